@@ -1,0 +1,208 @@
+package org.unspin.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.unspin.api.InputException;
+
+class TextInputTest {
+  private static final TextInput INPUT = TextInput.withDefaults();
+
+  private static byte[] bytes(int... values) {
+    byte[] b = new byte[values.length];
+    for (int i = 0; i < values.length; i++) {
+      b[i] = (byte) values[i];
+    }
+    return b;
+  }
+
+  private static byte[] concat(byte[]... parts) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (byte[] p : parts) {
+      out.writeBytes(p);
+    }
+    return out.toByteArray();
+  }
+
+  private static String message(byte[] data) {
+    return assertThrows(InputException.class, () -> INPUT.decode(data, "in.txt")).getMessage();
+  }
+
+  @Test
+  void decodesUtf8AndKeepsLineEndings() {
+    String s = "caf\u00E9 \uD83D\uDE00\r\nnext\rlast\n";
+    assertEquals(s, INPUT.decode(s.getBytes(StandardCharsets.UTF_8), "in.txt"));
+  }
+
+  @Test
+  void stripsUtf8ByteOrderMark() {
+    byte[] data = concat(bytes(0xEF, 0xBB, 0xBF), "Hello".getBytes(StandardCharsets.UTF_8));
+    assertEquals("Hello", INPUT.decode(data, "in.txt"));
+  }
+
+  @Test
+  void reportsExactByteOffsetOfInvalidUtf8() {
+    byte[] prefix = "ab\u00E9c".getBytes(StandardCharsets.UTF_8); // 5 bytes
+    assertEquals("in.txt: invalid UTF-8 at byte offset 5", message(concat(prefix, bytes(0xC3, 0x28), prefix)));
+    assertEquals("in.txt: invalid UTF-8 at byte offset 8",
+        message(concat(bytes(0xEF, 0xBB, 0xBF), prefix, bytes(0xFF), prefix)));
+    // truncated sequence at the very end
+    assertEquals("in.txt: invalid UTF-8 at byte offset 5", message(concat(prefix, bytes(0xE2, 0x82))));
+    // an encoded surrogate is not UTF-8
+    assertEquals("in.txt: invalid UTF-8 at byte offset 5", message(concat(prefix, bytes(0xED, 0xA0, 0x80))));
+  }
+
+  @Test
+  void invalidByteOffsetMatchesRandomPosition() {
+    long seed = System.nanoTime();
+    Random r = new Random(seed);
+    for (int iter = 0; iter < 200; iter++) {
+      StringBuilder sb = new StringBuilder();
+      int n = 1 + r.nextInt(50);
+      for (int i = 0; i < n; i++) {
+        sb.append(r.nextBoolean() ? (char) ('a' + r.nextInt(26)) : (char) (0xA0 + r.nextInt(0x2000)));
+      }
+      sb.append('x');
+      byte[] good = sb.toString().getBytes(StandardCharsets.UTF_8);
+      int cut = r.nextInt(good.length + 1);
+      // only cut at a character boundary so the prefix stays valid
+      while (cut < good.length && (good[cut] & 0xC0) == 0x80) {
+        cut++;
+      }
+      byte[] data = concat(java.util.Arrays.copyOf(good, cut), bytes(0x80), good);
+      assertEquals("in.txt: invalid UTF-8 at byte offset " + cut, message(data), "seed=" + seed);
+    }
+  }
+
+  @Test
+  void rejectsUtf16ByteOrderMarks() {
+    assertTrue(message(concat(bytes(0xFF, 0xFE), "h\0i\0".getBytes(StandardCharsets.ISO_8859_1)))
+        .startsWith("in.txt: UTF-16 text (byte order mark FF FE) is not supported"));
+    assertTrue(message(bytes(0xFE, 0xFF, 0, 'h')).startsWith("in.txt: UTF-16 text (byte order mark FE FF)"));
+  }
+
+  @Test
+  void refusesBinaryData() {
+    assertEquals("in.txt: looks like binary data (NUL byte at byte offset 3)", message(bytes('a', 'b', 'c', 0, 'd')));
+    assertEquals("in.txt: looks like binary data (gzip signature)", message(bytes(0x1F, 0x8B, 8, 0, 1, 2)));
+    assertEquals("in.txt: looks like binary data (PDF signature)", message("%PDF-1.7 xx".getBytes(StandardCharsets.US_ASCII)));
+    byte[] controls = new byte[100];
+    for (int i = 0; i < controls.length; i++) {
+      controls[i] = (byte) (i % 3 == 0 ? 1 : 'a');
+    }
+    assertTrue(message(controls).startsWith("in.txt: looks like binary data (34% control characters"), message(controls));
+    byte[] noise = new byte[200];
+    new Random(1).nextBytes(noise);
+    for (int i = 0; i < noise.length; i++) {
+      noise[i] = (byte) (noise[i] | 0x80); // high bytes only, no NUL
+    }
+    noise[0] = 'x';
+    assertEquals("in.txt: looks like binary data (mostly invalid UTF-8)", message(noise));
+  }
+
+  @Test
+  void refusesEmptyAndWhitespaceOnlyInput() {
+    assertEquals("in.txt: empty input", message(new byte[0]));
+    assertEquals("in.txt: empty input", message(bytes(0xEF, 0xBB, 0xBF)));
+    assertEquals("in.txt: empty input", message(" \r\n\t\u00A0\u200B\n".getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void enforcesSizeLimit() {
+    TextInput small = new TextInput(10);
+    var e = assertThrows(InputException.class,
+        () -> small.read(new ByteArrayInputStream(new byte[11]), "big.txt"));
+    assertEquals("big.txt: input is larger than the limit of 10 bytes", e.getMessage());
+    assertEquals("0123456789", small.read(new ByteArrayInputStream("0123456789".getBytes(StandardCharsets.UTF_8)), "ok"));
+    assertThrows(IllegalArgumentException.class, () -> new TextInput(0));
+  }
+
+  @Test
+  void readsFilesAndNamesMissingOnes(@TempDir Path dir) throws IOException {
+    Path f = dir.resolve("a.txt");
+    Files.write(f, "Hi there".getBytes(StandardCharsets.UTF_8));
+    assertEquals("Hi there", INPUT.read(f));
+    Path missing = dir.resolve("missing.txt");
+    assertEquals(missing + ": no such file",
+        assertThrows(InputException.class, () -> INPUT.read(missing)).getMessage());
+    assertEquals(dir + ": is a directory, not a text file",
+        assertThrows(InputException.class, () -> INPUT.read(dir)).getMessage());
+    assertEquals(f + ": input is larger than the limit of 3 bytes",
+        assertThrows(InputException.class, () -> new TextInput(3).read(f)).getMessage());
+  }
+
+  // ---------------------------------------------------------------- streaming
+
+  private static List<TextLines.Line> lines(byte[] data, int maxLine) throws IOException {
+    List<TextLines.Line> out = new ArrayList<>();
+    try (TextLines t = new TextLines(new ByteArrayInputStream(data), "c.txt", maxLine)) {
+      for (TextLines.Line l = t.next(); l != null; l = t.next()) {
+        out.add(l);
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void streamsLinesWithAllLineEndings() throws IOException {
+    byte[] data = concat(bytes(0xEF, 0xBB, 0xBF), "a\u00E9\r\nb\rc\n\nd".getBytes(StandardCharsets.UTF_8));
+    List<TextLines.Line> l = lines(data, 100);
+    assertEquals(List.of(new TextLines.Line(1, 3, "a\u00E9"), new TextLines.Line(2, 8, "b"),
+        new TextLines.Line(3, 10, "c"), new TextLines.Line(4, 12, ""), new TextLines.Line(5, 13, "d")), l);
+  }
+
+  @Test
+  void streamedLinesMatchWholeDecodeAcrossBufferBoundaries() throws IOException {
+    long seed = System.nanoTime();
+    Random r = new Random(seed);
+    StringBuilder sb = new StringBuilder();
+    String[] ends = {"\n", "\r\n", "\r"};
+    List<String> expected = new ArrayList<>();
+    while (sb.length() < 200_000) {
+      StringBuilder line = new StringBuilder();
+      int n = 1 + r.nextInt(300); // non-empty: "\r" + "" + "\n" would read as one CRLF
+      for (int i = 0; i < n; i++) {
+        line.appendCodePoint(r.nextInt(4) == 0 ? 0x1F600 + r.nextInt(50) : 'a' + r.nextInt(26));
+      }
+      expected.add(line.toString());
+      sb.append(line).append(ends[r.nextInt(ends.length)]);
+    }
+    byte[] data = sb.toString().getBytes(StandardCharsets.UTF_8);
+    List<TextLines.Line> got = lines(data, 10_000);
+    List<String> texts = new ArrayList<>();
+    for (TextLines.Line l : got) {
+      texts.add(l.text());
+      String rest = new String(data, (int) l.byteOffset(), data.length - (int) l.byteOffset(), StandardCharsets.UTF_8);
+      assertTrue(rest.startsWith(l.text()), "seed=" + seed + " line " + l.number());
+    }
+    assertEquals(expected.size(), texts.size(), "seed=" + seed);
+    for (int i = 0; i < texts.size(); i++) {
+      assertEquals(expected.get(i), texts.get(i), "seed=" + seed + " line " + (i + 1));
+    }
+  }
+
+  @Test
+  void streamReportsStreamByteOffsetsAndLimits() {
+    byte[] data = concat("ok\nab".getBytes(StandardCharsets.UTF_8), bytes(0xC0, 0x80), "\n".getBytes(StandardCharsets.UTF_8));
+    assertEquals("c.txt: invalid UTF-8 at byte offset 5",
+        assertThrows(InputException.class, () -> lines(data, 100)).getMessage());
+    assertEquals("c.txt: looks like binary data (NUL byte at byte offset 4)",
+        assertThrows(InputException.class, () -> lines(bytes('a', '\n', 'b', 'c', 0), 100)).getMessage());
+    assertEquals("c.txt: line 2 is longer than the limit of 3 bytes",
+        assertThrows(InputException.class, () -> lines("abc\nabcd\n".getBytes(StandardCharsets.UTF_8), 3)).getMessage());
+    assertTrue(assertThrows(InputException.class, () -> lines(bytes(0xFF, 0xFE, 'a', 0), 100)).getMessage()
+        .contains("UTF-16"));
+  }
+}
