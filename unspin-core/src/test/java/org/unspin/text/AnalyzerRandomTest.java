@@ -54,6 +54,40 @@ class AnalyzerRandomTest {
   }
 
   @Test
+  void concurrentAnalysisGivesTheSameResults() throws Exception {
+    long seed = System.nanoTime();
+    Random r = new Random(seed);
+    String[] texts = new String[200];
+    java.util.List<java.util.List<Token>> expected = new java.util.ArrayList<>();
+    for (int i = 0; i < texts.length; i++) {
+      texts[i] = AnalysisAssertions.randomText(r, 200);
+      expected.add(java.util.List.copyOf(Analyzer.english().analyze(texts[i]).tokens()));
+    }
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      java.util.List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+      for (int t = 0; t < 2; t++) {
+        results.add(pool.submit(() -> {
+          for (int rep = 0; rep < 3; rep++) {
+            for (int i = 0; i < texts.length; i++) {
+              java.util.List<Token> got = java.util.List.copyOf(Analyzer.english().analyze(texts[i]).tokens());
+              if (!got.equals(expected.get(i))) {
+                return i;
+              }
+            }
+          }
+          return -1;
+        }));
+      }
+      for (var f : results) {
+        assertEquals(-1, f.get(), "seed=" + seed);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void longRandomDocumentsKeepContract() {
     long seed = System.nanoTime();
     Random r = new Random(seed);
