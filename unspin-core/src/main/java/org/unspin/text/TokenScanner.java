@@ -348,6 +348,13 @@ final class TokenScanner {
     }
     end = i;
     type = TokenType.NUMBER;
+    if (i + 1 < n && isApostrophe(t.charAt(i)) && isLetterAt(i + 1)) {
+      int cl = cliticEnd(i + 1); // "1990's" -> 1990 + 's
+      if (cl > 0) {
+        pendingStart = i;
+        pendingEnd = cl;
+      }
+    }
   }
 
   // ---------------------------------------------------------------- URLs, hosts, e-mail

@@ -55,6 +55,17 @@ class AnalyzerTest {
   }
 
   @Test
+  void cliticsAreSplitWhateverTheirCaseOrApostrophe() {
+    AnalyzedText a = assertTokens("DON'T I'm we'll they've he'd can\u2019t 1990's mother-in-law's",
+        "DO", "N'T", "I", "'m", "we", "'ll", "they", "'ve", "he", "'d", "ca", "n\u2019t", "1990", "'s",
+        "mother-in-law", "'s");
+    assertEquals("n't", a.lmForm(1));
+    assertEquals("n't", a.norm(11));
+    assertEquals("'s", a.lmForm(13));
+    assertTokens("'90s y'all n't", "'", "90s", "y'all", "n't");
+  }
+
+  @Test
   void abbreviationsKeepTheirPeriod() {
     assertAnalyzesTo("Dr. Smith went to the U.S. in 1999.",
         tok("Dr.", 0, 3, TokenType.ABBREVIATION),

@@ -130,6 +130,25 @@ class HtmlExtractorTest {
   }
 
   @Test
+  void typicalNewsPageKeepsOnlyTheStory() throws IOException {
+    String html;
+    try (InputStream in = getClass().getResourceAsStream("news-page.html")) {
+      html = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    ExtractedText x = EXTRACTOR.extract(html);
+    assertEquals("Central bank raises rates to 4.5%\n"
+        + "By Jane Doe \u00B7 3 March 2024\n"
+        + "The central bank raised its main interest rate on Thursday, the fourth increase this year, as inflation"
+        + " stayed well above its target of 2%.\n"
+        + "\u201CWe will do what is needed,\u201D the governor told reporters in London. Markets had expected the"
+        + " move, and the pound rose by 0.3% against the dollar.\n"
+        + "Economists said further rises were likely in the coming months, although growth remained weak.", x.text());
+    checkOffsetMap(html, x, "news-page");
+    int quote = x.text().indexOf('\u201C');
+    assertEquals(html.indexOf("&ldquo;"), x.sourceOffset(quote));
+  }
+
+  @Test
   void malformedFixturesNeverThrow() throws IOException {
     for (String name : new String[] {"unclosed.html", "nested-tables.html"}) {
       String html;
