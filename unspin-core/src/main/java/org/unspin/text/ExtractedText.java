@@ -16,7 +16,22 @@ public final class ExtractedText {
   private final String text;
   private final int[] offsets;
 
+  /**
+   * Plain text as its own source: the offset map is the identity. Lets callers treat text and HTML
+   * input alike.
+   */
+  public static ExtractedText plain(String text) {
+    Objects.requireNonNull(text, "text");
+    return new ExtractedText(text, text, null);
+  }
+
   ExtractedText(String source, String text, int[] offsets) {
+    if (offsets == null) {
+      this.source = source;
+      this.text = text;
+      this.offsets = null;
+      return;
+    }
     if (offsets.length != text.length()) {
       throw new IllegalArgumentException("offsets.length must equal text.length() (got " + offsets.length + " and "
           + text.length() + ")");
@@ -38,12 +53,19 @@ public final class ExtractedText {
 
   /** The source offset of text char {@code index}. */
   public int sourceOffset(int index) {
-    Objects.checkIndex(index, offsets.length);
-    return offsets[index];
+    Objects.checkIndex(index, text.length());
+    return offsets == null ? index : offsets[index];
   }
 
   /** A copy of the whole offset map. */
   public int[] sourceOffsets() {
+    if (offsets == null) {
+      int[] identity = new int[text.length()];
+      for (int i = 0; i < identity.length; i++) {
+        identity[i] = i;
+      }
+      return identity;
+    }
     return offsets.clone();
   }
 
@@ -55,6 +77,9 @@ public final class ExtractedText {
     if (start < 0 || end > text.length() || start >= end) {
       throw new IllegalArgumentException("need 0 <= start < end <= " + text.length() + " (got start=" + start
           + ", end=" + end + ")");
+    }
+    if (offsets == null) {
+      return new TextSpan(start, end);
     }
     int s = offsets[start];
     int last = offsets[end - 1];
@@ -81,6 +106,7 @@ public final class ExtractedText {
   @Override
   public String toString() {
     return "ExtractedText[" + text.length() + " chars from " + source.length() + "; "
-        + Arrays.toString(Arrays.copyOf(offsets, Math.min(8, offsets.length))) + "...]";
+        + (offsets == null ? "identity" : Arrays.toString(Arrays.copyOf(offsets, Math.min(8, offsets.length))))
+        + "...]";
   }
 }

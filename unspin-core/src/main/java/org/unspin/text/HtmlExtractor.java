@@ -88,6 +88,40 @@ public final class HtmlExtractor {
     this(Config.defaults());
   }
 
+  /**
+   * A cheap guess whether decoded input is an HTML document rather than plain text: after leading
+   * whitespace and comments it starts with {@code <!DOCTYPE html}, {@code <html}, {@code <head} or
+   * {@code <body}, or its first 4 KiB hold at least three common block tags ({@code <p>},
+   * {@code <div}, {@code <br}, ...). Use the file extension or content type first when there is one.
+   */
+  public static boolean looksLikeHtml(String text) {
+    Objects.requireNonNull(text, "text");
+    String head = text.substring(0, Math.min(text.length(), 4096)).toLowerCase(Locale.ROOT);
+    String start = head.stripLeading();
+    while (start.startsWith("<!--")) {
+      int end = start.indexOf("-->");
+      if (end < 0) {
+        break;
+      }
+      start = start.substring(end + 3).stripLeading();
+    }
+    if (start.startsWith("<?xml")) {
+      int end = start.indexOf("?>");
+      start = end < 0 ? start : start.substring(end + 2).stripLeading();
+    }
+    if (start.startsWith("<!doctype html") || start.startsWith("<html") || start.startsWith("<head")
+        || start.startsWith("<body")) {
+      return true;
+    }
+    int tags = 0;
+    for (String tag : new String[] {"<p>", "<p ", "<div", "<br", "<span", "<a href", "<li>", "<h1", "<h2", "<table"}) {
+      for (int i = head.indexOf(tag); i >= 0 && tags < 3; i = head.indexOf(tag, i + 1)) {
+        tags++;
+      }
+    }
+    return tags >= 3;
+  }
+
   /** Extracts the main text of {@code html}; never throws on content. */
   public ExtractedText extract(String html) {
     Objects.requireNonNull(html, "html");

@@ -121,6 +121,23 @@ class HtmlExtractorTest {
   }
 
   @Test
+  void recognisesHtmlDocuments() {
+    assertTrue(HtmlExtractor.looksLikeHtml("\n<!-- x --><!DOCTYPE html><html>"));
+    assertTrue(HtmlExtractor.looksLikeHtml("<HTML><BODY>x"));
+    assertTrue(HtmlExtractor.looksLikeHtml("Intro <p>one</p><p>two</p><br>"));
+    assertFalse(HtmlExtractor.looksLikeHtml("The bank said 3 < 4 and <b> is bold."));
+    assertFalse(HtmlExtractor.looksLikeHtml(""));
+  }
+
+  @Test
+  void plainTextIsItsOwnSource() {
+    ExtractedText x = ExtractedText.plain("abc");
+    assertEquals(2, x.sourceOffset(2));
+    assertEquals(new TextSpan(1, 3), x.sourceSpan(1, 3));
+    assertEquals(3, x.sourceOffsets().length);
+  }
+
+  @Test
   void emptyAndTextOnlyInputs() {
     assertEquals("", EXTRACTOR.extract("").text());
     assertEquals("", EXTRACTOR.extract("<html><body><script>x</script></body></html>").text());
