@@ -14,6 +14,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 import org.unspin.api.InputException;
 import org.unspin.api.UnspinException;
 
@@ -62,7 +64,10 @@ public final class TextInput {
     return maxBytes;
   }
 
-  /** Reads and decodes a file; the file name is used in messages. */
+  /**
+   * Reads and decodes a file; the file name is used in messages. A name ending in {@code .gz} is
+   * decompressed first (the size limit applies to the decompressed bytes).
+   */
   public String read(Path file) {
     Objects.requireNonNull(file, "file");
     String name = file.toString();
@@ -70,10 +75,11 @@ public final class TextInput {
       if (Files.isDirectory(file)) {
         throw new InputException(name + ": is a directory, not a text file");
       }
-      if (Files.isRegularFile(file) && Files.size(file) > maxBytes) {
+      boolean gz = isGzipName(file);
+      if (!gz && Files.isRegularFile(file) && Files.size(file) > maxBytes) {
         throw tooLarge(name);
       }
-      try (InputStream in = Files.newInputStream(file)) {
+      try (InputStream in = open(file, name)) {
         return read(in, name);
       }
     } catch (NoSuchFileException e) {
@@ -134,7 +140,8 @@ public final class TextInput {
   }
 
   /**
-   * Streams a big file line by line with the same strict checks (see {@link TextLines}).
+   * Streams a big file line by line with the same strict checks (see {@link TextLines}); a name
+   * ending in {@code .gz} is decompressed on the fly (byte offsets then count decompressed bytes).
    *
    * @param maxLineBytes longest accepted line in bytes
    */
@@ -142,11 +149,32 @@ public final class TextInput {
     Objects.requireNonNull(file, "file");
     String name = file.toString();
     try {
-      return new TextLines(Files.newInputStream(file), name, maxLineBytes);
+      return new TextLines(open(file, name), name, maxLineBytes);
     } catch (NoSuchFileException e) {
       throw new InputException(name + ": no such file", e);
     } catch (IOException e) {
       throw new UnspinException(name + ": cannot open: " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean isGzipName(Path file) {
+    Path name = file.getFileName();
+    return name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(".gz");
+  }
+
+  private static InputStream open(Path file, String name) throws IOException {
+    InputStream raw = Files.newInputStream(file);
+    if (!isGzipName(file)) {
+      return raw;
+    }
+    try {
+      return new GZIPInputStream(raw, 1 << 16);
+    } catch (ZipException e) {
+      raw.close();
+      throw new InputException(name + ": not in gzip format (" + e.getMessage() + ")", e);
+    } catch (IOException | RuntimeException e) {
+      raw.close();
+      throw e;
     }
   }
 

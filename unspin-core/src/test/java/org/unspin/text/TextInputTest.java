@@ -143,6 +143,26 @@ class TextInputTest {
         assertThrows(InputException.class, () -> new TextInput(3).read(f)).getMessage());
   }
 
+  @Test
+  void decompressesGzipFilesByName(@TempDir Path dir) throws IOException {
+    Path gz = dir.resolve("doc.txt.gz");
+    try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+      out.write("line one\nline two\n".getBytes(StandardCharsets.UTF_8));
+    }
+    assertEquals("line one\nline two\n", INPUT.read(gz));
+    try (TextLines lines = TextInput.lines(gz, 100)) {
+      assertEquals("line one", lines.next().text());
+      assertEquals(new TextLines.Line(2, 9, "line two"), lines.next());
+      assertEquals(null, lines.next());
+    }
+    Path fake = dir.resolve("fake.gz");
+    Files.write(fake, "not gzip".getBytes(StandardCharsets.UTF_8));
+    assertTrue(assertThrows(InputException.class, () -> INPUT.read(fake)).getMessage()
+        .startsWith(fake + ": not in gzip format"));
+    assertTrue(assertThrows(InputException.class, () -> new TextInput(5).read(gz)).getMessage()
+        .endsWith("input is larger than the limit of 5 bytes"));
+  }
+
   // ---------------------------------------------------------------- streaming
 
   private static List<TextLines.Line> lines(byte[] data, int maxLine) throws IOException {
