@@ -4,9 +4,10 @@ import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,10 +49,7 @@ public final class ArpaReader {
       int b1 = in.read();
       in.reset();
       InputStream body = b0 == 0x1f && b1 == 0x8b ? new GZIPInputStream(in, 1 << 16) : in;
-      Reader r = new InputStreamReader(body, StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
-      NgramModelData data = read(r, file.toString());
-      return data;
+      return new Parser(new Utf8Lines(body), file.toString()).parse();
     } catch (NoSuchFileException e) {
       throw new ModelException("ARPA file " + file + ": no such file", e);
     } catch (IOException e) {
@@ -65,16 +63,79 @@ public final class ArpaReader {
    * @param name names the input in error messages and in the metadata
    */
   public static NgramModelData read(Reader reader, String name) {
-    return new Parser(reader, name).parse();
+    BufferedReader br = reader instanceof BufferedReader b ? b : new BufferedReader(reader, 1 << 16);
+    return new Parser(br::readLine, name).parse();
+  }
+
+  /** A source of lines without their terminators. */
+  @FunctionalInterface
+  private interface Lines {
+    /** The next line, or null at the end. */
+    String next() throws IOException;
+  }
+
+  /**
+   * Splits bytes into lines at {@code \n} (dropping a {@code \r} before it) and decodes each
+   * line as strict UTF-8, so a bad byte is reported on its own line.
+   */
+  private static final class Utf8Lines implements Lines {
+    private final InputStream in;
+    private final byte[] buf = new byte[1 << 16];
+    private int pos;
+    private int limit;
+    private byte[] line = new byte[256];
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+
+    Utf8Lines(InputStream in) {
+      this.in = in;
+    }
+
+    @Override
+    public String next() throws IOException {
+      int len = 0;
+      boolean ascii = true;
+      boolean any = false;
+      while (true) {
+        if (pos == limit) {
+          limit = in.read(buf, 0, buf.length);
+          pos = 0;
+          if (limit <= 0) {
+            limit = 0;
+            if (!any) {
+              return null;
+            }
+            break;
+          }
+        }
+        any = true;
+        byte b = buf[pos++];
+        if (b == '\n') {
+          break;
+        }
+        if (len == line.length) {
+          line = Arrays.copyOf(line, len * 2);
+        }
+        line[len++] = b;
+        ascii &= b >= 0;
+      }
+      if (len > 0 && line[len - 1] == '\r') {
+        len--;
+      }
+      if (ascii) {
+        return new String(line, 0, len, StandardCharsets.ISO_8859_1);
+      }
+      return decoder.decode(ByteBuffer.wrap(line, 0, len)).toString();
+    }
   }
 
   private static final class Parser {
-    private final BufferedReader in;
+    private final Lines in;
     private final String name;
     private long lineNo;
 
-    Parser(Reader reader, String name) {
-      this.in = reader instanceof BufferedReader b ? b : new BufferedReader(reader, 1 << 16);
+    Parser(Lines in, String name) {
+      this.in = in;
       this.name = name;
     }
 
@@ -84,7 +145,7 @@ public final class ArpaReader {
 
     private String next() {
       try {
-        String s = in.readLine();
+        String s = in.next();
         if (s != null) {
           lineNo++;
         }

@@ -93,7 +93,7 @@ public final class BinaryLm implements LanguageModel {
     CRC32 hc = new CRC32();
     byte[] header = new byte[headerLength];
     bytes.get(0, header, 0, headerLength);
-    int crcPos = LmFormat.FIXED + 16 * order + 16 * LmFormat.sections(order);
+    int crcPos = LmFormat.headerCrcPos(order);
     hc.update(header, 0, crcPos);
     if ((int) hc.getValue() != ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN).getInt(crcPos)) {
       throw bad("header checksum mismatch (corrupt header)");

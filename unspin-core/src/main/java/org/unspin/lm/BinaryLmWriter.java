@@ -391,8 +391,9 @@ public final class BinaryLmWriter {
           p += 16;
         }
         CRC32 hc = new CRC32();
-        hc.update(h.array(), 0, p);
-        h.putInt(p, (int) hc.getValue());
+        int crcPos = LmFormat.headerCrcPos(order);
+        hc.update(h.array(), 0, crcPos);
+        h.putInt(crcPos, (int) hc.getValue());
         h.position(0).limit(headerLength);
         while (h.hasRemaining()) {
           ch.write(h, h.position());

@@ -55,10 +55,18 @@ final class LmFormat {
     return SEC_PER_ORDER_BASE + 3 * (n - 1) + 2;
   }
 
-  /** Header length: fixed part, records and n-grams per order, section table, header CRC, padding. */
+  /**
+   * Header length: fixed part, records and n-grams per order, section table, zero padding to a
+   * multiple of 8, with the header's own CRC32 in the last 4 bytes.
+   */
   static int headerLength(int order) {
     int len = FIXED + 16 * order + 16 * sections(order) + 4;
     return (len + 7) & ~7;
+  }
+
+  /** Position of the header CRC32, which covers every header byte before it. */
+  static int headerCrcPos(int order) {
+    return headerLength(order) - 4;
   }
 
   /** Number of bits needed to store values {@code 0..max}. */
