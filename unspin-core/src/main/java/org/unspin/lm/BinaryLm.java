@@ -67,13 +67,13 @@ public final class BinaryLm implements LanguageModel {
     this.file = file;
     this.bytes = bytes;
     long size = bytes.size();
+    byte[] magic = new byte[8];
+    bytes.get(0, magic, 0, (int) Math.min(8, size));
+    if (size >= 8 && !Arrays.equals(magic, LmFormat.MAGIC)) {
+      throw bad("not an Unspin language model (wrong magic number)");
+    }
     if (size < LmFormat.FIXED) {
       throw bad("truncated: " + size + " bytes, shorter than the " + LmFormat.FIXED + "-byte header");
-    }
-    byte[] magic = new byte[8];
-    bytes.get(0, magic, 0, 8);
-    if (!Arrays.equals(magic, LmFormat.MAGIC)) {
-      throw bad("not an Unspin language model (wrong magic number)");
     }
     int version = bytes.getInt(LmFormat.OFF_VERSION);
     if (version != LmFormat.VERSION) {
