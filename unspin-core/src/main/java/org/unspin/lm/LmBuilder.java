@@ -241,14 +241,14 @@ public final class LmBuilder {
           discounts[k]);
     }
 
-    // 4. context statistics over all extensions of kept contexts
+    // 4. context statistics over the pruned extensions of kept contexts (kept ones are added below)
     final ContextStats[] stats = new ContextStats[order];
     for (int k = 1; k < order; k++) {
       stats[k] = new ContextStats(k == 1 ? vocabSize : tables[k].size());
     }
-    if (order > 1) {
+    if (order > 1 && config.prunes()) {
       SuffixWalker statsWalker = new SuffixWalker(order, (ids, from, n, raw, adjusted) -> {
-        if (n < 2) {
+        if (n < 2 || raw >= config.minCount(n)) {
           return;
         }
         int ctx = n == 2 ? ids[from] : tables[n - 1].find(NgramKeys.hi(ids, from, n - 1),
@@ -259,8 +259,8 @@ public final class LmBuilder {
       });
       counter.merge(statsWalker);
       statsWalker.finish();
+      LOG.info("pruned n-grams' contexts summed ({} ms)", (System.nanoTime() - t0) / 1_000_000);
     }
-    LOG.info("counts merged ({} ms)", (System.nanoTime() - t0) / 1_000_000);
 
     // 5. probabilities
     int[][] ngrams = new int[order][];
@@ -309,16 +309,11 @@ public final class LmBuilder {
     for (int k = 2; k <= order; k++) {
       ContextStats cs = stats[k - 1];
       KnDiscounts dk = discounts[k];
-      for (int c = 0; c < cs.sum.length; c++) {
-        if (cs.sum[c] > 0) {
-          cs.gamma[c] = (dk.d1() * cs.c1[c] + dk.d2() * cs.c2[c] + dk.d3() * cs.c3[c]) / cs.sum[c];
-        }
-      }
       NgramTable t = tables[k];
       int size = t.size();
       int[] grams = new int[size * k];
-      double[] p = new double[size];
-      float[] lp = new float[size];
+      int[] ctxOf = new int[size];
+      int[] lowerOf = new int[size];
       for (int i = 0; i < size; i++) {
         NgramKeys.unpack(t.hi(i), t.lo(i), w);
         System.arraycopy(w, 0, grams, i * k, k);
@@ -335,8 +330,21 @@ public final class LmBuilder {
           throw new IllegalStateException("inconsistent model: context or suffix of a kept " + k
               + "-gram was pruned: " + Arrays.toString(Arrays.copyOf(w, k)));
         }
+        ctxOf[i] = ctx;
+        lowerOf[i] = lower;
+        cs.add(ctx, t.value(i));
+      }
+      for (int c = 0; c < cs.sum.length; c++) {
+        if (cs.sum[c] > 0) {
+          cs.gamma[c] = (dk.d1() * cs.c1[c] + dk.d2() * cs.c2[c] + dk.d3() * cs.c3[c]) / cs.sum[c];
+        }
+      }
+      double[] p = new double[size];
+      float[] lp = new float[size];
+      for (int i = 0; i < size; i++) {
+        int ctx = ctxOf[i];
         long a = t.value(i);
-        double pl = prob[k - 1][lower];
+        double pl = prob[k - 1][lowerOf[i]];
         double pi = (a - dk.of(a)) / cs.sum[ctx] + cs.gamma[ctx] * pl;
         p[i] = pi;
         lp[i] = (float) Math.log10(pi);
@@ -344,10 +352,14 @@ public final class LmBuilder {
         cs.keptLower[ctx] += pl;
         cs.kept[ctx]++;
       }
+      // free what later orders no longer need
+      tables[k - 1] = null;
+      prob[k - 1] = null;
       prob[k] = p;
       ngrams[k - 1] = grams;
       logProb[k - 1] = lp;
       backoff[k - 2] = backoffs(cs);
+      stats[k - 1] = null;
     }
     backoff[order - 1] = null;
 
@@ -360,7 +372,7 @@ public final class LmBuilder {
     StringBuilder disc = new StringBuilder();
     for (int k = 1; k <= order; k++) {
       meta.put("discounts." + k, discounts[k].toString());
-      disc.append(k == 1 ? "" : " ").append(k == 1 ? vocabSize : tables[k].size());
+      disc.append(k == 1 ? "" : " ").append(ngrams[k - 1].length / k);
     }
     meta.put("ngrams", disc.toString());
     meta.put("minCount", Arrays.toString(config.minCount()));

@@ -29,11 +29,11 @@ import org.unspin.text.LmText;
  * document per line or running text, and feeds it sentence by sentence through
  * {@link LmText#forEachSentence}.
  *
- * <p>Text is cut into chunks before sentence splitting: consecutive non-blank lines are joined
- * with a space until a blank line, a line that ends a sentence (last non-space character one of
- * {@code . ! ? " ' ) ]} or a closing curly quote), or {@link #MAX_CHUNK_CHARS}. So a corpus with one
- * document per line keeps documents apart, and running text wrapped at a fixed width keeps its
- * sentences whole.
+ * <p>Each line is split into sentences on its own: a line break always ends a sentence, so a
+ * corpus with one document (or one sentence, or one headline) per line keeps its units apart. Text
+ * wrapped at a fixed width therefore has its sentences cut at line ends; join such lines before
+ * building. Lines longer than {@link #MAX_CHUNK_CHARS} are split at a space before that length, to
+ * bound the work on a single piece.
  *
  * <p>Directories are walked recursively in sorted path order (for reproducible builds); inside a
  * directory only files named {@code *.txt} or {@code *.gz} are read (so README or PROVENANCE files
@@ -41,7 +41,7 @@ import org.unspin.text.LmText;
  * byte sequence raises an {@link InputException} naming the file and the line.
  */
 public final class LmCorpus {
-  /** Longest chunk handed to the sentence splitter at once. */
+  /** Longest piece of a line handed to the sentence splitter at once. */
   public static final int MAX_CHUNK_CHARS = 1 << 16;
 
   private final List<Path> files;
@@ -93,7 +93,6 @@ public final class LmCorpus {
     try (InputStream raw = Files.newInputStream(file);
         InputStream in = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz")
             ? new GZIPInputStream(raw, 1 << 16) : raw) {
-      StringBuilder chunk = new StringBuilder();
       byte[] buf = new byte[1 << 16];
       byte[] lineBytes = new byte[1 << 12];
       int lineLen = 0;
@@ -125,7 +124,7 @@ public final class LmCorpus {
           CharBuffer text = dec.decode(ByteBuffer.wrap(lineBytes, from, lineLen - from));
           lineLen = 0;
           start = i + 1;
-          addLine(text, chunk, sink);
+          addLine(text, sink);
         }
         if (!eof && start < got) {
           int len = got - start;
@@ -136,7 +135,6 @@ public final class LmCorpus {
           lineLen += len;
         }
       }
-      flush(chunk, sink);
     } catch (CharacterCodingException e) {
       throw new InputException(file + ": invalid UTF-8 at line " + line, e);
     } catch (NoSuchFileException e) {
@@ -148,33 +146,22 @@ public final class LmCorpus {
     }
   }
 
-  private static void addLine(CharSequence s, StringBuilder chunk, LmSentenceSink sink) {
-    int end = s.length();
-    while (end > 0 && Character.isWhitespace(s.charAt(end - 1))) {
-      end--;
+  private static void addLine(CharSequence s, LmSentenceSink sink) {
+    int start = 0;
+    int n = s.length();
+    while (n - start > MAX_CHUNK_CHARS) {
+      int cut = start + MAX_CHUNK_CHARS;
+      while (cut > start && !Character.isWhitespace(s.charAt(cut))) {
+        cut--;
+      }
+      if (cut == start) {
+        cut = start + MAX_CHUNK_CHARS;
+      }
+      LmText.forEachSentence(s.subSequence(start, cut), sink);
+      start = cut;
     }
-    if (end == 0) {
-      flush(chunk, sink);
-      return;
-    }
-    if (chunk.length() > 0) {
-      chunk.append(' ');
-    }
-    chunk.append(s, 0, end);
-    if (endsSentence(s.charAt(end - 1)) || chunk.length() >= MAX_CHUNK_CHARS) {
-      flush(chunk, sink);
-    }
-  }
-
-  private static boolean endsSentence(char c) {
-    return c == '.' || c == '!' || c == '?' || c == '"' || c == '\'' || c == ')' || c == ']' || c == '\u201D'
-        || c == '\u2019';
-  }
-
-  private static void flush(StringBuilder chunk, LmSentenceSink sink) {
-    if (chunk.length() > 0) {
-      LmText.forEachSentence(chunk, sink);
-      chunk.setLength(0);
+    if (start < n) {
+      LmText.forEachSentence(start == 0 ? s : s.subSequence(start, n), sink);
     }
   }
 }
