@@ -9,7 +9,12 @@ import picocli.CommandLine.Spec;
     name = "lm",
     mixinStandardHelpOptions = true,
     description = "Build, import, export, inspect and evaluate n-gram language models.",
-    subcommands = {})
+    subcommands = {
+        LmImportCommand.class,
+        LmExportCommand.class,
+        LmInfoCommand.class,
+        LmPerplexityCommand.class,
+    })
 public final class LmCommand implements Runnable {
   @Spec
   CommandSpec spec;

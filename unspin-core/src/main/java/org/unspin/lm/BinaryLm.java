@@ -1,0 +1,613 @@
+package org.unspin.lm;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Map;
+import java.util.zip.CRC32;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.unspin.api.ModelException;
+
+/**
+ * A back-off n-gram model in the binary format written by {@link BinaryLmWriter}, memory-mapped
+ * and queried in place (no parse at start-up; the header is validated and the payload's CRC32 is
+ * verified on {@link #open}). Immutable and thread-safe: any number of threads may query one
+ * instance.
+ *
+ * <p>Scores follow ARPA back-off semantics exactly: {@code log10 p(w | h)} is the probability of the
+ * longest suffix of {@code h w} the model holds plus the back-off weights of the context suffixes
+ * longer than that match. A word without a unigram (in particular {@link Vocabulary#UNK} when the
+ * model has no {@code <unk>} entry) scores the floor {@value LmFormat#UNK_FLOOR} plus the
+ * back-offs of the whole context; its matched order is 0. When the model has a {@code <unk>}
+ * unigram, {@code UNK} is scored like any word (including longer n-grams ending in {@code <unk>}),
+ * but its matched order is still reported as 0.
+ *
+ * <p>Two query styles: the stateless {@link #query} of {@link LanguageModel}, and the faster
+ * state-based {@link #query(State, int, State)} for left-to-right decoders, which carries the
+ * context's back-offs from one word to the next (KenLM style) and so does about half the lookups.
+ */
+public final class BinaryLm implements LanguageModel {
+  private static final Logger LOG = LoggerFactory.getLogger(BinaryLm.class);
+
+  private final Path file;
+  private final MappedBytes bytes;
+  private final int order;
+  private final int quantBits;
+  private final BinaryVocabulary vocabulary;
+  private final Map<String, String> metadata;
+  private final long[] records;
+  private final long[] ngrams;
+  // Per order (index n): record array start, record width in bits, field shifts and widths.
+  private final long[] base;
+  private final long[] width;
+  private final int[] keyBits;
+  private final long[] keyMask;
+  private final int[] probShift;
+  private final int[] boShift;
+  private final int[] ptrShift;
+  private final int[] ptrBits;
+  private final long[] ptrMask;
+  private final long qMask;
+  private final long blankCode;
+  private final boolean raw;
+  private final float[][] probBook;
+  private final float[][] boBook;
+
+  private BinaryLm(Path file, MappedBytes bytes) {
+    this.file = file;
+    this.bytes = bytes;
+    long size = bytes.size();
+    byte[] magic = new byte[8];
+    bytes.get(0, magic, 0, (int) Math.min(8, size));
+    if (size >= 8 && !Arrays.equals(magic, LmFormat.MAGIC)) {
+      throw bad("not an Unspin language model (wrong magic number)");
+    }
+    if (size < LmFormat.FIXED) {
+      throw bad("truncated: " + size + " bytes, shorter than the " + LmFormat.FIXED + "-byte header");
+    }
+    int version = bytes.getInt(LmFormat.OFF_VERSION);
+    if (version != LmFormat.VERSION) {
+      throw bad("unsupported format version " + version + " (this build reads version " + LmFormat.VERSION + ")");
+    }
+    order = bytes.getInt(LmFormat.OFF_ORDER);
+    if (order < 1 || order > LmFormat.MAX_ORDER) {
+      throw bad("corrupt header: order " + order);
+    }
+    int headerLength = bytes.getInt(LmFormat.OFF_HEADER_LENGTH);
+    if (headerLength != LmFormat.headerLength(order)) {
+      throw bad("corrupt header: header length " + headerLength + " for order " + order);
+    }
+    if (size < headerLength) {
+      throw bad("truncated: " + size + " bytes, shorter than its " + headerLength + "-byte header");
+    }
+    CRC32 hc = new CRC32();
+    byte[] header = new byte[headerLength];
+    bytes.get(0, header, 0, headerLength);
+    int crcPos = LmFormat.headerCrcPos(order);
+    hc.update(header, 0, crcPos);
+    if ((int) hc.getValue() != ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN).getInt(crcPos)) {
+      throw bad("header checksum mismatch (corrupt header)");
+    }
+    long payload = bytes.getLong(LmFormat.OFF_PAYLOAD_LENGTH);
+    if (size < headerLength + payload) {
+      throw bad("truncated: " + size + " bytes, the header announces " + (headerLength + payload));
+    }
+    if (size > headerLength + payload) {
+      throw bad("has " + (size - headerLength - payload) + " trailing bytes after the payload");
+    }
+    quantBits = bytes.getInt(LmFormat.OFF_QUANT_BITS);
+    if (quantBits != 8 && quantBits != 16 && quantBits != 32) {
+      throw bad("corrupt header: quantization " + quantBits + " bits");
+    }
+    int vocabSize = bytes.getInt(LmFormat.OFF_VOCAB_SIZE);
+    int wordBits = bytes.getInt(LmFormat.OFF_WORD_BITS);
+    if (vocabSize < 3 || wordBits != LmFormat.bitsFor(vocabSize - 1)) {
+      throw bad("corrupt header: vocabulary size " + vocabSize + " with " + wordBits + "-bit word ids");
+    }
+    long t0 = System.nanoTime();
+    long crc = bytes.crc32(headerLength, size);
+    if ((int) crc != bytes.getInt(LmFormat.OFF_PAYLOAD_CRC)) {
+      throw bad("checksum mismatch (corrupt or modified file)");
+    }
+    records = new long[order + 2];
+    ngrams = new long[order + 1];
+    for (int n = 1; n <= order; n++) {
+      records[n] = bytes.getLong(LmFormat.FIXED + 8L * (n - 1));
+      ngrams[n] = bytes.getLong(LmFormat.FIXED + 8L * (order + n - 1));
+      if (records[n] < 0 || ngrams[n] < 0 || ngrams[n] > records[n]) {
+        throw bad("inconsistent counts: order " + n + " has " + ngrams[n] + " n-grams in " + records[n] + " records");
+      }
+    }
+    if (records[1] != vocabSize) {
+      throw bad("inconsistent counts: " + records[1] + " unigram records for a vocabulary of " + vocabSize);
+    }
+    int sections = LmFormat.sections(order);
+    long[] secOff = new long[sections];
+    long[] secLen = new long[sections];
+    long prevEnd = headerLength;
+    for (int s = 0; s < sections; s++) {
+      long p = LmFormat.FIXED + 16L * order + 16L * s;
+      secOff[s] = bytes.getLong(p);
+      secLen[s] = bytes.getLong(p + 8);
+      if (secOff[s] < prevEnd || secLen[s] < 0 || secOff[s] + secLen[s] > size) {
+        throw bad("corrupt section table: section " + s + " at " + secOff[s] + " length " + secLen[s]);
+      }
+      prevEnd = secOff[s] + secLen[s];
+    }
+    metadata = readMetadata(secOff[LmFormat.SEC_METADATA], secLen[LmFormat.SEC_METADATA]);
+    if (secLen[LmFormat.SEC_VOCAB_OFFSETS] != 4L * (vocabSize + 1)) {
+      throw bad("inconsistent counts: vocabulary offset table of " + secLen[LmFormat.SEC_VOCAB_OFFSETS]
+          + " bytes for " + vocabSize + " words");
+    }
+    long hashLen = secLen[LmFormat.SEC_VOCAB_HASH];
+    long slots = hashLen / 4;
+    if (hashLen % 4 != 0 || Long.bitCount(slots) != 1 || slots <= vocabSize || slots > Integer.MAX_VALUE) {
+      throw bad("corrupt vocabulary hash table of " + hashLen + " bytes");
+    }
+    vocabulary = new BinaryVocabulary(bytes, vocabSize, secOff[LmFormat.SEC_VOCAB_OFFSETS],
+        secOff[LmFormat.SEC_VOCAB_BYTES], secOff[LmFormat.SEC_VOCAB_HASH], (int) slots);
+
+    raw = quantBits == 32;
+    qMask = (1L << quantBits) - 1;
+    blankCode = qMask;
+    base = new long[order + 1];
+    width = new long[order + 1];
+    keyBits = new int[order + 1];
+    keyMask = new long[order + 1];
+    probShift = new int[order + 1];
+    boShift = new int[order + 1];
+    ptrShift = new int[order + 1];
+    ptrBits = new int[order + 1];
+    ptrMask = new long[order + 1];
+    probBook = new float[order + 1][];
+    boBook = new float[order + 1][];
+    for (int n = 1; n <= order; n++) {
+      boolean top = n == order;
+      probBook[n] = readCodebook(n, secOff[LmFormat.secProbCodebook(n)], secLen[LmFormat.secProbCodebook(n)],
+          raw ? 0 : (1 << quantBits) - 1, "probability");
+      boBook[n] = readCodebook(n, secOff[LmFormat.secBackoffCodebook(n)], secLen[LmFormat.secBackoffCodebook(n)],
+          raw || top ? 0 : 1 << quantBits, "back-off");
+      keyBits[n] = n == 1 ? 0 : wordBits;
+      keyMask[n] = (1L << keyBits[n]) - 1;
+      probShift[n] = keyBits[n];
+      boShift[n] = keyBits[n] + quantBits;
+      ptrShift[n] = keyBits[n] + 2 * quantBits;
+      ptrBits[n] = top ? 0 : LmFormat.bitsFor(records[n + 1]);
+      ptrMask[n] = (1L << ptrBits[n]) - 1;
+      width[n] = top ? keyBits[n] + quantBits : ptrShift[n] + ptrBits[n];
+      base[n] = secOff[LmFormat.secRecords(n)];
+      long count = records[n] + (top ? 0 : 1);
+      long expected = (count * width[n] + 7) / 8 + 8;
+      if (secLen[LmFormat.secRecords(n)] != expected) {
+        throw bad("inconsistent counts: " + n + "-gram records take " + secLen[LmFormat.secRecords(n)]
+            + " bytes, " + records[n] + " records need " + expected);
+      }
+    }
+    for (int n = 1; n < order; n++) {
+      if (ptr(n, 0) != 0 || ptr(n, records[n]) != records[n + 1]) {
+        throw bad("inconsistent counts: " + n + "-gram child pointers do not span the " + records[n + 1]
+            + " records of order " + (n + 1));
+      }
+    }
+    LOG.debug("opened {} ({} bytes, order {}, checksum verified in {} ms)", file, size, order,
+        (System.nanoTime() - t0) / 1_000_000);
+  }
+
+  /**
+   * Memory-maps and validates the model in {@code file}.
+   *
+   * @throws ModelException naming the file if it is missing, unreadable, truncated, corrupt, of
+   *     another format or of an unsupported version
+   */
+  public static BinaryLm open(Path file) {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      return new BinaryLm(file, MappedBytes.map(ch));
+    } catch (NoSuchFileException e) {
+      throw new ModelException("language model " + file + ": no such file", e);
+    } catch (IOException e) {
+      throw new ModelException("language model " + file + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  private ModelException bad(String what) {
+    return new ModelException("language model " + file + ": " + what);
+  }
+
+  private Map<String, String> readMetadata(long off, long len) {
+    if (len > Integer.MAX_VALUE) {
+      throw bad("corrupt metadata section of " + len + " bytes");
+    }
+    byte[] b = new byte[(int) len];
+    bytes.get(off, b, 0, b.length);
+    try {
+      String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b)).toString();
+      Map<String, String> m = Metadata.decode(text);
+      if (m == null) {
+        throw bad("malformed metadata section");
+      }
+      return Collections.unmodifiableMap(m);
+    } catch (CharacterCodingException e) {
+      throw bad("metadata section is not UTF-8");
+    }
+  }
+
+  private float[] readCodebook(int n, long off, long len, int max, String what) {
+    if (len % 4 != 0 || len / 4 > max) {
+      throw bad("corrupt " + what + " codebook of order " + n + " (" + len + " bytes)");
+    }
+    float[] book = new float[(int) (len / 4)];
+    for (int i = 0; i < book.length; i++) {
+      book[i] = bytes.getFloat(off + 4L * i);
+      if (!Float.isFinite(book[i])) {
+        throw bad("corrupt " + what + " codebook of order " + n + ": value " + book[i]);
+      }
+    }
+    // Pad to the full code range so a corrupt code cannot index outside the array.
+    int full = max == 0 ? 0 : max + (what.equals("probability") ? 1 : 0);
+    return full == 0 ? book : Arrays.copyOf(book, full);
+  }
+
+  // ---- record access -------------------------------------------------------------------------
+
+  private long key(int n, long i) {
+    return bytes.bits(base[n], i * width[n], keyBits[n], keyMask[n]);
+  }
+
+  private long probCode(int n, long i) {
+    return bytes.bits(base[n], i * width[n] + probShift[n], quantBits, qMask);
+  }
+
+  private float prob(int n, long code) {
+    return raw ? Float.intBitsToFloat((int) code) : probBook[n][(int) code];
+  }
+
+  private float backoff(int n, long i) {
+    long code = bytes.bits(base[n], i * width[n] + boShift[n], quantBits, qMask);
+    return raw ? Float.intBitsToFloat((int) code) : boBook[n][(int) code];
+  }
+
+  private long ptr(int n, long i) {
+    return bytes.bits(base[n], i * width[n] + ptrShift[n], ptrBits[n], ptrMask[n]);
+  }
+
+  /** Index of the record of order {@code n} in {@code [lo, hi)} whose key is {@code w}, or -1. */
+  private long find(int n, long lo, long hi, int w) {
+    long b = base[n];
+    long wd = width[n];
+    int kb = keyBits[n];
+    long km = keyMask[n];
+    hi--;
+    while (lo <= hi) {
+      long mid = (lo + hi) >>> 1;
+      long k = bytes.bits(b, mid * wd, kb, km);
+      if (k < w) {
+        lo = mid + 1;
+      } else if (k > w) {
+        hi = mid - 1;
+      } else {
+        return mid;
+      }
+    }
+    return -1;
+  }
+
+  // ---- queries -------------------------------------------------------------------------------
+
+  @Override
+  public Vocabulary vocabulary() {
+    return vocabulary;
+  }
+
+  @Override
+  public int order() {
+    return order;
+  }
+
+  @Override
+  public long query(int[] context, int from, int length, int word) {
+    checkWord(word);
+    int hist = Math.min(length, order - 1);
+    int end = from + length;
+    float best = LmFormat.UNK_FLOOR;
+    int matched = 0;
+    long code = probCode(1, word);
+    if (code != blankCode) {
+      best = prob(1, code);
+      matched = 1;
+    }
+    if (hist > 0) {
+      long lo = ptr(1, word);
+      long hi = ptr(1, word + 1L);
+      for (int k = 0; k < hist && lo < hi; k++) {
+        int n = k + 2;
+        long idx = find(n, lo, hi, context[end - 1 - k]);
+        if (idx < 0) {
+          break;
+        }
+        code = probCode(n, idx);
+        if (code != blankCode) {
+          best = prob(n, code);
+          matched = n;
+        }
+        if (n < order) {
+          lo = ptr(n, idx);
+          hi = ptr(n, idx + 1);
+        }
+      }
+      int from1 = Math.max(matched, 1);
+      if (from1 <= hist) {
+        int h = context[end - 1];
+        checkWord(h);
+        float bo = 0;
+        if (from1 == 1) {
+          bo += backoff(1, h);
+        }
+        long idx = h;
+        for (int len = 2; len <= hist; len++) {
+          idx = find(len, ptr(len - 1, idx), ptr(len - 1, idx + 1), context[end - len]);
+          if (idx < 0) {
+            break;
+          }
+          if (len >= from1) {
+            bo += backoff(len, idx);
+          }
+        }
+        best += bo;
+      }
+    }
+    return LanguageModel.pack(best, word == Vocabulary.UNK ? 0 : matched);
+  }
+
+  private void checkWord(int word) {
+    if (word < 0 || word >= records[1]) {
+      throw new IndexOutOfBoundsException("word id " + word + " outside [0, " + records[1] + ")");
+    }
+  }
+
+  /**
+   * The context a state-based query starts from: up to {@code order() - 1} history words, most
+   * recent first, with their back-off weights. Mutable and not thread-safe: each decoder thread
+   * (or each hypothesis) owns its states; the model itself stays shared.
+   */
+  public static final class State {
+    final int[] words;
+    final float[] backoffs;
+    int length;
+
+    State(int order) {
+      words = new int[Math.max(1, order - 1)];
+      backoffs = new float[Math.max(1, order - 1)];
+    }
+
+    /** Number of history words the state keeps (at most order - 1). */
+    public int length() {
+      return length;
+    }
+
+    /** History word {@code k}, most recent first. */
+    public int word(int k) {
+      if (k < 0 || k >= length) {
+        throw new IndexOutOfBoundsException("k " + k + " outside [0, " + length + ")");
+      }
+      return words[k];
+    }
+
+    /** Copies {@code other} into this state. */
+    public void copyFrom(State other) {
+      if (other.words.length != words.length) {
+        throw new IllegalArgumentException("states of models with different orders");
+      }
+      System.arraycopy(other.words, 0, words, 0, other.length);
+      System.arraycopy(other.backoffs, 0, backoffs, 0, other.length);
+      length = other.length;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      if (!(o instanceof State s) || s.length != length) {
+        return false;
+      }
+      return Arrays.equals(words, 0, length, s.words, 0, length);
+    }
+
+    @Override
+    public int hashCode() {
+      int h = length;
+      for (int i = 0; i < length; i++) {
+        h = 31 * h + words[i];
+      }
+      return h;
+    }
+  }
+
+  /** A fresh state with no history. */
+  public State newState() {
+    return new State(order);
+  }
+
+  /** Sets {@code state} to the start of a sentence (history {@code <s>}). */
+  public void beginSentence(State state) {
+    state.length = 0;
+    if (order > 1 && probCode(1, Vocabulary.BOS) != blankCode) {
+      state.words[0] = Vocabulary.BOS;
+      state.backoffs[0] = backoff(1, Vocabulary.BOS);
+      state.length = 1;
+    }
+  }
+
+  /**
+   * Scores {@code word} after the history in {@code in} and writes the history for the next word
+   * into {@code out}; gives the same result as {@link #query} with the full history. The state
+   * keeps only as many words as can still extend to a longer n-gram, so equal states mean equal
+   * futures (useful for recombining decoder hypotheses).
+   *
+   * @param in the history; not modified
+   * @param out receives the new history; must be a different object from {@code in}
+   * @return packed score and matched order, as {@link #query}
+   */
+  public long query(State in, int word, State out) {
+    if (in == out) {
+      throw new IllegalArgumentException("in and out must be different State objects");
+    }
+    checkWord(word);
+    int hist = in.length;
+    float best = LmFormat.UNK_FLOOR;
+    int matched = 0;
+    int outLen = 0;
+    if (order > 1) {
+      out.words[0] = word;
+    }
+    long code = probCode(1, word);
+    if (code != blankCode) {
+      best = prob(1, code);
+      matched = 1;
+    }
+    if (order > 1) {
+      out.backoffs[0] = backoff(1, word);
+      outLen = 1;
+      long lo = ptr(1, word);
+      long hi = ptr(1, word + 1L);
+      for (int k = 0; k < hist && lo < hi; k++) {
+        int n = k + 2;
+        long idx = find(n, lo, hi, in.words[k]);
+        if (idx < 0) {
+          break;
+        }
+        code = probCode(n, idx);
+        if (code != blankCode) {
+          best = prob(n, code);
+          matched = n;
+        }
+        if (n < order) {
+          out.words[n - 1] = in.words[k];
+          out.backoffs[n - 1] = backoff(n, idx);
+          outLen = n;
+          lo = ptr(n, idx);
+          hi = ptr(n, idx + 1);
+        }
+      }
+      for (int len = Math.max(matched, 1); len <= hist; len++) {
+        best += in.backoffs[len - 1];
+      }
+    }
+    out.length = outLen;
+    return LanguageModel.pack(best, word == Vocabulary.UNK ? 0 : matched);
+  }
+
+  // ---- inspection ----------------------------------------------------------------------------
+
+  /** The mapped file. */
+  public Path path() {
+    return file;
+  }
+
+  /** Size of the model file in bytes. */
+  public long fileSize() {
+    return bytes.size();
+  }
+
+  /** Bits per stored probability and back-off: 8, 16 or 32 (raw float). */
+  public int quantBits() {
+    return quantBits;
+  }
+
+  /** Number of n-grams of order {@code n} (1-based) the model holds, blanks excluded. */
+  public long ngramCount(int n) {
+    return ngrams[n];
+  }
+
+  /** Number of records of order {@code n}, including blanks the writer inserted for trie closure. */
+  public long recordCount(int n) {
+    return records[n];
+  }
+
+  /** Provenance entries (sources, build command, smoothing, ...), in file order. */
+  public Map<String, String> metadata() {
+    return metadata;
+  }
+
+  /**
+   * Decodes the whole model back into memory (scores dequantized, blanks dropped), e.g. for ARPA
+   * export. Needs memory for every n-gram; meant for tools, not for scoring.
+   */
+  public NgramModelData toModelData() {
+    int vocabSize = (int) records[1];
+    String[] words = new String[vocabSize];
+    for (int i = 0; i < vocabSize; i++) {
+      words[i] = vocabulary.word(i);
+    }
+    int[][] outIds = new int[order][];
+    float[][] outProb = new float[order][];
+    float[][] outBo = new float[order][];
+    // Full n-gram (oldest first) of every record of the previous order, flattened.
+    int[] prevIds = null;
+    for (int n = 1; n <= order; n++) {
+      if (records[n] > Integer.MAX_VALUE / n) {
+        throw new UnsupportedOperationException("model too large to decode into memory: " + records[n]
+            + " records of order " + n);
+      }
+      int cnt = (int) records[n];
+      int real = (int) ngrams[n];
+      int[] all = new int[cnt * n];
+      int[] ids = new int[real * n];
+      float[] p = new float[real];
+      float[] b = n == order ? null : new float[real];
+      int r = 0;
+      if (n == 1) {
+        for (int i = 0; i < cnt; i++) {
+          all[i] = i;
+        }
+      } else {
+        int parents = (int) records[n - 1];
+        for (int parent = 0; parent < parents; parent++) {
+          long lo = ptr(n - 1, parent);
+          long hi = ptr(n - 1, parent + 1L);
+          for (long i = lo; i < hi; i++) {
+            int ii = (int) i;
+            all[ii * n] = (int) key(n, i);
+            System.arraycopy(prevIds, parent * (n - 1), all, ii * n + 1, n - 1);
+          }
+        }
+      }
+      for (int i = 0; i < cnt; i++) {
+        long code = probCode(n, i);
+        if (code == blankCode) {
+          continue;
+        }
+        if (r == real) {
+          throw bad("inconsistent counts: more than " + real + " " + n + "-grams");
+        }
+        System.arraycopy(all, i * n, ids, r * n, n);
+        p[r] = prob(n, code);
+        if (b != null) {
+          b[r] = backoff(n, i);
+        }
+        r++;
+      }
+      if (r != real) {
+        throw bad("inconsistent counts: " + r + " " + n + "-grams, the header says " + real);
+      }
+      outIds[n - 1] = ids;
+      outProb[n - 1] = p;
+      outBo[n - 1] = b;
+      prevIds = all;
+    }
+    return new NgramModelData(words, outIds, outProb, outBo, metadata);
+  }
+
+  @Override
+  public String toString() {
+    return "BinaryLm[" + file + ", order " + order + ", " + records[1] + " words]";
+  }
+}

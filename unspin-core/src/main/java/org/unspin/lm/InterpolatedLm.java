@@ -1,0 +1,240 @@
+package org.unspin.lm;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.unspin.text.LmText;
+
+/**
+ * Linear interpolation of several models: {@code p(w | h) = sum_i lambda_i p_i(w | h)}, computed in
+ * log space with log-sum-exp so that small probabilities do not underflow.
+ *
+ * <p>The vocabulary is the union of the components' vocabularies (ids of the first model first,
+ * then new words of the second, ...). Each component is queried with its own ids through a map
+ * built once; a word a component does not know is {@code <unk>} for that component, which scores
+ * it with its own {@code <unk>} probability (so the mixture is only approximately normalized when
+ * the vocabularies differ). The matched order reported is the highest among the components, 0 when
+ * no component knows the word.
+ *
+ * <p>Immutable and thread-safe. It does not own its components: closing it does not close them.
+ */
+public final class InterpolatedLm implements LanguageModel {
+  private static final Logger LOG = LoggerFactory.getLogger(InterpolatedLm.class);
+
+  /** EM stops after this many iterations ... */
+  public static final int EM_MAX_ITERATIONS = 200;
+  /** ... or when an iteration improves the dev log10 likelihood by less than this, relatively. */
+  public static final double EM_TOLERANCE = 1e-7;
+
+  private final LanguageModel[] models;
+  private final double[] log10Weights;
+  private final ArrayVocabulary vocabulary;
+  private final int[][] toComponent;
+  private final int order;
+  private final ThreadLocal<Scratch> scratch;
+
+  /**
+   * @param models at least one model
+   * @param weights one non-negative weight per model, summing to 1 (within 1e-6)
+   */
+  public InterpolatedLm(List<? extends LanguageModel> models, double[] weights) {
+    if (models.isEmpty()) {
+      throw new IllegalArgumentException("models must not be empty");
+    }
+    if (weights.length != models.size()) {
+      throw new IllegalArgumentException("weights must have one entry per model (got " + weights.length
+          + " for " + models.size() + " models)");
+    }
+    double sum = 0;
+    for (double w : weights) {
+      if (!(w >= 0) || Double.isInfinite(w)) {
+        throw new IllegalArgumentException("weights must be finite and >= 0 (got " + w + ")");
+      }
+      sum += w;
+    }
+    if (Math.abs(sum - 1) > 1e-6) {
+      throw new IllegalArgumentException("weights must sum to 1 (got " + sum + ")");
+    }
+    this.models = models.toArray(new LanguageModel[0]);
+    this.log10Weights = new double[weights.length];
+    for (int i = 0; i < weights.length; i++) {
+      log10Weights[i] = Math.log10(weights[i] / sum);
+    }
+    Map<String, Integer> merged = new LinkedHashMap<>();
+    merged.put(Vocabulary.UNK_WORD, Vocabulary.UNK);
+    merged.put(Vocabulary.BOS_WORD, Vocabulary.BOS);
+    merged.put(Vocabulary.EOS_WORD, Vocabulary.EOS);
+    int maxOrder = 1;
+    for (LanguageModel m : this.models) {
+      Vocabulary v = m.vocabulary();
+      for (int i = 0; i < v.size(); i++) {
+        merged.putIfAbsent(v.word(i), merged.size());
+      }
+      maxOrder = Math.max(maxOrder, m.order());
+    }
+    this.vocabulary = new ArrayVocabulary(merged.keySet().toArray(new String[0]));
+    this.toComponent = new int[this.models.length][];
+    for (int c = 0; c < this.models.length; c++) {
+      Vocabulary v = this.models[c].vocabulary();
+      int[] map = new int[vocabulary.size()];
+      for (int i = 0; i < map.length; i++) {
+        map[i] = v.id(vocabulary.word(i));
+      }
+      toComponent[c] = map;
+    }
+    this.order = maxOrder;
+    int size = maxOrder;
+    int count = this.models.length;
+    this.scratch = ThreadLocal.withInitial(() -> new Scratch(size, count));
+  }
+
+  @Override
+  public Vocabulary vocabulary() {
+    return vocabulary;
+  }
+
+  @Override
+  public int order() {
+    return order;
+  }
+
+  /** The weights, in model order. */
+  public double[] weights() {
+    double[] w = new double[log10Weights.length];
+    for (int i = 0; i < w.length; i++) {
+      w[i] = Math.pow(10, log10Weights[i]);
+    }
+    return w;
+  }
+
+  @Override
+  public long query(int[] context, int from, int length, int word) {
+    Scratch s = scratch.get();
+    double max = Double.NEGATIVE_INFINITY;
+    int matched = 0;
+    for (int c = 0; c < models.length; c++) {
+      if (log10Weights[c] == Double.NEGATIVE_INFINITY) {
+        s.terms[c] = Double.NEGATIVE_INFINITY;
+        continue;
+      }
+      long r = queryComponent(c, context, from, length, word, s.context);
+      s.terms[c] = log10Weights[c] + LanguageModel.score(r);
+      max = Math.max(max, s.terms[c]);
+      matched = Math.max(matched, LanguageModel.matchedOrder(r));
+    }
+    double sum = 0;
+    for (int c = 0; c < models.length; c++) {
+      sum += Math.pow(10, s.terms[c] - max);
+    }
+    return LanguageModel.pack((float) (max + Math.log10(sum)), matched);
+  }
+
+  /** Per-thread buffers that keep queries allocation-free. */
+  private static final class Scratch {
+    final int[] context;
+    final double[] terms;
+
+    Scratch(int order, int models) {
+      context = new int[order];
+      terms = new double[models];
+    }
+  }
+
+  private long queryComponent(int c, int[] context, int from, int length, int word, int[] buf) {
+    int[] map = toComponent[c];
+    int n = Math.min(length, models[c].order() - 1);
+    int start = from + length - n;
+    for (int k = 0; k < n; k++) {
+      buf[k] = map[context[start + k]];
+    }
+    return models[c].query(buf, 0, n, map[word]);
+  }
+
+  /**
+   * Fits interpolation weights to {@code devText} by expectation-maximization: starting from
+   * uniform weights, each iteration sets {@code lambda_i} to the mean over the dev tokens of the
+   * posterior {@code lambda_i p_i / sum_j lambda_j p_j}; this never lowers the dev likelihood. It
+   * stops after {@link #EM_MAX_ITERATIONS} or when the relative gain falls under {@link
+   * #EM_TOLERANCE}. Dev tokens are those {@link Perplexity} scores (words the merged vocabulary
+   * knows, and {@code </s>}).
+   *
+   * @return one weight per model, summing to 1
+   */
+  public static double[] fitWeights(List<? extends LanguageModel> models, CharSequence devText) {
+    int k = models.size();
+    double[] uniform = new double[k];
+    java.util.Arrays.fill(uniform, 1.0 / k);
+    InterpolatedLm lm = new InterpolatedLm(models, uniform);
+    List<double[]> rows = new ArrayList<>();
+    int[] buf = new int[lm.order];
+    int window = Math.max(1, lm.order - 1);
+    int[][] ctx = {new int[64]};
+    LmText.forEachSentence(devText, (forms, count) -> {
+      if (ctx[0].length < count + 2) {
+        ctx[0] = new int[Math.max(count + 2, ctx[0].length * 2)];
+      }
+      int[] c = ctx[0];
+      c[0] = Vocabulary.BOS;
+      for (int i = 0; i < count; i++) {
+        c[i + 1] = lm.vocabulary.id(forms[i]);
+      }
+      c[count + 1] = Vocabulary.EOS;
+      for (int i = 1; i <= count + 1; i++) {
+        if (c[i] == Vocabulary.UNK) {
+          continue;
+        }
+        int from = Math.max(0, i - window);
+        double[] row = new double[k];
+        for (int m = 0; m < k; m++) {
+          row[m] = LanguageModel.score(lm.queryComponent(m, c, from, i - from, c[i], buf));
+        }
+        rows.add(row);
+      }
+    });
+    if (rows.isEmpty()) {
+      throw new org.unspin.api.InputException("the dev text has no words to fit weights on");
+    }
+    double[] w = uniform.clone();
+    double prev = Double.NEGATIVE_INFINITY;
+    int it;
+    for (it = 0; it < EM_MAX_ITERATIONS; it++) {
+      double[] acc = new double[k];
+      double ll = 0;
+      for (double[] row : rows) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int m = 0; m < k; m++) {
+          max = Math.max(max, row[m]);
+        }
+        double tot = 0;
+        double[] post = new double[k];
+        for (int m = 0; m < k; m++) {
+          post[m] = w[m] * Math.pow(10, row[m] - max);
+          tot += post[m];
+        }
+        ll += Math.log10(tot) + max;
+        for (int m = 0; m < k; m++) {
+          acc[m] += post[m] / tot;
+        }
+      }
+      for (int m = 0; m < k; m++) {
+        w[m] = acc[m] / rows.size();
+      }
+      if (ll - prev <= EM_TOLERANCE * Math.abs(ll)) {
+        break;
+      }
+      prev = ll;
+    }
+    LOG.debug("EM: {} dev tokens, {} iterations, weights {}", rows.size(), it, java.util.Arrays.toString(w));
+    double s = 0;
+    for (double x : w) {
+      s += x;
+    }
+    for (int m = 0; m < k; m++) {
+      w[m] /= s;
+    }
+    return w;
+  }
+}

@@ -1,0 +1,99 @@
+package org.unspin.lm;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+/** Fixtures shared by the LM tests. */
+final class LmTestSupport {
+  private LmTestSupport() {}
+
+  static NgramModelData tinyArpa() {
+    try (Reader r = new InputStreamReader(LmTestSupport.class.getResourceAsStream("tiny.arpa"),
+        StandardCharsets.UTF_8)) {
+      return ArpaReader.read(r, "tiny.arpa");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static BinaryLm write(NgramModelData data, Path dir, String name, int quantBits) {
+    Path file = dir.resolve(name);
+    try {
+      BinaryLmWriter.write(data, file, BinaryLmWriter.Options.defaults().withQuantBits(quantBits));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return BinaryLm.open(file);
+  }
+
+  static int[] ids(Vocabulary v, String... words) {
+    int[] r = new int[words.length];
+    for (int i = 0; i < words.length; i++) {
+      r[i] = v.id(words[i]);
+    }
+    return r;
+  }
+
+  /**
+   * A random model: {@code vocab} words, orders up to {@code order}, random n-grams (so prefixes
+   * and suffixes are often missing and the writer must add blanks), random scores and back-offs.
+   * Unigrams cover most but not all words.
+   */
+  static NgramModelData random(Random rnd, int vocab, int order, int perOrder) {
+    String[] words = new String[vocab];
+    words[0] = Vocabulary.UNK_WORD;
+    words[1] = Vocabulary.BOS_WORD;
+    words[2] = Vocabulary.EOS_WORD;
+    for (int i = 3; i < vocab; i++) {
+      words[i] = "w" + i + (i % 7 == 0 ? "é" : "") + (i % 11 == 0 ? "\uD83D\uDE00" : "");
+    }
+    int[][] g = new int[order][];
+    float[][] p = new float[order][];
+    float[][] b = new float[order][];
+    for (int n = 1; n <= order; n++) {
+      List<int[]> list = new ArrayList<>();
+      if (n == 1) {
+        for (int w = 0; w < vocab; w++) {
+          if (w < 3 ? rnd.nextBoolean() : rnd.nextInt(10) != 0) {
+            list.add(new int[] {w});
+          }
+        }
+      } else {
+        Set<String> seen = new HashSet<>();
+        int target = rnd.nextInt(perOrder + 1);
+        for (int t = 0; t < target * 3 && list.size() < target; t++) {
+          int[] ng = new int[n];
+          for (int k = 0; k < n; k++) {
+            // Skewed choice so that n-grams share words and long matches happen.
+            ng[k] = Math.min(vocab - 1, (int) (Math.abs(rnd.nextGaussian()) * vocab / 4));
+          }
+          if (seen.add(Arrays.toString(ng))) {
+            list.add(ng);
+          }
+        }
+      }
+      g[n - 1] = new int[list.size() * n];
+      p[n - 1] = new float[list.size()];
+      b[n - 1] = n == order ? null : new float[list.size()];
+      for (int i = 0; i < list.size(); i++) {
+        System.arraycopy(list.get(i), 0, g[n - 1], i * n, n);
+        p[n - 1][i] = -rnd.nextFloat() * 5;
+        if (n < order) {
+          b[n - 1][i] = rnd.nextInt(4) == 0 ? 0f : -rnd.nextFloat() * 2 + 0.3f;
+        }
+      }
+    }
+    return new NgramModelData(words, g, p, b, Map.of("test.seed", "random"));
+  }
+}
