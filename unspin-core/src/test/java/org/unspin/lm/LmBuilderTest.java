@@ -285,7 +285,7 @@ class LmBuilderTest {
 
   @Test
   void lineBreakEndsASentenceEvenWithoutPunctuation() throws IOException {
-    Path f = write("lines.txt", "\uFEFFheadline words\r\nbody text . more text\n");
+    Path f = write("lines.txt", "\uFEFFheadline words\r\nbody text . More text\n");
     Map<String, float[]> m = byWords(new LmBuilder(config(2)).build(List.of(f)));
     assertTrue(m.containsKey("<s> headline"), "BOM dropped: " + m.keySet());
     assertTrue(m.containsKey("words </s>"), m.keySet().toString());

@@ -32,7 +32,7 @@ class PerplexityTest {
   @Test
   void countsEverySentence() {
     try (BinaryLm lm = LmTestSupport.write(LmTestSupport.tinyArpa(), dir, "t.ulm", 32)) {
-      Perplexity.Result r = Perplexity.compute(lm, "a b. a b");
+      Perplexity.Result r = Perplexity.compute(lm, "a b. A b");
       assertEquals(2, r.sentences());
       assertEquals(5, r.tokens(), "a b . a b");
       assertEquals(1, r.oov());
