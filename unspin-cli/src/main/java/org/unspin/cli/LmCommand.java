@@ -10,6 +10,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Build, import, export, inspect and evaluate n-gram language models.",
     subcommands = {
+        LmBuildCommand.class,
         LmImportCommand.class,
         LmExportCommand.class,
         LmInfoCommand.class,
