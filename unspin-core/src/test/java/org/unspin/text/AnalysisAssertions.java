@@ -15,6 +15,12 @@ import java.util.Random;
 final class AnalysisAssertions {
   private AnalysisAssertions() {}
 
+  /**
+   * Scales the iteration counts of randomized tests, as Lucene's tests.multiplier:
+   * {@code -Dunspin.test.multiplier=20} for a longer hunt (default 1).
+   */
+  static final int MULTIPLIER = Integer.getInteger("unspin.test.multiplier", 1);
+
   /** Expected token: text and offsets; type and norm are checked only when given. */
   record Expect(String text, int start, int end, TokenType type, String norm) {}
 

@@ -188,7 +188,7 @@ class HtmlExtractorTest {
         "<article>", "</article>", "<title>", "<textarea>", "<svg>", "<?xml?>", "<!DOCTYPE html>", "\0",
         "text", "Word", "bank", "\uD83D\uDE00", "\uD800", "<h1", "=", "<p hidden>", "<nav>", "<footer>",
         "<main>", "<frameset>", "<template>", "<math>", "<select><option>"};
-    for (int iter = 0; iter < 1000; iter++) {
+    for (int iter = 0; iter < 1000 * AnalysisAssertions.MULTIPLIER; iter++) {
       StringBuilder sb = new StringBuilder();
       int n = r.nextInt(40);
       for (int i = 0; i < n; i++) {
