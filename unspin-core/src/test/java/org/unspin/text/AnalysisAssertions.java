@@ -97,6 +97,7 @@ final class AnalysisAssertions {
       if (splitsPair(text, s) || splitsPair(text, e)) {
         fail("token " + i + " [" + s + "," + e + ") splits a surrogate pair; " + context);
       }
+      assertEquals(new org.unspin.api.TextSpan(s, e), a.span(i), context);
       Token t = a.token(i);
       assertEquals(text.substring(s, e), t.text(), context);
       assertTrue(!t.norm().isEmpty() && !t.lmForm().isEmpty(), "empty form at token " + i + "; " + context);
@@ -115,6 +116,9 @@ final class AnalysisAssertions {
       assertEquals(expectedFirst, s.firstToken(), "sentence " + j + " does not follow the previous; " + context);
       assertEquals(a.start(s.firstToken()), s.start(), context);
       assertEquals(a.end(s.endToken() - 1), s.end(), context);
+      for (int t = s.firstToken(); t < s.endToken(); t++) {
+        assertEquals(j, a.sentenceOf(t), "sentenceOf(" + t + "); " + context);
+      }
       expectedFirst = s.endToken();
       sentences.add(List.of(a.lmForms(j)));
     }
