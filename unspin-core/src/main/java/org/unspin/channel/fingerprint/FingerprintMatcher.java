@@ -24,6 +24,8 @@ import java.util.Map;
  */
 public final class FingerprintMatcher {
   private static final int ROOT = 0;
+  /** Root transitions on chars below this are a table lookup (the root is where a scan spends most time). */
+  private static final int ROOT_DENSE = 256;
 
   private final List<Fingerprint> fingerprints;
   private final String[] patterns;
@@ -127,10 +129,11 @@ public final class FingerprintMatcher {
     for (int s = 0; s < states; s++) {
       edgeStart[s + 1] += edgeStart[s];
     }
-    rootNext = new int[65536];
-    Arrays.fill(rootNext, ROOT);
+    rootNext = new int[ROOT_DENSE];
     for (int e = edgeStart[ROOT]; e < edgeStart[ROOT + 1]; e++) {
-      rootNext[edgeChar[e]] = edgeTarget[e];
+      if (edgeChar[e] < ROOT_DENSE) {
+        rootNext[edgeChar[e]] = edgeTarget[e];
+      }
     }
     // outputs per state
     int[] outCount = new int[states + 1];
@@ -187,7 +190,7 @@ public final class FingerprintMatcher {
 
   /** The transition from {@code s} on {@code c}, or -1 (never -1 from the root). */
   private int step(int s, char c) {
-    if (s == ROOT) {
+    if (s == ROOT && c < ROOT_DENSE) {
       return rootNext[c];
     }
     int lo = edgeStart[s];
@@ -203,10 +206,10 @@ public final class FingerprintMatcher {
         return edgeTarget[mid];
       }
     }
-    return -1;
+    return s == ROOT ? ROOT : -1;
   }
 
-  /** Counts the texts' true queries without building results; for benchmarks and quick screening. */
+  /** True when at least one query matches {@code text}. */
   public boolean matchesAny(CharSequence text) {
     return !match(text).isEmpty();
   }
@@ -257,10 +260,14 @@ public final class FingerprintMatcher {
     hits.link();
     Ctx ctx = new Ctx(text, norm, hits);
     boolean[] seen = new boolean[compiled.length];
-    List<FingerprintMatch> out = new ArrayList<>();
-    for (int p = 0; p < patterns.length; p++) {
-      if (hits.head[p] < 0) {
-        continue;
+    List<long[]> found = new ArrayList<>(); // {start, fingerprint, end, phrase index}
+    List<String> foundPhrases = new ArrayList<>();
+    List<int[]> spans = new ArrayList<>();
+    List<String> phrases = new ArrayList<>();
+    for (int h = 0; h < hits.size; h++) {
+      int p = hits.pat[h];
+      if (hits.head[p] != h) {
+        continue; // visit each occurring pattern once, at its first hit
       }
       for (int j = patFpStart[p]; j < patFpStart[p + 1]; j++) {
         int f = patFps[j];
@@ -269,29 +276,36 @@ public final class FingerprintMatcher {
         }
         seen[f] = true;
         Node q = compiled[f];
-        if (q.eval(ctx)) {
-          List<int[]> spans = new ArrayList<>();
-          List<String> phrases = new ArrayList<>();
-          q.collect(ctx, spans, phrases);
-          Fingerprint fp = fingerprints.get(f);
-          java.util.Set<Long> dup = new java.util.HashSet<>();
-          for (int k = 0; k < spans.size(); k++) {
-            int[] sp = spans.get(k);
-            int st = norm.offsets()[sp[0]];
-            int en = norm.offsets()[sp[1] - 1] + 1;
-            if (dup.add(((long) st << 32) | en)) {
-              out.add(new FingerprintMatch(st, en, text.subSequence(st, en).toString(), phrases.get(k), fp));
-            }
+        if (!q.eval(ctx)) {
+          continue;
+        }
+        spans.clear();
+        phrases.clear();
+        q.collect(ctx, spans, phrases);
+        for (int k = 0; k < spans.size(); k++) {
+          int[] sp = spans.get(k);
+          int st = norm.offsets()[sp[0]];
+          int en = norm.offsets()[sp[1] - 1] + 1;
+          boolean dup = false;
+          for (int d = found.size() - 1; d >= 0 && found.get(d)[1] == f; d--) {
+            dup |= found.get(d)[0] == st && found.get(d)[2] == en;
+          }
+          if (!dup) {
+            found.add(new long[] {st, f, en, foundPhrases.size()});
+            foundPhrases.add(phrases.get(k));
           }
         }
       }
     }
-    Map<Fingerprint, Integer> order = new java.util.IdentityHashMap<>();
-    for (int i = 0; i < fingerprints.size(); i++) {
-      order.put(fingerprints.get(i), i);
+    found.sort(Comparator.comparingLong((long[] a) -> a[0]).thenComparingLong(a -> a[1])
+        .thenComparingLong(a -> a[2]));
+    List<FingerprintMatch> out = new ArrayList<>(found.size());
+    for (long[] a : found) {
+      int st = (int) a[0];
+      int en = (int) a[2];
+      out.add(new FingerprintMatch(st, en, text.subSequence(st, en).toString(), foundPhrases.get((int) a[3]),
+          fingerprints.get((int) a[1])));
     }
-    out.sort(Comparator.comparingInt(FingerprintMatch::start)
-        .thenComparingInt(m -> order.get(m.fingerprint())).thenComparingInt(FingerprintMatch::end));
     return out;
   }
 

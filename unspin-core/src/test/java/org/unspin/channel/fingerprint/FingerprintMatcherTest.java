@@ -122,7 +122,7 @@ class FingerprintMatcherTest {
   void randomTextsAndPhraseListsAgreeWithBruteForce() {
     long seed = System.nanoTime();
     Random rnd = new Random(seed);
-    String[] words = {"a", "b", "ab", "ba", "aab", "B", "Ab", "é", "1"};
+    String[] words = {"a", "b", "ab", "ba", "aab", "B", "Ab", "é", "1", "я", "Яa"};
     String[] seps = {" ", "  ", "\n", ", ", "-", "'", "\u00A0", ""};
     for (int round = 0; round < 300; round++) {
       List<String> phrases = new ArrayList<>();
