@@ -25,12 +25,19 @@ import java.util.Map;
 public final class FingerprintMatcher {
   private static final int ROOT = 0;
   /** Root transitions on chars below this are a table lookup (the root is where a scan spends most time). */
-  private static final int ROOT_DENSE = 256;
+  /** DFA rows cover the chars below this (normalized text is mostly ASCII); others use the trie edges. */
+  private static final int DENSE_CHARS = 128;
+  /** States this close to the root get a DFA row (where a scan spends most of its time)... */
+  private static final int DENSE_DEPTH = 4;
+  /** ...and so do states with this many children. */
+  private static final int DENSE_FANOUT = 6;
 
   private final List<Fingerprint> fingerprints;
   private final String[] patterns;
   private final boolean[] patternPrefix;
-  private final int[] rootNext;
+  /** For states with a DFA row: the row index into {@link #dense}, else -1. */
+  private final int[] denseRow;
+  private final int[] dense;
   private final int[] edgeStart;
   private final char[] edgeChar;
   private final int[] edgeTarget;
@@ -129,12 +136,6 @@ public final class FingerprintMatcher {
     for (int s = 0; s < states; s++) {
       edgeStart[s + 1] += edgeStart[s];
     }
-    rootNext = new int[ROOT_DENSE];
-    for (int e = edgeStart[ROOT]; e < edgeStart[ROOT + 1]; e++) {
-      if (edgeChar[e] < ROOT_DENSE) {
-        rootNext[edgeChar[e]] = edgeTarget[e];
-      }
-    }
     // outputs per state
     int[] outCount = new int[states + 1];
     for (int p = 0; p < patterns.length; p++) {
@@ -169,12 +170,49 @@ public final class FingerprintMatcher {
         char c = edgeChar[e];
         int f = fail[s];
         int g;
-        while ((g = step(f, c)) < 0) {
+        while ((g = sparseStep(f, c)) < 0) {
           f = fail[f];
         }
         fail[t] = g;
         queue[tail++] = t;
       }
+    }
+    // full DFA rows (failure transitions resolved) for the root, shallow states and wide states
+    int[] depth = new int[states];
+    denseRow = new int[states];
+    Arrays.fill(denseRow, -1);
+    denseRow[ROOT] = 0;
+    int rows = 1;
+    for (int q = 0; q < tail; q++) {
+      int st = queue[q];
+      for (int e = edgeStart[st]; e < edgeStart[st + 1]; e++) {
+        depth[edgeTarget[e]] = depth[st] + 1;
+      }
+    }
+    for (int e = edgeStart[ROOT]; e < edgeStart[ROOT + 1]; e++) {
+      depth[edgeTarget[e]] = 1;
+    }
+    for (int q = 0; q < tail; q++) {
+      int st = queue[q];
+      if (depth[st] <= DENSE_DEPTH || edgeStart[st + 1] - edgeStart[st] >= DENSE_FANOUT) {
+        denseRow[st] = rows++;
+      }
+    }
+    dense = new int[rows * DENSE_CHARS];
+    fillRow(ROOT);
+    for (int q = 0; q < tail; q++) {
+      if (denseRow[queue[q]] >= 0) {
+        fillRow(queue[q]);
+      }
+    }
+  }
+
+  /** Fills the DFA row of {@code st}; rows of shallower states must be filled already. */
+  private void fillRow(int st) {
+    int base = denseRow[st] * DENSE_CHARS;
+    for (char c = 0; c < DENSE_CHARS; c++) {
+      int t = sparseStep(st, c);
+      dense[base + c] = t >= 0 ? t : next(fail[st], c);
     }
   }
 
@@ -188,11 +226,25 @@ public final class FingerprintMatcher {
     return patterns.length;
   }
 
-  /** The transition from {@code s} on {@code c}, or -1 (never -1 from the root). */
-  private int step(int s, char c) {
-    if (s == ROOT && c < ROOT_DENSE) {
-      return rootNext[c];
+  /** The automaton's transition from {@code s} on {@code c}, following failure links as needed. */
+  private int next(int s, char c) {
+    while (true) {
+      if (c < DENSE_CHARS) {
+        int row = denseRow[s];
+        if (row >= 0) {
+          return dense[row * DENSE_CHARS + c];
+        }
+      }
+      int t = sparseStep(s, c);
+      if (t >= 0) {
+        return t;
+      }
+      s = fail[s];
     }
+  }
+
+  /** The trie edge from {@code s} on {@code c}, or -1 (the root goes to itself). */
+  private int sparseStep(int s, char c) {
     int lo = edgeStart[s];
     int hi = edgeStart[s + 1] - 1;
     while (lo <= hi) {
@@ -223,11 +275,7 @@ public final class FingerprintMatcher {
     int s = ROOT;
     for (int i = 0; i < n; i++) {
       char c = cs[i];
-      int t;
-      while ((t = step(s, c)) < 0) {
-        s = fail[s];
-      }
-      s = t;
+      s = next(s, c);
       for (int o = outLink[s]; o > 0; o = outLink[fail[o]]) {
         for (int j = outStart[o]; j < outStart[o + 1]; j++) {
           int p = outPatterns[j];
