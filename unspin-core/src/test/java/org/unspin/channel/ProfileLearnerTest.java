@@ -2,6 +2,7 @@ package org.unspin.channel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -55,5 +56,43 @@ class ProfileLearnerTest {
     SpinnerProfile p = ProfileLearner.fromPairs(pairs, "pps", "pps", "CC BY 4.0");
     assertEquals("area", p.bySurface("region").get(0).original());
     assertEquals("feature", p.bySurface("highlight").get(0).original());
+  }
+
+  /** Greedy longest-match lookup of the most probable original: a floor for what a restorer does with a profile. */
+  private static String greedyRestore(SpinnerProfile p, String spun) {
+    String[] f = WordTokens.of(spun).forms();
+    List<String> out = new java.util.ArrayList<>();
+    for (int i = 0; i < f.length; ) {
+      int took = 0;
+      for (int k = Math.min(3, f.length - i); k >= 1 && took == 0; k--) {
+        List<SpinnerProfile.Entry> es = p.bySurface(String.join(" ", java.util.Arrays.copyOfRange(f, i, i + k)));
+        if (!es.isEmpty()) {
+          out.add(es.get(0).original());
+          took = k;
+        }
+      }
+      if (took == 0) {
+        out.add(f[i]);
+        took = 1;
+      }
+      i += took;
+    }
+    return String.join(" ", out);
+  }
+
+  @Test
+  void profileLearnedFromEightyPercentOfPpsGeneralizesToTheHeldOutFifth() {
+    List<TextPair> pairs = PpsPairs.pairs(org.unspin.channel.fingerprint.FingerprintList.loadDefault(), 0.5);
+    PpsPairs.Split split = PpsPairs.split(pairs, 0.2, 1);
+    SpinnerProfile p = ProfileLearner.fromPairs(split.train(), "pps80", "pps", "CC BY 4.0");
+    int exact = 0;
+    for (TextPair t : split.heldOut()) {
+      if (greedyRestore(p, t.spun()).equals(String.join(" ", WordTokens.of(t.original()).forms()))) {
+        exact++;
+      }
+    }
+    double share = (double) exact / split.heldOut().size();
+    // measured 23.9% (353 of 1475) with seed 1; without a profile nothing is restored
+    assertTrue(share > 0.15, "held-out exact restorations by greedy lookup: " + exact + " of " + split.heldOut().size());
   }
 }
