@@ -40,6 +40,45 @@ public final class SpinSimulator {
     return config;
   }
 
+  /**
+   * The channel this simulated spinner implements, as a profile: for each headword {@code o} of the
+   * dictionary, {@code p(s | o)} is 1 for its first synonym (first-synonym spinner) or {@code 1/k}
+   * for each of its {@code k} synonyms (random choice); {@code p(o | s)} spreads a surface evenly
+   * over the originals that can produce it, weighted by {@code p(s | o)}. Inflected forms are not
+   * listed (the spinner derives them by rule). Counts are the probabilities themselves. Headwords
+   * longer than {@value SpinnerProfile#MAX_PHRASE_WORDS} words are skipped.
+   */
+  public SpinnerProfile trueProfile(String name) {
+    java.util.Map<String, Double> surfaceMass = new java.util.HashMap<>();
+    java.util.List<String[]> pairs = new ArrayList<>();
+    java.util.List<Double> probs = new ArrayList<>();
+    for (String o : dictionary.headwords()) {
+      List<String> syns = dictionary.synonyms(o);
+      if (syns.isEmpty() || o.split(" ").length > SpinnerProfile.MAX_PHRASE_WORDS) {
+        continue;
+      }
+      List<String> used = config.choice() == SimulatorConfig.Choice.FIRST ? syns.subList(0, 1) : syns;
+      for (String syn : used) {
+        if (syn.split(" ").length > SpinnerProfile.MAX_PHRASE_WORDS) {
+          continue;
+        }
+        double pr = 1.0 / used.size();
+        pairs.add(new String[] {syn, o});
+        probs.add(pr);
+        surfaceMass.merge(syn, pr, Double::sum);
+      }
+    }
+    List<SpinnerProfile.Entry> entries = new ArrayList<>();
+    for (int i = 0; i < pairs.size(); i++) {
+      String[] sp = pairs.get(i);
+      double pr = probs.get(i);
+      entries.add(new SpinnerProfile.Entry(sp[0], sp[1], pr, pr, pr / surfaceMass.get(sp[0])));
+    }
+    ProfileInfo info = new ProfileInfo(name, "simulated", "SpinSimulator " + config, "unknown", "unknown", 0, 0, 0,
+        0, config.rate(), "none (exact channel of the simulator)");
+    return new SpinnerProfile(info, entries);
+  }
+
   /** Spins {@code original} with the random choices drawn from {@code seed}. */
   public SpunText spin(String id, String original, long seed) {
     SplittableRandom rnd = new SplittableRandom(seed);

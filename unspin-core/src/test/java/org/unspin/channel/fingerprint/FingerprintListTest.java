@@ -69,4 +69,13 @@ class FingerprintListTest {
     assertEquals("surface region", l.entries().get(0).phrase());
     assertEquals("surface area", l.entries().get(0).expected());
   }
+
+  @Test
+  void shippedListIsTheSharedExportByteForByte() throws IOException {
+    java.nio.file.Path shared = java.nio.file.Path.of("/work/shared/fingerprints/pps-tortured-phrases-2025-11.csv");
+    org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(shared), "no /work/shared here");
+    try (java.io.InputStream in = FingerprintList.class.getResourceAsStream(FingerprintList.DEFAULT_RESOURCE)) {
+      org.junit.jupiter.api.Assertions.assertArrayEquals(java.nio.file.Files.readAllBytes(shared), in.readAllBytes());
+    }
+  }
 }
