@@ -43,6 +43,11 @@ public final class FingerprintMatcher {
   private final int[] edgeTarget;
   private final int[] fail;
   private final int[] outLink;
+  /** Like {@link #outLink}, but only through states that end a prefix pattern. */
+  private final int[] prefixLink;
+  /** Bit set of the states whose {@link #outLink} / {@link #prefixLink} is not -1 (small, stays in cache). */
+  private final long[] hasOutput;
+  private final long[] hasPrefix;
   private final int[] outStart;
   private final int[] outPatterns;
   private final int[] patFpStart;
@@ -154,6 +159,14 @@ public final class FingerprintMatcher {
     fail = new int[states];
     outLink = new int[states];
     outLink[ROOT] = -1;
+    prefixLink = new int[states];
+    prefixLink[ROOT] = -1;
+    boolean[] endsPrefix = new boolean[states];
+    for (int p = 0; p < patterns.length; p++) {
+      if (patternPrefix[p]) {
+        endsPrefix[stateOf[p]] = true;
+      }
+    }
     int[] queue = new int[states];
     int head = 0;
     int tail = 0;
@@ -165,6 +178,7 @@ public final class FingerprintMatcher {
     while (head < tail) {
       int s = queue[head++];
       outLink[s] = outStart[s + 1] > outStart[s] ? s : outLink[fail[s]];
+      prefixLink[s] = endsPrefix[s] ? s : prefixLink[fail[s]];
       for (int e = edgeStart[s]; e < edgeStart[s + 1]; e++) {
         int t = edgeTarget[e];
         char c = edgeChar[e];
@@ -175,6 +189,16 @@ public final class FingerprintMatcher {
         }
         fail[t] = g;
         queue[tail++] = t;
+      }
+    }
+    hasOutput = new long[(states + 63) >>> 6];
+    hasPrefix = new long[(states + 63) >>> 6];
+    for (int st = 1; st < states; st++) {
+      if (outLink[st] > 0) {
+        hasOutput[st >>> 6] |= 1L << st;
+      }
+      if (prefixLink[st] > 0) {
+        hasPrefix[st >>> 6] |= 1L << st;
       }
     }
     // full DFA rows (failure transitions resolved) for the root, shallow states and wide states
@@ -276,9 +300,18 @@ public final class FingerprintMatcher {
     for (int i = 0; i < n; i++) {
       char c = cs[i];
       s = next(s, c);
-      for (int o = outLink[s]; o > 0; o = outLink[fail[o]]) {
+      // inside a word only prefix patterns can end here; most positions are inside words
+      boolean rightBoundary = i + 1 == n || !TextNormalizer.isWordChar(c) || !TextNormalizer.isWordChar(cs[i + 1]);
+      if (((rightBoundary ? hasOutput[s >>> 6] : hasPrefix[s >>> 6]) & (1L << s)) == 0) {
+        continue;
+      }
+      int o = rightBoundary ? outLink[s] : prefixLink[s];
+      while (o > 0) {
         for (int j = outStart[o]; j < outStart[o + 1]; j++) {
           int p = outPatterns[j];
+          if (!rightBoundary && !patternPrefix[p]) {
+            continue;
+          }
           int start = i - patterns[p].length() + 1;
           if (start > 0 && TextNormalizer.isWordChar(cs[start - 1]) && TextNormalizer.isWordChar(cs[start])) {
             continue;
@@ -288,14 +321,13 @@ public final class FingerprintMatcher {
             while (end < n && TextNormalizer.isWordChar(cs[end])) {
               end++;
             }
-          } else if (end < n && TextNormalizer.isWordChar(cs[end]) && TextNormalizer.isWordChar(cs[i])) {
-            continue;
           }
           if (hits == null) {
             hits = new Hits(patterns.length);
           }
           hits.add(p, start, end);
         }
+        o = rightBoundary ? outLink[fail[o]] : prefixLink[fail[o]];
       }
     }
     if (hits == null) {

@@ -11,8 +11,21 @@ package org.unspin.channel.fingerprint;
 public final class TextNormalizer {
   private TextNormalizer() {}
 
+  /** {@link #computeFold} for every char, looked up in the hot loop. */
+  private static final char[] FOLD = new char[65536];
+
+  static {
+    for (int c = 0; c < FOLD.length; c++) {
+      FOLD[c] = computeFold((char) c);
+    }
+  }
+
   /** The normal form of one char, or {@code ' '} for any whitespace char. */
   public static char fold(char c) {
+    return FOLD[c];
+  }
+
+  private static char computeFold(char c) {
     if (c < 128) {
       if (c >= 'A' && c <= 'Z') {
         return (char) (c + 32);
