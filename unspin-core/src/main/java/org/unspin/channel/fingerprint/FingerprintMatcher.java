@@ -53,6 +53,8 @@ public final class FingerprintMatcher {
   private final int[] patFpStart;
   private final int[] patFps;
   private final Node[] compiled;
+  /** Ring buffer size - 1 for {@link #match}: a power of two above the longest pattern. */
+  private final int ringMask;
 
   /** Compiles the queries of {@code list}. */
   public FingerprintMatcher(FingerprintList list) {
@@ -87,6 +89,11 @@ public final class FingerprintMatcher {
       });
     }
     patterns = pats.toArray(new String[0]);
+    int longest = 1;
+    for (String p : patterns) {
+      longest = Math.max(longest, p.length());
+    }
+    ringMask = Integer.highestOneBit(longest + 2) * 2 - 1;
     patternPrefix = new boolean[patterns.length];
     for (int i = 0; i < patterns.length; i++) {
       patternPrefix[i] = prefixes.get(i);
@@ -292,53 +299,104 @@ public final class FingerprintMatcher {
 
   /** Every match in {@code text}, ordered by start offset, then by list order. */
   public List<FingerprintMatch> match(CharSequence text) {
-    TextNormalizer.Normalized norm = TextNormalizer.normalizeWithOffsets(text);
-    char[] cs = norm.chars();
-    int n = norm.length();
+    // Normalization is streamed into the automaton: a ring of the last few normalized chars (with
+    // their input offsets and word numbers) serves the boundary checks, so nothing of the size of
+    // the text is allocated. Output at normalized position k is checked when char k + 1 is known.
+    final int mask = ringMask;
+    char[] rc = new char[mask + 1];
+    int[] ro = new int[mask + 1];
+    int[] rw = new int[mask + 1];
+    int n = text.length();
     Hits hits = null;
     int s = ROOT;
-    for (int i = 0; i < n; i++) {
-      char c = cs[i];
-      s = next(s, c);
-      // inside a word only prefix patterns can end here; most positions are inside words
-      boolean rightBoundary = i + 1 == n || !TextNormalizer.isWordChar(c) || !TextNormalizer.isWordChar(cs[i + 1]);
-      if (((rightBoundary ? hasOutput[s >>> 6] : hasPrefix[s >>> 6]) & (1L << s)) == 0) {
-        continue;
-      }
-      int o = rightBoundary ? outLink[s] : prefixLink[s];
-      while (o > 0) {
-        for (int j = outStart[o]; j < outStart[o + 1]; j++) {
-          int p = outPatterns[j];
-          if (!rightBoundary && !patternPrefix[p]) {
+    int k = -1; // normalized index of the last char stepped
+    int word = -1;
+    boolean prevWord = false;
+    boolean prevSpace = false;
+    int lastWordCharEnd = 0;
+    int pendingPrefix = 0; // hits at the end of the list whose word has not ended yet
+    for (int i = 0; i <= n; i++) {
+      char c;
+      if (i < n) {
+        c = TextNormalizer.fold(text.charAt(i));
+        if (c == ' ') {
+          if (prevSpace) {
             continue;
           }
-          int start = i - patterns[p].length() + 1;
-          if (start > 0 && TextNormalizer.isWordChar(cs[start - 1]) && TextNormalizer.isWordChar(cs[start])) {
-            continue;
-          }
-          int end = i + 1;
-          if (patternPrefix[p]) {
-            while (end < n && TextNormalizer.isWordChar(cs[end])) {
-              end++;
-            }
-          }
-          if (hits == null) {
-            hits = new Hits(patterns.length);
-          }
-          hits.add(p, start, end);
+          prevSpace = true;
+        } else {
+          prevSpace = false;
         }
-        o = rightBoundary ? outLink[fail[o]] : prefixLink[fail[o]];
+      } else {
+        c = ' '; // end of text: a boundary
       }
+      boolean isWord = TextNormalizer.isWordChar(c);
+      if (k >= 0) {
+        // outputs of the state after char k, now that the char after it is known
+        boolean rightBoundary = !isWord || !prevWord;
+        if (((rightBoundary ? hasOutput[s >>> 6] : hasPrefix[s >>> 6]) & (1L << s)) != 0) {
+          hits = emit(s, k, rightBoundary, rc, ro, rw, mask, hits);
+          if (hits != null) {
+            pendingPrefix = hits.pendingPrefix;
+          }
+        }
+      }
+      if (!isWord) {
+        if (pendingPrefix > 0) {
+          hits.closePrefixes(lastWordCharEnd);
+          pendingPrefix = 0;
+        }
+      } else {
+        lastWordCharEnd = i + 1;
+        if (!prevWord) {
+          word++;
+        }
+      }
+      if (i == n) {
+        break;
+      }
+      prevWord = isWord;
+      k++;
+      rc[k & mask] = c;
+      ro[k & mask] = i;
+      rw[k & mask] = Math.max(word, 0);
+      s = next(s, c);
     }
-    if (hits == null) {
+    if (hits == null || hits.size == 0) {
       return List.of();
     }
-    return evaluate(text, norm, hits);
+    return evaluate(text, hits);
   }
 
-  private List<FingerprintMatch> evaluate(CharSequence text, TextNormalizer.Normalized norm, Hits hits) {
+  /** Records the patterns ending at normalized position {@code k} in state {@code s}. */
+  private Hits emit(int s, int k, boolean rightBoundary, char[] rc, int[] ro, int[] rw, int mask, Hits hits) {
+    int o = rightBoundary ? outLink[s] : prefixLink[s];
+    while (o > 0) {
+      for (int j = outStart[o]; j < outStart[o + 1]; j++) {
+        int p = outPatterns[j];
+        if (!rightBoundary && !patternPrefix[p]) {
+          continue;
+        }
+        int start = k - patterns[p].length() + 1;
+        if (start > 0 && TextNormalizer.isWordChar(rc[(start - 1) & mask])
+            && TextNormalizer.isWordChar(rc[start & mask])) {
+          continue;
+        }
+        if (hits == null) {
+          hits = new Hits(patterns.length);
+        }
+        // a prefix hit inside a word gets its end when the word ends
+        boolean open = patternPrefix[p] && !rightBoundary;
+        hits.add(p, ro[start & mask], open ? -1 : ro[k & mask] + 1, rw[start & mask]);
+      }
+      o = rightBoundary ? outLink[fail[o]] : prefixLink[fail[o]];
+    }
+    return hits;
+  }
+
+  private List<FingerprintMatch> evaluate(CharSequence text, Hits hits) {
     hits.link();
-    Ctx ctx = new Ctx(text, norm, hits);
+    Ctx ctx = new Ctx(hits);
     boolean[] seen = new boolean[compiled.length];
     List<long[]> found = new ArrayList<>(); // {start, fingerprint, end, phrase index}
     List<String> foundPhrases = new ArrayList<>();
@@ -364,8 +422,8 @@ public final class FingerprintMatcher {
         q.collect(ctx, spans, phrases);
         for (int k = 0; k < spans.size(); k++) {
           int[] sp = spans.get(k);
-          int st = norm.offsets()[sp[0]];
-          int en = norm.offsets()[sp[1] - 1] + 1;
+          int st = sp[0];
+          int en = sp[1];
           boolean dup = false;
           for (int d = found.size() - 1; d >= 0 && found.get(d)[1] == f; d--) {
             dup |= found.get(d)[0] == st && found.get(d)[2] == en;
@@ -389,12 +447,18 @@ public final class FingerprintMatcher {
     return out;
   }
 
-  /** Pattern occurrences of one text, as linked lists per pattern in text order. */
+  /**
+   * Pattern occurrences of one text (input offsets and the number of the word they start in), as
+   * linked lists per pattern in text order.
+   */
   private static final class Hits {
     int[] pat = new int[16];
     int[] start = new int[16];
     int[] end = new int[16];
+    int[] word = new int[16];
     int size;
+    /** Prefix hits whose end (-1) is set when their word ends. */
+    int pendingPrefix;
     final int[] head;
     int[] next;
 
@@ -402,16 +466,30 @@ public final class FingerprintMatcher {
       head = new int[patterns];
     }
 
-    void add(int p, int s, int e) {
+    void add(int p, int s, int e, int w) {
       if (size == pat.length) {
         pat = Arrays.copyOf(pat, size * 2);
         start = Arrays.copyOf(start, size * 2);
         end = Arrays.copyOf(end, size * 2);
+        word = Arrays.copyOf(word, size * 2);
       }
       pat[size] = p;
       start[size] = s;
       end[size] = e;
+      word[size] = w;
       size++;
+      if (e < 0) {
+        pendingPrefix++;
+      }
+    }
+
+    void closePrefixes(int e) {
+      for (int h = size - 1; h >= 0 && pendingPrefix > 0; h--) {
+        if (end[h] < 0) {
+          end[h] = e;
+          pendingPrefix--;
+        }
+      }
     }
 
     void link() {
@@ -431,33 +509,12 @@ public final class FingerprintMatcher {
     }
   }
 
-  /** The state of one evaluation: hits and, on demand, the word index of each normalized char. */
+  /** The state of one evaluation. */
   private static final class Ctx {
-    final CharSequence text;
-    final TextNormalizer.Normalized norm;
     final Hits hits;
-    int[] wordIndex;
 
-    Ctx(CharSequence text, TextNormalizer.Normalized norm, Hits hits) {
-      this.text = text;
-      this.norm = norm;
+    Ctx(Hits hits) {
       this.hits = hits;
-    }
-
-    int wordAt(int pos) {
-      if (wordIndex == null) {
-        char[] cs = norm.chars();
-        int n = norm.length();
-        wordIndex = new int[n];
-        int w = -1;
-        for (int i = 0; i < n; i++) {
-          if (TextNormalizer.isWordChar(cs[i]) && (i == 0 || !TextNormalizer.isWordChar(cs[i - 1]))) {
-            w++;
-          }
-          wordIndex[i] = Math.max(w, 0);
-        }
-      }
-      return wordIndex[pos];
     }
   }
 
@@ -560,7 +617,7 @@ public final class FingerprintMatcher {
       List<int[]> occ = new ArrayList<>(); // {wordPos, term, start, end}
       for (int d = 0; d < distinct.length; d++) {
         for (int k = h.head[distinct[d]]; k >= 0; k = h.next[k]) {
-          occ.add(new int[] {ctx.wordAt(h.start[k]), d, h.start[k], h.end[k]});
+          occ.add(new int[] {h.word[k], d, h.start[k], h.end[k]});
         }
       }
       occ.sort(Comparator.comparingInt((int[] a) -> a[0]).thenComparingInt(a -> a[2]));
