@@ -170,6 +170,20 @@ public final class SpinnerProfile {
     return d == null ? 1.0 : d;
   }
 
+  /**
+   * The channel probability {@code P(T = surface | O = original)} of this spinner for an eligible
+   * original: {@code 1 - rate} when the surface equals the original, {@code rate * p(s | o)} for a
+   * pair in the profile, and 0 otherwise (the caller decides how to share {@link #unseenMass}
+   * among candidates from other sources).
+   */
+  public double channelProbability(String surface, String original) {
+    if (surface.equals(original)) {
+      return 1 - info.replacementRate();
+    }
+    Entry e = entry(surface, original);
+    return e == null ? 0 : info.replacementRate() * e.pSurfaceGivenOriginal();
+  }
+
   /** Number of distinct surface phrases. */
   public int surfaceCount() {
     return bySurface.size();

@@ -54,6 +54,9 @@ class ProfileFormatTest {
     assertEquals(0.25, p.unseenMass("area"), 1e-12);
     assertEquals(1.0, p.unseenMass("unknown"), 1e-12);
     assertEquals(0.5, p.entry("region", "area").pSurfaceGivenOriginal(), 1e-12);
+    assertEquals(0.75, p.channelProbability("area", "area"), 1e-12);
+    assertEquals(0.25 * 0.5, p.channelProbability("region", "area"), 1e-12);
+    assertEquals(0, p.channelProbability("zone", "bank"), 1e-12);
   }
 
   private static void malformed(String body, String fragment) {
