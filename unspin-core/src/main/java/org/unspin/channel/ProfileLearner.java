@@ -12,6 +12,8 @@ import java.util.Map;
  * <p>Each pair is tokenized ({@link WordTokens}, LM forms) and aligned ({@link PairAligner}).
  * Every gap with words on both sides becomes substitutions (see {@link LearnerConfig}); a gap with
  * words on one side only (an insertion or deletion) and a gap longer than the limit learn nothing.
+ * Gaps of unequal length are resolved last, peeling off one-word substitutions seen elsewhere (see
+ * {@code resolveDeferred}).
  * A substitution adds the pair's weight to {@code count(surface, original)}.
  *
  * <p><b>Smoothing</b> (Witten-Bell): {@code p(s | o) = c(s, o) / (c(o) + T(o))}, where {@code c(o)}
@@ -35,6 +37,8 @@ public final class ProfileLearner {
   private long eligible;
   private long changed;
   private long unaligned;
+  /** Unequal gaps, resolved at {@link #build} when the one-word habits of all pairs are known. */
+  private final List<Object[]> deferred = new ArrayList<>();
 
   public ProfileLearner(LearnerConfig config) {
     this.config = config;
@@ -92,11 +96,57 @@ public final class ProfileLearner {
       }
       return;
     }
-    if (sl > config.maxPhraseWords() || ol > config.maxPhraseWords()) {
-      unaligned++;
-      return;
+    deferred.add(new Object[] {java.util.Arrays.copyOfRange(sf, g.spunStart(), g.spunEnd()),
+        java.util.Arrays.copyOfRange(of, g.origStart(), g.origEnd()), weight});
+  }
+
+  /**
+   * Resolves the unequal gaps: while both sides have more than one word and their first (or last)
+   * words form a one-word substitution already counted, that pair is counted and peeled off
+   * ("system getting to know" &lt;- "machine learning" with system &lt;- machine known gives
+   * system &lt;- machine and "getting to know" &lt;- learning); what is left is one phrase
+   * substitution if both sides fit the limit, else unaligned.
+   */
+  private void resolveDeferred() {
+    for (Object[] d : deferred) {
+      String[] sf = (String[]) d[0];
+      String[] of = (String[]) d[1];
+      double weight = (Double) d[2];
+      int s0 = 0;
+      int s1 = sf.length;
+      int o0 = 0;
+      int o1 = of.length;
+      boolean peeled = true;
+      while (peeled && s1 - s0 > 1 && o1 - o0 > 1) {
+        peeled = false;
+        if (known(sf[s0], of[o0])) {
+          count(sf, s0, s0 + 1, of, o0, o0 + 1, weight);
+          s0++;
+          o0++;
+          peeled = true;
+        } else if (known(sf[s1 - 1], of[o1 - 1])) {
+          count(sf, s1 - 1, s1, of, o1 - 1, o1, weight);
+          s1--;
+          o1--;
+          peeled = true;
+        }
+      }
+      if (s1 - s0 == o1 - o0 && config.splitEqualLengthGaps()) {
+        for (int k = 0; k < s1 - s0; k++) {
+          count(sf, s0 + k, s0 + k + 1, of, o0 + k, o0 + k + 1, weight);
+        }
+      } else if (s1 - s0 > config.maxPhraseWords() || o1 - o0 > config.maxPhraseWords()) {
+        unaligned++;
+      } else {
+        count(sf, s0, s1, of, o0, o1, weight);
+      }
     }
-    count(sf, g.spunStart(), g.spunEnd(), of, g.origStart(), g.origEnd(), weight);
+    deferred.clear();
+  }
+
+  private boolean known(String surface, String original) {
+    Map<String, double[]> m = counts.get(original);
+    return m != null && m.containsKey(surface);
   }
 
   private void count(String[] sf, int s0, int s1, String[] of, int o0, int o1, double weight) {
@@ -109,13 +159,14 @@ public final class ProfileLearner {
         weight;
   }
 
-  /** Gaps skipped because a side was longer than the configured limit. */
+  /** Gaps skipped because a side was longer than the configured limit (known after {@link #build}). */
   public long unalignedGaps() {
     return unaligned;
   }
 
   /** The profile of everything added so far. */
   public SpinnerProfile build(String name, String source, String license, String created) {
+    resolveDeferred();
     Map<String, double[]> bySurfaceTotals = new HashMap<>(); // {count, types}
     for (Map<String, double[]> m : counts.values()) {
       for (Map.Entry<String, double[]> e : m.entrySet()) {

@@ -40,6 +40,21 @@ class ProfileLearnerTest {
   }
 
   @Test
+  void unequalGapsPeelOffKnownOneWordHabits() {
+    ProfileLearner l = new ProfileLearner();
+    l.add(new TextPair("1", "system getting to know", "machine learning"));
+    l.add(new TextPair("2", "system vision", "machine vision"));
+    l.add(new TextPair("3", "device imaginative and prescient", "computer vision"));
+    SpinnerProfile p = l.build("peel", "test", "CC0", "unknown");
+    assertEquals(2, p.entry("system", "machine").count(), 1e-12);
+    assertEquals(1, p.entry("getting to know", "learning").count(), 1e-12);
+    assertNull(p.entry("system getting to know", "machine learning"));
+    // nothing known at either end: one phrase, here too long (4 words), so unaligned
+    assertEquals(1, l.unalignedGaps());
+    assertEquals(2, p.size());
+  }
+
+  @Test
   void weightsScaleCountsAndLongGapsAreSkipped() {
     ProfileLearner l = new ProfileLearner(new LearnerConfig(2, true));
     l.add(new TextPair("1", "surface region", "surface area", 0.5));
@@ -92,7 +107,7 @@ class ProfileLearnerTest {
       }
     }
     double share = (double) exact / split.heldOut().size();
-    // measured 23.9% (353 of 1475) with seed 1; without a profile nothing is restored
+    // measured 24.5% (361 of 1475) with seed 1; without a profile nothing is restored
     assertTrue(share > 0.15, "held-out exact restorations by greedy lookup: " + exact + " of " + split.heldOut().size());
   }
 }
