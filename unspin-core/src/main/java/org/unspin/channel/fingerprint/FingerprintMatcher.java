@@ -20,11 +20,11 @@ import java.util.Map;
  * phrase; the other clauses are context), each as a {@link FingerprintMatch} with UTF-16 offsets
  * into the input.
  *
- * <p>Immutable and thread-safe once built; a call allocates only when something matched.
+ * <p>Immutable and thread-safe once built. A call allocates a small ring buffer (the longest phrase
+ * decides its size), and more only when a phrase occurs.
  */
 public final class FingerprintMatcher {
   private static final int ROOT = 0;
-  /** Root transitions on chars below this are a table lookup (the root is where a scan spends most time). */
   /** DFA rows cover the chars below this (normalized text is mostly ASCII); others use the trie edges. */
   private static final int DENSE_CHARS = 128;
   /** States this close to the root get a DFA row (where a scan spends most of its time)... */
