@@ -65,6 +65,17 @@ class ChannelCommandsTest {
   }
 
   @Test
+  void invalidUtf8InputIsAUsageError() throws IOException {
+    Path text = dir.resolve("bin.txt");
+    Files.write(text, new byte[] {'a', (byte) 0xFF, 'b'});
+    Result r = run("fingerprints", "match", text.toString());
+    assertEquals(Main.EXIT_USAGE, r.code());
+    assertEquals("unspin: " + text + ": not valid UTF-8", r.err().strip());
+    Result missing = run("fingerprints", "match", dir.resolve("nope.txt").toString());
+    assertEquals(Main.EXIT_USAGE, missing.code());
+  }
+
+  @Test
   void malformedListIsAFailureWithFileAndLine() throws IOException {
     Path list = write("bad.csv", "tortured_phrase,expected_phrase\n\"\"\"open\",x\n");
     Path text = write("t.txt", "x");
