@@ -4,6 +4,7 @@ import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.unspin.api.TextSpan;
 
 /**
  * The result of {@link Analyzer#analyze}: the input text, its tokens and its sentences. Tokens
@@ -65,6 +66,12 @@ public final class AnalyzedText {
   public CasePattern casePattern(int token) {
     Objects.checkIndex(token, tokenCount);
     return CasePattern.ofOrdinal(cases[token]);
+  }
+
+  /** The token's offsets as a span. */
+  public TextSpan span(int token) {
+    Objects.checkIndex(token, tokenCount);
+    return new TextSpan(starts[token], ends[token]);
   }
 
   /** The token as written. */
@@ -136,6 +143,13 @@ public final class AnalyzedText {
     int first = sentenceFirst[index];
     int next = index + 1 < sentenceCount ? sentenceFirst[index + 1] : tokenCount;
     return new Sentence(starts[first], ends[next - 1], first, next - first);
+  }
+
+  /** Index of the sentence that holds {@code token}. */
+  public int sentenceOf(int token) {
+    Objects.checkIndex(token, tokenCount);
+    int i = Arrays.binarySearch(sentenceFirst, 0, sentenceCount, token);
+    return i >= 0 ? i : -i - 2;
   }
 
   /** Read-only list view of the sentences. */

@@ -15,6 +15,12 @@ import java.util.Random;
 final class AnalysisAssertions {
   private AnalysisAssertions() {}
 
+  /**
+   * Scales the iteration counts of randomized tests, as Lucene's tests.multiplier:
+   * {@code -Dunspin.test.multiplier=20} for a longer hunt (default 1).
+   */
+  static final int MULTIPLIER = Integer.getInteger("unspin.test.multiplier", 1);
+
   /** Expected token: text and offsets; type and norm are checked only when given. */
   record Expect(String text, int start, int end, TokenType type, String norm) {}
 
@@ -91,6 +97,7 @@ final class AnalysisAssertions {
       if (splitsPair(text, s) || splitsPair(text, e)) {
         fail("token " + i + " [" + s + "," + e + ") splits a surrogate pair; " + context);
       }
+      assertEquals(new org.unspin.api.TextSpan(s, e), a.span(i), context);
       Token t = a.token(i);
       assertEquals(text.substring(s, e), t.text(), context);
       assertTrue(!t.norm().isEmpty() && !t.lmForm().isEmpty(), "empty form at token " + i + "; " + context);
@@ -109,6 +116,9 @@ final class AnalysisAssertions {
       assertEquals(expectedFirst, s.firstToken(), "sentence " + j + " does not follow the previous; " + context);
       assertEquals(a.start(s.firstToken()), s.start(), context);
       assertEquals(a.end(s.endToken() - 1), s.end(), context);
+      for (int t = s.firstToken(); t < s.endToken(); t++) {
+        assertEquals(j, a.sentenceOf(t), "sentenceOf(" + t + "); " + context);
+      }
       expectedFirst = s.endToken();
       sentences.add(List.of(a.lmForms(j)));
     }

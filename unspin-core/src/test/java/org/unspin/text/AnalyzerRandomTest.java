@@ -12,7 +12,7 @@ class AnalyzerRandomTest {
   void randomUnicodeKeepsOffsetContract() {
     long seed = System.nanoTime();
     Random r = new Random(seed);
-    for (int iter = 0; iter < 2000; iter++) {
+    for (int iter = 0; iter < 2000 * AnalysisAssertions.MULTIPLIER; iter++) {
       String text = AnalysisAssertions.randomText(r, 80);
       String context = "seed=" + seed + " iter=" + iter + " input=" + AnalysisAssertions.escape(text);
       AnalyzedText a;
@@ -31,7 +31,7 @@ class AnalyzerRandomTest {
     // depend on what came before.
     long seed = System.nanoTime();
     Random r = new Random(seed);
-    for (int iter = 0; iter < 500; iter++) {
+    for (int iter = 0; iter < 500 * AnalysisAssertions.MULTIPLIER; iter++) {
       String a = AnalysisAssertions.randomText(r, 30);
       String b = AnalysisAssertions.randomText(r, 30);
       String context = "seed=" + seed + " iter=" + iter + " a=" + AnalysisAssertions.escape(a) + " b="

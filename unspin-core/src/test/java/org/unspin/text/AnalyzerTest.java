@@ -197,6 +197,13 @@ class AnalyzerTest {
   }
 
   @Test
+  void wordsThatLookLikeAbbreviationsStillEndSentences() {
+    // regression: "Sun." was taken for the day abbreviation in BBC text
+    assertSentences("He told the Sun. He sat. They met on Main St. The talk in St. Louis was long.",
+        "He told the Sun.", "He sat.", "They met on Main St.", "The talk in St. Louis was long.");
+  }
+
+  @Test
   void lineBreaksAlwaysEndSentences() {
     assertSentences("A title\nand a line\r\n\r\nA paragraph", "A title", "and a line", "A paragraph");
   }

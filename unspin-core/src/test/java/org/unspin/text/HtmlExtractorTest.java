@@ -138,6 +138,28 @@ class HtmlExtractorTest {
   }
 
   @Test
+  void cdataTextKeepsLiteralEntitiesAligned() {
+    // regression (random test seed=1057660451747): "&amp;" inside CDATA is text, not an entity
+    String html = "<table><tr><td><![CDATA[<p>a &amp; b</p>]]></td></tr></table>";
+    ExtractedText x = EXTRACTOR.extract(html);
+    checkOffsetMap(html, x, "cdata");
+    assertTrue(x.text().contains("&amp;"), x.text());
+    int amp = x.text().indexOf("&amp;");
+    assertEquals(html.indexOf("&amp;") + 1, x.sourceOffset(amp + 1));
+  }
+
+  @Test
+  void droppedNulCharsDoNotShiftOffsets() {
+    // regression (random test seed=1093666176670): the parser drops NUL, the map must skip it
+    String html = "<p>ab\u0000&copy;c\u0000&#x1F600;d</p>";
+    ExtractedText x = EXTRACTOR.extract(html);
+    checkOffsetMap(html, x, "nul");
+    assertEquals(html.indexOf("&copy;"), x.sourceOffset(x.text().indexOf('\u00A9')));
+    assertEquals(html.indexOf("&#x1F600;"), x.sourceOffset(x.text().indexOf('\uD83D')));
+    assertEquals(html.lastIndexOf('d'), x.sourceOffset(x.text().indexOf('d')));
+  }
+
+  @Test
   void emptyAndTextOnlyInputs() {
     assertEquals("", EXTRACTOR.extract("").text());
     assertEquals("", EXTRACTOR.extract("<html><body><script>x</script></body></html>").text());
@@ -188,7 +210,7 @@ class HtmlExtractorTest {
         "<article>", "</article>", "<title>", "<textarea>", "<svg>", "<?xml?>", "<!DOCTYPE html>", "\0",
         "text", "Word", "bank", "\uD83D\uDE00", "\uD800", "<h1", "=", "<p hidden>", "<nav>", "<footer>",
         "<main>", "<frameset>", "<template>", "<math>", "<select><option>"};
-    for (int iter = 0; iter < 1000; iter++) {
+    for (int iter = 0; iter < 1000 * AnalysisAssertions.MULTIPLIER; iter++) {
       StringBuilder sb = new StringBuilder();
       int n = r.nextInt(40);
       for (int i = 0; i < n; i++) {
