@@ -1,0 +1,23 @@
+package org.unspin.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code unspin eval}: evaluation corpora, simulations and benchmarks. */
+@Command(
+    name = "eval",
+    mixinStandardHelpOptions = true,
+    description = "Evaluation: dump corpus splits, simulate spinning, measure detection and restoration.",
+    subcommands = {
+        EvalCorpusCommand.class,
+    })
+public final class EvalCommand implements Runnable {
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}
