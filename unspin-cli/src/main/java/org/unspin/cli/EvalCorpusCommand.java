@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
     name = "corpus",
     mixinStandardHelpOptions = true,
     description = {
-        "Dump one split (train 80% / dev 10% / test 10%, by a seeded hash of the document id) of the",
+        "Dump one split (train 80%% / dev 10%% / test 10%%, by a seeded hash of the document id) of the",
         "research news corpora. Documents with fewer than " + Corpora.MIN_WORDS + " words are left out.",
         "Formats: text (one document per line), jsonl ({\"id\",\"text\"} per line),",
         "lmtokens (one sentence per line as space-joined LM word forms)."})
@@ -57,7 +57,7 @@ public final class EvalCorpusCommand implements Callable<Integer> {
   String format;
 
   @Option(names = "--out", paramLabel = "FILE", defaultValue = "-",
-      description = "Output file, '-' for stdout (default). A file is written whole or not at all.")
+      description = "Output file, '-' for stdout (default). A regular file is written whole or not at all.")
   String out;
 
   @Override
@@ -89,20 +89,7 @@ public final class EvalCorpusCommand implements Callable<Integer> {
       dump(dir, sources, s, f, counts, w);
       w.flush();
     } else {
-      Path target = Path.of(out).toAbsolutePath();
-      Path parent = target.getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-      Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-      try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(tmp), StandardCharsets.UTF_8),
-          1 << 16)) {
-        dump(dir, sources, s, f, counts, w);
-      } catch (IOException | RuntimeException e) {
-        Files.deleteIfExists(tmp);
-        throw e;
-      }
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      writeFile(Path.of(out), w -> dump(dir, sources, s, f, counts, w));
     }
     spec.commandLine().getErr().printf(Locale.ROOT,
         "eval corpus: wrote %d %s documents from %s to %s (read %d, %d too short, %d in other splits)%n",
@@ -110,6 +97,44 @@ public final class EvalCorpusCommand implements Callable<Integer> {
         out, counts.read(), counts.tooShort(), counts.otherSplit());
     spec.commandLine().getErr().flush();
     return Main.EXIT_OK;
+  }
+
+  /** Writes the dump; throws what the body throws. */
+  @FunctionalInterface
+  interface Body {
+    void write(Writer w) throws IOException;
+  }
+
+  /**
+   * Writes {@code path} through a temporary sibling renamed into place, so that a failed run leaves
+   * no half file. A path that exists and is not a regular file ({@code /dev/null}, a pipe) is written
+   * directly: renaming over it would replace the device. Symbolic links are followed.
+   */
+  static void writeFile(Path path, Body body) throws IOException {
+    Path target = path.toAbsolutePath();
+    if (Files.exists(target)) {
+      target = target.toRealPath();
+      if (!Files.isRegularFile(target)) {
+        try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(target),
+            StandardCharsets.UTF_8), 1 << 16)) {
+          body.write(w);
+        }
+        return;
+      }
+    }
+    Path parent = target.getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+    try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(tmp), StandardCharsets.UTF_8),
+        1 << 16)) {
+      body.write(w);
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(tmp);
+      throw e;
+    }
+    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
   private static void dump(Path dir, Set<CorpusSource> sources, Split s, DumpFormat f, Corpora.Counts counts,

@@ -99,6 +99,40 @@ class EvalCorpusCommandTest {
   }
 
   @Test
+  void outputThroughSymlinkWritesTheLinkedFileAndKeepsTheLink() throws IOException {
+    Path real = Files.writeString(tmp.resolve("real.txt"), "old");
+    Path link = Files.createSymbolicLink(tmp.resolve("link.txt"), real);
+    Result r = run("eval", "corpus", "--corpora", corpora.toString(), "--split", "train", "--source", "bbc",
+        "--out", link.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(Files.isSymbolicLink(link));
+    assertTrue(Files.readString(real).startsWith("Headline "), Files.readString(real));
+  }
+
+  /** Regression: writing to /dev/null once renamed a temporary file over the device. */
+  @Test
+  void existingNonRegularTargetIsWrittenInPlaceNotReplaced() throws Exception {
+    Path fifo = tmp.resolve("pipe");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo not available");
+    java.util.concurrent.CompletableFuture<byte[]> reader = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+      try (java.io.InputStream in = Files.newInputStream(fifo)) {
+        return in.readAllBytes();
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    Result r = run("eval", "corpus", "--corpora", corpora.toString(), "--split", "train", "--source", "bbc",
+        "--out", fifo.toString());
+    assertEquals(0, r.code(), r.err());
+    // A bounded wait: with the old bug nobody ever opens the pipe for writing.
+    assertTrue(new String(reader.get(60, java.util.concurrent.TimeUnit.SECONDS), StandardCharsets.UTF_8)
+        .startsWith("Headline "));
+    assertFalse(Files.isRegularFile(fifo, java.nio.file.LinkOption.NOFOLLOW_LINKS), "the pipe was replaced");
+    assertFalse(Files.exists(tmp.resolve("pipe.tmp")));
+  }
+
+  @Test
   void badSplitIsUsageErrorNamingTheValue() {
     Result r = run("eval", "corpus", "--corpora", corpora.toString(), "--split", "validation");
     assertEquals(Main.EXIT_USAGE, r.code());

@@ -12,7 +12,8 @@ import java.util.stream.Stream;
  * Reads the BBC news corpus: {@code <dir>/<category>/<NNN>.txt}, one article per file, the
  * headline on the first line and one paragraph per non-empty line after it. The id is
  * {@code bbc/<category>/<NNN>}. Files are read as strict UTF-8 with a windows-1252 fallback (see
- * {@link CorpusText#readUtf8OrLatin}). Categories and files are visited in name order.
+ * {@link CorpusText#readUtf8OrLatin}). A few articles carry HTML references ({@code communiqu&#233;},
+ * {@code &lt;}); they are decoded. Categories and files are visited in name order.
  */
 public final class BbcReader implements DocumentStream {
   private static final Pattern FILE_NAME = Pattern.compile("\\d+\\.txt");
@@ -55,7 +56,7 @@ public final class BbcReader implements DocumentStream {
     String raw = CorpusText.readUtf8OrLatin(f);
     StringBuilder text = new StringBuilder(raw.length());
     for (String line : raw.split("\r\n|\r|\n", -1)) {
-      CorpusText.appendParagraph(text, line);
+      CorpusText.appendParagraph(text, CorpusText.decodeEntities(line));
     }
     String name = f.getFileName().toString();
     String id = "bbc/" + dir.relativize(f.getParent()).toString().replace('\\', '/') + "/"

@@ -19,14 +19,14 @@ class BbcReaderTest {
   }
 
   @Test
-  void headlineFirstThenOneParagraphPerLineWithSpacesCollapsed() throws IOException {
+  void headlineFirstThenOneParagraphPerLineWithSpacesCollapsedAndReferencesDecoded() throws IOException {
     List<Document> docs = Fixtures.readAll(new BbcReader(Fixtures.corpora().resolve("bbc")));
     Document tech = docs.get(2);
     assertEquals("Robots learn to sort the post\n"
         + "Engineers at a depot in Leeds have taught a fleet of small robots to sort letters by postcode, "
         + "saving the firm £2m a year.\n"
         + "The machines read each envelope with a camera and place it in one of forty bins. "
-        + "Staff say the work is quieter now.", tech.text());
+        + "Staff say the work is quieter now, a communiqué said <sic>.", tech.text());
     assertEquals("bbc", tech.source());
   }
 
