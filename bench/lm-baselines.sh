@@ -9,7 +9,8 @@
 # Perplexity counts every word and </s> of the test split (<s> is context only). "incl. OOVs"
 # scores an unknown word as p(<unk>) (KenLM query; IRSTLM with -dub=|V|+1, i.e. no extra OOV
 # penalty); "excl. OOVs" leaves unknown words out of the average. Query speed: the test split
-# repeated --repeat times (default 10), minus the time to load the model and read one sentence.
+# repeated --repeat times (default 10), minus the time to load the model and read one sentence,
+# in CPU time (user + sys: the machine may be shared, so wall time is noisy).
 # Every step runs under /usr/bin/time -v (wall time, CPU time, peak RSS). Results go to
 # WORK/results.tsv (one row per model) and the step logs to WORK/logs/.
 #
@@ -118,9 +119,9 @@ if [ -x "$KENLM/lmplz" ] && [ -x "$KENLM/build_binary" ] && [ -x "$KENLM/query" 
       tok=$(awk -F'\t' '/^Tokens/ { print $2 }' "$q")
       load=$(wall kenlm.o$n.load.$kind)
       total=$(wall kenlm.o$n.query.$kind)
-      sp=$(speed $((tok * REPEAT)) "$(wall kenlm.o$n.speed.$kind)" "$load")
+      sp=$(speed $((tok * REPEAT)) "$(cpu kenlm.o$n.speed.$kind)" "$(cpu kenlm.o$n.load.$kind)")
       row kenlm "$n" "query $kind" "$total" "$(cpu kenlm.o$n.query.$kind)" "$(rss kenlm.o$n.query.$kind)" - "$ppl" \
-        "$ppl_ex" "OOVs $oov of $tok tokens; load+1 sentence ${load}s; $sp tokens/s after load (x$REPEAT)"
+        "$ppl_ex" "OOVs $oov of $tok tokens; load+1 sentence ${load}s; $sp tokens/CPU-s after load (x$REPEAT)"
     done
     rm -f "$WORK/kenlm.o$n.qtrie"
   done
@@ -161,9 +162,9 @@ if [ -x "$IRSTLM_BIN/tlm" ] && [ -x "$IRSTLM_BIN/compile-lm" ]; then
     nw=$(sed -n 's/.*Nw=\([0-9]*\).*/\1/p' <<< "$line")
     load=$(wall irstlm.o$n.load)
     total=$(wall irstlm.o$n.eval)
-    sp=$(speed $((nw * REPEAT)) "$(wall irstlm.o$n.speed)" "$load")
+    sp=$(speed $((nw * REPEAT)) "$(cpu irstlm.o$n.speed)" "$(cpu irstlm.o$n.load)")
     row irstlm "$n" "compile-lm --eval" "$total" "$(cpu irstlm.o$n.eval)" "$(rss irstlm.o$n.eval)" - "$ppunk" \
-      "$(cat "$WORK/logs/irstlm.o$n.exoov")" "default dub=1e7: ${line#%% }; load+1 sentence ${load}s; $sp tokens/s after load (x$REPEAT)"
+      "$(cat "$WORK/logs/irstlm.o$n.exoov")" "default dub=1e7: ${line#%% }; load+1 sentence ${load}s; $sp tokens/CPU-s after load (x$REPEAT)"
   done
 else
   echo "lm-baselines: IRSTLM binaries not found in $IRSTLM_BIN; skipping IRSTLM (apt-get install irstlm)" >&2

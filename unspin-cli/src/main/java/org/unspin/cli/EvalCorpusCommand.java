@@ -32,8 +32,9 @@ import picocli.CommandLine.Spec;
     name = "corpus",
     mixinStandardHelpOptions = true,
     description = {
-        "Dump one split (train 80%% / dev 10%% / test 10%%, by a seeded hash of the document id) of the",
-        "research news corpora. Documents with fewer than " + Corpora.MIN_WORDS + " words are left out.",
+        "Dump one split of the research news corpora (BBC, Reuters-21578, AG News).",
+        "Split by a seeded hash of the document id: train 80%%, dev 10%%, test 10%%.",
+        "Documents with fewer than " + Corpora.MIN_WORDS + " words are left out.",
         "Formats: text (one document per line), jsonl ({\"id\",\"text\"} per line),",
         "lmtokens (one sentence per line as space-joined LM word forms)."})
 public final class EvalCorpusCommand implements Callable<Integer> {
