@@ -4,12 +4,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code unspin eval}: evaluation tools (simulated spinning, and later the measurement harness). */
+/** {@code unspin eval}: evaluation corpora, simulations and benchmarks. */
 @Command(
     name = "eval",
     mixinStandardHelpOptions = true,
-    description = "Evaluation tools: make test data, measure detection and restoration.",
+    description = "Evaluation: dump corpus splits, simulate spinning, measure detection and restoration.",
     subcommands = {
+        EvalCorpusCommand.class,
         EvalSimulateCommand.class,
     })
 public final class EvalCommand implements Runnable {
