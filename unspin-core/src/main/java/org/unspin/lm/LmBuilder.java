@@ -87,77 +87,93 @@ public final class LmBuilder {
   public NgramModelData build(List<Path> inputs) {
     LmCorpus corpus = LmCorpus.of(inputs);
     long t0 = System.nanoTime();
-    // 1. vocabulary
-    HashMap<String, long[]> freq = new HashMap<>();
-    long[] counts = new long[2];
-    corpus.forEachSentence((forms, n) -> {
-      counts[0] += n;
-      counts[1]++;
-      for (int i = 0; i < n; i++) {
-        long[] c = freq.get(forms[i]);
-        if (c == null) {
-          freq.put(forms[i], new long[] {1});
-        } else {
-          c[0]++;
-        }
-      }
-    });
-    tokens = counts[0];
-    sentences = counts[1];
-    if (sentences == 0) {
-      throw new InputException("no text in " + inputs);
-    }
-    String[] words = chooseVocabulary(freq);
-    int types = freq.size();
-    freq.clear();
-    HashMap<String, Integer> ids = new HashMap<>(words.length * 2);
-    for (int i = 3; i < words.length; i++) {
-      ids.put(words[i], i);
-    }
-    LOG.info("vocabulary: {} words of {} types; {} tokens in {} sentences from {} files ({} ms)", words.length,
-        types, tokens, sentences, corpus.files().size(), (System.nanoTime() - t0) / 1_000_000);
-
-    // 2. counting
-    final int order = config.order();
-    try (NgramCounter counter = new NgramCounter(config.memoryBytes(), config.tmpDir())) {
-      int[][] sent = {new int[256]};
+    try (TokenCache cache = new TokenCache(config.tmpDir())) {
+      // 1. vocabulary: provisional ids in order of first sight, sentences cached as those ids
+      HashMap<String, Integer> firstIds = new HashMap<>();
+      List<String> firstWords = new ArrayList<>();
+      long[][] freq = {new long[1024]};
+      long[] counts = new long[2];
+      int[][] buf = {new int[256]};
       corpus.forEachSentence((forms, n) -> {
-        if (n + 2 > sent[0].length) {
-          sent[0] = new int[Math.max(n + 2, sent[0].length * 2)];
+        counts[0] += n;
+        counts[1]++;
+        if (n > buf[0].length) {
+          buf[0] = new int[Math.max(n, buf[0].length * 2)];
         }
-        int[] s = sent[0];
-        s[0] = Vocabulary.BOS;
+        int[] ids = buf[0];
         for (int i = 0; i < n; i++) {
-          Integer id = ids.get(forms[i]);
-          s[i + 1] = id == null ? Vocabulary.UNK : id;
+          Integer id = firstIds.get(forms[i]);
+          if (id == null) {
+            id = firstWords.size();
+            firstIds.put(forms[i], id);
+            firstWords.add(forms[i]);
+            if (id == freq[0].length) {
+              freq[0] = Arrays.copyOf(freq[0], id * 2);
+            }
+          }
+          freq[0][id]++;
+          ids[i] = id;
         }
-        s[n + 1] = Vocabulary.EOS;
-        for (int i = 1; i <= n + 1; i++) {
-          int len = Math.min(order, i + 1);
-          int from = i - len + 1;
-          counter.add(NgramKeys.hi(s, from, len), NgramKeys.lo(s, from, len), 1);
-        }
+        cache.add(ids, n);
       });
-      LOG.info("counted {}-grams: {} runs spilled ({} ms)", order, counter.runCount(),
-          (System.nanoTime() - t0) / 1_000_000);
-      return estimate(words, counter, t0);
+      cache.finishWriting();
+      firstIds.clear();
+      tokens = counts[0];
+      sentences = counts[1];
+      if (sentences == 0) {
+        throw new InputException("no text in " + inputs);
+      }
+      int[] remap = new int[firstWords.size()];
+      String[] words = chooseVocabulary(firstWords, freq[0], remap);
+      LOG.info("vocabulary: {} words of {} types; {} tokens in {} sentences from {} files ({} ms)", words.length,
+          firstWords.size(), tokens, sentences, corpus.files().size(), (System.nanoTime() - t0) / 1_000_000);
+      firstWords.clear();
+
+      // 2. counting
+      final int order = config.order();
+      try (NgramCounter counter = new NgramCounter(config.memoryBytes(), config.tmpDir())) {
+        int[][] sent = {new int[256]};
+        cache.forEachSentence((ids, n) -> {
+          if (n + 2 > sent[0].length) {
+            sent[0] = new int[Math.max(n + 2, sent[0].length * 2)];
+          }
+          int[] s = sent[0];
+          s[0] = Vocabulary.BOS;
+          for (int i = 0; i < n; i++) {
+            s[i + 1] = remap[ids[i]];
+          }
+          s[n + 1] = Vocabulary.EOS;
+          for (int i = 1; i <= n + 1; i++) {
+            int len = Math.min(order, i + 1);
+            int from = i - len + 1;
+            counter.add(NgramKeys.hi(s, from, len), NgramKeys.lo(s, from, len), 1);
+          }
+        });
+        LOG.info("counted {}-grams: {} runs spilled ({} ms)", order, counter.runCount(),
+            (System.nanoTime() - t0) / 1_000_000);
+        return estimate(words, counter, t0);
+      }
     }
   }
 
-  private String[] chooseVocabulary(HashMap<String, long[]> freq) {
-    List<Map.Entry<String, long[]>> entries = new ArrayList<>();
-    for (Map.Entry<String, long[]> e : freq.entrySet()) {
-      String w = e.getKey();
-      if (e.getValue()[0] >= config.minWordCount() && !w.equals(Vocabulary.UNK_WORD)
+  /**
+   * Picks the vocabulary from words seen (by provisional id) and their counts; fills {@code remap}
+   * from provisional to final ids ({@code <unk>} for words left out).
+   */
+  private String[] chooseVocabulary(List<String> seen, long[] freq, int[] remap) {
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < seen.size(); i++) {
+      String w = seen.get(i);
+      if (freq[i] >= config.minWordCount() && !w.equals(Vocabulary.UNK_WORD)
           && !w.equals(Vocabulary.BOS_WORD) && !w.equals(Vocabulary.EOS_WORD)) {
-        entries.add(e);
+        order.add(i);
       }
     }
-    entries.sort((a, b) -> {
-      int c = Long.compare(b.getValue()[0], a.getValue()[0]);
-      return c != 0 ? c : a.getKey().compareTo(b.getKey());
+    order.sort((a, b) -> {
+      int c = Long.compare(freq[b], freq[a]);
+      return c != 0 ? c : seen.get(a).compareTo(seen.get(b));
     });
-    int keep = config.maxVocab() == 0 ? entries.size() : Math.min(entries.size(), config.maxVocab());
+    int keep = config.maxVocab() == 0 ? order.size() : Math.min(order.size(), config.maxVocab());
     if (keep + 3 > NgramKeys.MAX_ID + 1) {
       throw new UnspinException("vocabulary of " + keep + " words exceeds the limit of " + (NgramKeys.MAX_ID - 2)
           + "; set maxVocab or minWordCount");
@@ -166,8 +182,10 @@ public final class LmBuilder {
     words[Vocabulary.UNK] = Vocabulary.UNK_WORD;
     words[Vocabulary.BOS] = Vocabulary.BOS_WORD;
     words[Vocabulary.EOS] = Vocabulary.EOS_WORD;
+    Arrays.fill(remap, Vocabulary.UNK);
     for (int i = 0; i < keep; i++) {
-      words[i + 3] = entries.get(i).getKey();
+      words[i + 3] = seen.get(order.get(i));
+      remap[order.get(i)] = i + 3;
     }
     return words;
   }
@@ -216,6 +234,10 @@ public final class LmBuilder {
     }
     final long[][] coc = new long[order + 1][5];
     final long[] seen = new long[order + 1];
+    final int[] minCount = new int[order + 1];
+    for (int k = 1; k <= order; k++) {
+      minCount[k] = config.minCount(k);
+    }
 
     // 3. adjusted counts, count-of-counts, pruning
     SuffixWalker walker = new SuffixWalker(order, (ids, from, n, raw, adjusted) -> {
@@ -225,7 +247,7 @@ public final class LmBuilder {
       }
       if (n == 1) {
         uniAdjusted[ids[from]] = adjusted;
-      } else if (raw >= config.minCount(n)) {
+      } else if (raw >= minCount[n]) {
         tables[n].add(NgramKeys.hi(ids, from, n), NgramKeys.lo(ids, from, n), adjusted);
       }
     });
@@ -248,7 +270,7 @@ public final class LmBuilder {
     }
     if (order > 1 && config.prunes()) {
       SuffixWalker statsWalker = new SuffixWalker(order, (ids, from, n, raw, adjusted) -> {
-        if (n < 2 || raw >= config.minCount(n)) {
+        if (n < 2 || raw >= minCount[n]) {
           return;
         }
         int ctx = n == 2 ? ids[from] : tables[n - 1].find(NgramKeys.hi(ids, from, n - 1),
@@ -314,8 +336,12 @@ public final class LmBuilder {
       int[] grams = new int[size * k];
       int[] ctxOf = new int[size];
       int[] lowerOf = new int[size];
-      for (int i = 0; i < size; i++) {
-        NgramKeys.unpack(t.hi(i), t.lo(i), w);
+      for (int slot = 0; slot < t.slots(); slot++) {
+        int i = t.slotIndex(slot);
+        if (i < 0) {
+          continue;
+        }
+        NgramKeys.unpack(t.slotHi(slot), t.slotLo(slot), w);
         System.arraycopy(w, 0, grams, i * k, k);
         int ctx;
         int lower;
