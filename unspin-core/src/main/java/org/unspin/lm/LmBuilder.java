@@ -22,19 +22,23 @@ import org.unspin.api.UnspinException;
  *   <li>Vocabulary pass: text is read through {@link LmCorpus} (so split into sentences and LM
  *       word forms only by {@code LmText}), word forms are counted, and the vocabulary is chosen
  *       ({@link LmBuildConfig#maxVocab()}, {@link LmBuildConfig#minWordCount()}); ids 0, 1, 2 are
- *       {@code <unk> <s> </s>}, then words by falling frequency.</li>
- *   <li>Counting pass: every sentence becomes {@code <s> w1 .. wm </s>}; for each position after
- *       {@code <s>} the n-gram ending there with the longest available history (at most
+ *       {@code <unk> <s> </s>}, then words by falling frequency (ties by code points). The
+ *       sentences are cached on disk as varint ids ({@link TokenCache}), so the corpus is
+ *       decompressed and tokenized only once.</li>
+ *   <li>Counting pass over the cache: every sentence becomes {@code <s> w1 .. wm </s>}; for
+ *       each position after {@code <s>} the n-gram ending there with the longest available history (at most
  *       {@code order} words; shorter ones start with {@code <s>}) is counted as a packed 128-bit
  *       key in a bounded hash table that spills sorted runs to disk ({@link NgramCounter}).</li>
  *   <li>The runs are merged in suffix order, where every n-gram's left extensions are adjacent, so
  *       one streaming pass yields for all orders the raw count and the adjusted count: the raw
  *       count for the top order and for n-grams that start with {@code <s>}, otherwise the number
  *       of distinct words seen to the left (the continuation count). Count-of-counts of adjusted
- *       counts give each order's {@link KnDiscounts}. N-grams whose raw count is under the order's
- *       cut-off are pruned here; only kept n-grams are stored.</li>
- *   <li>A second merge pass sums, for each kept context h, the adjusted counts of all its
- *       extensions hx (pruned ones included) and how many have adjusted count 1, 2 and 3+.</li>
+ *       counts give each order's {@link KnDiscounts} (computed before pruning). N-grams whose raw
+ *       count is under the order's cut-off ({@link LmBuildConfig#minCount()}) are pruned here;
+ *       only kept n-grams are stored.</li>
+ *   <li>Each kept context h needs the sum of the adjusted counts of all its extensions hx and how
+ *       many have adjusted count 1, 2 and 3+, pruned extensions included: kept ones are summed
+ *       from memory and, when pruning, a second merge pass adds the pruned ones.</li>
  *   <li>Estimation, order by order: {@code p(x|h) = (a(hx) - D(a(hx))) / sum_x' a(hx') +
  *       gamma(h) p(x|h')} with {@code gamma(h) = (D1 N1(h.) + D2 N2(h.) + D3 N3+(h.)) /
  *       sum_x' a(hx')}, and the unigram level interpolated with the uniform distribution over the
