@@ -22,7 +22,7 @@ import org.unspin.api.UnspinException;
  *   <li>Vocabulary pass: text is read through {@link LmCorpus} (so split into sentences and LM
  *       word forms only by {@code LmText}), word forms are counted, and the vocabulary is chosen
  *       ({@link LmBuildConfig#maxVocab()}, {@link LmBuildConfig#minWordCount()}); ids 0, 1, 2 are
- *       {@code <unk> <s> </s>}, then words by falling frequency (ties by code points). The
+ *       {@code <unk> <s> </s>}, then words by falling frequency (ties in String order). The
  *       sentences are cached on disk as varint ids ({@link TokenCache}), so the corpus is
  *       decompressed and tokenized only once.</li>
  *   <li>Counting pass over the cache: every sentence becomes {@code <s> w1 .. wm </s>}; for
