@@ -264,7 +264,7 @@ class LmBuilderTest {
     Map<List<Integer>, Long> expected = new HashMap<>();
     try (NgramCounter c = new NgramCounter(LmBuildConfig.MIN_MEMORY_BYTES, tmp.resolve("runs"))) {
       int[] w = new int[5];
-      for (int i = 0; i < 20_000; i++) {
+      for (int i = 0; i < 5_000; i++) {
         int len = 1 + r.nextInt(5);
         for (int j = 0; j < len; j++) {
           // slot 2 straddles the two longs: use ids up to the 25-bit limit there
