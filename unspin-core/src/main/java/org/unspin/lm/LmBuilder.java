@@ -56,14 +56,19 @@ import org.unspin.api.UnspinException;
  * </ol>
  * Probabilities are computed in double and stored as log10 floats.
  *
- * <p>Memory: counting is bounded by {@link LmBuildConfig#memoryBytes()}; the kept n-grams (the
- * output) are held in memory, about 80 bytes each during estimation. Not thread-safe; one builder
+ * <p>Memory: counting is bounded by {@link LmBuildConfig#memoryBytes()} (plus 256 KiB per run
+ * while merging, at most 64 runs at once); the vocabulary pass holds every distinct word form; the
+ * kept n-grams (the output) are held in memory, up to about 130 bytes each while estimating.
+ * Disk: the token cache (1 to 3 bytes per token) and the runs (24 bytes per distinct top-order
+ * n-gram per run) in {@link LmBuildConfig#tmpDir()}, deleted at the end. Not thread-safe; one builder
  * per build.
  */
 public final class LmBuilder {
   private static final Logger LOG = LoggerFactory.getLogger(LmBuilder.class);
   /** log10 probability written for {@code <s>}, which is never predicted (ARPA convention). */
   public static final float LOG_ZERO = -99f;
+  /** Progress is logged every this many tokens. */
+  private static final long PROGRESS_TOKENS = 10_000_000;
 
   private final LmBuildConfig config;
   private long tokens;
@@ -99,6 +104,9 @@ public final class LmBuilder {
       long[] counts = new long[2];
       int[][] buf = {new int[256]};
       corpus.forEachSentence((forms, n) -> {
+        if ((counts[0] + n) / PROGRESS_TOKENS != counts[0] / PROGRESS_TOKENS) {
+          LOG.info("read {} tokens ({} ms)", counts[0] + n, (System.nanoTime() - t0) / 1_000_000);
+        }
         counts[0] += n;
         counts[1]++;
         if (n > buf[0].length) {
@@ -399,6 +407,7 @@ public final class LmBuilder {
     meta.put("tokens", Long.toString(tokens));
     meta.put("sentences", Long.toString(sentences));
     meta.put("vocabulary", Integer.toString(vocabSize));
+    meta.put("bos.logprob", Float.toString(LOG_ZERO));
     StringBuilder disc = new StringBuilder();
     for (int k = 1; k <= order; k++) {
       meta.put("discounts." + k, discounts[k].toString());
