@@ -26,9 +26,10 @@ import org.unspin.api.UnspinException;
  *       sentences are cached on disk as varint ids ({@link TokenCache}), so the corpus is
  *       decompressed and tokenized only once.</li>
  *   <li>Counting pass over the cache: every sentence becomes {@code <s> w1 .. wm </s>}; for
- *       each position after {@code <s>} the n-gram ending there with the longest available history (at most
- *       {@code order} words; shorter ones start with {@code <s>}) is counted as a packed 128-bit
- *       key in a bounded hash table that spills sorted runs to disk ({@link NgramCounter}).</li>
+ *       each position after {@code <s>} the n-gram ending there with the longest available
+ *       history (at most {@code order} words; shorter ones start with {@code <s>}) is counted as
+ *       a packed 128-bit key in a bounded hash table that spills sorted runs to disk
+ *       ({@link NgramCounter}).</li>
  *   <li>The runs are merged in suffix order, where every n-gram's left extensions are adjacent, so
  *       one streaming pass yields for all orders the raw count and the adjusted count: the raw
  *       count for the top order and for n-grams that start with {@code <s>}, otherwise the number
@@ -54,14 +55,17 @@ import org.unspin.api.UnspinException;
  *       sum_kept p(x|h)) / (1 - sum_kept p(x|h'))}, so each context's distribution still sums to
  *       1.</li>
  * </ol>
- * Probabilities are computed in double and stored as log10 floats.
+ * Probabilities are computed in double and stored as log10 floats. Unpruned, the result equals
+ * KenLM {@code lmplz} output to float precision (same n-grams; log10 values within 1e-6 on news
+ * text, orders 3 to 5; {@code LmBuilderTest#matchesKenLmOnFixture} keeps a golden copy), except
+ * that KenLM writes 0 rather than -99 for {@code <s>}.
  *
  * <p>Memory: counting is bounded by {@link LmBuildConfig#memoryBytes()} (plus 256 KiB per run
  * while merging, at most 64 runs at once); the vocabulary pass holds every distinct word form; the
  * kept n-grams (the output) are held in memory, up to about 130 bytes each while estimating.
  * Disk: the token cache (1 to 3 bytes per token) and the runs (24 bytes per distinct top-order
- * n-gram per run) in {@link LmBuildConfig#tmpDir()}, deleted at the end. Not thread-safe; one builder
- * per build.
+ * n-gram per run) in {@link LmBuildConfig#tmpDir()}, deleted at the end. Not thread-safe; one
+ * builder per build.
  */
 public final class LmBuilder {
   private static final Logger LOG = LoggerFactory.getLogger(LmBuilder.class);
