@@ -15,9 +15,10 @@ import java.util.Objects;
  *     n-gram of order n needs to be kept. Either empty (no pruning) or one value per order; the
  *     value for order 1 must be 0 or 1 (unigrams are never pruned) and values must not decrease with
  *     the order, which keeps the model consistent: every kept n-gram's context and suffix are kept
- *     too, since raw counts never grow with length.
+ *     too, since raw counts never grow with length. KenLM's {@code lmplz --prune 0 1 1} (drop
+ *     counts up to 1) is {@code minCount = {0, 2, 2}} here.
  * @param maxVocab the most frequent {@code maxVocab} word forms form the vocabulary (ties broken
- *     by the word's code points); 0 means no limit. Other words become {@code <unk>}.
+ *     in String order); 0 means no limit. Other words become {@code <unk>}.
  * @param minWordCount words seen fewer times than this become {@code <unk>}; at least 1
  * @param tmpDir where spilled runs go; created if missing, run files are deleted after the build
  */

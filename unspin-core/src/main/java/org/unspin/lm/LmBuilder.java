@@ -22,19 +22,24 @@ import org.unspin.api.UnspinException;
  *   <li>Vocabulary pass: text is read through {@link LmCorpus} (so split into sentences and LM
  *       word forms only by {@code LmText}), word forms are counted, and the vocabulary is chosen
  *       ({@link LmBuildConfig#maxVocab()}, {@link LmBuildConfig#minWordCount()}); ids 0, 1, 2 are
- *       {@code <unk> <s> </s>}, then words by falling frequency.</li>
- *   <li>Counting pass: every sentence becomes {@code <s> w1 .. wm </s>}; for each position after
- *       {@code <s>} the n-gram ending there with the longest available history (at most
- *       {@code order} words; shorter ones start with {@code <s>}) is counted as a packed 128-bit
- *       key in a bounded hash table that spills sorted runs to disk ({@link NgramCounter}).</li>
+ *       {@code <unk> <s> </s>}, then words by falling frequency (ties in String order). The
+ *       sentences are cached on disk as varint ids ({@link TokenCache}), so the corpus is
+ *       decompressed and tokenized only once.</li>
+ *   <li>Counting pass over the cache: every sentence becomes {@code <s> w1 .. wm </s>}; for
+ *       each position after {@code <s>} the n-gram ending there with the longest available
+ *       history (at most {@code order} words; shorter ones start with {@code <s>}) is counted as
+ *       a packed 128-bit key in a bounded hash table that spills sorted runs to disk
+ *       ({@link NgramCounter}).</li>
  *   <li>The runs are merged in suffix order, where every n-gram's left extensions are adjacent, so
  *       one streaming pass yields for all orders the raw count and the adjusted count: the raw
  *       count for the top order and for n-grams that start with {@code <s>}, otherwise the number
  *       of distinct words seen to the left (the continuation count). Count-of-counts of adjusted
- *       counts give each order's {@link KnDiscounts}. N-grams whose raw count is under the order's
- *       cut-off are pruned here; only kept n-grams are stored.</li>
- *   <li>A second merge pass sums, for each kept context h, the adjusted counts of all its
- *       extensions hx (pruned ones included) and how many have adjusted count 1, 2 and 3+.</li>
+ *       counts give each order's {@link KnDiscounts} (computed before pruning). N-grams whose raw
+ *       count is under the order's cut-off ({@link LmBuildConfig#minCount()}) are pruned here;
+ *       only kept n-grams are stored.</li>
+ *   <li>Each kept context h needs the sum of the adjusted counts of all its extensions hx and how
+ *       many have adjusted count 1, 2 and 3+, pruned extensions included: kept ones are summed
+ *       from memory and, when pruning, a second merge pass adds the pruned ones.</li>
  *   <li>Estimation, order by order: {@code p(x|h) = (a(hx) - D(a(hx))) / sum_x' a(hx') +
  *       gamma(h) p(x|h')} with {@code gamma(h) = (D1 N1(h.) + D2 N2(h.) + D3 N3+(h.)) /
  *       sum_x' a(hx')}, and the unigram level interpolated with the uniform distribution over the
@@ -50,16 +55,24 @@ import org.unspin.api.UnspinException;
  *       sum_kept p(x|h)) / (1 - sum_kept p(x|h'))}, so each context's distribution still sums to
  *       1.</li>
  * </ol>
- * Probabilities are computed in double and stored as log10 floats.
+ * Probabilities are computed in double and stored as log10 floats. Unpruned, the result equals
+ * KenLM {@code lmplz} output to float precision (same n-grams; log10 values within 1e-6 on news
+ * text, orders 3 to 5; {@code LmBuilderTest#matchesKenLmOnFixture} keeps a golden copy), except
+ * that KenLM writes 0 rather than -99 for {@code <s>}.
  *
- * <p>Memory: counting is bounded by {@link LmBuildConfig#memoryBytes()}; the kept n-grams (the
- * output) are held in memory, about 80 bytes each during estimation. Not thread-safe; one builder
- * per build.
+ * <p>Memory: counting is bounded by {@link LmBuildConfig#memoryBytes()} (plus 256 KiB per run
+ * while merging, at most 64 runs at once); the vocabulary pass holds every distinct word form; the
+ * kept n-grams (the output) are held in memory, up to about 130 bytes each while estimating.
+ * Disk: the token cache (1 to 3 bytes per token) and the runs (24 bytes per distinct top-order
+ * n-gram per run) in {@link LmBuildConfig#tmpDir()}, deleted at the end. Not thread-safe; one
+ * builder per build.
  */
 public final class LmBuilder {
   private static final Logger LOG = LoggerFactory.getLogger(LmBuilder.class);
   /** log10 probability written for {@code <s>}, which is never predicted (ARPA convention). */
   public static final float LOG_ZERO = -99f;
+  /** Progress is logged every this many tokens. */
+  private static final long PROGRESS_TOKENS = 10_000_000;
 
   private final LmBuildConfig config;
   private long tokens;
@@ -87,77 +100,96 @@ public final class LmBuilder {
   public NgramModelData build(List<Path> inputs) {
     LmCorpus corpus = LmCorpus.of(inputs);
     long t0 = System.nanoTime();
-    // 1. vocabulary
-    HashMap<String, long[]> freq = new HashMap<>();
-    long[] counts = new long[2];
-    corpus.forEachSentence((forms, n) -> {
-      counts[0] += n;
-      counts[1]++;
-      for (int i = 0; i < n; i++) {
-        long[] c = freq.get(forms[i]);
-        if (c == null) {
-          freq.put(forms[i], new long[] {1});
-        } else {
-          c[0]++;
-        }
-      }
-    });
-    tokens = counts[0];
-    sentences = counts[1];
-    if (sentences == 0) {
-      throw new InputException("no text in " + inputs);
-    }
-    String[] words = chooseVocabulary(freq);
-    int types = freq.size();
-    freq.clear();
-    HashMap<String, Integer> ids = new HashMap<>(words.length * 2);
-    for (int i = 3; i < words.length; i++) {
-      ids.put(words[i], i);
-    }
-    LOG.info("vocabulary: {} words of {} types; {} tokens in {} sentences from {} files ({} ms)", words.length,
-        types, tokens, sentences, corpus.files().size(), (System.nanoTime() - t0) / 1_000_000);
-
-    // 2. counting
-    final int order = config.order();
-    try (NgramCounter counter = new NgramCounter(config.memoryBytes(), config.tmpDir())) {
-      int[][] sent = {new int[256]};
+    try (TokenCache cache = new TokenCache(config.tmpDir())) {
+      // 1. vocabulary: provisional ids in order of first sight, sentences cached as those ids
+      HashMap<String, Integer> firstIds = new HashMap<>();
+      List<String> firstWords = new ArrayList<>();
+      long[][] freq = {new long[1024]};
+      long[] counts = new long[2];
+      int[][] buf = {new int[256]};
       corpus.forEachSentence((forms, n) -> {
-        if (n + 2 > sent[0].length) {
-          sent[0] = new int[Math.max(n + 2, sent[0].length * 2)];
+        if ((counts[0] + n) / PROGRESS_TOKENS != counts[0] / PROGRESS_TOKENS) {
+          LOG.info("read {} tokens ({} ms)", counts[0] + n, (System.nanoTime() - t0) / 1_000_000);
         }
-        int[] s = sent[0];
-        s[0] = Vocabulary.BOS;
+        counts[0] += n;
+        counts[1]++;
+        if (n > buf[0].length) {
+          buf[0] = new int[Math.max(n, buf[0].length * 2)];
+        }
+        int[] ids = buf[0];
         for (int i = 0; i < n; i++) {
-          Integer id = ids.get(forms[i]);
-          s[i + 1] = id == null ? Vocabulary.UNK : id;
+          Integer id = firstIds.get(forms[i]);
+          if (id == null) {
+            id = firstWords.size();
+            firstIds.put(forms[i], id);
+            firstWords.add(forms[i]);
+            if (id == freq[0].length) {
+              freq[0] = Arrays.copyOf(freq[0], id * 2);
+            }
+          }
+          freq[0][id]++;
+          ids[i] = id;
         }
-        s[n + 1] = Vocabulary.EOS;
-        for (int i = 1; i <= n + 1; i++) {
-          int len = Math.min(order, i + 1);
-          int from = i - len + 1;
-          counter.add(NgramKeys.hi(s, from, len), NgramKeys.lo(s, from, len), 1);
-        }
+        cache.add(ids, n);
       });
-      LOG.info("counted {}-grams: {} runs spilled ({} ms)", order, counter.runCount(),
-          (System.nanoTime() - t0) / 1_000_000);
-      return estimate(words, counter, t0);
+      cache.finishWriting();
+      firstIds.clear();
+      tokens = counts[0];
+      sentences = counts[1];
+      if (sentences == 0) {
+        throw new InputException("no text in " + inputs);
+      }
+      int[] remap = new int[firstWords.size()];
+      String[] words = chooseVocabulary(firstWords, freq[0], remap);
+      LOG.info("vocabulary: {} words of {} types; {} tokens in {} sentences from {} files ({} ms)", words.length,
+          firstWords.size(), tokens, sentences, corpus.files().size(), (System.nanoTime() - t0) / 1_000_000);
+      firstWords.clear();
+
+      // 2. counting
+      final int order = config.order();
+      try (NgramCounter counter = new NgramCounter(config.memoryBytes(), config.tmpDir())) {
+        int[][] sent = {new int[256]};
+        cache.forEachSentence((ids, n) -> {
+          if (n + 2 > sent[0].length) {
+            sent[0] = new int[Math.max(n + 2, sent[0].length * 2)];
+          }
+          int[] s = sent[0];
+          s[0] = Vocabulary.BOS;
+          for (int i = 0; i < n; i++) {
+            s[i + 1] = remap[ids[i]];
+          }
+          s[n + 1] = Vocabulary.EOS;
+          for (int i = 1; i <= n + 1; i++) {
+            int len = Math.min(order, i + 1);
+            int from = i - len + 1;
+            counter.add(NgramKeys.hi(s, from, len), NgramKeys.lo(s, from, len), 1);
+          }
+        });
+        LOG.info("counted {}-grams: {} runs spilled ({} ms)", order, counter.runCount(),
+            (System.nanoTime() - t0) / 1_000_000);
+        return estimate(words, counter, t0);
+      }
     }
   }
 
-  private String[] chooseVocabulary(HashMap<String, long[]> freq) {
-    List<Map.Entry<String, long[]>> entries = new ArrayList<>();
-    for (Map.Entry<String, long[]> e : freq.entrySet()) {
-      String w = e.getKey();
-      if (e.getValue()[0] >= config.minWordCount() && !w.equals(Vocabulary.UNK_WORD)
+  /**
+   * Picks the vocabulary from words seen (by provisional id) and their counts; fills {@code remap}
+   * from provisional to final ids ({@code <unk>} for words left out).
+   */
+  private String[] chooseVocabulary(List<String> seen, long[] freq, int[] remap) {
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < seen.size(); i++) {
+      String w = seen.get(i);
+      if (freq[i] >= config.minWordCount() && !w.equals(Vocabulary.UNK_WORD)
           && !w.equals(Vocabulary.BOS_WORD) && !w.equals(Vocabulary.EOS_WORD)) {
-        entries.add(e);
+        order.add(i);
       }
     }
-    entries.sort((a, b) -> {
-      int c = Long.compare(b.getValue()[0], a.getValue()[0]);
-      return c != 0 ? c : a.getKey().compareTo(b.getKey());
+    order.sort((a, b) -> {
+      int c = Long.compare(freq[b], freq[a]);
+      return c != 0 ? c : seen.get(a).compareTo(seen.get(b));
     });
-    int keep = config.maxVocab() == 0 ? entries.size() : Math.min(entries.size(), config.maxVocab());
+    int keep = config.maxVocab() == 0 ? order.size() : Math.min(order.size(), config.maxVocab());
     if (keep + 3 > NgramKeys.MAX_ID + 1) {
       throw new UnspinException("vocabulary of " + keep + " words exceeds the limit of " + (NgramKeys.MAX_ID - 2)
           + "; set maxVocab or minWordCount");
@@ -166,8 +198,10 @@ public final class LmBuilder {
     words[Vocabulary.UNK] = Vocabulary.UNK_WORD;
     words[Vocabulary.BOS] = Vocabulary.BOS_WORD;
     words[Vocabulary.EOS] = Vocabulary.EOS_WORD;
+    Arrays.fill(remap, Vocabulary.UNK);
     for (int i = 0; i < keep; i++) {
-      words[i + 3] = entries.get(i).getKey();
+      words[i + 3] = seen.get(order.get(i));
+      remap[order.get(i)] = i + 3;
     }
     return words;
   }
@@ -216,6 +250,10 @@ public final class LmBuilder {
     }
     final long[][] coc = new long[order + 1][5];
     final long[] seen = new long[order + 1];
+    final int[] minCount = new int[order + 1];
+    for (int k = 1; k <= order; k++) {
+      minCount[k] = config.minCount(k);
+    }
 
     // 3. adjusted counts, count-of-counts, pruning
     SuffixWalker walker = new SuffixWalker(order, (ids, from, n, raw, adjusted) -> {
@@ -225,7 +263,7 @@ public final class LmBuilder {
       }
       if (n == 1) {
         uniAdjusted[ids[from]] = adjusted;
-      } else if (raw >= config.minCount(n)) {
+      } else if (raw >= minCount[n]) {
         tables[n].add(NgramKeys.hi(ids, from, n), NgramKeys.lo(ids, from, n), adjusted);
       }
     });
@@ -248,7 +286,7 @@ public final class LmBuilder {
     }
     if (order > 1 && config.prunes()) {
       SuffixWalker statsWalker = new SuffixWalker(order, (ids, from, n, raw, adjusted) -> {
-        if (n < 2 || raw >= config.minCount(n)) {
+        if (n < 2 || raw >= minCount[n]) {
           return;
         }
         int ctx = n == 2 ? ids[from] : tables[n - 1].find(NgramKeys.hi(ids, from, n - 1),
@@ -314,8 +352,12 @@ public final class LmBuilder {
       int[] grams = new int[size * k];
       int[] ctxOf = new int[size];
       int[] lowerOf = new int[size];
-      for (int i = 0; i < size; i++) {
-        NgramKeys.unpack(t.hi(i), t.lo(i), w);
+      for (int slot = 0; slot < t.slots(); slot++) {
+        int i = t.slotIndex(slot);
+        if (i < 0) {
+          continue;
+        }
+        NgramKeys.unpack(t.slotHi(slot), t.slotLo(slot), w);
         System.arraycopy(w, 0, grams, i * k, k);
         int ctx;
         int lower;
@@ -369,6 +411,7 @@ public final class LmBuilder {
     meta.put("tokens", Long.toString(tokens));
     meta.put("sentences", Long.toString(sentences));
     meta.put("vocabulary", Integer.toString(vocabSize));
+    meta.put("bos.logprob", Float.toString(LOG_ZERO));
     StringBuilder disc = new StringBuilder();
     for (int k = 1; k <= order; k++) {
       meta.put("discounts." + k, discounts[k].toString());

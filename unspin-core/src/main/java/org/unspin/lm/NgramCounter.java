@@ -1,20 +1,18 @@
 package org.unspin.lm;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.Closeable;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.unspin.api.UnspinException;
 
 /**
  * Counts packed n-gram keys (see {@link NgramKeys}) within a fixed memory budget. Keys are summed in
@@ -33,6 +31,8 @@ final class NgramCounter implements Closeable {
   static final int SLOT_BYTES = 24;
   /** Most runs merged at once. */
   static final int FAN_IN = 64;
+  private static final int RECORD_BYTES = 24;
+  private static final int IO_BUFFER = 1 << 18;
 
   /** Receives merged keys in ascending order. */
   @FunctionalInterface
@@ -117,17 +117,15 @@ final class NgramCounter implements Closeable {
       Files.createDirectories(tmpDir);
       Path run = Files.createTempFile(tmpDir, "unspin-ngrams-", ".run");
       runs.add(run);
-      try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(run), 1 << 16))) {
+      try (RunWriter out = new RunWriter(run)) {
         for (int i = 0; i < size; i++) {
-          out.writeLong(keyHi[i]);
-          out.writeLong(keyLo[i]);
-          out.writeLong(counts[i]);
+          out.write(keyHi[i], keyLo[i], counts[i]);
         }
       }
       spilledEntries += size;
       LOG.debug("spilled run {} with {} n-grams", runs.size(), size);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write n-gram run to " + tmpDir + ": " + e.getMessage(), e);
+      throw new UnspinException("cannot write n-gram run to " + tmpDir + ": " + e.getMessage(), e);
     }
     for (int i = 0; i < size; i++) {
       keyHi[i] = 0;
@@ -165,47 +163,96 @@ final class NgramCounter implements Closeable {
   private Path mergeToFile(List<Path> group) {
     try {
       Path out = Files.createTempFile(tmpDir, "unspin-ngrams-", ".run");
-      try (DataOutputStream o = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(out), 1 << 16))) {
-        mergeRuns(group, (hi, lo, c) -> {
-          try {
-            o.writeLong(hi);
-            o.writeLong(lo);
-            o.writeLong(c);
-          } catch (IOException e) {
-            throw new UncheckedIOException("cannot write n-gram run " + out + ": " + e.getMessage(), e);
-          }
-        });
+      try (RunWriter o = new RunWriter(out)) {
+        mergeRuns(group, o::write);
+      } catch (RuntimeException e) {
+        Files.deleteIfExists(out);
+        throw e;
       }
       for (Path p : group) {
         Files.deleteIfExists(p);
       }
       return out;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot merge n-gram runs in " + tmpDir + ": " + e.getMessage(), e);
+      throw new UnspinException("cannot merge n-gram runs in " + tmpDir + ": " + e.getMessage(), e);
     }
   }
 
-  private static final class Cursor {
+  /** Writes (hi, lo, count) records through a large buffer. */
+  private static final class RunWriter implements Closeable {
+    private final Path path;
+    private final FileChannel ch;
+    private final ByteBuffer buf = ByteBuffer.allocate(IO_BUFFER);
+
+    RunWriter(Path path) throws IOException {
+      this.path = path;
+      this.ch = FileChannel.open(path, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+    }
+
+    void write(long hi, long lo, long count) {
+      if (buf.remaining() < RECORD_BYTES) {
+        drain();
+      }
+      buf.putLong(hi).putLong(lo).putLong(count);
+    }
+
+    private void drain() {
+      buf.flip();
+      try {
+        while (buf.hasRemaining()) {
+          ch.write(buf);
+        }
+      } catch (IOException e) {
+        throw new UnspinException("cannot write n-gram run " + path + ": " + e.getMessage(), e);
+      }
+      buf.clear();
+    }
+
+    @Override
+    public void close() throws IOException {
+      drain();
+      ch.close();
+    }
+  }
+
+  /** Reads a run's records in order. */
+  private static final class Cursor implements Closeable {
     final Path path;
-    final DataInputStream in;
+    private final FileChannel ch;
+    private final ByteBuffer buf = ByteBuffer.allocate(IO_BUFFER);
     long hi;
     long lo;
     long count;
 
     Cursor(Path path) throws IOException {
       this.path = path;
-      this.in = new DataInputStream(new BufferedInputStream(Files.newInputStream(path), 1 << 16));
+      this.ch = FileChannel.open(path, StandardOpenOption.READ);
+      buf.limit(0);
     }
 
     boolean next() throws IOException {
-      try {
-        hi = in.readLong();
-      } catch (EOFException e) {
-        return false;
+      if (buf.remaining() < RECORD_BYTES) {
+        buf.compact();
+        while (buf.position() < RECORD_BYTES && ch.read(buf) >= 0) {
+          // keep reading until a record is complete or the file ends
+        }
+        buf.flip();
+        if (buf.remaining() < RECORD_BYTES) {
+          if (buf.hasRemaining()) {
+            throw new IOException("truncated n-gram run " + path);
+          }
+          return false;
+        }
       }
-      lo = in.readLong();
-      count = in.readLong();
+      hi = buf.getLong();
+      lo = buf.getLong();
+      count = buf.getLong();
       return true;
+    }
+
+    @Override
+    public void close() throws IOException {
+      ch.close();
     }
   }
 
@@ -244,11 +291,11 @@ final class NgramCounter implements Closeable {
         sink.accept(curHi, curLo, curCount);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read n-gram runs: " + e.getMessage(), e);
+      throw new UnspinException("cannot read n-gram runs: " + e.getMessage(), e);
     } finally {
       for (Cursor c : open) {
         try {
-          c.in.close();
+          c.close();
         } catch (IOException e) {
           LOG.warn("cannot close run {}: {}", c.path, e.getMessage());
         }

@@ -79,9 +79,26 @@ final class NgramKeys {
 
   /** Writes the key's words oldest first into {@code out[0, length)} and returns the length. */
   static int unpack(long hi, long lo, int[] out) {
-    int n = length(hi, lo);
-    for (int j = 0; j < n; j++) {
-      out[n - 1 - j] = slot(hi, lo, j) - 1;
+    int s0 = (int) ((hi >>> 36) & MASK);
+    int s1 = (int) ((hi >>> 11) & MASK);
+    int s2 = (int) (((lo >>> 50) | (hi << 14)) & MASK);
+    int s3 = (int) ((lo >>> 25) & MASK);
+    int s4 = (int) (lo & MASK);
+    int n = s0 == 0 ? 0 : s1 == 0 ? 1 : s2 == 0 ? 2 : s3 == 0 ? 3 : s4 == 0 ? 4 : 5;
+    if (n > 0) {
+      out[n - 1] = s0 - 1;
+    }
+    if (n > 1) {
+      out[n - 2] = s1 - 1;
+    }
+    if (n > 2) {
+      out[n - 3] = s2 - 1;
+    }
+    if (n > 3) {
+      out[n - 4] = s3 - 1;
+    }
+    if (n > 4) {
+      out[0] = s4 - 1;
     }
     return n;
   }

@@ -4,7 +4,10 @@ import java.util.Arrays;
 
 /**
  * A growable list of packed n-gram keys (see {@link NgramKeys}) with a long payload each, plus an
- * open-addressing hash index from key to position, built once by {@link #freeze}.
+ * open-addressing hash index from key to position, built once by {@link #freeze}. After freezing,
+ * the keys live only in the hash slots, next to each other, so a lookup touches one cache line
+ * when the key is absent; iterate with {@link #slots()}, {@link #slotIndex}, {@link #slotHi} and
+ * {@link #slotLo}.
  *
  * <p>Not thread-safe while growing; read-only use after {@code freeze} is safe.
  *
@@ -15,11 +18,13 @@ final class NgramTable {
   private long[] lo = new long[16];
   private long[] value = new long[16];
   private int size;
-  private int[] slots;
+  /** Interleaved (hi, lo) per slot; hi == 0 marks an empty slot (keys are never 0). */
+  private long[] keys;
+  private int[] index;
   private int mask;
 
   void add(long keyHi, long keyLo, long payload) {
-    if (slots != null) {
+    if (keys != null) {
       throw new IllegalStateException("add after freeze");
     }
     if (size == hi.length) {
@@ -38,48 +43,61 @@ final class NgramTable {
     return size;
   }
 
-  long hi(int i) {
-    return hi[i];
-  }
-
-  long lo(int i) {
-    return lo[i];
-  }
-
   long value(int i) {
     return value[i];
   }
 
-  /** Trims storage and builds the hash index; keys must be distinct. */
+  /** Builds the hash index and drops the insertion-order keys; keys must be distinct. */
   void freeze() {
-    hi = Arrays.copyOf(hi, size);
-    lo = Arrays.copyOf(lo, size);
     value = Arrays.copyOf(value, size);
-    int cap = Integer.highestOneBit(Math.max(4, size) * 2 - 1) * 2;
-    slots = new int[cap];
-    Arrays.fill(slots, -1);
+    int cap = Integer.highestOneBit(Math.max(4, size + (size >> 1)) - 1) << 1;
+    keys = new long[2 * cap];
+    index = new int[cap];
+    Arrays.fill(index, -1);
     mask = cap - 1;
     for (int i = 0; i < size; i++) {
       int s = (int) NgramKeys.hash(hi[i], lo[i]) & mask;
-      while (slots[s] >= 0) {
+      while (keys[2 * s] != 0) {
         s = (s + 1) & mask;
       }
-      slots[s] = i;
+      keys[2 * s] = hi[i];
+      keys[2 * s + 1] = lo[i];
+      index[s] = i;
     }
+    hi = null;
+    lo = null;
   }
 
   /** Position of the key, or -1. */
   int find(long keyHi, long keyLo) {
     int s = (int) NgramKeys.hash(keyHi, keyLo) & mask;
     while (true) {
-      int i = slots[s];
-      if (i < 0) {
+      long h = keys[2 * s];
+      if (h == 0) {
         return -1;
       }
-      if (hi[i] == keyHi && lo[i] == keyLo) {
-        return i;
+      if (h == keyHi && keys[2 * s + 1] == keyLo) {
+        return index[s];
       }
       s = (s + 1) & mask;
     }
+  }
+
+  /** Number of hash slots (after {@link #freeze}). */
+  int slots() {
+    return index.length;
+  }
+
+  /** Position stored in slot {@code s}, or -1 for an empty slot. */
+  int slotIndex(int s) {
+    return index[s];
+  }
+
+  long slotHi(int s) {
+    return keys[2 * s];
+  }
+
+  long slotLo(int s) {
+    return keys[2 * s + 1];
   }
 }

@@ -12,8 +12,8 @@ import java.util.Set;
  * formulas of Chen and Goodman (1998), with the conventions LmBuilder documents: adjusted counts are
  * raw counts for the top order and for n-grams starting with {@code <s>}, continuation counts
  * otherwise; the unigram level is interpolated with the uniform distribution over the vocabulary
- * without {@code <s>}; discounts fall back to (0.5, 1, 1.5) when a count-of-count is 0 or a
- * discount leaves (0, k].
+ * without {@code <s>}; discounts fall back to (0.5, 1, 1.5) when n1, n2 or n3 is 0 or a discount
+ * leaves [0, k] (KenLM's rule).
  */
 final class KneserNeyOracle {
   final int order;
@@ -68,12 +68,12 @@ final class KneserNeyOracle {
         }
       }
       d[n] = new double[] {0, 0.5, 1.0, 1.5};
-      if (nk[1] > 0 && nk[2] > 0 && nk[3] > 0 && nk[4] > 0) {
+      if (nk[1] > 0 && nk[2] > 0 && nk[3] > 0) {
         double y = (double) nk[1] / (nk[1] + 2 * nk[2]);
         double d1 = 1 - 2 * y * nk[2] / nk[1];
         double d2 = 2 - 3 * y * nk[3] / nk[2];
         double d3 = 3 - 4 * y * nk[4] / nk[3];
-        if (d1 > 0 && d1 <= 1 && d2 > 0 && d2 <= 2 && d3 > 0 && d3 <= 3) {
+        if (d1 >= 0 && d1 <= 1 && d2 >= 0 && d2 <= 2 && d3 >= 0 && d3 <= 3) {
           d[n] = new double[] {0, d1, d2, d3};
         }
       }

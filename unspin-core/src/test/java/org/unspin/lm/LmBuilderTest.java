@@ -102,6 +102,54 @@ class LmBuilderTest {
     }
   }
 
+  /** Reads an ARPA file into n-gram (space-joined words) -> {log10 prob, log10 back-off}. */
+  private static Map<String, float[]> readArpa(java.io.InputStream in) throws IOException {
+    Map<String, float[]> out = new HashMap<>();
+    try (java.io.BufferedReader r = new java.io.BufferedReader(
+        new java.io.InputStreamReader(in, StandardCharsets.UTF_8))) {
+      String line;
+      boolean data = false;
+      int n = 0;
+      while ((line = r.readLine()) != null) {
+        if (line.equals("\\data\\")) {
+          data = true;
+        } else if (data && line.startsWith("\\") && line.endsWith("-grams:")) {
+          n = Integer.parseInt(line.substring(1, line.indexOf('-')));
+        } else if (n > 0 && !line.isEmpty() && !line.startsWith("\\")) {
+          String[] f = line.split("\t");
+          out.put(f[1], new float[] {Float.parseFloat(f[0]), f.length > 2 ? Float.parseFloat(f[2]) : 0f});
+        }
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void matchesKenLmOnFixture() throws IOException {
+    // kenlm-fixture.o4.arpa.gz is KenLM lmplz -o 4 output for kenlm-fixture.txt (see its header).
+    Path text = tmp.resolve("kenlm-fixture.txt");
+    try (java.io.InputStream in = getClass().getResourceAsStream("kenlm-fixture.txt")) {
+      Files.copy(in, text);
+    }
+    Map<String, float[]> expected;
+    try (java.io.InputStream in = new java.util.zip.GZIPInputStream(
+        getClass().getResourceAsStream("kenlm-fixture.o4.arpa.gz"))) {
+      expected = readArpa(in);
+    }
+    Map<String, float[]> actual = byWords(new LmBuilder(config(4)).build(List.of(text)));
+    assertEquals(expected.keySet(), actual.keySet());
+    for (Map.Entry<String, float[]> e : expected.entrySet()) {
+      float[] a = actual.get(e.getKey());
+      if (e.getKey().equals("<s>")) {
+        // KenLM writes 0 for the never-predicted <s>, we write the ARPA "log zero" -99
+        assertEquals(LmBuilder.LOG_ZERO, a[0]);
+      } else {
+        assertEquals(e.getValue()[0], a[0], 1e-5, "log10 prob of " + e.getKey());
+      }
+      assertEquals(e.getValue()[1], a[1], 1e-5, "log10 back-off of " + e.getKey());
+    }
+  }
+
   @Test
   void handComputedBigramModel() throws IOException {
     // Sentences <s> a b </s> and <s> b </s>; vocabulary <unk> <s> </s> a b, so |V| - 1 = 4.
@@ -216,7 +264,7 @@ class LmBuilderTest {
     Map<List<Integer>, Long> expected = new HashMap<>();
     try (NgramCounter c = new NgramCounter(LmBuildConfig.MIN_MEMORY_BYTES, tmp.resolve("runs"))) {
       int[] w = new int[5];
-      for (int i = 0; i < 20_000; i++) {
+      for (int i = 0; i < 5_000; i++) {
         int len = 1 + r.nextInt(5);
         for (int j = 0; j < len; j++) {
           // slot 2 straddles the two longs: use ids up to the 25-bit limit there
