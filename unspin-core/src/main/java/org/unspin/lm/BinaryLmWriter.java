@@ -362,6 +362,7 @@ public final class BinaryLmWriter {
         secLen[LmFormat.SEC_METADATA] = o.position() - secOff[LmFormat.SEC_METADATA];
         o.align();
         writeVocabulary(o, secOff, secLen);
+        writeBigramIndex(o, secOff, secLen);
         for (int n = 1; n <= order; n++) {
           writeOrder(o, n, secOff, secLen);
         }
@@ -441,6 +442,38 @@ public final class BinaryLmWriter {
         o.writeInt(v);
       }
       secLen[LmFormat.SEC_VOCAB_HASH] = o.position() - secOff[LmFormat.SEC_VOCAB_HASH];
+      o.align();
+    }
+
+    /**
+     * Bigram index: open addressing (linear probing) from {@link LmFormat#bigramSlot} to record
+     * index + 1, bit-packed; it replaces the longest binary searches (the children of frequent
+     * words) by about one probe.
+     */
+    private void writeBigramIndex(LeOutput o, long[] secOff, long[] secLen) throws IOException {
+      secOff[LmFormat.SEC_BIGRAM_INDEX] = o.position();
+      if (order >= 2) {
+        long r = records[2];
+        long slots = LmFormat.bigramSlots(r);
+        if (slots > Integer.MAX_VALUE - 8) {
+          throw new IllegalArgumentException("too many bigrams for the index: " + r);
+        }
+        int[] table = new int[(int) slots];
+        int[] g = ids[2];
+        for (int j = 0; j < r; j++) {
+          long s = LmFormat.bigramSlot(g[2 * j + 1], g[2 * j], slots);
+          while (table[(int) s] != 0) {
+            s = s + 1 == slots ? 0 : s + 1;
+          }
+          table[(int) s] = j + 1;
+        }
+        int bits = LmFormat.bitsFor(r);
+        for (int v : table) {
+          o.writeBits(v, bits);
+        }
+        o.endBits();
+      }
+      secLen[LmFormat.SEC_BIGRAM_INDEX] = o.position() - secOff[LmFormat.SEC_BIGRAM_INDEX];
       o.align();
     }
 

@@ -23,10 +23,13 @@ final class MappedBytes {
   static final int OVERLAP = 16;
 
   private final ByteBuffer[] windows;
+  /** The only window when the file fits in one (the common case), else null. */
+  private final ByteBuffer single;
   private final long size;
 
   private MappedBytes(ByteBuffer[] windows, long size) {
     this.windows = windows;
+    this.single = windows.length == 1 ? windows[0] : null;
     this.size = size;
   }
 
@@ -56,6 +59,10 @@ final class MappedBytes {
 
   /** The 8 bytes at {@code pos}; the file must extend 8 bytes past {@code pos}. */
   long getLong(long pos) {
+    ByteBuffer b = single;
+    if (b != null) {
+      return b.getLong((int) pos);
+    }
     return windows[(int) (pos >>> WINDOW_BITS)].getLong((int) (pos & WINDOW_MASK));
   }
 

@@ -140,6 +140,35 @@ class BinaryLmTest {
   }
 
   @Test
+  void scoringRunningTextLikeAStreamMatchesBruteForce() {
+    // Consecutive queries whose histories continue each other take the remembered-word-path
+    // shortcut; history lengths vary so that remembered paths are sometimes too short.
+    long seed = System.nanoTime();
+    Random rnd = new Random(seed);
+    for (int round = 0; round < 20; round++) {
+      int order = 2 + rnd.nextInt(4);
+      int vocab = 4 + rnd.nextInt(30);
+      NgramModelData data = LmTestSupport.random(rnd, vocab, order, 300);
+      BackoffOracle oracle = new BackoffOracle(data);
+      try (BinaryLm lm = LmTestSupport.write(data, dir, "s" + round + ".ulm", 32)) {
+        int[] stream = new int[2000];
+        for (int i = 0; i < stream.length; i++) {
+          stream[i] = Math.min(vocab - 1, (int) (Math.abs(rnd.nextGaussian()) * vocab / 4));
+        }
+        for (int i = 1; i < stream.length; i++) {
+          int h = Math.min(i, rnd.nextInt(4) == 0 ? rnd.nextInt(order + 1) : order - 1);
+          int[] hist = java.util.Arrays.copyOfRange(stream, i - h, i);
+          double[] want = oracle.query(hist, stream[i]);
+          long got = lm.query(stream, i - h, h, stream[i]);
+          String m = "seed=" + seed + " round=" + round + " i=" + i;
+          assertEquals(want[0], LanguageModel.score(got), 1e-4, m);
+          assertEquals((int) want[1], LanguageModel.matchedOrder(got), m);
+        }
+      }
+    }
+  }
+
+  @Test
   void roundTripKeepsEveryNgramWithinQuantizationError() {
     long seed = System.nanoTime();
     Random rnd = new Random(seed);
