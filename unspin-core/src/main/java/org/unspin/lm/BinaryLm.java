@@ -199,7 +199,7 @@ public final class BinaryLm implements LanguageModel {
       }
     }
     bigramIndex = secOff[LmFormat.SEC_BIGRAM_INDEX];
-    if (order >= 2) {
+    if (order >= 2 && secLen[LmFormat.SEC_BIGRAM_INDEX] > 0) {
       bigramSlots = LmFormat.bigramSlots(records[2]);
       bigramBits = LmFormat.bitsFor(records[2]);
       bigramMask = (1L << bigramBits) - 1;
@@ -330,6 +330,9 @@ public final class BinaryLm implements LanguageModel {
    * {@code w}'s child range and its key is {@code x}.
    */
   private long findBigram(int w, long lo, long hi, int x) {
+    if (bigramSlots == 0) {
+      return find(2, lo, hi, x);
+    }
     long s = LmFormat.bigramSlot(w, x, bigramSlots);
     while (true) {
       long v = bytes.bits(bigramIndex, s * bigramBits, bigramBits, bigramMask);
@@ -640,6 +643,11 @@ public final class BinaryLm implements LanguageModel {
   /** Size of the model file in bytes. */
   public long fileSize() {
     return bytes.size();
+  }
+
+  /** Whether the file has the bigram hash index (else bigrams are found by binary search). */
+  public boolean hasBigramIndex() {
+    return bigramSlots > 0;
   }
 
   /** Bits per stored probability and back-off: 8, 16 or 32 (raw float). */

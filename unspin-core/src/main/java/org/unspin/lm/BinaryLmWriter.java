@@ -45,8 +45,16 @@ public final class BinaryLmWriter {
    *
    * @param quantBits bits per probability and per back-off: 8 (default), 16, or 32 (raw floats)
    * @param metadata provenance entries added to (and overriding) the data's own metadata
+   * @param bigramIndex whether to add the bigram hash index, which replaces the binary search
+   *     among the children of a word by about one probe, for about {@code 4/3 * bitsFor(bigrams)}
+   *     more bits per bigram (1.4 bytes per n-gram on a bigram-heavy model); default false, as it
+   *     showed no consistent speed gain on real text (see docs/benchmarks.md)
    */
-  public record Options(int quantBits, Map<String, String> metadata) {
+  public record Options(int quantBits, Map<String, String> metadata, boolean bigramIndex) {
+    public Options(int quantBits, Map<String, String> metadata) {
+      this(quantBits, metadata, false);
+    }
+
     public Options {
       if (quantBits != 8 && quantBits != 16 && quantBits != 32) {
         throw new IllegalArgumentException("quantBits must be 8, 16 or 32 (got " + quantBits + ")");
@@ -54,19 +62,23 @@ public final class BinaryLmWriter {
       metadata = Map.copyOf(metadata);
     }
 
-    /** 8-bit quantization, no extra metadata. */
+    /** 8-bit quantization, no extra metadata, no bigram index. */
     public static Options defaults() {
-      return new Options(8, Map.of());
+      return new Options(8, Map.of(), false);
     }
 
     public Options withQuantBits(int bits) {
-      return new Options(bits, metadata);
+      return new Options(bits, metadata, bigramIndex);
+    }
+
+    public Options withBigramIndex(boolean index) {
+      return new Options(quantBits, metadata, index);
     }
 
     public Options withMetadata(Map<String, String> extra) {
       Map<String, String> m = new LinkedHashMap<>(metadata);
       m.putAll(extra);
-      return new Options(quantBits, m);
+      return new Options(quantBits, m, bigramIndex);
     }
   }
 
@@ -98,6 +110,7 @@ public final class BinaryLmWriter {
   private static final class Layout {
     final int order;
     final int quantBits;
+    final boolean bigramIndex;
     final String[] words;
     final int vocabSize;
     final int wordBits;
@@ -119,6 +132,7 @@ public final class BinaryLmWriter {
     Layout(NgramModelData data, Options options) {
       this.order = data.order();
       this.quantBits = options.quantBits();
+      this.bigramIndex = options.bigramIndex();
       this.words = data.words();
       this.vocabSize = words.length;
       this.wordBits = LmFormat.bitsFor(vocabSize - 1);
@@ -452,7 +466,7 @@ public final class BinaryLmWriter {
      */
     private void writeBigramIndex(LeOutput o, long[] secOff, long[] secLen) throws IOException {
       secOff[LmFormat.SEC_BIGRAM_INDEX] = o.position();
-      if (order >= 2) {
+      if (order >= 2 && bigramIndex) {
         long r = records[2];
         long slots = LmFormat.bigramSlots(r);
         if (slots > Integer.MAX_VALUE - 8) {

@@ -97,7 +97,8 @@ class BinaryLmTest {
       NgramModelData data = LmTestSupport.random(rnd, vocab, order, 200);
       String msg = "seed=" + seed + " round=" + round;
       try (BinaryLm exact = LmTestSupport.write(data, dir, "r" + round + ".ulm", 32);
-          BinaryLm quant = LmTestSupport.write(data, dir, "q" + round + ".ulm", 8)) {
+          BinaryLm quant = LmTestSupport.write(data, dir, "q" + round + ".ulm", 8, round % 2 == 0)) {
+        assertEquals(order > 1 && round % 2 == 0, quant.hasBigramIndex(), msg);
         for (int n = 1; n <= order; n++) {
           assertEquals(data.count(n), exact.ngramCount(n), msg);
         }
