@@ -232,8 +232,13 @@ public final class BinaryLm implements LanguageModel {
    *     another format or of an unsupported version
    */
   public static BinaryLm open(Path file) {
+    return open(file, MappedBytes.WINDOW_BITS);
+  }
+
+  /** {@link #open(Path)} with mapping windows of {@code 2^windowBits} bytes (tests). */
+  static BinaryLm open(Path file, int windowBits) {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-      return new BinaryLm(file, MappedBytes.map(ch));
+      return new BinaryLm(file, MappedBytes.map(ch, windowBits));
     } catch (NoSuchFileException e) {
       throw new ModelException("language model " + file + ": no such file", e);
     } catch (IOException e) {

@@ -197,6 +197,37 @@ class BinaryLmTest {
   }
 
   @Test
+  void filesMappedAsManyWindowsReadTheSame() throws java.io.IOException {
+    // Files over 2 GB are mapped as several windows; tiny windows exercise the same code here.
+    long seed = System.nanoTime();
+    Random rnd = new Random(seed);
+    NgramModelData data = LmTestSupport.random(rnd, 300, 4, 2000);
+    Path file = dir.resolve("w.ulm");
+    BinaryLmWriter.write(data, file, BinaryLmWriter.Options.defaults().withBigramIndex(true));
+    try (BinaryLm whole = BinaryLm.open(file); BinaryLm split = BinaryLm.open(file, 6)) {
+      for (int i = 0; i < 300; i++) {
+        assertEquals(whole.vocabulary().word(i), split.vocabulary().word(i), "seed=" + seed);
+        assertEquals(i, split.vocabulary().id(data.words()[i]), "seed=" + seed);
+      }
+      for (int q = 0; q < 3000; q++) {
+        int[] ctx = new int[rnd.nextInt(4)];
+        for (int k = 0; k < ctx.length; k++) {
+          ctx[k] = Math.min(299, (int) (Math.abs(rnd.nextGaussian()) * 75));
+        }
+        int w = Math.min(299, (int) (Math.abs(rnd.nextGaussian()) * 75));
+        assertEquals(whole.query(ctx, 0, ctx.length, w), split.query(ctx, 0, ctx.length, w), "seed=" + seed);
+      }
+      assertEquals(whole.metadata(), split.metadata());
+    }
+  }
+
+  @Test
+  void optionsRejectUnsupportedQuantization() {
+    assertEquals("quantBits must be 8, 16 or 32 (got 7)", assertThrows(IllegalArgumentException.class,
+        () -> BinaryLmWriter.Options.defaults().withQuantBits(7)).getMessage());
+  }
+
+  @Test
   void keepsMetadata() {
     NgramModelData data = LmTestSupport.tinyArpa();
     Path file = dir.resolve("m.ulm");
