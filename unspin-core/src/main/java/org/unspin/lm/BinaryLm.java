@@ -382,6 +382,10 @@ public final class BinaryLm implements LanguageModel {
     Recent recent = this.recent.get();
     State prev = recent.prev;
     State next = recent.next;
+    boolean reuse = hist > 0 && prev.length > 0 && continues(prev, context, end, hist);
+    // A context longer than the previous word path does not exist, so neither does an n-gram
+    // with it as context (every n-gram's context is in the trie): stop the walk there.
+    int limit = reuse ? Math.min(hist, prev.length) : hist;
     // Word path: w, then one more history word per order. The records found are also the
     // contexts (with their back-offs) of the next word in a left-to-right scan: keep them.
     next.words[0] = word;
@@ -391,7 +395,7 @@ public final class BinaryLm implements LanguageModel {
     long hi = ptr(1, word + 1L);
     int k = 0;
     int stopWord = -1;
-    for (; k < hist && lo < hi; k++) {
+    for (; k < limit && lo < hi; k++) {
       int n = k + 2;
       long idx = n == 2 ? findBigram(word, lo, hi, context[end - 1]) : find(n, lo, hi, context[end - 1 - k]);
       if (idx < 0) {
@@ -411,6 +415,9 @@ public final class BinaryLm implements LanguageModel {
         hi = ptr(n, idx + 1);
       }
     }
+    if (k == limit && limit < hist) {
+      stopWord = context[end - 1 - k];
+    }
     next.length = found;
     // Complete: no longer context exists (none at all, or none with stopWord as its next older
     // word), rather than "the history ran out".
@@ -418,7 +425,7 @@ public final class BinaryLm implements LanguageModel {
     next.stopWord = found == order - 1 || lo >= hi ? -1 : stopWord;
     int from1 = Math.max(matched, 1);
     if (from1 <= hist) {
-      best += prev.length > 0 && continues(prev, context, end, hist)
+      best += reuse
           ? backoffsFromState(prev, from1, hist)
           : backoffsByWalk(context, end, hist, from1);
     }
