@@ -57,9 +57,12 @@ public final class BinaryLm implements LanguageModel {
   private final int[] ptrShift;
   private final int[] ptrBits;
   private final long[] ptrMask;
-  private final long qMask;
-  private final long blankCode;
-  private final boolean raw;
+  /** Per order: bits per stored score (unigrams are always raw 32-bit floats), masks, raw flag. */
+  private final int[] qBits;
+  private final long[] qMask;
+  private final boolean[] raw;
+  /** What {@link #probCode} returns for a blank record. */
+  private static final long BLANK = -1;
   private final float[][] probBook;
   private final float[][] boBook;
   private final ThreadLocal<Recent> recent;
@@ -162,9 +165,9 @@ public final class BinaryLm implements LanguageModel {
     vocabulary = new BinaryVocabulary(bytes, vocabSize, secOff[LmFormat.SEC_VOCAB_OFFSETS],
         secOff[LmFormat.SEC_VOCAB_BYTES], secOff[LmFormat.SEC_VOCAB_HASH], (int) slots);
 
-    raw = quantBits == 32;
-    qMask = (1L << quantBits) - 1;
-    blankCode = qMask;
+    qBits = new int[order + 1];
+    qMask = new long[order + 1];
+    raw = new boolean[order + 1];
     base = new long[order + 1];
     width = new long[order + 1];
     keyBits = new int[order + 1];
@@ -178,18 +181,21 @@ public final class BinaryLm implements LanguageModel {
     boBook = new float[order + 1][];
     for (int n = 1; n <= order; n++) {
       boolean top = n == order;
+      qBits[n] = LmFormat.quantBits(n, quantBits);
+      qMask[n] = (1L << qBits[n]) - 1;
+      raw[n] = qBits[n] == 32;
       probBook[n] = readCodebook(n, secOff[LmFormat.secProbCodebook(n)], secLen[LmFormat.secProbCodebook(n)],
-          raw ? 0 : (1 << quantBits) - 1, "probability");
+          raw[n] ? 0 : (1 << qBits[n]) - 1, "probability");
       boBook[n] = readCodebook(n, secOff[LmFormat.secBackoffCodebook(n)], secLen[LmFormat.secBackoffCodebook(n)],
-          raw || top ? 0 : 1 << quantBits, "back-off");
+          raw[n] || top ? 0 : 1 << qBits[n], "back-off");
       keyBits[n] = n == 1 ? 0 : wordBits;
       keyMask[n] = (1L << keyBits[n]) - 1;
       probShift[n] = keyBits[n];
-      boShift[n] = keyBits[n] + quantBits;
-      ptrShift[n] = keyBits[n] + 2 * quantBits;
+      boShift[n] = keyBits[n] + qBits[n];
+      ptrShift[n] = keyBits[n] + 2 * qBits[n];
       ptrBits[n] = top ? 0 : LmFormat.bitsFor(records[n + 1]);
       ptrMask[n] = (1L << ptrBits[n]) - 1;
-      width[n] = top ? keyBits[n] + quantBits : ptrShift[n] + ptrBits[n];
+      width[n] = top ? keyBits[n] + qBits[n] : ptrShift[n] + ptrBits[n];
       base[n] = secOff[LmFormat.secRecords(n)];
       long count = records[n] + (top ? 0 : 1);
       long expected = (count * width[n] + 7) / 8 + 8;
@@ -291,17 +297,20 @@ public final class BinaryLm implements LanguageModel {
     return bytes.bits(base[n], i * width[n], keyBits[n], keyMask[n]);
   }
 
+  /** The probability code of record {@code i} of order {@code n}, or {@link #BLANK}. */
   private long probCode(int n, long i) {
-    return bytes.bits(base[n], i * width[n] + probShift[n], quantBits, qMask);
+    long m = qMask[n];
+    long c = bytes.bits(base[n], i * width[n] + probShift[n], qBits[n], m);
+    return c == m ? BLANK : c;
   }
 
   private float prob(int n, long code) {
-    return raw ? Float.intBitsToFloat((int) code) : probBook[n][(int) code];
+    return raw[n] ? Float.intBitsToFloat((int) code) : probBook[n][(int) code];
   }
 
   private float backoff(int n, long i) {
-    long code = bytes.bits(base[n], i * width[n] + boShift[n], quantBits, qMask);
-    return raw ? Float.intBitsToFloat((int) code) : boBook[n][(int) code];
+    long code = bytes.bits(base[n], i * width[n] + boShift[n], qBits[n], qMask[n]);
+    return raw[n] ? Float.intBitsToFloat((int) code) : boBook[n][(int) code];
   }
 
   private long ptr(int n, long i) {
@@ -372,7 +381,7 @@ public final class BinaryLm implements LanguageModel {
     float best = LmFormat.UNK_FLOOR;
     int matched = 0;
     long code = probCode(1, word);
-    if (code != blankCode) {
+    if (code != BLANK) {
       best = prob(1, code);
       matched = 1;
     }
@@ -403,7 +412,7 @@ public final class BinaryLm implements LanguageModel {
         break;
       }
       code = probCode(n, idx);
-      if (code != blankCode) {
+      if (code != BLANK) {
         best = prob(n, code);
         matched = n;
       }
@@ -579,7 +588,7 @@ public final class BinaryLm implements LanguageModel {
   /** Sets {@code state} to the start of a sentence (history {@code <s>}). */
   public void beginSentence(State state) {
     state.length = 0;
-    if (order > 1 && probCode(1, Vocabulary.BOS) != blankCode) {
+    if (order > 1 && probCode(1, Vocabulary.BOS) != BLANK) {
       state.words[0] = Vocabulary.BOS;
       state.backoffs[0] = backoff(1, Vocabulary.BOS);
       state.length = 1;
@@ -609,7 +618,7 @@ public final class BinaryLm implements LanguageModel {
       out.words[0] = word;
     }
     long code = probCode(1, word);
-    if (code != blankCode) {
+    if (code != BLANK) {
       best = prob(1, code);
       matched = 1;
     }
@@ -625,7 +634,7 @@ public final class BinaryLm implements LanguageModel {
           break;
         }
         code = probCode(n, idx);
-        if (code != blankCode) {
+        if (code != BLANK) {
           best = prob(n, code);
           matched = n;
         }
@@ -662,7 +671,10 @@ public final class BinaryLm implements LanguageModel {
     return bigramSlots > 0;
   }
 
-  /** Bits per stored probability and back-off: 8, 16 or 32 (raw float). */
+  /**
+   * Bits per stored probability and back-off above the unigrams: 8, 16 or 32 (raw float);
+   * unigram scores are always raw floats.
+   */
   public int quantBits() {
     return quantBits;
   }
@@ -727,7 +739,7 @@ public final class BinaryLm implements LanguageModel {
       }
       for (int i = 0; i < cnt; i++) {
         long code = probCode(n, i);
-        if (code == blankCode) {
+        if (code == BLANK) {
           continue;
         }
         if (r == real) {

@@ -494,6 +494,7 @@ public final class BinaryLmWriter {
     private void writeOrder(LeOutput o, int n, long[] secOff, long[] secLen) throws IOException {
       boolean top = n == order;
       int cnt = (int) records[n];
+      int quantBits = LmFormat.quantBits(n, this.quantBits);
       float[] p;
       float[] b;
       boolean[] bl;
