@@ -36,6 +36,7 @@ public final class LmInfoCommand implements Callable<Integer> {
       w.println("file size: " + lm.fileSize() + " bytes");
       w.println(String.format(Locale.ROOT, "bytes per n-gram: %.2f", bytesPerNgram(lm)));
       w.println("quantization: " + (lm.quantBits() == 32 ? "none (32-bit floats)" : lm.quantBits() + "-bit codebooks"));
+      w.println("bigram index: " + (lm.hasBigramIndex() ? "yes" : "no"));
       for (Map.Entry<String, String> e : lm.metadata().entrySet()) {
         w.println("meta " + e.getKey() + ": " + e.getValue().replace("\n", "\\n"));
       }

@@ -26,7 +26,8 @@ class LmCommandTest {
   void importTiny() throws IOException {
     arpa = Files.writeString(dir.resolve("tiny.arpa"), TINY);
     model = dir.resolve("tiny.ulm");
-    MainTest.Result r = MainTest.run("lm", "import", "--out", model.toString(), "--quant-bits", "16", arpa.toString());
+    MainTest.Result r = MainTest.run("lm", "import", "--out", model.toString(), "--quant-bits", "16", "--bigram-index",
+        arpa.toString());
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().startsWith("wrote " + model + ": order 3, 12 n-grams, "), r.out());
   }
@@ -39,9 +40,10 @@ class LmCommandTest {
     assertTrue(r.out().contains("vocabulary: 6 words\n"), r.out());
     assertTrue(r.out().contains("ngram 1: 6\nngram 2: 4\nngram 3: 2\n"), r.out());
     assertTrue(r.out().contains("quantization: 16-bit codebooks\n"), r.out());
+    assertTrue(r.out().contains("bigram index: yes\n"), r.out());
     assertTrue(r.out().contains("bytes per n-gram: "), r.out());
     assertTrue(r.out().contains("meta sources: tiny.arpa\n"), r.out());
-    assertTrue(r.out().contains("meta build-command: unspin lm import --quant-bits 16 tiny.arpa\n"), r.out());
+    assertTrue(r.out().contains("meta build-command: unspin lm import --quant-bits 16 --bigram-index tiny.arpa\n"), r.out());
   }
 
   @Test

@@ -57,11 +57,19 @@ public final class BinaryLm implements LanguageModel {
   private final int[] ptrShift;
   private final int[] ptrBits;
   private final long[] ptrMask;
-  private final long qMask;
-  private final long blankCode;
-  private final boolean raw;
+  /** Per order: bits per stored score (unigrams are always raw 32-bit floats), masks, raw flag. */
+  private final int[] qBits;
+  private final long[] qMask;
+  private final boolean[] raw;
+  /** What {@link #probCode} returns for a blank record. */
+  private static final long BLANK = -1;
   private final float[][] probBook;
   private final float[][] boBook;
+  private final ThreadLocal<Recent> recent;
+  private final long bigramIndex;
+  private final long bigramSlots;
+  private final int bigramBits;
+  private final long bigramMask;
 
   private BinaryLm(Path file, MappedBytes bytes) {
     this.file = file;
@@ -157,9 +165,9 @@ public final class BinaryLm implements LanguageModel {
     vocabulary = new BinaryVocabulary(bytes, vocabSize, secOff[LmFormat.SEC_VOCAB_OFFSETS],
         secOff[LmFormat.SEC_VOCAB_BYTES], secOff[LmFormat.SEC_VOCAB_HASH], (int) slots);
 
-    raw = quantBits == 32;
-    qMask = (1L << quantBits) - 1;
-    blankCode = qMask;
+    qBits = new int[order + 1];
+    qMask = new long[order + 1];
+    raw = new boolean[order + 1];
     base = new long[order + 1];
     width = new long[order + 1];
     keyBits = new int[order + 1];
@@ -173,18 +181,21 @@ public final class BinaryLm implements LanguageModel {
     boBook = new float[order + 1][];
     for (int n = 1; n <= order; n++) {
       boolean top = n == order;
+      qBits[n] = LmFormat.quantBits(n, quantBits);
+      qMask[n] = (1L << qBits[n]) - 1;
+      raw[n] = qBits[n] == 32;
       probBook[n] = readCodebook(n, secOff[LmFormat.secProbCodebook(n)], secLen[LmFormat.secProbCodebook(n)],
-          raw ? 0 : (1 << quantBits) - 1, "probability");
+          raw[n] ? 0 : (1 << qBits[n]) - 1, "probability");
       boBook[n] = readCodebook(n, secOff[LmFormat.secBackoffCodebook(n)], secLen[LmFormat.secBackoffCodebook(n)],
-          raw || top ? 0 : 1 << quantBits, "back-off");
+          raw[n] || top ? 0 : 1 << qBits[n], "back-off");
       keyBits[n] = n == 1 ? 0 : wordBits;
       keyMask[n] = (1L << keyBits[n]) - 1;
       probShift[n] = keyBits[n];
-      boShift[n] = keyBits[n] + quantBits;
-      ptrShift[n] = keyBits[n] + 2 * quantBits;
+      boShift[n] = keyBits[n] + qBits[n];
+      ptrShift[n] = keyBits[n] + 2 * qBits[n];
       ptrBits[n] = top ? 0 : LmFormat.bitsFor(records[n + 1]);
       ptrMask[n] = (1L << ptrBits[n]) - 1;
-      width[n] = top ? keyBits[n] + quantBits : ptrShift[n] + ptrBits[n];
+      width[n] = top ? keyBits[n] + qBits[n] : ptrShift[n] + ptrBits[n];
       base[n] = secOff[LmFormat.secRecords(n)];
       long count = records[n] + (top ? 0 : 1);
       long expected = (count * width[n] + 7) / 8 + 8;
@@ -193,12 +204,29 @@ public final class BinaryLm implements LanguageModel {
             + " bytes, " + records[n] + " records need " + expected);
       }
     }
+    bigramIndex = secOff[LmFormat.SEC_BIGRAM_INDEX];
+    if (order >= 2 && secLen[LmFormat.SEC_BIGRAM_INDEX] > 0) {
+      bigramSlots = LmFormat.bigramSlots(records[2]);
+      bigramBits = LmFormat.bitsFor(records[2]);
+      bigramMask = (1L << bigramBits) - 1;
+      long expected = (bigramSlots * bigramBits + 7) / 8 + 8;
+      if (secLen[LmFormat.SEC_BIGRAM_INDEX] != expected) {
+        throw bad("inconsistent counts: bigram index of " + secLen[LmFormat.SEC_BIGRAM_INDEX] + " bytes, "
+            + records[2] + " bigrams need " + expected);
+      }
+    } else {
+      bigramSlots = 0;
+      bigramBits = 0;
+      bigramMask = 0;
+    }
     for (int n = 1; n < order; n++) {
       if (ptr(n, 0) != 0 || ptr(n, records[n]) != records[n + 1]) {
         throw bad("inconsistent counts: " + n + "-gram child pointers do not span the " + records[n + 1]
             + " records of order " + (n + 1));
       }
     }
+    int o = order;
+    recent = ThreadLocal.withInitial(() -> new Recent(o));
     LOG.debug("opened {} ({} bytes, order {}, checksum verified in {} ms)", file, size, order,
         (System.nanoTime() - t0) / 1_000_000);
   }
@@ -210,8 +238,13 @@ public final class BinaryLm implements LanguageModel {
    *     another format or of an unsupported version
    */
   public static BinaryLm open(Path file) {
+    return open(file, MappedBytes.WINDOW_BITS);
+  }
+
+  /** {@link #open(Path)} with mapping windows of {@code 2^windowBits} bytes (tests). */
+  static BinaryLm open(Path file, int windowBits) {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-      return new BinaryLm(file, MappedBytes.map(ch));
+      return new BinaryLm(file, MappedBytes.map(ch, windowBits));
     } catch (NoSuchFileException e) {
       throw new ModelException("language model " + file + ": no such file", e);
     } catch (IOException e) {
@@ -264,17 +297,20 @@ public final class BinaryLm implements LanguageModel {
     return bytes.bits(base[n], i * width[n], keyBits[n], keyMask[n]);
   }
 
+  /** The probability code of record {@code i} of order {@code n}, or {@link #BLANK}. */
   private long probCode(int n, long i) {
-    return bytes.bits(base[n], i * width[n] + probShift[n], quantBits, qMask);
+    long m = qMask[n];
+    long c = bytes.bits(base[n], i * width[n] + probShift[n], qBits[n], m);
+    return c == m ? BLANK : c;
   }
 
   private float prob(int n, long code) {
-    return raw ? Float.intBitsToFloat((int) code) : probBook[n][(int) code];
+    return raw[n] ? Float.intBitsToFloat((int) code) : probBook[n][(int) code];
   }
 
   private float backoff(int n, long i) {
-    long code = bytes.bits(base[n], i * width[n] + boShift[n], quantBits, qMask);
-    return raw ? Float.intBitsToFloat((int) code) : boBook[n][(int) code];
+    long code = bytes.bits(base[n], i * width[n] + boShift[n], qBits[n], qMask[n]);
+    return raw[n] ? Float.intBitsToFloat((int) code) : boBook[n][(int) code];
   }
 
   private long ptr(int n, long i) {
@@ -302,6 +338,29 @@ public final class BinaryLm implements LanguageModel {
     return -1;
   }
 
+  /**
+   * Index of the bigram record {@code x w} in {@code [lo, hi)} (the children of {@code w}), or -1,
+   * through the bigram hash index: a slot's record is the one sought exactly when it lies in
+   * {@code w}'s child range and its key is {@code x}.
+   */
+  private long findBigram(int w, long lo, long hi, int x) {
+    if (bigramSlots == 0) {
+      return find(2, lo, hi, x);
+    }
+    long s = LmFormat.bigramSlot(w, x, bigramSlots);
+    while (true) {
+      long v = bytes.bits(bigramIndex, s * bigramBits, bigramBits, bigramMask);
+      if (v == 0) {
+        return -1;
+      }
+      long idx = v - 1;
+      if (idx >= lo && idx < hi && key(2, idx) == x) {
+        return idx;
+      }
+      s = s + 1 == bigramSlots ? 0 : s + 1;
+    }
+  }
+
   // ---- queries -------------------------------------------------------------------------------
 
   @Override
@@ -322,51 +381,135 @@ public final class BinaryLm implements LanguageModel {
     float best = LmFormat.UNK_FLOOR;
     int matched = 0;
     long code = probCode(1, word);
-    if (code != blankCode) {
+    if (code != BLANK) {
       best = prob(1, code);
       matched = 1;
     }
-    if (hist > 0) {
-      long lo = ptr(1, word);
-      long hi = ptr(1, word + 1L);
-      for (int k = 0; k < hist && lo < hi; k++) {
-        int n = k + 2;
-        long idx = find(n, lo, hi, context[end - 1 - k]);
-        if (idx < 0) {
-          break;
-        }
-        code = probCode(n, idx);
-        if (code != blankCode) {
-          best = prob(n, code);
-          matched = n;
-        }
-        if (n < order) {
-          lo = ptr(n, idx);
-          hi = ptr(n, idx + 1);
-        }
+    if (order == 1) {
+      return LanguageModel.pack(best, word == Vocabulary.UNK ? 0 : matched);
+    }
+    Recent recent = this.recent.get();
+    State prev = recent.prev;
+    State next = recent.next;
+    boolean reuse = hist > 0 && prev.length > 0 && continues(prev, context, end, hist);
+    // A context longer than the previous word path does not exist, so neither does an n-gram
+    // with it as context (every n-gram's context is in the trie): stop the walk there.
+    int limit = reuse ? Math.min(hist, prev.length) : hist;
+    // Word path: w, then one more history word per order. The records found are also the
+    // contexts (with their back-offs) of the next word in a left-to-right scan: keep them.
+    next.words[0] = word;
+    next.backoffs[0] = backoff(1, word);
+    int found = 1;
+    long lo = ptr(1, word);
+    long hi = ptr(1, word + 1L);
+    int k = 0;
+    int stopWord = -1;
+    for (; k < limit && lo < hi; k++) {
+      int n = k + 2;
+      long idx = n == 2 ? findBigram(word, lo, hi, context[end - 1]) : find(n, lo, hi, context[end - 1 - k]);
+      if (idx < 0) {
+        stopWord = context[end - 1 - k];
+        break;
       }
-      int from1 = Math.max(matched, 1);
-      if (from1 <= hist) {
-        int h = context[end - 1];
-        checkWord(h);
-        float bo = 0;
-        if (from1 == 1) {
-          bo += backoff(1, h);
-        }
-        long idx = h;
-        for (int len = 2; len <= hist; len++) {
-          idx = find(len, ptr(len - 1, idx), ptr(len - 1, idx + 1), context[end - len]);
-          if (idx < 0) {
-            break;
-          }
-          if (len >= from1) {
-            bo += backoff(len, idx);
-          }
-        }
-        best += bo;
+      code = probCode(n, idx);
+      if (code != BLANK) {
+        best = prob(n, code);
+        matched = n;
+      }
+      if (n < order) {
+        next.words[n - 1] = context[end - 1 - k];
+        next.backoffs[n - 1] = backoff(n, idx);
+        found = n;
+        lo = ptr(n, idx);
+        hi = ptr(n, idx + 1);
       }
     }
+    if (k == limit && limit < hist) {
+      stopWord = context[end - 1 - k];
+    }
+    next.length = found;
+    // Complete: no longer context exists (none at all, or none with stopWord as its next older
+    // word), rather than "the history ran out".
+    next.complete = found == order - 1 || lo >= hi || stopWord >= 0;
+    next.stopWord = found == order - 1 || lo >= hi ? -1 : stopWord;
+    int from1 = Math.max(matched, 1);
+    if (from1 <= hist) {
+      best += reuse
+          ? backoffsFromState(prev, from1, hist)
+          : backoffsByWalk(context, end, hist, from1);
+    }
+    recent.prev = next;
+    recent.next = prev;
     return LanguageModel.pack(best, word == Vocabulary.UNK ? 0 : matched);
+  }
+
+  /**
+   * Whether {@code s}, the word path of the previous query on this thread, describes the context
+   * {@code context[end - hist, end)}: its words are the context's most recent ones and it either
+   * covers the whole context or knows that no longer context with this context's next word exists.
+   */
+  private static boolean continues(State s, int[] context, int end, int hist) {
+    int n = Math.min(s.length, hist);
+    for (int k = 0; k < n; k++) {
+      if (s.words[k] != context[end - 1 - k]) {
+        return false;
+      }
+    }
+    if (s.length >= hist) {
+      return true;
+    }
+    return s.complete && (s.stopWord < 0 || s.stopWord == context[end - 1 - s.length]);
+  }
+
+  private static float backoffsFromState(State s, int from1, int hist) {
+    float bo = 0;
+    int to = Math.min(hist, s.length);
+    for (int len = from1; len <= to; len++) {
+      bo += s.backoffs[len - 1];
+    }
+    return bo;
+  }
+
+  /** Sum of the back-offs of the context suffixes of lengths {@code from1..hist}, by trie walk. */
+  private float backoffsByWalk(int[] context, int end, int hist, int from1) {
+    int h = context[end - 1];
+    checkWord(h);
+    float bo = 0;
+    if (from1 == 1) {
+      bo += backoff(1, h);
+    }
+    long idx = h;
+    for (int len = 2; len <= hist; len++) {
+      long clo = ptr(len - 1, idx);
+      long chi = ptr(len - 1, idx + 1);
+      if (clo == chi) {
+        break;
+      }
+      idx = len == 2 ? findBigram(h, clo, chi, context[end - 2]) : find(len, clo, chi, context[end - len]);
+      if (idx < 0) {
+        break;
+      }
+      if (len >= from1) {
+        bo += backoff(len, idx);
+      }
+    }
+    return bo;
+  }
+
+  /**
+   * The last stateless query's word path on one thread. Scoring running text asks for {@code w}
+   * after {@code h}, then for the next word after {@code h w}: the second query's context
+   * back-offs are exactly what the first one's word path passed through, so it skips its context
+   * walk (KenLM gets the same effect through its explicit state).
+   */
+  private static final class Recent {
+    State prev;
+    State next;
+
+    Recent(int order) {
+      prev = new State(order);
+      next = new State(order);
+    }
   }
 
   private void checkWord(int word) {
@@ -384,6 +527,12 @@ public final class BinaryLm implements LanguageModel {
     final int[] words;
     final float[] backoffs;
     int length;
+    /**
+     * For the stateless query's memory only: no context longer than {@code length} exists whose
+     * next older word is {@code stopWord} (any word if it is -1).
+     */
+    boolean complete;
+    int stopWord;
 
     State(int order) {
       words = new int[Math.max(1, order - 1)];
@@ -439,7 +588,7 @@ public final class BinaryLm implements LanguageModel {
   /** Sets {@code state} to the start of a sentence (history {@code <s>}). */
   public void beginSentence(State state) {
     state.length = 0;
-    if (order > 1 && probCode(1, Vocabulary.BOS) != blankCode) {
+    if (order > 1 && probCode(1, Vocabulary.BOS) != BLANK) {
       state.words[0] = Vocabulary.BOS;
       state.backoffs[0] = backoff(1, Vocabulary.BOS);
       state.length = 1;
@@ -469,7 +618,7 @@ public final class BinaryLm implements LanguageModel {
       out.words[0] = word;
     }
     long code = probCode(1, word);
-    if (code != blankCode) {
+    if (code != BLANK) {
       best = prob(1, code);
       matched = 1;
     }
@@ -480,12 +629,12 @@ public final class BinaryLm implements LanguageModel {
       long hi = ptr(1, word + 1L);
       for (int k = 0; k < hist && lo < hi; k++) {
         int n = k + 2;
-        long idx = find(n, lo, hi, in.words[k]);
+        long idx = n == 2 ? findBigram(word, lo, hi, in.words[0]) : find(n, lo, hi, in.words[k]);
         if (idx < 0) {
           break;
         }
         code = probCode(n, idx);
-        if (code != blankCode) {
+        if (code != BLANK) {
           best = prob(n, code);
           matched = n;
         }
@@ -517,7 +666,15 @@ public final class BinaryLm implements LanguageModel {
     return bytes.size();
   }
 
-  /** Bits per stored probability and back-off: 8, 16 or 32 (raw float). */
+  /** Whether the file has the bigram hash index (else bigrams are found by binary search). */
+  public boolean hasBigramIndex() {
+    return bigramSlots > 0;
+  }
+
+  /**
+   * Bits per stored probability and back-off above the unigrams: 8, 16 or 32 (raw float);
+   * unigram scores are always raw floats.
+   */
   public int quantBits() {
     return quantBits;
   }
@@ -582,7 +739,7 @@ public final class BinaryLm implements LanguageModel {
       }
       for (int i = 0; i < cnt; i++) {
         long code = probCode(n, i);
-        if (code == blankCode) {
+        if (code == BLANK) {
           continue;
         }
         if (r == real) {

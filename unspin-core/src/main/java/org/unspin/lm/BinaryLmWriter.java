@@ -45,8 +45,16 @@ public final class BinaryLmWriter {
    *
    * @param quantBits bits per probability and per back-off: 8 (default), 16, or 32 (raw floats)
    * @param metadata provenance entries added to (and overriding) the data's own metadata
+   * @param bigramIndex whether to add the bigram hash index, which replaces the binary search
+   *     among the children of a word by about one probe, for about {@code 4/3 * bitsFor(bigrams)}
+   *     more bits per bigram (1.4 bytes per n-gram on a bigram-heavy model); default false, as it
+   *     showed no consistent speed gain on real text (see docs/benchmarks.md)
    */
-  public record Options(int quantBits, Map<String, String> metadata) {
+  public record Options(int quantBits, Map<String, String> metadata, boolean bigramIndex) {
+    public Options(int quantBits, Map<String, String> metadata) {
+      this(quantBits, metadata, false);
+    }
+
     public Options {
       if (quantBits != 8 && quantBits != 16 && quantBits != 32) {
         throw new IllegalArgumentException("quantBits must be 8, 16 or 32 (got " + quantBits + ")");
@@ -54,19 +62,23 @@ public final class BinaryLmWriter {
       metadata = Map.copyOf(metadata);
     }
 
-    /** 8-bit quantization, no extra metadata. */
+    /** 8-bit quantization, no extra metadata, no bigram index. */
     public static Options defaults() {
-      return new Options(8, Map.of());
+      return new Options(8, Map.of(), false);
     }
 
     public Options withQuantBits(int bits) {
-      return new Options(bits, metadata);
+      return new Options(bits, metadata, bigramIndex);
+    }
+
+    public Options withBigramIndex(boolean index) {
+      return new Options(quantBits, metadata, index);
     }
 
     public Options withMetadata(Map<String, String> extra) {
       Map<String, String> m = new LinkedHashMap<>(metadata);
       m.putAll(extra);
-      return new Options(quantBits, m);
+      return new Options(quantBits, m, bigramIndex);
     }
   }
 
@@ -98,6 +110,7 @@ public final class BinaryLmWriter {
   private static final class Layout {
     final int order;
     final int quantBits;
+    final boolean bigramIndex;
     final String[] words;
     final int vocabSize;
     final int wordBits;
@@ -119,6 +132,7 @@ public final class BinaryLmWriter {
     Layout(NgramModelData data, Options options) {
       this.order = data.order();
       this.quantBits = options.quantBits();
+      this.bigramIndex = options.bigramIndex();
       this.words = data.words();
       this.vocabSize = words.length;
       this.wordBits = LmFormat.bitsFor(vocabSize - 1);
@@ -362,6 +376,7 @@ public final class BinaryLmWriter {
         secLen[LmFormat.SEC_METADATA] = o.position() - secOff[LmFormat.SEC_METADATA];
         o.align();
         writeVocabulary(o, secOff, secLen);
+        writeBigramIndex(o, secOff, secLen);
         for (int n = 1; n <= order; n++) {
           writeOrder(o, n, secOff, secLen);
         }
@@ -444,9 +459,42 @@ public final class BinaryLmWriter {
       o.align();
     }
 
+    /**
+     * Bigram index: open addressing (linear probing) from {@link LmFormat#bigramSlot} to record
+     * index + 1, bit-packed; it replaces the longest binary searches (the children of frequent
+     * words) by about one probe.
+     */
+    private void writeBigramIndex(LeOutput o, long[] secOff, long[] secLen) throws IOException {
+      secOff[LmFormat.SEC_BIGRAM_INDEX] = o.position();
+      if (order >= 2 && bigramIndex) {
+        long r = records[2];
+        long slots = LmFormat.bigramSlots(r);
+        if (slots > Integer.MAX_VALUE - 8) {
+          throw new IllegalArgumentException("too many bigrams for the index: " + r);
+        }
+        int[] table = new int[(int) slots];
+        int[] g = ids[2];
+        for (int j = 0; j < r; j++) {
+          long s = LmFormat.bigramSlot(g[2 * j + 1], g[2 * j], slots);
+          while (table[(int) s] != 0) {
+            s = s + 1 == slots ? 0 : s + 1;
+          }
+          table[(int) s] = j + 1;
+        }
+        int bits = LmFormat.bitsFor(r);
+        for (int v : table) {
+          o.writeBits(v, bits);
+        }
+        o.endBits();
+      }
+      secLen[LmFormat.SEC_BIGRAM_INDEX] = o.position() - secOff[LmFormat.SEC_BIGRAM_INDEX];
+      o.align();
+    }
+
     private void writeOrder(LeOutput o, int n, long[] secOff, long[] secLen) throws IOException {
       boolean top = n == order;
       int cnt = (int) records[n];
+      int quantBits = LmFormat.quantBits(n, this.quantBits);
       float[] p;
       float[] b;
       boolean[] bl;

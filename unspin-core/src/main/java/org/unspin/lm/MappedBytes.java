@@ -19,35 +19,49 @@ import java.util.zip.CRC32;
 final class MappedBytes {
   static final int WINDOW_BITS = 30;
   static final long WINDOW = 1L << WINDOW_BITS;
-  static final long WINDOW_MASK = WINDOW - 1;
   static final int OVERLAP = 16;
 
   private final ByteBuffer[] windows;
+  /** The only window when the file fits in one (the common case), else null. */
+  private final ByteBuffer single;
   private final long size;
+  private final int windowBits;
+  private final long window;
+  private final long windowMask;
 
-  private MappedBytes(ByteBuffer[] windows, long size) {
+  private MappedBytes(ByteBuffer[] windows, long size, int windowBits) {
     this.windows = windows;
+    this.single = windows.length == 1 ? windows[0] : null;
     this.size = size;
+    this.windowBits = windowBits;
+    this.window = 1L << windowBits;
+    this.windowMask = window - 1;
   }
 
   /** Maps all of {@code channel} read-only. */
   static MappedBytes map(FileChannel channel) throws IOException {
+    return map(channel, WINDOW_BITS);
+  }
+
+  /** Maps with windows of {@code 2^windowBits} bytes; small windows let tests cross boundaries. */
+  static MappedBytes map(FileChannel channel, int windowBits) throws IOException {
     long size = channel.size();
-    int n = (int) Math.max(1, (size + WINDOW - 1) / WINDOW);
+    long window = 1L << windowBits;
+    int n = (int) Math.max(1, (size + window - 1) / window);
     ByteBuffer[] windows = new ByteBuffer[n];
     for (int k = 0; k < n; k++) {
-      long start = k * WINDOW;
-      long len = Math.min(size - start, WINDOW + OVERLAP);
+      long start = k * window;
+      long len = Math.min(size - start, window + OVERLAP);
       MappedByteBuffer b = channel.map(FileChannel.MapMode.READ_ONLY, start, Math.max(0, len));
       windows[k] = b.order(ByteOrder.LITTLE_ENDIAN);
     }
-    return new MappedBytes(windows, size);
+    return new MappedBytes(windows, size, windowBits);
   }
 
   /** Wraps an in-memory buffer (tests, resources); must be smaller than one window. */
   static MappedBytes wrap(ByteBuffer buffer) {
     return new MappedBytes(new ByteBuffer[] {buffer.duplicate().order(ByteOrder.LITTLE_ENDIAN)},
-        buffer.remaining());
+        buffer.remaining(), WINDOW_BITS);
   }
 
   long size() {
@@ -56,11 +70,15 @@ final class MappedBytes {
 
   /** The 8 bytes at {@code pos}; the file must extend 8 bytes past {@code pos}. */
   long getLong(long pos) {
-    return windows[(int) (pos >>> WINDOW_BITS)].getLong((int) (pos & WINDOW_MASK));
+    ByteBuffer b = single;
+    if (b != null) {
+      return b.getLong((int) pos);
+    }
+    return windows[(int) (pos >>> windowBits)].getLong((int) (pos & windowMask));
   }
 
   int getInt(long pos) {
-    return windows[(int) (pos >>> WINDOW_BITS)].getInt((int) (pos & WINDOW_MASK));
+    return windows[(int) (pos >>> windowBits)].getInt((int) (pos & windowMask));
   }
 
   float getFloat(long pos) {
@@ -68,15 +86,15 @@ final class MappedBytes {
   }
 
   byte get(long pos) {
-    return windows[(int) (pos >>> WINDOW_BITS)].get((int) (pos & WINDOW_MASK));
+    return windows[(int) (pos >>> windowBits)].get((int) (pos & windowMask));
   }
 
   /** Copies {@code len} bytes at {@code pos} into {@code dst}. */
   void get(long pos, byte[] dst, int off, int len) {
     for (int i = 0; i < len; ) {
       long p = pos + i;
-      ByteBuffer w = windows[(int) (p >>> WINDOW_BITS)];
-      int wp = (int) (p & WINDOW_MASK);
+      ByteBuffer w = windows[(int) (p >>> windowBits)];
+      int wp = (int) (p & windowMask);
       int n = Math.min(len - i, w.limit() - wp);
       w.get(wp, dst, off + i, n);
       i += n;
@@ -88,9 +106,9 @@ final class MappedBytes {
     CRC32 crc = new CRC32();
     long p = from;
     while (p < to) {
-      ByteBuffer w = windows[(int) (p >>> WINDOW_BITS)];
-      int wp = (int) (p & WINDOW_MASK);
-      int end = (int) Math.min(WINDOW, Math.min(w.limit(), wp + (to - p)));
+      ByteBuffer w = windows[(int) (p >>> windowBits)];
+      int wp = (int) (p & windowMask);
+      int end = (int) Math.min(window, Math.min(w.limit(), wp + (to - p)));
       ByteBuffer slice = w.duplicate();
       slice.limit(end).position(wp);
       crc.update(slice);

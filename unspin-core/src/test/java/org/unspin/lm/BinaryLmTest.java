@@ -97,7 +97,8 @@ class BinaryLmTest {
       NgramModelData data = LmTestSupport.random(rnd, vocab, order, 200);
       String msg = "seed=" + seed + " round=" + round;
       try (BinaryLm exact = LmTestSupport.write(data, dir, "r" + round + ".ulm", 32);
-          BinaryLm quant = LmTestSupport.write(data, dir, "q" + round + ".ulm", 8)) {
+          BinaryLm quant = LmTestSupport.write(data, dir, "q" + round + ".ulm", 8, round % 2 == 0)) {
+        assertEquals(order > 1 && round % 2 == 0, quant.hasBigramIndex(), msg);
         for (int n = 1; n <= order; n++) {
           assertEquals(data.count(n), exact.ngramCount(n), msg);
         }
@@ -140,6 +141,35 @@ class BinaryLmTest {
   }
 
   @Test
+  void scoringRunningTextLikeAStreamMatchesBruteForce() {
+    // Consecutive queries whose histories continue each other take the remembered-word-path
+    // shortcut; history lengths vary so that remembered paths are sometimes too short.
+    long seed = System.nanoTime();
+    Random rnd = new Random(seed);
+    for (int round = 0; round < 20; round++) {
+      int order = 2 + rnd.nextInt(4);
+      int vocab = 4 + rnd.nextInt(30);
+      NgramModelData data = LmTestSupport.random(rnd, vocab, order, 300);
+      BackoffOracle oracle = new BackoffOracle(data);
+      try (BinaryLm lm = LmTestSupport.write(data, dir, "s" + round + ".ulm", 32)) {
+        int[] stream = new int[2000];
+        for (int i = 0; i < stream.length; i++) {
+          stream[i] = Math.min(vocab - 1, (int) (Math.abs(rnd.nextGaussian()) * vocab / 4));
+        }
+        for (int i = 1; i < stream.length; i++) {
+          int h = Math.min(i, rnd.nextInt(4) == 0 ? rnd.nextInt(order + 1) : order - 1);
+          int[] hist = java.util.Arrays.copyOfRange(stream, i - h, i);
+          double[] want = oracle.query(hist, stream[i]);
+          long got = lm.query(stream, i - h, h, stream[i]);
+          String m = "seed=" + seed + " round=" + round + " i=" + i;
+          assertEquals(want[0], LanguageModel.score(got), 1e-4, m);
+          assertEquals((int) want[1], LanguageModel.matchedOrder(got), m);
+        }
+      }
+    }
+  }
+
+  @Test
   void roundTripKeepsEveryNgramWithinQuantizationError() {
     long seed = System.nanoTime();
     Random rnd = new Random(seed);
@@ -164,6 +194,37 @@ class BinaryLmTest {
         }
       }
     }
+  }
+
+  @Test
+  void filesMappedAsManyWindowsReadTheSame() throws java.io.IOException {
+    // Files over 2 GB are mapped as several windows; tiny windows exercise the same code here.
+    long seed = System.nanoTime();
+    Random rnd = new Random(seed);
+    NgramModelData data = LmTestSupport.random(rnd, 300, 4, 2000);
+    Path file = dir.resolve("w.ulm");
+    BinaryLmWriter.write(data, file, BinaryLmWriter.Options.defaults().withBigramIndex(true));
+    try (BinaryLm whole = BinaryLm.open(file); BinaryLm split = BinaryLm.open(file, 6)) {
+      for (int i = 0; i < 300; i++) {
+        assertEquals(whole.vocabulary().word(i), split.vocabulary().word(i), "seed=" + seed);
+        assertEquals(i, split.vocabulary().id(data.words()[i]), "seed=" + seed);
+      }
+      for (int q = 0; q < 3000; q++) {
+        int[] ctx = new int[rnd.nextInt(4)];
+        for (int k = 0; k < ctx.length; k++) {
+          ctx[k] = Math.min(299, (int) (Math.abs(rnd.nextGaussian()) * 75));
+        }
+        int w = Math.min(299, (int) (Math.abs(rnd.nextGaussian()) * 75));
+        assertEquals(whole.query(ctx, 0, ctx.length, w), split.query(ctx, 0, ctx.length, w), "seed=" + seed);
+      }
+      assertEquals(whole.metadata(), split.metadata());
+    }
+  }
+
+  @Test
+  void optionsRejectUnsupportedQuantization() {
+    assertEquals("quantBits must be 8, 16 or 32 (got 7)", assertThrows(IllegalArgumentException.class,
+        () -> BinaryLmWriter.Options.defaults().withQuantBits(7)).getMessage());
   }
 
   @Test

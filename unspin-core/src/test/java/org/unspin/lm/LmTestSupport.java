@@ -28,9 +28,14 @@ final class LmTestSupport {
   }
 
   static BinaryLm write(NgramModelData data, Path dir, String name, int quantBits) {
+    return write(data, dir, name, quantBits, true);
+  }
+
+  static BinaryLm write(NgramModelData data, Path dir, String name, int quantBits, boolean bigramIndex) {
     Path file = dir.resolve(name);
     try {
-      BinaryLmWriter.write(data, file, BinaryLmWriter.Options.defaults().withQuantBits(quantBits));
+      BinaryLmWriter.write(data, file, BinaryLmWriter.Options.defaults().withQuantBits(quantBits)
+          .withBigramIndex(bigramIndex));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
