@@ -111,7 +111,7 @@ public record ChannelWeights(
       0.3, // freqRatioWeight
       0.5, // posMismatchCost
       0.4, // lengthChangeCost
-      3.0, // nameCost
+      5.0, // nameCost: names are the immutables spinners leave alone most reliably
       3.0, // numberCost
       2.0, // capitalizedCost
       2.0, // compoundCost
