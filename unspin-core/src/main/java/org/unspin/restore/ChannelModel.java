@@ -10,8 +10,9 @@ import java.util.List;
  * when the surface is a later sense, when the candidate is rarer than the surface, when parts of
  * speech disagree and when the lengths differ; it costs much more for the immutables spinners
  * leave alone: names, numbers, hyphenated compounds, rare words and capitalized words inside a
- * sentence. A document or batch channel learned by self-training lowers the cost of a
- * substitution seen elsewhere.
+ * sentence. Self-training replaces the prior by a document (or batch) estimate that
+ * interpolates the prior with the counts of the same substitution elsewhere: a spinner repeats
+ * its habits.
  */
 public final class ChannelModel {
   private final ChannelWeights w;
@@ -39,11 +40,13 @@ public final class ChannelModel {
    * @param c the candidate
    * @param surfaceKnown false when the language model does not know (one of) the surface words
    * @param rate the replacement rate in force (prior or re-estimated for the document)
-   * @param docCount how often this substitution was made elsewhere in the document or batch
-   *     (self-training; 0 on the first pass)
+   * @param subCount (self-training) weighted count of this substitution elsewhere in the document
+   *     or batch; 0 on the first pass
+   * @param originalCount (self-training) weighted count of the original elsewhere, restored or
+   *     kept; {@code >= subCount}; 0 on the first pass (then the prior stands alone)
    */
   public float changeCost(List<InputToken> sentence, Candidate c, boolean surfaceKnown, double rate,
-      double docCount) {
+      double subCount, double originalCount) {
     CandidateFeatures f = c.features();
     double cost = Math.log10(rate);
     switch (c.source()) {
@@ -71,11 +74,13 @@ public final class ChannelModel {
       cost -= w.posMismatchCost() * (1 - f.posAgree());
     }
     cost -= w.lengthChangeCost() * Math.abs(c.length() - c.words().size());
+    cost = Math.min(cost, 0);
+    if (originalCount > 0) {
+      double beta = w.docPriorWeight();
+      cost = Math.log10((Math.min(subCount, originalCount) + beta * Math.pow(10, cost)) / (originalCount + beta));
+    }
     if (c.source() != CandidateSource.SOURCE_ALIGNMENT) {
       cost -= immutability(sentence, c, surfaceKnown);
-    }
-    if (docCount > 0) {
-      cost += w.docCountWeight() * Math.log10(1 + docCount);
     }
     return (float) Math.min(cost, 0);
   }

@@ -57,8 +57,10 @@ import org.unspin.api.ModelException;
  * @param rareLogFreq log10 occurrences per million words under which a surface counts as rare
  * @param contextMinGain minimum LM gain (log10, over a window of 3 words) for a context proposal
  * @param contextMaxProposals maximum context proposals per position
- * @param docCountWeight bonus per log10 of (1 + count) of the same substitution elsewhere in the
- *     document or batch (self-training)
+ * @param docPriorWeight pseudo-count of the prior channel in the document channel that
+ *     self-training re-estimates: {@code P(s|o) = (n(s<-o) + docPriorWeight * prior) / (n(o) +
+ *     docPriorWeight)}, where the counts come from the document's (or batch's) confident edits and
+ *     kept words; small values trust the document's habits sooner
  * @param selfTrainingRounds extra decoding rounds with the re-estimated document channel (0 = off)
  * @param selfTrainingMinConfidence edits below this posterior do not count for self-training
  * @param rateSmoothing pseudo-count of eligible words behind the prior rate when the document rate
@@ -89,7 +91,7 @@ public record ChannelWeights(
     double rareLogFreq,
     double contextMinGain,
     int contextMaxProposals,
-    double docCountWeight,
+    double docPriorWeight,
     int selfTrainingRounds,
     double selfTrainingMinConfidence,
     double rateSmoothing,
@@ -119,7 +121,7 @@ public record ChannelWeights(
       -1.0, // rareLogFreq: 0.1 per million
       1.5, // contextMinGain
       3, // contextMaxProposals
-      1.0, // docCountWeight
+      2.0, // docPriorWeight
       1, // selfTrainingRounds
       0.7, // selfTrainingMinConfidence
       20.0, // rateSmoothing
@@ -149,7 +151,9 @@ public record ChannelWeights(
     checkNonNegative("compoundCost", compoundCost);
     checkNonNegative("rareCost", rareCost);
     checkNonNegative("contextMinGain", contextMinGain);
-    checkNonNegative("docCountWeight", docCountWeight);
+    if (!(docPriorWeight > 0) || Double.isInfinite(docPriorWeight)) {
+      throw new IllegalArgumentException("docPriorWeight must be > 0 and finite (got " + docPriorWeight + ")");
+    }
     checkNonNegative("rateSmoothing", rateSmoothing);
     if (contextMaxProposals < 0) {
       throw new IllegalArgumentException("contextMaxProposals must be >= 0 (got " + contextMaxProposals + ")");

@@ -125,24 +125,22 @@ public final class Restorer {
    */
   public SubstitutionCounts learnFromBatch(List<String> texts) {
     Work work = new Work(lm);
-    SubstitutionCounts.Accumulator counts = null;
-    double rate = weights.replacementRate();
+    DocChannel state = new DocChannel(weights.replacementRate(), null);
+    SubstitutionCounts.Accumulator last = null;
     for (int round = 0; round <= weights.selfTrainingRounds(); round++) {
-      DocChannel state = new DocChannel(rate, counts);
-      SubstitutionCounts.Accumulator next = new SubstitutionCounts.Accumulator();
-      DocChannel collector = new DocChannel(0, next);
+      DocChannel collector = new DocChannel(0, new SubstitutionCounts.Accumulator());
       for (int d = 0; d < texts.size(); d++) {
         String text = texts.get(d);
         Prepared doc = prepare(text, SimpleTokenizer.tokenize(text));
-        Decoded result = decodeDocument(doc, state, work, d);
-        collector.collect(result, d, weights);
-        next.documents++;
+        collector.collect(decodeDocument(doc, state, work, d), d, weights);
+        collector.counts.documents++;
       }
-      counts = next;
-      rate = estimateRate(next);
-      LOG.debug("batch round {}: {} documents, rate {}", round, texts.size(), rate);
+      collector.rate = estimateRate(collector.counts);
+      LOG.debug("batch round {}: {} documents, rate {}", round, texts.size(), collector.rate);
+      last = collector.counts;
+      state = collector;
     }
-    return counts.freeze();
+    return last.freeze();
   }
 
   private double estimateRate(SubstitutionCounts.Accumulator acc) {
@@ -345,6 +343,7 @@ public final class Restorer {
     final Lattice lattice = new Lattice();
     final Decoder decoder;
     int[] wordBuf = new int[1];
+    final double[] counts = new double[2];
 
     Work(LanguageModel lm) {
       this.decoder = new Decoder(lm);
@@ -359,6 +358,8 @@ public final class Restorer {
   private static final class DocChannel {
     double rate;
     final SubstitutionCounts.Accumulator counts;
+    /** Weighted count of each original: restored to it plus kept as it (single words only). */
+    final Map<String, Double> originals = new HashMap<>();
     final Map<String, Double> own = new HashMap<>();
 
     DocChannel(double rate, SubstitutionCounts.Accumulator counts) {
@@ -366,25 +367,41 @@ public final class Restorer {
       this.counts = counts;
     }
 
-    double count(int doc, int token, String key) {
+    /** Fills {@code out[0]} = n(s &lt;- o) and {@code out[1]} = n(o), leaving out this position's own edit. */
+    void counts(int doc, int token, String key, String original, double[] out) {
+      out[0] = 0;
+      out[1] = 0;
       if (counts == null) {
-        return 0;
+        return;
       }
-      double c = counts.get(key);
-      if (c <= 0) {
-        return 0;
+      Double no = originals.get(original);
+      if (no == null) {
+        return;
       }
       Double mine = own.get(doc + ":" + token + ":" + key);
-      return Math.max(0, c - (mine == null ? 0 : mine));
+      double m = mine == null ? 0 : mine;
+      out[0] = Math.max(0, counts.get(key) - m);
+      out[1] = Math.max(0, no - m);
     }
 
     void collect(Decoded d, int doc, ChannelWeights w) {
       counts.eligible += d.eligible;
+      boolean[] covered = new boolean[d.doc.tokens.size()];
       for (Change ch : d.changes) {
         counts.changed += ch.posterior * ch.length;
+        for (int i = ch.token; i < ch.token + ch.length; i++) {
+          covered[i] = true;
+        }
         if (ch.posterior >= w.selfTrainingMinConfidence()) {
           counts.add(ch.key, ch.posterior);
+          originals.merge(ch.candidate.phrase(), ch.posterior, Double::sum);
           own.merge(doc + ":" + ch.token + ":" + ch.key, ch.posterior, Double::sum);
+        }
+      }
+      for (int i = 0; i < covered.length; i++) {
+        InputToken t = d.doc.tokens.get(i);
+        if (!covered[i] && t.kind() == TokenKind.WORD) {
+          originals.merge(t.lmForm(), 1.0, Double::sum);
         }
       }
     }
@@ -459,8 +476,8 @@ public final class Restorer {
     }
     for (int k = 0; k < s.candidates.size(); k++) {
       Candidate c = s.candidates.get(k);
-      double docCount = state.count(docIndex, s.first + c.from(), s.surfaceKeys[k] + '\t' + c.phrase());
-      float cost = channel.changeCost(s.tokens, c, s.surfaceKnown[k], state.rate, docCount);
+      state.counts(docIndex, s.first + c.from(), s.surfaceKeys[k] + '\t' + c.phrase(), c.phrase(), work.counts);
+      float cost = channel.changeCost(s.tokens, c, s.surfaceKnown[k], state.rate, work.counts[0], work.counts[1]);
       int[] ids = s.candidateIds[k];
       lat.addArc(c.from(), c.length(), ids, ids.length, cost, k);
     }
