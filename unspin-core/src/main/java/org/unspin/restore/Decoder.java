@@ -10,8 +10,8 @@ import org.unspin.lm.Vocabulary;
  *
  * <p>Search: positions are visited left to right; the hypotheses reaching a position are
  * recombined by LM state (the last {@code order - 1} word ids, so recombination is exact) and the
- * best {@code beamWidth} states are expanded over the arcs leaving the position. With an unlimited
- * beam this is exact Viterbi. Posteriors come from forward-backward (log-sum-exp) over the same
+ * best {@code beamWidth} states within {@code beamThreshold} of the best are expanded over the
+ * arcs leaving the position. With an unlimited beam this is exact Viterbi. Posteriors come from forward-backward (log-sum-exp) over the same
  * recombined graph, so they are exact for an unlimited beam and an approximation otherwise.
  *
  * <p>All working memory lives in growable primitive arrays reused from sentence to sentence: no
@@ -71,13 +71,19 @@ public final class Decoder {
    * Decodes {@code lattice}.
    *
    * @param beamWidth distinct LM states kept per position ({@code Integer.MAX_VALUE} for exact search)
+   * @param beamThreshold states scoring more than this (log10) below the best state at their
+   *     position are dropped ({@code Double.POSITIVE_INFINITY} for exact search)
    * @param posteriors whether to run forward-backward for {@link #posterior}
    * @param posteriorScale multiplies log10 scores before forward-backward (see ChannelWeights)
    * @throws IllegalArgumentException if some position has no outgoing arc and no path exists
    */
-  public void decode(Lattice lattice, int beamWidth, boolean posteriors, double posteriorScale) {
+  public void decode(Lattice lattice, int beamWidth, double beamThreshold, boolean posteriors,
+      double posteriorScale) {
     if (beamWidth < 1) {
       throw new IllegalArgumentException("beamWidth must be >= 1 (got " + beamWidth + ")");
+    }
+    if (!(beamThreshold > 0)) {
+      throw new IllegalArgumentException("beamThreshold must be > 0 (got " + beamThreshold + ")");
     }
     int n = lattice.tokens();
     tokens = n;
@@ -104,7 +110,7 @@ public final class Decoder {
       return;
     }
     for (int pos = 0; pos < n; pos++) {
-      int kept = recombine(pos, beamWidth);
+      int kept = recombine(pos, beamWidth, beamThreshold);
       for (int k = 0; k < kept; k++) {
         int r = reps[k];
         for (int a = lattice.firstArc(pos); a >= 0; a = lattice.nextArc(a)) {
@@ -112,7 +118,7 @@ public final class Decoder {
         }
       }
     }
-    int finals = recombine(n, Integer.MAX_VALUE);
+    int finals = recombine(n, Integer.MAX_VALUE, Double.POSITIVE_INFINITY);
     if (finals == 0) {
       throw new IllegalArgumentException("lattice of " + n + " tokens has no complete path");
     }
@@ -216,7 +222,7 @@ public final class Decoder {
    * {@code entRep} (the state's best entry, or -1 when pruned). The kept states are left in
    * {@code reps[0, return)}, best first when pruning happened.
    */
-  private int recombine(int pos, int beam) {
+  private int recombine(int pos, int beam, double threshold) {
     int count = posCount[pos];
     int[] list = posList[pos];
     int size = Integer.highestOneBit(Math.max(2, count) * 2 - 1) << 1;
@@ -249,8 +255,24 @@ public final class Decoder {
       group[i] = reps[group[i]];
     }
     int kept = m;
-    if (m > beam) {
-      sortByScoreDescending(reps, 0, m - 1);
+    if (threshold != Double.POSITIVE_INFINITY && m > 1) {
+      double max = Double.NEGATIVE_INFINITY;
+      for (int k = 0; k < m; k++) {
+        max = Math.max(max, entScore[reps[k]]);
+      }
+      double floor = max - threshold;
+      // move the states within the threshold to the front
+      kept = 0;
+      for (int k = 0; k < m; k++) {
+        if (entScore[reps[k]] >= floor) {
+          int t = reps[kept];
+          reps[kept++] = reps[k];
+          reps[k] = t;
+        }
+      }
+    }
+    if (kept > beam) {
+      sortByScoreDescending(reps, 0, kept - 1);
       kept = beam;
     }
     for (int k = 0; k < m; k++) {

@@ -482,7 +482,7 @@ public final class Restorer {
       lat.addArc(c.from(), c.length(), ids, ids.length, cost, k);
     }
     Decoder dec = work.decoder;
-    dec.decode(lat, weights.beamWidth(), !s.candidates.isEmpty(), weights.posteriorScale());
+    dec.decode(lat, weights.beamWidth(), weights.beamThreshold(), !s.candidates.isEmpty(), weights.posteriorScale());
     for (int i = 0; i < n; i++) {
       d.gain[s.first + i] -= s.inputLm[i];
       d.inputLp += s.inputLm[i];

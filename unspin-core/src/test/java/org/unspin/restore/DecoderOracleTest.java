@@ -97,7 +97,7 @@ class DecoderOracleTest {
       }
       double scale = 0.5 + rnd.nextDouble();
       Decoder dec = new Decoder(lm);
-      dec.decode(lat, Integer.MAX_VALUE, true, scale);
+      dec.decode(lat, Integer.MAX_VALUE, Double.POSITIVE_INFINITY, true, scale);
       String msg = "seed=" + seed + " iter=" + iter + " order=" + order + " paths=" + paths.size();
       assertEquals(best, dec.bestScore(), 1e-4, msg);
       int[] got = new int[dec.pathLength()];
@@ -135,9 +135,10 @@ class DecoderOracleTest {
       LanguageModel lm = new RandomLm(order, rnd.nextLong(), 12);
       Lattice lat = randomLattice(rnd, 12);
       Decoder exact = new Decoder(lm);
-      exact.decode(lat, Integer.MAX_VALUE, false, 1);
+      exact.decode(lat, Integer.MAX_VALUE, Double.POSITIVE_INFINITY, false, 1);
       Decoder beam = new Decoder(lm);
-      beam.decode(lat, 1 + rnd.nextInt(3), true, 1);
+      double threshold = rnd.nextBoolean() ? 1 + 3 * rnd.nextDouble() : Double.POSITIVE_INFINITY;
+      beam.decode(lat, 1 + rnd.nextInt(3), threshold, true, 1);
       int[] got = new int[beam.pathLength()];
       for (int k = 0; k < got.length; k++) {
         got[k] = beam.pathArc(k);
@@ -153,9 +154,9 @@ class DecoderOracleTest {
       // a reused decoder gives the same answer as a fresh one
       if (reused == null || reused.languageModel() != lm) {
         reused = new Decoder(lm);
-        reused.decode(randomLattice(rnd, 12), 4, true, 1);
+        reused.decode(randomLattice(rnd, 12), 4, 2.0, true, 1);
       }
-      reused.decode(lat, Integer.MAX_VALUE, false, 1);
+      reused.decode(lat, Integer.MAX_VALUE, Double.POSITIVE_INFINITY, false, 1);
       assertEquals(exact.bestScore(), reused.bestScore(), 1e-9, msg);
     }
   }
@@ -166,7 +167,7 @@ class DecoderOracleTest {
     Lattice lat = new Lattice();
     lat.reset(0);
     Decoder dec = new Decoder(lm);
-    dec.decode(lat, 4, true, 1);
+    dec.decode(lat, 4, 5.0, true, 1);
     assertEquals(0, dec.pathLength());
     assertEquals(LanguageModel.score(lm.query(new int[] {Vocabulary.BOS}, 0, 1, Vocabulary.EOS)), dec.bestScore(),
         1e-6);
