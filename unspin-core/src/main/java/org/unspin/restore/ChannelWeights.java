@@ -70,6 +70,10 @@ import org.unspin.api.ModelException;
  * @param minEditConfidence edits of the best path below this posterior are dropped from the result
  * @param beamWidth maximum distinct LM states kept per position
  * @param beamThreshold states more than this (log10) below the best state at a position are dropped
+ * @param pruneMargin a candidate enters the lattice only if its local score (LM over a window in
+ *     the input's context, plus channel) is at most this far (log10) below keeping the input
+ * @param maxCandidatesPerPosition at most this many candidates (best local score first) start at
+ *     one token
  */
 public record ChannelWeights(
     double replacementRate,
@@ -99,7 +103,9 @@ public record ChannelWeights(
     double posteriorScale,
     double minEditConfidence,
     int beamWidth,
-    double beamThreshold) {
+    double beamThreshold,
+    double pruneMargin,
+    int maxCandidatesPerPosition) {
 
   /** Hand-set defaults; see the class javadoc. */
   public static final ChannelWeights DEFAULTS = new ChannelWeights(
@@ -130,7 +136,9 @@ public record ChannelWeights(
       1.0, // posteriorScale
       0.5, // minEditConfidence
       16, // beamWidth
-      5.0); // beamThreshold: a change costs about 2, so a state 5 behind rarely recovers
+      5.0, // beamThreshold: a change costs about 2, so a state 5 behind rarely recovers
+      3.0, // pruneMargin
+      8); // maxCandidatesPerPosition
 
   public ChannelWeights {
     if (!(replacementRate > 0 && replacementRate < 1)) {
@@ -174,6 +182,13 @@ public record ChannelWeights(
     }
     if (!(beamThreshold > 0)) {
       throw new IllegalArgumentException("beamThreshold must be > 0 (got " + beamThreshold + ")");
+    }
+    if (!(pruneMargin >= 0)) {
+      throw new IllegalArgumentException("pruneMargin must be >= 0 (got " + pruneMargin + ")");
+    }
+    if (maxCandidatesPerPosition < 1) {
+      throw new IllegalArgumentException("maxCandidatesPerPosition must be >= 1 (got " + maxCandidatesPerPosition
+          + ")");
     }
   }
 

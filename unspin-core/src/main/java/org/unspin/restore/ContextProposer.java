@@ -44,6 +44,8 @@ public final class ContextProposer {
     }
     int n = sentence.size();
     int[] buf = new int[hist + 4];
+    int[] one = new int[1];
+    WindowScorer scorer = new WindowScorer(lm);
     int[] bestIds = new int[maxProposals];
     double[] bestGain = new double[maxProposals];
     int checkOrder = Math.min(3, lm.order());
@@ -62,14 +64,15 @@ public final class ContextProposer {
       if (nb.isEmpty()) {
         continue;
       }
-      double base = window(ids, n, i, ids[i], buf);
+      double base = scorer.identity(ids, n, i, 1);
       int found = 0;
       for (String word : nb) {
         int id = lm.vocabulary().id(word);
         if (id == Vocabulary.UNK || id == ids[i]) {
           continue;
         }
-        double gain = window(ids, n, i, id, buf) - base;
+        one[0] = id;
+        double gain = scorer.score(ids, n, i, 1, one, 1) - base;
         if (gain < minGain) {
           continue;
         }
@@ -109,24 +112,6 @@ public final class ContextProposer {
     use = Math.min(len, hist);
     q = lm.query(buf, len - use, use, nextWord);
     return LanguageModel.matchedOrder(q) >= Math.min(checkOrder, len + 1);
-  }
-
-  /** log10 P of {@code word} at position {@code i} and of up to two following tokens (or the end). */
-  private double window(int[] ids, int n, int i, int word, int[] buf) {
-    int len = fillHistory(ids, i, buf);
-    int use = Math.min(len, hist);
-    double lp = LanguageModel.score(lm.query(buf, len - use, use, word));
-    buf[len++] = word;
-    for (int j = i + 1; j <= Math.min(n, i + 2); j++) {
-      int w = j < n ? ids[j] : Vocabulary.EOS;
-      use = Math.min(len, hist);
-      lp += LanguageModel.score(lm.query(buf, len - use, use, w));
-      buf[len++] = w;
-      if (j == n) {
-        break;
-      }
-    }
-    return lp;
   }
 
   /** Writes the (at most {@code hist}) history words before token {@code i} into buf; returns the count. */

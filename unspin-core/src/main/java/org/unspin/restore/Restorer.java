@@ -163,6 +163,9 @@ public final class Restorer {
     boolean[] surfaceKnown;
     String[] surfaceKeys; // surface LM-form phrase per candidate
     float[] inputLm; // per token LM score of the input as written
+    float[] localGain; // per candidate: window LM score minus the input's over the same window
+    String[] pairKeys; // per candidate: surface phrase TAB original phrase
+    String[] originals; // per candidate: original phrase
   }
 
   private static final class Prepared {
@@ -271,6 +274,18 @@ public final class Restorer {
       s.surfaceKeys[k] = sb.toString();
     }
     s.inputLm = scoreInput(s.ids);
+    s.localGain = new float[kept.size()];
+    s.pairKeys = new String[kept.size()];
+    s.originals = new String[kept.size()];
+    WindowScorer scorer = new WindowScorer(lm);
+    for (int k = 0; k < kept.size(); k++) {
+      Candidate c = kept.get(k);
+      int[] ids = s.candidateIds[k];
+      s.localGain[k] = (float) (scorer.score(s.ids, n, c.from(), c.length(), ids, ids.length)
+          - scorer.identity(s.ids, n, c.from(), c.length()));
+      s.originals[k] = c.phrase();
+      s.pairKeys[k] = s.surfaceKeys[k] + '\t' + s.originals[k];
+    }
     return s;
   }
 
@@ -344,6 +359,22 @@ public final class Restorer {
     final Decoder decoder;
     int[] wordBuf = new int[1];
     final double[] counts = new double[2];
+    float[] cost = new float[16];
+    float[] local = new float[16];
+    int[] order = new int[16];
+    int[] perStart = new int[16];
+
+    void ensure(int candidates, int tokens) {
+      if (cost.length < candidates) {
+        int cap = Math.max(candidates, cost.length * 2);
+        cost = new float[cap];
+        local = new float[cap];
+        order = new int[cap];
+      }
+      if (perStart.length < tokens) {
+        perStart = new int[Math.max(tokens, perStart.length * 2)];
+      }
+    }
 
     Work(LanguageModel lm) {
       this.decoder = new Decoder(lm);
@@ -453,6 +484,20 @@ public final class Restorer {
     }
   }
 
+  /** Sorts {@code order[0, m)} by descending {@code key[order[i]]} (insertion sort: lists are short). */
+  private static void sortByLocalDescending(int[] order, int m, float[] key) {
+    for (int i = 1; i < m; i++) {
+      int v = order[i];
+      float kv = key[v];
+      int j = i - 1;
+      while (j >= 0 && key[order[j]] < kv) {
+        order[j + 1] = order[j];
+        j--;
+      }
+      order[j + 1] = v;
+    }
+  }
+
   private Decoded decodeDocument(Prepared doc, DocChannel state, Work work, int docIndex) {
     Decoded d = new Decoded();
     d.doc = doc;
@@ -474,15 +519,42 @@ public final class Restorer {
         d.eligible++;
       }
     }
-    for (int k = 0; k < s.candidates.size(); k++) {
+    int m = s.candidates.size();
+    work.ensure(m, n);
+    float[] cost = work.cost;
+    float[] local = work.local;
+    for (int k = 0; k < m; k++) {
       Candidate c = s.candidates.get(k);
-      state.counts(docIndex, s.first + c.from(), s.surfaceKeys[k] + '\t' + c.phrase(), c.phrase(), work.counts);
-      float cost = channel.changeCost(s.tokens, c, s.surfaceKnown[k], state.rate, work.counts[0], work.counts[1]);
+      state.counts(docIndex, s.first + c.from(), s.pairKeys[k], s.originals[k], work.counts);
+      cost[k] = channel.changeCost(s.tokens, c, s.surfaceKnown[k], state.rate, work.counts[0], work.counts[1]);
+      double keep = 0;
+      for (int i = c.from(); i < c.from() + c.length(); i++) {
+        keep += channel.keepCost(s.eligible[i], state.rate);
+      }
+      local[k] = (float) (s.localGain[k] + cost[k] - keep);
+    }
+    // Pre-selection: per start token, the best candidates by local score within the margin.
+    int[] order = work.order;
+    int[] perStart = work.perStart;
+    java.util.Arrays.fill(perStart, 0, n, 0);
+    for (int k = 0; k < m; k++) {
+      order[k] = k;
+    }
+    sortByLocalDescending(order, m, local);
+    int added = 0;
+    for (int j = 0; j < m; j++) {
+      int k = order[j];
+      Candidate c = s.candidates.get(k);
+      if (local[k] < -weights.pruneMargin() || perStart[c.from()] >= weights.maxCandidatesPerPosition()) {
+        continue;
+      }
+      perStart[c.from()]++;
       int[] ids = s.candidateIds[k];
-      lat.addArc(c.from(), c.length(), ids, ids.length, cost, k);
+      lat.addArc(c.from(), c.length(), ids, ids.length, cost[k], k);
+      added++;
     }
     Decoder dec = work.decoder;
-    dec.decode(lat, weights.beamWidth(), weights.beamThreshold(), !s.candidates.isEmpty(), weights.posteriorScale());
+    dec.decode(lat, weights.beamWidth(), weights.beamThreshold(), added > 0, weights.posteriorScale());
     for (int i = 0; i < n; i++) {
       d.gain[s.first + i] -= s.inputLm[i];
       d.inputLp += s.inputLm[i];
@@ -498,8 +570,7 @@ public final class Restorer {
       int tag = lat.tag(a);
       if (tag >= 0) {
         Candidate c = s.candidates.get(tag);
-        d.changes.add(new Change(s.first + c.from(), c.length(), s.surfaceKeys[tag] + '\t' + c.phrase(), c,
-            dec.posterior(a)));
+        d.changes.add(new Change(s.first + c.from(), c.length(), s.pairKeys[tag], c, dec.posterior(a)));
       }
     }
   }
