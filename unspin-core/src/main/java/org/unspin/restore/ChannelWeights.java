@@ -74,6 +74,9 @@ import org.unspin.api.ModelException;
  *     the input's context, plus channel) is at most this far (log10) below keeping the input
  * @param maxCandidatesPerPosition at most this many candidates (best local score first) start at
  *     one token
+ * @param maxScoredPerPosition before any LM scoring, only this many candidates per start token
+ *     (cheapest prior channel cost first) are kept: a rich lexicon proposes dozens per token, and
+ *     the LM calls are the restorer's main cost
  */
 public record ChannelWeights(
     double replacementRate,
@@ -105,7 +108,8 @@ public record ChannelWeights(
     int beamWidth,
     double beamThreshold,
     double pruneMargin,
-    int maxCandidatesPerPosition) {
+    int maxCandidatesPerPosition,
+    int maxScoredPerPosition) {
 
   /** Hand-set defaults; see the class javadoc. */
   public static final ChannelWeights DEFAULTS = new ChannelWeights(
@@ -138,7 +142,8 @@ public record ChannelWeights(
       16, // beamWidth
       5.0, // beamThreshold: a change costs about 2, so a state 5 behind rarely recovers
       3.0, // pruneMargin
-      8); // maxCandidatesPerPosition
+      8, // maxCandidatesPerPosition
+      16); // maxScoredPerPosition
 
   public ChannelWeights {
     if (!(replacementRate > 0 && replacementRate < 1)) {
@@ -185,6 +190,9 @@ public record ChannelWeights(
     }
     if (!(pruneMargin >= 0)) {
       throw new IllegalArgumentException("pruneMargin must be >= 0 (got " + pruneMargin + ")");
+    }
+    if (maxScoredPerPosition < 1) {
+      throw new IllegalArgumentException("maxScoredPerPosition must be >= 1 (got " + maxScoredPerPosition + ")");
     }
     if (maxCandidatesPerPosition < 1) {
       throw new IllegalArgumentException("maxCandidatesPerPosition must be >= 1 (got " + maxCandidatesPerPosition

@@ -255,6 +255,7 @@ public final class Restorer {
       kept.add(c);
       keptIds.add(ids);
     }
+    capByPriorCost(s, kept, keptIds, n);
     s.candidates = kept;
     s.candidateIds = keptIds.toArray(new int[0][]);
     s.surfaceKnown = new boolean[kept.size()];
@@ -287,6 +288,53 @@ public final class Restorer {
       s.pairKeys[k] = s.surfaceKeys[k] + '\t' + s.originals[k];
     }
     return s;
+  }
+
+  /**
+   * Keeps, per start token, the {@link ChannelWeights#maxScoredPerPosition()} candidates with the
+   * best prior channel cost (first-pass rate, no document counts), in place.
+   */
+  private void capByPriorCost(Sentence s, List<Candidate> kept, List<int[]> keptIds, int n) {
+    int cap = weights.maxScoredPerPosition();
+    int[] perStart = new int[n];
+    boolean over = false;
+    for (Candidate c : kept) {
+      over |= ++perStart[c.from()] > cap;
+    }
+    if (!over) {
+      return;
+    }
+    int m = kept.size();
+    float[] prior = new float[m];
+    int[] order = new int[m];
+    for (int k = 0; k < m; k++) {
+      Candidate c = kept.get(k);
+      boolean known = true;
+      for (int i = c.from(); i < c.from() + c.length(); i++) {
+        known &= s.ids[i] != Vocabulary.UNK;
+      }
+      prior[k] = channel.changeCost(s.tokens, c, known, weights.replacementRate(), 0, 0);
+      order[k] = k;
+    }
+    sortByLocalDescending(order, m, prior);
+    java.util.Arrays.fill(perStart, 0);
+    boolean[] keep = new boolean[m];
+    for (int j = 0; j < m; j++) {
+      int k = order[j];
+      keep[k] = perStart[kept.get(k).from()]++ < cap;
+    }
+    List<Candidate> c2 = new ArrayList<>();
+    List<int[]> i2 = new ArrayList<>();
+    for (int k = 0; k < m; k++) {
+      if (keep[k]) {
+        c2.add(kept.get(k));
+        i2.add(keptIds.get(k));
+      }
+    }
+    kept.clear();
+    kept.addAll(c2);
+    keptIds.clear();
+    keptIds.addAll(i2);
   }
 
   /** Prefers the cheaper source order of CandidateSource (alignment, profile before context). */
@@ -484,8 +532,19 @@ public final class Restorer {
     }
   }
 
-  /** Sorts {@code order[0, m)} by descending {@code key[order[i]]} (insertion sort: lists are short). */
+  /** Sorts {@code order[0, m)} by descending {@code key[order[i]]}, stable. */
   private static void sortByLocalDescending(int[] order, int m, float[] key) {
+    if (m > 32) {
+      Integer[] boxed = new Integer[m];
+      for (int i = 0; i < m; i++) {
+        boxed[i] = order[i];
+      }
+      java.util.Arrays.sort(boxed, (x, y) -> Float.compare(key[y], key[x]));
+      for (int i = 0; i < m; i++) {
+        order[i] = boxed[i];
+      }
+      return;
+    }
     for (int i = 1; i < m; i++) {
       int v = order[i];
       float kv = key[v];
