@@ -172,19 +172,31 @@ public final class Restorer {
     String text;
     List<InputToken> tokens;
     List<Sentence> sentences = new ArrayList<>();
+    /** Word id cache for the document: candidate words repeat, vocabulary look-ups are not free. */
+    Map<String, Integer> ids;
+
+    int id(Vocabulary vocab, String word) {
+      Integer id = ids.get(word);
+      if (id == null) {
+        id = vocab.id(word);
+        ids.put(word, id);
+      }
+      return id;
+    }
   }
 
   private Prepared prepare(String text, List<InputToken> tokens) {
     Objects.requireNonNull(text, "text");
     checkTokens(text, tokens);
     Prepared doc = new Prepared();
+    doc.ids = new HashMap<>();
     doc.text = text;
     doc.tokens = tokens;
     int start = 0;
     for (int i = 1; i <= tokens.size(); i++) {
       if (i == tokens.size() || tokens.get(i).sentenceStart()) {
         if (i > start) {
-          doc.sentences.add(prepareSentence(text, tokens, start, i));
+          doc.sentences.add(prepareSentence(doc, tokens, start, i));
         }
         start = i;
       }
@@ -208,7 +220,8 @@ public final class Restorer {
     }
   }
 
-  private Sentence prepareSentence(String text, List<InputToken> all, int from, int to) {
+  private Sentence prepareSentence(Prepared doc, List<InputToken> all, int from, int to) {
+    String text = doc.text;
     Vocabulary vocab = lm.vocabulary();
     Sentence s = new Sentence();
     s.first = from;
@@ -216,7 +229,7 @@ public final class Restorer {
     int n = to - from;
     s.ids = new int[n];
     for (int i = 0; i < n; i++) {
-      s.ids[i] = vocab.id(s.tokens.get(i).lmForm());
+      s.ids[i] = doc.id(vocab, s.tokens.get(i).lmForm());
     }
     List<Candidate> raw = new ArrayList<>(generator.candidates(s.tokens));
     if (proposer != null) {
@@ -233,7 +246,7 @@ public final class Restorer {
       int[] ids = new int[c.words().size()];
       boolean known = true;
       for (int k = 0; k < ids.length; k++) {
-        ids[k] = vocab.id(c.words().get(k));
+        ids[k] = doc.id(vocab, c.words().get(k));
         known &= ids[k] != Vocabulary.UNK;
       }
       if (!known || isIdentity(s.ids, c, ids)) {
