@@ -77,6 +77,9 @@ import org.unspin.api.ModelException;
  * @param maxScoredPerPosition before any LM scoring, only this many candidates per start token
  *     (cheapest prior channel cost first) are kept: a rich lexicon proposes dozens per token, and
  *     the LM calls are the restorer's main cost
+ * @param firstWordSlack a one-word candidate whose first-word LM gain plus channel cost is more
+ *     than {@code pruneMargin + firstWordSlack} below keeping the input is dropped before its
+ *     window is scored (the slack stands for what the following words may still gain)
  */
 public record ChannelWeights(
     double replacementRate,
@@ -109,7 +112,8 @@ public record ChannelWeights(
     double beamThreshold,
     double pruneMargin,
     int maxCandidatesPerPosition,
-    int maxScoredPerPosition) {
+    int maxScoredPerPosition,
+    double firstWordSlack) {
 
   /** Hand-set defaults; see the class javadoc. */
   public static final ChannelWeights DEFAULTS = new ChannelWeights(
@@ -143,7 +147,8 @@ public record ChannelWeights(
       5.0, // beamThreshold: a change costs about 2, so a state 5 behind rarely recovers
       3.0, // pruneMargin
       8, // maxCandidatesPerPosition
-      64); // maxScoredPerPosition: 16 cost 20 points of restoration with WordNet (47 candidates per token)
+      64, // maxScoredPerPosition: 16 cost 20 points of restoration with WordNet (47 candidates per token)
+      2.0); // firstWordSlack
 
   public ChannelWeights {
     if (!(replacementRate > 0 && replacementRate < 1)) {
@@ -190,6 +195,9 @@ public record ChannelWeights(
     }
     if (!(pruneMargin >= 0)) {
       throw new IllegalArgumentException("pruneMargin must be >= 0 (got " + pruneMargin + ")");
+    }
+    if (!(firstWordSlack >= 0)) {
+      throw new IllegalArgumentException("firstWordSlack must be >= 0 (got " + firstWordSlack + ")");
     }
     if (maxScoredPerPosition < 1) {
       throw new IllegalArgumentException("maxScoredPerPosition must be >= 1 (got " + maxScoredPerPosition + ")");

@@ -163,6 +163,7 @@ public final class Restorer {
     boolean[] surfaceKnown;
     String[] surfaceKeys; // surface LM-form phrase per candidate
     float[] inputLm; // per token LM score of the input as written
+    float[] inputFirst; // per token LM score of the token alone (inputLm without the sentence end)
     float[] localGain; // per candidate: window LM score minus the input's over the same window
     String[] pairKeys; // per candidate: surface phrase TAB original phrase
     String[] originals; // per candidate: original phrase
@@ -288,13 +289,27 @@ public final class Restorer {
       s.surfaceKeys[k] = sb.toString();
     }
     s.inputLm = scoreInput(s.ids);
+    s.inputFirst = s.inputLm.clone();
+    s.inputFirst[n - 1] -= eosScore(s.ids);
     s.localGain = new float[kept.size()];
     s.pairKeys = new String[kept.size()];
     s.originals = new String[kept.size()];
     WindowScorer scorer = new WindowScorer(lm);
+    double keepPrior = channel.keepCost(true, weights.replacementRate());
     for (int k = 0; k < kept.size(); k++) {
       Candidate c = kept.get(k);
       int[] ids = s.candidateIds[k];
+      if (c.length() == 1 && ids.length == 1) {
+        // First look: the word alone against the input's word in the same left context.
+        double firstGain = scorer.firstWord(s.ids, c.from(), ids[0]) - inputFirst(s, c.from());
+        double prior = channel.changeCost(s.tokens, c, s.surfaceKnown[k], weights.replacementRate(), 0, 0);
+        if (firstGain + prior - keepPrior < -(weights.pruneMargin() + weights.firstWordSlack())) {
+          s.localGain[k] = Float.NEGATIVE_INFINITY;
+          s.originals[k] = c.phrase();
+          s.pairKeys[k] = s.surfaceKeys[k] + '\t' + s.originals[k];
+          continue;
+        }
+      }
       s.localGain[k] = (float) (scorer.score(s.ids, n, c.from(), c.length(), ids, ids.length)
           - scorer.identity(s.ids, n, c.from(), c.length()));
       s.originals[k] = c.phrase();
@@ -391,6 +406,27 @@ public final class Restorer {
       }
     }
     return true;
+  }
+
+  /** LM log10 score of input token {@code i} alone after its left context (without the sentence end). */
+  private float inputFirst(Sentence s, int i) {
+    return s.inputFirst[i];
+  }
+
+  /** log10 P(end of sentence) after the sentence as written. */
+  private float eosScore(int[] ids) {
+    int hist = Math.max(0, lm.order() - 1);
+    int n = ids.length;
+    int[] buf = new int[hist + 1];
+    int len = 0;
+    if (n < hist) {
+      buf[len++] = Vocabulary.BOS;
+    }
+    for (int i = Math.max(0, n - hist); i < n; i++) {
+      buf[len++] = ids[i];
+    }
+    int use = Math.min(len, hist);
+    return LanguageModel.score(lm.query(buf, len - use, use, Vocabulary.EOS));
   }
 
   /** Per-token LM log10 scores of the sentence as written; the end-of-sentence score goes to the last token. */

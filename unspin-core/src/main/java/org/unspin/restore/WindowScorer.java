@@ -46,6 +46,16 @@ final class WindowScorer {
     return lp;
   }
 
+  /**
+   * log10 P of the first replacement word alone after the input's left context: a cheap first
+   * look before {@link #score}.
+   */
+  double firstWord(int[] ids, int from, int word) {
+    int len = fillHistory(ids, from);
+    int use = Math.min(len, hist);
+    return LanguageModel.score(lm.query(buf, len - use, use, word));
+  }
+
   /** The score of the input itself over the same window. */
   double identity(int[] ids, int n, int from, int length) {
     int len = fillHistory(ids, from);
