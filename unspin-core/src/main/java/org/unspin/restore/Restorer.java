@@ -161,7 +161,6 @@ public final class Restorer {
     List<Candidate> candidates; // validated: in range, known words, not the identity, deduplicated
     int[][] candidateIds;
     boolean[] surfaceKnown;
-    String[] surfaceKeys; // surface LM-form phrase per candidate
     float[] inputLm; // per token LM score of the input as written
     float[] inputFirst; // per token LM score of the token alone (inputLm without the sentence end)
     float[] localGain; // per candidate: window LM score minus the input's over the same window
@@ -221,6 +220,9 @@ public final class Restorer {
     }
   }
 
+  /** Identity of a candidate for deduplication: its span and its word ids. */
+  private record SpanKey(int from, int length, int w0, int w1, int w2) {}
+
   private Sentence prepareSentence(Prepared doc, List<InputToken> all, int from, int to) {
     String text = doc.text;
     Vocabulary vocab = lm.vocabulary();
@@ -237,7 +239,7 @@ public final class Restorer {
       proposer.propose(s.tokens, s.ids, raw);
     }
     s.eligible = new boolean[n];
-    Map<String, Integer> seen = new HashMap<>();
+    Map<SpanKey, Integer> seen = new HashMap<>();
     List<Candidate> kept = new ArrayList<>();
     List<int[]> keptIds = new ArrayList<>();
     for (Candidate c : raw) {
@@ -256,8 +258,9 @@ public final class Restorer {
       for (int i = c.from(); i < c.from() + c.length(); i++) {
         s.eligible[i] = true;
       }
-      String key = c.from() + ":" + c.length() + ":" + c.phrase();
-      Integer prev = seen.get(key);
+      SpanKey key = new SpanKey(c.from(), c.length(), ids[0], ids.length > 1 ? ids[1] : -1,
+          ids.length > 2 ? ids[2] : -1);
+      Integer prev = seen.putIfAbsent(key, kept.size());
       if (prev != null) {
         // Duplicates would split one choice's posterior; keep the one with more evidence.
         if (betterEvidence(c, kept.get(prev))) {
@@ -265,64 +268,88 @@ public final class Restorer {
         }
         continue;
       }
-      seen.put(key, kept.size());
       kept.add(c);
       keptIds.add(ids);
     }
-    capByPriorCost(s, kept, keptIds, n);
-    s.candidates = kept;
-    s.candidateIds = keptIds.toArray(new int[0][]);
-    s.surfaceKnown = new boolean[kept.size()];
-    s.surfaceKeys = new String[kept.size()];
-    for (int k = 0; k < kept.size(); k++) {
+    s.inputLm = scoreInput(s.ids);
+    s.inputFirst = s.inputLm.clone();
+    if (n > 0) {
+      s.inputFirst[n - 1] -= eosScore(s.ids);
+    }
+    int m = kept.size();
+    boolean[] surfaceKnown = new boolean[m];
+    float[] prior = new float[m];
+    for (int k = 0; k < m; k++) {
       Candidate c = kept.get(k);
       boolean known = true;
-      StringBuilder sb = new StringBuilder();
       for (int i = c.from(); i < c.from() + c.length(); i++) {
         known &= s.ids[i] != Vocabulary.UNK;
-        if (sb.length() > 0) {
+      }
+      surfaceKnown[k] = known;
+      prior[k] = channel.changeCost(s.tokens, c, known, weights.replacementRate(), 0, 0);
+    }
+    boolean[] keep = capByPriorCost(kept, prior, n);
+    // Local scores; candidates that fail the first look are dropped here for good.
+    WindowScorer scorer = new WindowScorer(lm);
+    double keepPrior = channel.keepCost(true, weights.replacementRate());
+    float[] gain = new float[m];
+    int survivors = 0;
+    for (int k = 0; k < m; k++) {
+      if (!keep[k]) {
+        continue;
+      }
+      Candidate c = kept.get(k);
+      int[] ids = keptIds.get(k);
+      if (c.length() == 1 && ids.length == 1) {
+        // First look: the word alone against the input's word in the same left context.
+        double firstGain = scorer.firstWord(s.ids, c.from(), ids[0]) - s.inputFirst[c.from()];
+        if (firstGain + prior[k] - keepPrior < -(weights.pruneMargin() + weights.firstWordSlack())) {
+          keep[k] = false;
+          continue;
+        }
+      }
+      gain[k] = (float) (scorer.score(s.ids, n, c.from(), c.length(), ids, ids.length)
+          - scorer.identity(s.ids, n, c.from(), c.length()));
+      survivors++;
+    }
+    s.candidates = new ArrayList<>(survivors);
+    s.candidateIds = new int[survivors][];
+    s.surfaceKnown = new boolean[survivors];
+    s.localGain = new float[survivors];
+    s.originals = new String[survivors];
+    s.pairKeys = new String[survivors];
+    StringBuilder sb = new StringBuilder();
+    for (int k = 0, j = 0; k < m; k++) {
+      if (!keep[k]) {
+        continue;
+      }
+      Candidate c = kept.get(k);
+      s.candidates.add(c);
+      s.candidateIds[j] = keptIds.get(k);
+      s.surfaceKnown[j] = surfaceKnown[k];
+      s.localGain[j] = gain[k];
+      s.originals[j] = c.phrase();
+      sb.setLength(0);
+      for (int i = c.from(); i < c.from() + c.length(); i++) {
+        if (i > c.from()) {
           sb.append(' ');
         }
         sb.append(s.tokens.get(i).lmForm());
       }
-      s.surfaceKnown[k] = known;
-      s.surfaceKeys[k] = sb.toString();
-    }
-    s.inputLm = scoreInput(s.ids);
-    s.inputFirst = s.inputLm.clone();
-    s.inputFirst[n - 1] -= eosScore(s.ids);
-    s.localGain = new float[kept.size()];
-    s.pairKeys = new String[kept.size()];
-    s.originals = new String[kept.size()];
-    WindowScorer scorer = new WindowScorer(lm);
-    double keepPrior = channel.keepCost(true, weights.replacementRate());
-    for (int k = 0; k < kept.size(); k++) {
-      Candidate c = kept.get(k);
-      int[] ids = s.candidateIds[k];
-      if (c.length() == 1 && ids.length == 1) {
-        // First look: the word alone against the input's word in the same left context.
-        double firstGain = scorer.firstWord(s.ids, c.from(), ids[0]) - inputFirst(s, c.from());
-        double prior = channel.changeCost(s.tokens, c, s.surfaceKnown[k], weights.replacementRate(), 0, 0);
-        if (firstGain + prior - keepPrior < -(weights.pruneMargin() + weights.firstWordSlack())) {
-          s.localGain[k] = Float.NEGATIVE_INFINITY;
-          s.originals[k] = c.phrase();
-          s.pairKeys[k] = s.surfaceKeys[k] + '\t' + s.originals[k];
-          continue;
-        }
-      }
-      s.localGain[k] = (float) (scorer.score(s.ids, n, c.from(), c.length(), ids, ids.length)
-          - scorer.identity(s.ids, n, c.from(), c.length()));
-      s.originals[k] = c.phrase();
-      s.pairKeys[k] = s.surfaceKeys[k] + '\t' + s.originals[k];
+      s.pairKeys[j] = sb.append('\t').append(s.originals[j]).toString();
+      j++;
     }
     return s;
   }
 
   /**
-   * Keeps, per start token, the {@link ChannelWeights#maxScoredPerPosition()} candidates with the
-   * best prior channel cost (first-pass rate, no document counts), in place.
+   * Which candidates to keep: per start token, the {@link ChannelWeights#maxScoredPerPosition()}
+   * with the best prior channel cost (first-pass rate, no document counts).
    */
-  private void capByPriorCost(Sentence s, List<Candidate> kept, List<int[]> keptIds, int n) {
+  private boolean[] capByPriorCost(List<Candidate> kept, float[] prior, int n) {
+    int m = kept.size();
+    boolean[] keep = new boolean[m];
+    java.util.Arrays.fill(keep, true);
     int cap = weights.maxScoredPerPosition();
     int[] perStart = new int[n];
     boolean over = false;
@@ -330,39 +357,19 @@ public final class Restorer {
       over |= ++perStart[c.from()] > cap;
     }
     if (!over) {
-      return;
+      return keep;
     }
-    int m = kept.size();
-    float[] prior = new float[m];
     int[] order = new int[m];
     for (int k = 0; k < m; k++) {
-      Candidate c = kept.get(k);
-      boolean known = true;
-      for (int i = c.from(); i < c.from() + c.length(); i++) {
-        known &= s.ids[i] != Vocabulary.UNK;
-      }
-      prior[k] = channel.changeCost(s.tokens, c, known, weights.replacementRate(), 0, 0);
       order[k] = k;
     }
     sortByLocalDescending(order, m, prior);
     java.util.Arrays.fill(perStart, 0);
-    boolean[] keep = new boolean[m];
     for (int j = 0; j < m; j++) {
       int k = order[j];
       keep[k] = perStart[kept.get(k).from()]++ < cap;
     }
-    List<Candidate> c2 = new ArrayList<>();
-    List<int[]> i2 = new ArrayList<>();
-    for (int k = 0; k < m; k++) {
-      if (keep[k]) {
-        c2.add(kept.get(k));
-        i2.add(keptIds.get(k));
-      }
-    }
-    kept.clear();
-    kept.addAll(c2);
-    keptIds.clear();
-    keptIds.addAll(i2);
+    return keep;
   }
 
   /** Prefers the cheaper source order of CandidateSource (alignment, profile before context). */
@@ -406,11 +413,6 @@ public final class Restorer {
       }
     }
     return true;
-  }
-
-  /** LM log10 score of input token {@code i} alone after its left context (without the sentence end). */
-  private float inputFirst(Sentence s, int i) {
-    return s.inputFirst[i];
   }
 
   /** log10 P(end of sentence) after the sentence as written. */
@@ -629,16 +631,14 @@ public final class Restorer {
     }
     int m = s.candidates.size();
     work.ensure(m, n);
+    double keepEligible = channel.keepCost(true, state.rate);
     float[] cost = work.cost;
     float[] local = work.local;
     for (int k = 0; k < m; k++) {
       Candidate c = s.candidates.get(k);
       state.counts(docIndex, s.first + c.from(), s.pairKeys[k], s.originals[k], work.counts);
       cost[k] = channel.changeCost(s.tokens, c, s.surfaceKnown[k], state.rate, work.counts[0], work.counts[1]);
-      double keep = 0;
-      for (int i = c.from(); i < c.from() + c.length(); i++) {
-        keep += channel.keepCost(s.eligible[i], state.rate);
-      }
+      double keep = keepEligible * c.length(); // every covered token is eligible
       local[k] = (float) (s.localGain[k] + cost[k] - keep);
     }
     // Pre-selection: per start token, the best candidates by local score within the margin.
