@@ -293,6 +293,8 @@ public final class Restorer {
     WindowScorer scorer = new WindowScorer(lm);
     double keepPrior = channel.keepCost(true, weights.replacementRate());
     float[] gain = new float[m];
+    double[] identity = new double[n * Candidate.MAX_SPAN];
+    java.util.Arrays.fill(identity, Double.NaN);
     int survivors = 0;
     for (int k = 0; k < m; k++) {
       if (!keep[k]) {
@@ -308,8 +310,11 @@ public final class Restorer {
           continue;
         }
       }
-      gain[k] = (float) (scorer.score(s.ids, n, c.from(), c.length(), ids, ids.length)
-          - scorer.identity(s.ids, n, c.from(), c.length()));
+      int slot = c.from() * Candidate.MAX_SPAN + c.length() - 1;
+      if (Double.isNaN(identity[slot])) {
+        identity[slot] = scorer.identity(s.ids, n, c.from(), c.length());
+      }
+      gain[k] = (float) (scorer.score(s.ids, n, c.from(), c.length(), ids, ids.length) - identity[slot]);
       survivors++;
     }
     s.candidates = new ArrayList<>(survivors);
