@@ -15,7 +15,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
@@ -378,10 +377,5 @@ public record ChannelWeights(
       throw new UncheckedIOException(e);
     }
     return sw.toString();
-  }
-
-  /** Keys of {@link #names()} as a list, for fitters. */
-  static ArrayList<String> nameList() {
-    return new ArrayList<>(Arrays.asList(names()));
   }
 }

@@ -124,6 +124,12 @@ public final class Restorer {
    * counts.
    */
   public SubstitutionCounts learnFromBatch(List<String> texts) {
+    return learnFromBatch(texts, SimpleTokenizer::tokenize);
+  }
+
+  /** {@link #learnFromBatch(List)} with the caller's tokenizer (e.g. an analyzer adapter). */
+  public SubstitutionCounts learnFromBatch(List<String> texts,
+      java.util.function.Function<String, List<InputToken>> tokenizer) {
     Work work = new Work(lm);
     DocChannel state = new DocChannel(weights.replacementRate(), null);
     SubstitutionCounts.Accumulator last = null;
@@ -131,7 +137,7 @@ public final class Restorer {
       DocChannel collector = new DocChannel(0, new SubstitutionCounts.Accumulator());
       for (int d = 0; d < texts.size(); d++) {
         String text = texts.get(d);
-        Prepared doc = prepare(text, SimpleTokenizer.tokenize(text));
+        Prepared doc = prepare(text, tokenizer.apply(text));
         collector.collect(decodeDocument(doc, state, work, d), d, weights);
         collector.counts.documents++;
       }
