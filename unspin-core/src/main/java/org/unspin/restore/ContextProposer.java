@@ -1,6 +1,5 @@
 package org.unspin.restore;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.unspin.lm.LanguageModel;
 import org.unspin.lm.Vocabulary;
