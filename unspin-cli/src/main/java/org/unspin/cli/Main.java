@@ -20,6 +20,9 @@ import picocli.CommandLine.Option;
     description = "Detects machine-spun text, restores its original wording and traces it to its source.",
     subcommands = {
         LmCommand.class,
+        ProfileCommand.class,
+        FingerprintsCommand.class,
+        EvalCommand.class,
     })
 public final class Main implements Runnable {
 

@@ -1,0 +1,235 @@
+package org.unspin.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.unspin.api.InputException;
+import org.unspin.channel.PairJsonl;
+import org.unspin.channel.PpsPairs;
+import org.unspin.channel.ProfileFormat;
+import org.unspin.channel.ProfileInfo;
+import org.unspin.channel.ProfileLearner;
+import org.unspin.channel.SpinnerProfile;
+import org.unspin.channel.TextPair;
+import org.unspin.channel.fingerprint.FingerprintList;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code unspin profile}: spinner profiles (channel models). */
+@Command(
+    name = "profile",
+    mixinStandardHelpOptions = true,
+    description = "Learn and inspect spinner profiles (channel models: surface <- original).",
+    subcommands = {ProfileCommand.Show.class, ProfileCommand.Learn.class})
+public final class ProfileCommand implements Runnable {
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** {@code unspin profile show [FILE]}. */
+  @Command(
+      name = "show",
+      mixinStandardHelpOptions = true,
+      description = "Print a profile's metadata, counts and top entries (default: the shipped PPS-learned profile).")
+  static final class Show implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--top", paramLabel = "N", defaultValue = "20", description = "Entries to list (default ${DEFAULT-VALUE}).")
+    int top;
+
+    @Parameters(paramLabel = "FILE", arity = "0..1", description = "A profile file (TSV).")
+    Path file;
+
+    @Override
+    public Integer call() {
+      if (top < 0) {
+        throw new InputException("--top must be >= 0 (got " + top + ")");
+      }
+      SpinnerProfile p = file == null ? ProfileFormat.loadDefault() : ProfileFormat.load(file);
+      PrintWriter out = spec.commandLine().getOut();
+      ProfileInfo i = p.info();
+      out.println("profile           " + (file == null ? "(default) " + ProfileFormat.DEFAULT_RESOURCE : file));
+      out.println("name              " + i.name());
+      out.println("method            " + i.method());
+      out.println("source            " + i.source());
+      out.println("license           " + i.license());
+      out.println("created           " + i.created());
+      out.println("pairs             " + i.pairs());
+      out.println("tokens            " + i.tokens() + " (eligible " + i.eligible() + ", changed " + i.changed() + ")");
+      out.println("replacement rate  " + String.format(Locale.ROOT, "%.4f", i.replacementRate()));
+      out.println("smoothing         " + i.smoothing());
+      out.println("entries           " + p.size() + " (" + p.surfaceCount() + " surfaces, " + p.originalCount()
+          + " originals)");
+      List<SpinnerProfile.Entry> byCount = new ArrayList<>(p.entries());
+      byCount.sort(Comparator.comparingDouble(SpinnerProfile.Entry::count).reversed()
+          .thenComparing(SpinnerProfile.Entry::original).thenComparing(SpinnerProfile.Entry::surface));
+      if (top > 0 && !byCount.isEmpty()) {
+        out.println();
+        out.println(String.format(Locale.ROOT, "%-28s %-28s %8s %8s %8s", "surface", "<- original", "count",
+            "p(s|o)", "p(o|s)"));
+        for (SpinnerProfile.Entry e : byCount.subList(0, Math.min(top, byCount.size()))) {
+          out.println(String.format(Locale.ROOT, "%-28s %-28s %8.2f %8.4f %8.4f", e.surface(), e.original(),
+              e.count(), e.pSurfaceGivenOriginal(), e.pOriginalGivenSurface()));
+        }
+      }
+      out.flush();
+      return 0;
+    }
+  }
+
+  /** {@code unspin profile learn (--pairs DIR|FILE.jsonl | --pps CSV) --out FILE}. */
+  @Command(
+      name = "learn",
+      mixinStandardHelpOptions = true,
+      description = {"Learn a profile from aligned (spun, original) pairs by word alignment and counting.",
+          "--pairs takes a JSONL file (one {\"spun\": ..., \"original\": ..., \"weight\": w?} per line) or a"
+              + " directory of X.spun.txt / X.orig.txt files (UTF-8, matched by name X).",
+          "--pps takes a tortured-phrase list (PPS CSV): tortured phrase vs expected phrase; with --holdout the"
+              + " seeded random share is left out of learning and written to --heldout-out as JSONL pairs."})
+  static final class Learn implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    static final class Input {
+      @Option(names = "--pairs", paramLabel = "DIR|FILE.jsonl", description = "Aligned pairs.")
+      Path pairs;
+
+      @Option(names = "--pps", paramLabel = "CSV", description = "A PPS tortured-phrase list ('default' for the shipped one).")
+      String pps;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Input input;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The profile to write (TSV).")
+    Path out;
+
+    @Option(names = "--name", defaultValue = "learned", description = "Profile name (default ${DEFAULT-VALUE}).")
+    String name;
+
+    @Option(names = "--license", defaultValue = "unknown", description = "Licence of the pairs (default ${DEFAULT-VALUE}; PPS: CC BY 4.0).")
+    String license;
+
+    @Option(names = "--created", paramLabel = "YYYY-MM-DD", description = "Creation date to record (default today, UTC).")
+    String created;
+
+    @Option(names = "--uncertain-weight", defaultValue = "0.5", paramLabel = "W",
+        description = "PPS only: weight of entries marked '?' (0 skips them; default ${DEFAULT-VALUE}).")
+    double uncertainWeight;
+
+    @Option(names = "--holdout", defaultValue = "0", paramLabel = "SHARE",
+        description = "PPS only: share of pairs held out from learning, e.g. 0.2 (default ${DEFAULT-VALUE}).")
+    double holdout;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the held-out split (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--heldout-out", paramLabel = "FILE.jsonl", description = "Where to write the held-out pairs.")
+    Path heldoutOut;
+
+    @Override
+    public Integer call() throws IOException {
+      String date = created == null ? LocalDate.now(ZoneOffset.UTC).toString() : created;
+      if (!date.matches("\\d{4}-\\d{2}-\\d{2}")) {
+        throw new InputException("--created must be YYYY-MM-DD (got '" + date + "')");
+      }
+      List<TextPair> pairs;
+      String source;
+      if (input.pps != null) {
+        if (!(uncertainWeight >= 0 && uncertainWeight <= 1)) {
+          throw new InputException("--uncertain-weight must be in [0, 1] (got " + uncertainWeight + ")");
+        }
+        if (!(holdout >= 0 && holdout < 1)) {
+          throw new InputException("--holdout must be in [0, 1) (got " + holdout + ")");
+        }
+        FingerprintList list = input.pps.equals("default") ? FingerprintList.loadDefault()
+            : FingerprintList.load(Path.of(input.pps));
+        pairs = PpsPairs.pairs(list, uncertainWeight);
+        String listName = input.pps.equals("default") ? "pps-tortured-phrases.csv (Problematic Paper Screener, 2025-11)"
+            : Path.of(input.pps).getFileName().toString();
+        source = listName + ", " + pairs.size() + " usable entries, uncertain weight " + uncertainWeight;
+        if (holdout > 0) {
+          PpsPairs.Split split = PpsPairs.split(pairs, holdout, seed);
+          pairs = split.train();
+          source += ", trained on " + split.train().size() + " after holding out " + split.heldOut().size()
+              + " (seed " + seed + ")";
+          if (heldoutOut != null) {
+            try (Writer w = Files.newBufferedWriter(heldoutOut, StandardCharsets.UTF_8)) {
+              for (TextPair p : split.heldOut()) {
+                w.write(PairJsonl.toJson(p));
+                w.write('\n');
+              }
+            }
+          }
+        } else if (heldoutOut != null) {
+          throw new InputException("--heldout-out needs --holdout > 0");
+        }
+      } else {
+        if (holdout != 0 || heldoutOut != null) {
+          throw new InputException("--holdout and --heldout-out work with --pps only");
+        }
+        pairs = readPairs(input.pairs);
+        source = input.pairs.getFileName() + ", " + pairs.size() + " pairs";
+      }
+      ProfileLearner learner = new ProfileLearner();
+      for (TextPair p : pairs) {
+        learner.add(p);
+      }
+      SpinnerProfile profile = learner.build(name, source, license, date);
+      ProfileFormat.save(profile, out);
+      PrintWriter o = spec.commandLine().getOut();
+      o.println("learned " + profile.size() + " entries from " + pairs.size() + " pairs (replacement rate "
+          + String.format(Locale.ROOT, "%.4f", profile.replacementRate()) + ", " + learner.unalignedGaps()
+          + " gaps too long to learn) -> " + out);
+      o.flush();
+      return 0;
+    }
+
+    static List<TextPair> readPairs(Path path) throws IOException {
+      if (!Files.exists(path)) {
+        throw new InputException("no such file or directory: " + path);
+      }
+      if (!Files.isDirectory(path)) {
+        return PairJsonl.readPairs(path);
+      }
+      List<TextPair> out = new ArrayList<>();
+      List<Path> spunFiles;
+      try (Stream<Path> s = Files.list(path)) {
+        spunFiles = s.filter(p -> p.getFileName().toString().endsWith(".spun.txt")).sorted().toList();
+      }
+      if (spunFiles.isEmpty()) {
+        throw new InputException(path + ": no X.spun.txt files in the directory");
+      }
+      for (Path spun : spunFiles) {
+        String base = spun.getFileName().toString();
+        base = base.substring(0, base.length() - ".spun.txt".length());
+        Path orig = spun.resolveSibling(base + ".orig.txt");
+        if (!Files.exists(orig)) {
+          throw new InputException(spun + ": no matching " + orig.getFileName());
+        }
+        out.add(new TextPair(base, CliFiles.readText(spun.toString(), null), CliFiles.readText(orig.toString(), null)));
+      }
+      return out;
+    }
+  }
+}

@@ -1,0 +1,167 @@
+package org.unspin.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.unspin.channel.PairJsonl;
+import org.unspin.channel.ProfileFormat;
+import org.unspin.channel.SpinnerProfile;
+import org.unspin.channel.SpunText;
+import org.unspin.util.Json;
+
+class ChannelCommandsTest {
+
+  @TempDir
+  Path dir;
+
+  record Result(int code, String out, String err) {}
+
+  static Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  private Path write(String name, String content) throws IOException {
+    Path p = dir.resolve(name);
+    Files.createDirectories(p.getParent());
+    Files.writeString(p, content, StandardCharsets.UTF_8);
+    return p;
+  }
+
+  @Test
+  void fingerprintsMatchPrintsOffsetsWithTheDefaultList() throws IOException {
+    Path text = write("paper.txt", "We train a neural organization on big data.\nThe surface region was huge.\n");
+    Result r = run("fingerprints", "match", text.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("11-30\tneural organization\tneural network\t\"neural organization\""), r.out());
+    assertTrue(!r.out().contains("surface region"), "AND needs 'surface area' too: " + r.out());
+  }
+
+  @Test
+  void fingerprintsMatchJsonWithACustomList() throws IOException {
+    Path list = write("list.csv", "tortured_phrase,expected_phrase,num_papers\n\"\"\"huge information\"\"\",big data,3\n");
+    Path text = write("t.txt", "So much Huge  Information.");
+    Result r = run("fingerprints", "match", "--list", list.toString(), "--json", text.toString());
+    assertEquals(0, r.code(), r.err());
+    Map<String, Object> doc = Json.parseObject(r.out().trim());
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> ms = (List<Map<String, Object>>) doc.get("matches");
+    assertEquals(1, ms.size());
+    assertEquals(8L, ms.get(0).get("start"));
+    assertEquals(25L, ms.get(0).get("end"));
+    assertEquals("big data", ms.get(0).get("expected"));
+  }
+
+  @Test
+  void malformedListIsAFailureWithFileAndLine() throws IOException {
+    Path list = write("bad.csv", "tortured_phrase,expected_phrase\n\"\"\"open\",x\n");
+    Path text = write("t.txt", "x");
+    Result r = run("fingerprints", "match", "--list", list.toString(), text.toString());
+    assertEquals(Main.EXIT_FAILURE, r.code());
+    assertTrue(r.err().startsWith("unspin: " + list + ":2: malformed query"), r.err());
+    assertEquals(1, r.err().strip().lines().count(), r.err());
+  }
+
+  @Test
+  void profileLearnFromJsonlThenShow() throws IOException {
+    Path pairs = write("pairs.jsonl", """
+        {"spun": "the surface region is big", "original": "the surface area is big"}
+        {"id": "b", "spun": "a region of land", "original": "an area of land", "weight": 0.5}
+        """);
+    Path out = dir.resolve("p.tsv");
+    Result r = run("profile", "learn", "--pairs", pairs.toString(), "--out", out.toString(), "--name", "t",
+        "--created", "2026-01-02");
+    assertEquals(0, r.code(), r.err());
+    SpinnerProfile p = ProfileFormat.load(out);
+    assertEquals(1.5, p.entry("region", "area").count(), 1e-9);
+    assertEquals("2026-01-02", p.info().created());
+    Result show = run("profile", "show", out.toString(), "--top", "5");
+    assertEquals(0, show.code(), show.err());
+    assertTrue(show.out().contains("name              t"), show.out());
+    assertTrue(show.out().contains("region"), show.out());
+  }
+
+  @Test
+  void profileLearnFromADirectoryOfTextPairs() throws IOException {
+    write("d/one.spun.txt", "Huge information matters.");
+    write("d/one.orig.txt", "Big data matters.");
+    write("d/two.spun.txt", "The bosom is fine.");
+    write("d/two.orig.txt", "The breast is fine.");
+    Path out = dir.resolve("p.tsv");
+    Result r = run("profile", "learn", "--pairs", dir.resolve("d").toString(), "--out", out.toString());
+    assertEquals(0, r.code(), r.err());
+    SpinnerProfile p = ProfileFormat.load(out);
+    assertEquals(3, p.size());
+    assertEquals(2, p.info().pairs());
+  }
+
+  @Test
+  void profileLearnFromPpsWithHoldout() throws IOException {
+    Path out = dir.resolve("p.tsv");
+    Path held = dir.resolve("held.jsonl");
+    Result r = run("profile", "learn", "--pps", "default", "--holdout", "0.2", "--seed", "7", "--heldout-out",
+        held.toString(), "--out", out.toString(), "--created", "2026-11-29");
+    assertEquals(0, r.code(), r.err());
+    List<org.unspin.channel.TextPair> heldOut = PairJsonl.readPairs(held);
+    SpinnerProfile p = ProfileFormat.load(out);
+    assertEquals(heldOut.size() * 4, p.info().pairs(), 4.0);
+    assertTrue(p.info().source().contains("seed 7"), p.info().source());
+  }
+
+  @Test
+  void profileShowDefaultAndErrors() throws IOException {
+    Result r = run("profile", "show");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("pps-learned"), r.out());
+    Path bad = write("bad.tsv", "@format\tunspin-profile\t1\n@replacement_rate\t2\n");
+    Result e = run("profile", "show", bad.toString());
+    assertEquals(Main.EXIT_FAILURE, e.code());
+    assertTrue(e.err().contains("replacementRate must be in [0, 1]"), e.err());
+    Result missing = run("profile", "learn", "--out", dir.resolve("x").toString());
+    assertEquals(Main.EXIT_USAGE, missing.code());
+    Result noFile = run("profile", "learn", "--pairs", dir.resolve("none.jsonl").toString(), "--out",
+        dir.resolve("x").toString());
+    assertEquals(Main.EXIT_USAGE, noFile.code());
+  }
+
+  @Test
+  void evalSimulateWritesConsistentDeterministicPairs() throws IOException {
+    Path dict = write("dict.tsv", "# toy\nbank\tfinancial institution|depository\nbig\thuge\ndata\tinformation\n");
+    write("in/a.txt", "The bank has big data. The bank is big.");
+    write("in/b.txt", "Big banks, big data.");
+    Path out1 = dir.resolve("o1.jsonl");
+    Path out2 = dir.resolve("o2.jsonl");
+    Result r = run("eval", "simulate", "--rate", "0.8", "--seed", "3", "--synonym", "random", "--dictionary",
+        dict.toString(), "--out", out1.toString(), dir.resolve("in").toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.err().contains("spun 2 documents"), r.err());
+    run("eval", "simulate", "--rate", "0.8", "--seed", "3", "--synonym", "random", "--dictionary", dict.toString(),
+        "--out", out2.toString(), dir.resolve("in").toString());
+    List<String> lines = Files.readAllLines(out1);
+    assertEquals(lines, Files.readAllLines(out2));
+    assertEquals(2, lines.size());
+    int subs = 0;
+    for (String line : lines) {
+      SpunText t = PairJsonl.parseSpunText(line, "o1");
+      assertEquals(t.spun(), t.applySubstitutions());
+      subs += t.substitutions().size();
+    }
+    assertTrue(subs > 0, lines.toString());
+    Result bad = run("eval", "simulate", "--rate", "1.5", "--dictionary", dict.toString(), "--out",
+        out1.toString(), dir.resolve("in").toString());
+    assertEquals(Main.EXIT_USAGE, bad.code());
+    assertTrue(bad.err().startsWith("unspin: --rate must be in [0, 1]"), bad.err());
+  }
+}

@@ -1,0 +1,55 @@
+package org.unspin.channel;
+
+import java.util.Objects;
+import java.util.Random;
+
+/**
+ * The habits of one simulated spinner (see {@link SpinSimulator}).
+ *
+ * @param rate the share of eligible words and phrases replaced, in {@code [0, 1]} (real spinners:
+ *     0.1 to 0.8)
+ * @param choice which synonym is used
+ * @param morphologyErrorRate how often an irregular participle is re-inflected as a past tense, in
+ *     {@code [0, 1]}
+ * @param mangleNames whether capitalized words inside a sentence (names) are replaced too
+ * @param maxPhraseWords the longest dictionary phrase looked up, 1..3 (longest match first)
+ */
+public record SimulatorConfig(double rate, Choice choice, double morphologyErrorRate, boolean mangleNames,
+    int maxPhraseWords) {
+
+  /** Which of the listed synonyms the spinner writes. */
+  public enum Choice {
+    /** Always the first (most common sense): the habit of the simplest spinners. */
+    FIRST,
+    /** A random one for each occurrence. */
+    RANDOM
+  }
+
+  public SimulatorConfig {
+    if (!(rate >= 0 && rate <= 1)) {
+      throw new IllegalArgumentException("rate must be in [0, 1] (got " + rate + ")");
+    }
+    Objects.requireNonNull(choice, "choice");
+    if (!(morphologyErrorRate >= 0 && morphologyErrorRate <= 1)) {
+      throw new IllegalArgumentException("morphologyErrorRate must be in [0, 1] (got " + morphologyErrorRate + ")");
+    }
+    if (maxPhraseWords < 1 || maxPhraseWords > 3) {
+      throw new IllegalArgumentException("maxPhraseWords must be in [1, 3] (got " + maxPhraseWords + ")");
+    }
+  }
+
+  /** A spinner with the given rate and choice, half its irregular participles wrong, names mangled. */
+  public static SimulatorConfig of(double rate, Choice choice) {
+    return new SimulatorConfig(rate, choice, 0.5, true, 3);
+  }
+
+  /**
+   * A randomized spinner: rate uniform in [0.1, 0.8], first or random synonym, a morphology error
+   * rate uniform in [0, 1], names mangled or not.
+   */
+  public static SimulatorConfig random(long seed) {
+    Random r = new Random(seed);
+    return new SimulatorConfig(0.1 + 0.7 * r.nextDouble(), r.nextBoolean() ? Choice.FIRST : Choice.RANDOM,
+        r.nextDouble(), r.nextBoolean(), 3);
+  }
+}

@@ -1,0 +1,115 @@
+package org.unspin.restore;
+
+import java.util.List;
+
+/**
+ * Prices keeping or changing a span: the log10 channel probability {@code P(surface | original)}
+ * of the noisy-channel model (DESIGN.md §1). Immutable and thread-safe.
+ *
+ * <p>A change costs more when the original has many synonyms (the spinner picks one of them),
+ * when the surface is a later sense, when the candidate is rarer than the surface, when parts of
+ * speech disagree and when the lengths differ; it costs much more for the immutables spinners
+ * leave alone: names, numbers, hyphenated compounds, rare words and capitalized words inside a
+ * sentence. Self-training replaces the prior by a document (or batch) estimate that
+ * interpolates the prior with the counts of the same substitution elsewhere: a spinner repeats
+ * its habits.
+ */
+public final class ChannelModel {
+  private final ChannelWeights w;
+
+  public ChannelModel(ChannelWeights weights) {
+    this.w = weights;
+  }
+
+  public ChannelWeights weights() {
+    return w;
+  }
+
+  /**
+   * log10 P(keep) of a token: {@code log10(1 - rate)} when the token could have been replaced
+   * (some candidate covers it), 0 otherwise.
+   */
+  public float keepCost(boolean eligible, double rate) {
+    return eligible ? (float) Math.log10(1 - rate) : 0f;
+  }
+
+  /**
+   * log10 P(surface tokens | candidate original).
+   *
+   * @param sentence the sentence the candidate's offsets refer to
+   * @param c the candidate
+   * @param surfaceKnown false when the language model does not know (one of) the surface words
+   * @param rate the replacement rate in force (prior or re-estimated for the document)
+   * @param subCount (self-training) weighted count of this substitution elsewhere in the document
+   *     or batch; 0 on the first pass
+   * @param originalCount (self-training) weighted count of the original elsewhere, restored or
+   *     kept; {@code >= subCount}; 0 on the first pass (then the prior stands alone)
+   */
+  public float changeCost(List<InputToken> sentence, Candidate c, boolean surfaceKnown, double rate,
+      double subCount, double originalCount) {
+    CandidateFeatures f = c.features();
+    double cost = Math.log10(rate);
+    switch (c.source()) {
+      case THESAURUS -> cost += w.thesaurusBase();
+      case MORPHOLOGY -> cost += w.morphologyBase();
+      case PROFILE -> cost += w.profileBase();
+      case CONTEXT -> cost += w.contextBase();
+      case NUMBER -> cost += w.numberBase();
+      case SOURCE_ALIGNMENT -> cost += w.alignmentBase();
+    }
+    if (c.source() == CandidateSource.PROFILE && !Float.isNaN(f.profileProb())) {
+      // The profile's probability already contains the spinner's choice among synonyms.
+      cost += Math.log10(f.profileProb());
+    } else if (f.fanout() > 1) {
+      cost -= w.fanoutWeight() * Math.log10(f.fanout());
+    }
+    if (f.senseRank() > 0) {
+      cost -= w.senseRankCost() * f.senseRank();
+    }
+    if (!Float.isNaN(f.logSurfaceFreq()) && !Float.isNaN(f.logCandidateFreq())
+        && f.logCandidateFreq() < f.logSurfaceFreq()) {
+      cost -= w.freqRatioWeight() * (f.logSurfaceFreq() - f.logCandidateFreq());
+    }
+    if (!Float.isNaN(f.posAgree())) {
+      cost -= w.posMismatchCost() * (1 - f.posAgree());
+    }
+    cost -= w.lengthChangeCost() * Math.abs(c.length() - c.words().size());
+    cost = Math.min(cost, 0);
+    if (originalCount > 0) {
+      double beta = w.docPriorWeight();
+      cost = Math.log10((Math.min(subCount, originalCount) + beta * Math.pow(10, cost)) / (originalCount + beta));
+    }
+    if (c.source() != CandidateSource.SOURCE_ALIGNMENT) {
+      cost -= immutability(sentence, c, surfaceKnown);
+    }
+    return (float) Math.min(cost, 0);
+  }
+
+  /** The extra cost of changing the immutables spinners leave alone (the worst covered token counts). */
+  private double immutability(List<InputToken> sentence, Candidate c, boolean surfaceKnown) {
+    double worst = 0;
+    for (int i = c.from(); i < c.from() + c.length(); i++) {
+      InputToken t = sentence.get(i);
+      double p = 0;
+      if (t.name()) {
+        p = Math.max(p, w.nameCost());
+      }
+      if (t.kind() == TokenKind.NUMBER && c.source() != CandidateSource.NUMBER) {
+        p = Math.max(p, w.numberCost());
+      }
+      if (!t.sentenceStart() && (t.casePattern() == CasePattern.TITLE || t.casePattern() == CasePattern.UPPER
+          || t.casePattern() == CasePattern.MIXED)) {
+        p = Math.max(p, w.capitalizedCost());
+      }
+      if (t.isCompound()) {
+        p = Math.max(p, w.compoundCost());
+      }
+      worst = Math.max(worst, p);
+    }
+    CandidateFeatures f = c.features();
+    if (!surfaceKnown || (!Float.isNaN(f.logSurfaceFreq()) && f.logSurfaceFreq() < w.rareLogFreq())) {
+      worst += w.rareCost();
+    }
+    return worst;
+  }
+}

@@ -1,0 +1,353 @@
+package org.unspin.restore;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeSet;
+import org.unspin.api.ModelException;
+
+/**
+ * Every parameter of the channel model and the decoder, in one immutable record. Costs are log10
+ * probabilities; a change is taken when the language model's gain outweighs it. The defaults are
+ * hand-set so that clean text comes back unchanged; {@code ChannelFitter} fits them on simulated
+ * pairs, and {@link #load(Path)} reads a fitted set.
+ *
+ * <p>File format: Java properties, one key per component below (same name), e.g.
+ * {@code fanoutWeight=1.0}. Unknown keys and unparsable values are rejected; missing keys keep
+ * their default.
+ *
+ * @param replacementRate prior share of eligible words a spinner replaces; a kept eligible word
+ *     costs {@code log10(1 - rate)}, a change starts at {@code log10(rate)}
+ * @param thesaurusBase extra log10 cost of a thesaurus change (on top of the rate)
+ * @param morphologyBase extra log10 cost of a morphology change
+ * @param profileBase extra log10 cost of a profile change (added to {@code log10(profileProb)})
+ * @param contextBase extra log10 cost of a context proposal (no lexical evidence, so high)
+ * @param numberBase extra log10 cost of a number-word change
+ * @param alignmentBase extra log10 cost of a change read off an aligned source (near 0)
+ * @param fanoutWeight cost per log10 of the original's fan-out: a spinner choosing uniformly among
+ *     {@code k} synonyms picks this one with probability {@code 1/k}, i.e. weight 1
+ * @param senseRankCost cost per step of sense rank (later senses are less often used)
+ * @param freqRatioWeight cost per log10 that the candidate is rarer than the surface (spinners
+ *     replace common words with rarer synonyms, seldom the reverse)
+ * @param posMismatchCost cost of a part-of-speech mismatch ({@code 1 - posAgree} times this)
+ * @param lengthChangeCost cost per word of difference between the surface and original lengths
+ * @param nameCost cost of changing a token marked as a name
+ * @param numberCost cost of changing a number (except by a number-word candidate)
+ * @param capitalizedCost cost of changing a capitalized word that does not start a sentence
+ * @param compoundCost cost of changing a hyphenated compound
+ * @param rareCost cost of changing a surface the language model does not know or that is rarer
+ *     than {@code rareLogFreq} (rare technical words are immutables)
+ * @param rareLogFreq log10 occurrences per million words under which a surface counts as rare
+ * @param contextMinGain minimum LM gain (log10, over a window of 3 words) for a context proposal
+ * @param contextMaxProposals maximum context proposals per position
+ * @param docPriorWeight pseudo-count of the prior channel in the document channel that
+ *     self-training re-estimates: {@code P(s|o) = (n(s<-o) + docPriorWeight * prior) / (n(o) +
+ *     docPriorWeight)}, where the counts come from the document's (or batch's) confident edits and
+ *     kept words; small values trust the document's habits sooner
+ * @param selfTrainingRounds extra decoding rounds with the re-estimated document channel (0 = off)
+ * @param selfTrainingMinConfidence edits below this posterior do not count for self-training
+ * @param rateSmoothing pseudo-count of eligible words behind the prior rate when the document rate
+ *     is re-estimated
+ * @param posteriorScale scales log10 path scores before forward-backward (a temperature: below 1
+ *     flattens the posteriors, above 1 sharpens them)
+ * @param minEditConfidence edits of the best path below this posterior are dropped from the result
+ * @param beamWidth maximum distinct LM states kept per position
+ * @param beamThreshold states more than this (log10) below the best state at a position are dropped
+ */
+public record ChannelWeights(
+    double replacementRate,
+    double thesaurusBase,
+    double morphologyBase,
+    double profileBase,
+    double contextBase,
+    double numberBase,
+    double alignmentBase,
+    double fanoutWeight,
+    double senseRankCost,
+    double freqRatioWeight,
+    double posMismatchCost,
+    double lengthChangeCost,
+    double nameCost,
+    double numberCost,
+    double capitalizedCost,
+    double compoundCost,
+    double rareCost,
+    double rareLogFreq,
+    double contextMinGain,
+    int contextMaxProposals,
+    double docPriorWeight,
+    int selfTrainingRounds,
+    double selfTrainingMinConfidence,
+    double rateSmoothing,
+    double posteriorScale,
+    double minEditConfidence,
+    int beamWidth,
+    double beamThreshold) {
+
+  /** Hand-set defaults; see the class javadoc. */
+  public static final ChannelWeights DEFAULTS = new ChannelWeights(
+      0.3, // replacementRate: spinners replace 10%-80% of eligible words (DESIGN.md §1)
+      -0.8, // thesaurusBase
+      -1.0, // morphologyBase
+      -0.3, // profileBase
+      -3.0, // contextBase: measured 0.18% over-edits from closed-class proposals at -2.5 with a 4 MB LM
+      -1.0, // numberBase
+      -0.1, // alignmentBase
+      1.0, // fanoutWeight: uniform choice among the synonyms
+      0.15, // senseRankCost
+      0.3, // freqRatioWeight
+      0.5, // posMismatchCost
+      0.4, // lengthChangeCost
+      5.0, // nameCost: names are the immutables spinners leave alone most reliably
+      3.0, // numberCost
+      2.0, // capitalizedCost
+      2.0, // compoundCost
+      1.5, // rareCost
+      -1.0, // rareLogFreq: 0.1 per million
+      1.5, // contextMinGain
+      3, // contextMaxProposals
+      2.0, // docPriorWeight
+      1, // selfTrainingRounds
+      0.7, // selfTrainingMinConfidence
+      20.0, // rateSmoothing
+      1.0, // posteriorScale
+      0.5, // minEditConfidence
+      16, // beamWidth
+      5.0); // beamThreshold: a change costs about 2, so a state 5 behind rarely recovers
+
+  public ChannelWeights {
+    if (!(replacementRate > 0 && replacementRate < 1)) {
+      throw new IllegalArgumentException("replacementRate must be in (0, 1) (got " + replacementRate + ")");
+    }
+    checkFinite("thesaurusBase", thesaurusBase);
+    checkFinite("morphologyBase", morphologyBase);
+    checkFinite("profileBase", profileBase);
+    checkFinite("contextBase", contextBase);
+    checkFinite("numberBase", numberBase);
+    checkFinite("alignmentBase", alignmentBase);
+    checkFinite("rareLogFreq", rareLogFreq);
+    checkNonNegative("fanoutWeight", fanoutWeight);
+    checkNonNegative("senseRankCost", senseRankCost);
+    checkNonNegative("freqRatioWeight", freqRatioWeight);
+    checkNonNegative("posMismatchCost", posMismatchCost);
+    checkNonNegative("lengthChangeCost", lengthChangeCost);
+    checkNonNegative("nameCost", nameCost);
+    checkNonNegative("numberCost", numberCost);
+    checkNonNegative("capitalizedCost", capitalizedCost);
+    checkNonNegative("compoundCost", compoundCost);
+    checkNonNegative("rareCost", rareCost);
+    checkNonNegative("contextMinGain", contextMinGain);
+    if (!(docPriorWeight > 0) || Double.isInfinite(docPriorWeight)) {
+      throw new IllegalArgumentException("docPriorWeight must be > 0 and finite (got " + docPriorWeight + ")");
+    }
+    checkNonNegative("rateSmoothing", rateSmoothing);
+    if (contextMaxProposals < 0) {
+      throw new IllegalArgumentException("contextMaxProposals must be >= 0 (got " + contextMaxProposals + ")");
+    }
+    if (selfTrainingRounds < 0 || selfTrainingRounds > 10) {
+      throw new IllegalArgumentException("selfTrainingRounds must be in [0, 10] (got " + selfTrainingRounds + ")");
+    }
+    checkUnit("selfTrainingMinConfidence", selfTrainingMinConfidence);
+    checkUnit("minEditConfidence", minEditConfidence);
+    if (!(posteriorScale > 0) || Double.isInfinite(posteriorScale)) {
+      throw new IllegalArgumentException("posteriorScale must be > 0 and finite (got " + posteriorScale + ")");
+    }
+    if (beamWidth < 1) {
+      throw new IllegalArgumentException("beamWidth must be >= 1 (got " + beamWidth + ")");
+    }
+    if (!(beamThreshold > 0)) {
+      throw new IllegalArgumentException("beamThreshold must be > 0 (got " + beamThreshold + ")");
+    }
+  }
+
+  private static void checkFinite(String name, double v) {
+    if (!Double.isFinite(v)) {
+      throw new IllegalArgumentException(name + " must be finite (got " + v + ")");
+    }
+  }
+
+  private static void checkNonNegative(String name, double v) {
+    if (!(v >= 0) || Double.isInfinite(v)) {
+      throw new IllegalArgumentException(name + " must be >= 0 and finite (got " + v + ")");
+    }
+  }
+
+  private static void checkUnit(String name, double v) {
+    if (!(v >= 0 && v <= 1)) {
+      throw new IllegalArgumentException(name + " must be in [0, 1] (got " + v + ")");
+    }
+  }
+
+  /** The parameter names, in declaration order. */
+  public static String[] names() {
+    return Arrays.stream(ChannelWeights.class.getRecordComponents()).map(RecordComponent::getName)
+        .toArray(String[]::new);
+  }
+
+  /** The value of parameter {@code name} as a double. */
+  public double get(String name) {
+    RecordComponent rc = component(name);
+    try {
+      return ((Number) rc.getAccessor().invoke(this)).doubleValue();
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot read ChannelWeights." + name, e);
+    }
+  }
+
+  /**
+   * A copy with parameter {@code name} set to {@code value} (rounded for integer parameters).
+   *
+   * @throws IllegalArgumentException for an unknown name or a value out of range
+   */
+  public ChannelWeights with(String name, double value) {
+    RecordComponent[] rcs = ChannelWeights.class.getRecordComponents();
+    Object[] args = new Object[rcs.length];
+    Class<?>[] types = new Class<?>[rcs.length];
+    boolean found = false;
+    try {
+      for (int i = 0; i < rcs.length; i++) {
+        types[i] = rcs[i].getType();
+        if (rcs[i].getName().equals(name)) {
+          found = true;
+          if (types[i] == int.class && value != Math.rint(value)) {
+            throw new IllegalArgumentException(name + " must be an integer (got " + value + ")");
+          }
+          args[i] = types[i] == int.class ? (Object) (int) Math.round(value) : (Object) value;
+        } else {
+          args[i] = rcs[i].getAccessor().invoke(this);
+        }
+      }
+      if (!found) {
+        throw new IllegalArgumentException("Unknown ChannelWeights parameter: " + name);
+      }
+      Constructor<ChannelWeights> ctor = ChannelWeights.class.getDeclaredConstructor(types);
+      return ctor.newInstance(args);
+    } catch (InvocationTargetException e) {
+      if (e.getCause() instanceof IllegalArgumentException iae) {
+        throw iae;
+      }
+      throw new IllegalStateException("cannot build ChannelWeights", e.getCause());
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot build ChannelWeights", e);
+    }
+  }
+
+  private static RecordComponent component(String name) {
+    for (RecordComponent rc : ChannelWeights.class.getRecordComponents()) {
+      if (rc.getName().equals(name)) {
+        return rc;
+      }
+    }
+    throw new IllegalArgumentException("Unknown ChannelWeights parameter: " + name);
+  }
+
+  /**
+   * Parameters from properties text; keys not given keep their value in {@code base}.
+   *
+   * @param origin names the source in error messages (a file name)
+   * @throws ModelException for unknown keys or bad values, naming {@code origin}
+   */
+  public static ChannelWeights parse(Reader reader, String origin, ChannelWeights base) {
+    Properties p = new Properties();
+    try {
+      p.load(reader);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new ModelException("cannot read channel weights " + origin + ": " + e.getMessage(), e);
+    }
+    TreeSet<String> unknown = new TreeSet<>(p.stringPropertyNames());
+    unknown.removeAll(Arrays.asList(names()));
+    if (!unknown.isEmpty()) {
+      throw new ModelException("channel weights " + origin + ": Unknown parameters: " + unknown);
+    }
+    ChannelWeights w = base;
+    for (Map.Entry<Object, Object> e : p.entrySet()) {
+      String key = (String) e.getKey();
+      String value = ((String) e.getValue()).trim();
+      try {
+        w = w.with(key, Double.parseDouble(value));
+      } catch (IllegalArgumentException ex) {
+        throw new ModelException("channel weights " + origin + ": bad value for " + key + " ('" + value + "'): "
+            + ex.getMessage(), ex);
+      }
+    }
+    return w;
+  }
+
+  /** Reads a properties file (strict UTF-8) over the defaults. */
+  public static ChannelWeights load(Path file) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new ModelException("cannot read channel weights " + file + ": " + e.getMessage(), e);
+    }
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      throw new ModelException("channel weights " + file + " is not valid UTF-8", e);
+    }
+    return parse(new StringReader(text), file.toString(), DEFAULTS);
+  }
+
+  /** Reads properties from a stream (strict UTF-8), e.g. a classpath resource. */
+  public static ChannelWeights load(InputStream in, String origin) {
+    try {
+      byte[] bytes = in.readAllBytes();
+      String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+      return parse(new StringReader(text), origin, DEFAULTS);
+    } catch (IOException e) {
+      throw new ModelException("cannot read channel weights " + origin + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Writes every parameter as {@code name=value} lines with a header comment. */
+  public void store(Writer out, String comment) throws IOException {
+    out.write("# Unspin channel weights (org.unspin.restore.ChannelWeights), log10 units.\n");
+    if (comment != null && !comment.isBlank()) {
+      for (String line : comment.split("\n")) {
+        out.write("# " + line + "\n");
+      }
+    }
+    for (String name : names()) {
+      double v = get(name);
+      boolean integer = component(name).getType() == int.class;
+      out.write(name + "=" + (integer ? Long.toString(Math.round(v)) : String.format(Locale.ROOT, "%.6g", v)) + "\n");
+    }
+  }
+
+  /** The properties text of {@link #store}. */
+  public String toPropertiesText(String comment) {
+    StringWriter sw = new StringWriter();
+    try {
+      store(sw, comment);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return sw.toString();
+  }
+
+  /** Keys of {@link #names()} as a list, for fitters. */
+  static ArrayList<String> nameList() {
+    return new ArrayList<>(Arrays.asList(names()));
+  }
+}

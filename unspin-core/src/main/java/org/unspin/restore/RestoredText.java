@@ -1,0 +1,51 @@
+package org.unspin.restore;
+
+import java.util.List;
+import java.util.Objects;
+import org.unspin.api.Edit;
+
+/**
+ * The result of restoring one text.
+ *
+ * @param input the text as given
+ * @param text the restored text: the input with the edits applied, everything else (spacing, line
+ *     breaks, punctuation) unchanged
+ * @param tokens the tokens the restorer worked on
+ * @param edits the changes, left to right, with offsets into {@code input}
+ * @param inputLogProb log10 LM probability of the input as written (sentence by sentence)
+ * @param restoredLogProb log10 LM probability of the decoder's best path
+ */
+public record RestoredText(String input, String text, List<InputToken> tokens, List<Edit> edits,
+    float[] tokenGain, double inputLogProb, double restoredLogProb) {
+  public RestoredText {
+    Objects.requireNonNull(input, "input");
+    Objects.requireNonNull(text, "text");
+    tokens = List.copyOf(tokens);
+    edits = List.copyOf(edits);
+    if (tokenGain.length != tokens.size()) {
+      throw new IllegalArgumentException("tokenGain has " + tokenGain.length + " entries for " + tokens.size()
+          + " tokens");
+    }
+    tokenGain = tokenGain.clone();
+  }
+
+  /**
+   * Per-token LM gain (log10): what the best restoration's words score at token {@code i} minus
+   * what the input's word scores there, for the detector. A phrase's score is shared evenly by the
+   * tokens it covers; words after a change gain through their better history.
+   */
+  @Override
+  public float[] tokenGain() {
+    return tokenGain.clone();
+  }
+
+  /** {@link #tokenGain()} of one token, without copying. */
+  public float tokenGain(int i) {
+    return tokenGain[i];
+  }
+
+  /** True when nothing was changed. */
+  public boolean unchanged() {
+    return edits.isEmpty();
+  }
+}

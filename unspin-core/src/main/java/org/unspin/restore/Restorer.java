@@ -1,0 +1,506 @@
+package org.unspin.restore;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.unspin.api.Edit;
+import org.unspin.lm.LanguageModel;
+import org.unspin.lm.Vocabulary;
+
+/**
+ * Restores spun text: builds a {@link Lattice} per sentence from the {@link CandidateGenerator},
+ * the {@link ContextProposer} and the {@link ChannelModel}, decodes it with the language model,
+ * and turns the best path into {@link Edit}s with posterior confidences. Then, for
+ * {@link ChannelWeights#selfTrainingRounds()} rounds, re-estimates a document channel from the
+ * confident edits (the spinner's habits repeat) and decodes again.
+ *
+ * <pre>{@code
+ * Restorer r = Restorer.builder(lm).candidates(lexiconGenerator).neighbourhood(nb).build();
+ * RestoredText out = r.restore(text, tokens);
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe: each call uses its own decoder and lattice, reused across the
+ * sentences of the call.
+ */
+public final class Restorer {
+  private static final Logger LOG = LoggerFactory.getLogger(Restorer.class);
+  /** The re-estimated document rate stays within these bounds. */
+  private static final double MIN_RATE = 0.01;
+  private static final double MAX_RATE = 0.95;
+
+  private final LanguageModel lm;
+  private final CandidateGenerator generator;
+  private final ContextProposer proposer;
+  private final ChannelWeights weights;
+  private final ChannelModel channel;
+
+  private Restorer(Builder b) {
+    this.lm = b.lm;
+    this.generator = b.generator;
+    this.weights = b.weights;
+    this.channel = new ChannelModel(b.weights);
+    this.proposer = b.neighbourhood == null ? null : new ContextProposer(b.lm, b.neighbourhood, b.weights);
+  }
+
+  /** A builder around {@code lm}; without candidates or a neighbourhood nothing can change. */
+  public static Builder builder(LanguageModel lm) {
+    return new Builder(lm);
+  }
+
+  /** Configures a {@link Restorer}. */
+  public static final class Builder {
+    private final LanguageModel lm;
+    private CandidateGenerator generator = CandidateGenerator.NONE;
+    private Neighbourhood neighbourhood;
+    private ChannelWeights weights = ChannelWeights.DEFAULTS;
+
+    private Builder(LanguageModel lm) {
+      this.lm = Objects.requireNonNull(lm, "lm");
+    }
+
+    public Builder candidates(CandidateGenerator g) {
+      this.generator = Objects.requireNonNull(g, "candidates");
+      return this;
+    }
+
+    /** Enables context proposals drawn from {@code nb}; null disables them. */
+    public Builder neighbourhood(Neighbourhood nb) {
+      this.neighbourhood = nb;
+      return this;
+    }
+
+    public Builder weights(ChannelWeights w) {
+      this.weights = Objects.requireNonNull(w, "weights");
+      return this;
+    }
+
+    public Restorer build() {
+      return new Restorer(this);
+    }
+  }
+
+  public ChannelWeights weights() {
+    return weights;
+  }
+
+  /** Restores {@code text} tokenized by {@link SimpleTokenizer}. */
+  public RestoredText restore(String text) {
+    return restore(text, SimpleTokenizer.tokenize(text));
+  }
+
+  /**
+   * Restores {@code text} whose tokens are {@code tokens} (in order, not overlapping, each
+   * surface equal to the text at its offsets).
+   *
+   * @throws IllegalArgumentException if the tokens do not fit the text
+   */
+  public RestoredText restore(String text, List<InputToken> tokens) {
+    Prepared doc = prepare(text, tokens);
+    Work work = new Work(lm);
+    DocChannel state = new DocChannel(weights.replacementRate(), null);
+    Decoded result = decodeDocument(doc, state, work, 0);
+    for (int round = 1; round <= weights.selfTrainingRounds(); round++) {
+      DocChannel next = new DocChannel(0, new SubstitutionCounts.Accumulator());
+      next.collect(result, 0, weights);
+      next.rate = estimateRate(next.counts);
+      if (next.counts.isEmpty()) {
+        break;
+      }
+      LOG.debug("self-training round {}: rate {}", round, next.rate);
+      result = decodeDocument(doc, next, work, 0);
+    }
+    return result.toRestoredText(weights.minEditConfidence());
+  }
+
+  /**
+   * The unaligned profile learner: restores every text of a batch (one site's pages, one
+   * spinner), pools the confident substitutions of all of them, decodes again with the pooled
+   * channel for {@link ChannelWeights#selfTrainingRounds()} rounds, and returns the final counts.
+   * Texts are tokenized with {@link SimpleTokenizer}; memory holds one text at a time plus the
+   * counts.
+   */
+  public SubstitutionCounts learnFromBatch(List<String> texts) {
+    Work work = new Work(lm);
+    DocChannel state = new DocChannel(weights.replacementRate(), null);
+    SubstitutionCounts.Accumulator last = null;
+    for (int round = 0; round <= weights.selfTrainingRounds(); round++) {
+      DocChannel collector = new DocChannel(0, new SubstitutionCounts.Accumulator());
+      for (int d = 0; d < texts.size(); d++) {
+        String text = texts.get(d);
+        Prepared doc = prepare(text, SimpleTokenizer.tokenize(text));
+        collector.collect(decodeDocument(doc, state, work, d), d, weights);
+        collector.counts.documents++;
+      }
+      collector.rate = estimateRate(collector.counts);
+      LOG.debug("batch round {}: {} documents, rate {}", round, texts.size(), collector.rate);
+      last = collector.counts;
+      state = collector;
+    }
+    return last.freeze();
+  }
+
+  private double estimateRate(SubstitutionCounts.Accumulator acc) {
+    double prior = weights.replacementRate();
+    double rate = (acc.changed + weights.rateSmoothing() * prior) / (acc.eligible + weights.rateSmoothing());
+    return Math.max(MIN_RATE, Math.min(MAX_RATE, rate));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Preparation: sentences, LM ids and candidates, computed once per document.
+
+  /** One sentence ready for lattice building. */
+  private static final class Sentence {
+    int first; // index of its first token in the document
+    List<InputToken> tokens;
+    int[] ids;
+    boolean[] eligible;
+    List<Candidate> candidates; // validated: in range, known words, not the identity, deduplicated
+    int[][] candidateIds;
+    boolean[] surfaceKnown;
+    String[] surfaceKeys; // surface LM-form phrase per candidate
+    float[] inputLm; // per token LM score of the input as written
+  }
+
+  private static final class Prepared {
+    String text;
+    List<InputToken> tokens;
+    List<Sentence> sentences = new ArrayList<>();
+  }
+
+  private Prepared prepare(String text, List<InputToken> tokens) {
+    Objects.requireNonNull(text, "text");
+    checkTokens(text, tokens);
+    Prepared doc = new Prepared();
+    doc.text = text;
+    doc.tokens = tokens;
+    int start = 0;
+    for (int i = 1; i <= tokens.size(); i++) {
+      if (i == tokens.size() || tokens.get(i).sentenceStart()) {
+        if (i > start) {
+          doc.sentences.add(prepareSentence(text, tokens, start, i));
+        }
+        start = i;
+      }
+    }
+    return doc;
+  }
+
+  private static void checkTokens(String text, List<InputToken> tokens) {
+    int prevEnd = 0;
+    for (int i = 0; i < tokens.size(); i++) {
+      InputToken t = tokens.get(i);
+      if (t.start() < prevEnd || t.end() > text.length()) {
+        throw new IllegalArgumentException("token " + i + " [" + t.start() + ", " + t.end()
+            + ") overlaps the previous token or leaves the text of length " + text.length());
+      }
+      if (!text.regionMatches(t.start(), t.surface(), 0, t.surface().length())) {
+        throw new IllegalArgumentException("token " + i + " surface '" + t.surface() + "' does not match the text at "
+            + t.start());
+      }
+      prevEnd = t.end();
+    }
+  }
+
+  private Sentence prepareSentence(String text, List<InputToken> all, int from, int to) {
+    Vocabulary vocab = lm.vocabulary();
+    Sentence s = new Sentence();
+    s.first = from;
+    s.tokens = all.subList(from, to);
+    int n = to - from;
+    s.ids = new int[n];
+    for (int i = 0; i < n; i++) {
+      s.ids[i] = vocab.id(s.tokens.get(i).lmForm());
+    }
+    List<Candidate> raw = new ArrayList<>(generator.candidates(s.tokens));
+    if (proposer != null) {
+      proposer.propose(s.tokens, s.ids, raw);
+    }
+    s.eligible = new boolean[n];
+    Map<String, Integer> seen = new HashMap<>();
+    List<Candidate> kept = new ArrayList<>();
+    List<int[]> keptIds = new ArrayList<>();
+    for (Candidate c : raw) {
+      if (c.from() + c.length() > n || crossesLine(text, s.tokens, c)) {
+        continue;
+      }
+      int[] ids = new int[c.words().size()];
+      boolean known = true;
+      for (int k = 0; k < ids.length; k++) {
+        ids[k] = vocab.id(c.words().get(k));
+        known &= ids[k] != Vocabulary.UNK;
+      }
+      if (!known || isIdentity(s.ids, c, ids)) {
+        continue;
+      }
+      for (int i = c.from(); i < c.from() + c.length(); i++) {
+        s.eligible[i] = true;
+      }
+      String key = c.from() + ":" + c.length() + ":" + c.phrase();
+      Integer prev = seen.get(key);
+      if (prev != null) {
+        // Duplicates would split one choice's posterior; keep the one with more evidence.
+        if (betterEvidence(c, kept.get(prev))) {
+          kept.set(prev, c);
+        }
+        continue;
+      }
+      seen.put(key, kept.size());
+      kept.add(c);
+      keptIds.add(ids);
+    }
+    s.candidates = kept;
+    s.candidateIds = keptIds.toArray(new int[0][]);
+    s.surfaceKnown = new boolean[kept.size()];
+    s.surfaceKeys = new String[kept.size()];
+    for (int k = 0; k < kept.size(); k++) {
+      Candidate c = kept.get(k);
+      boolean known = true;
+      StringBuilder sb = new StringBuilder();
+      for (int i = c.from(); i < c.from() + c.length(); i++) {
+        known &= s.ids[i] != Vocabulary.UNK;
+        if (sb.length() > 0) {
+          sb.append(' ');
+        }
+        sb.append(s.tokens.get(i).lmForm());
+      }
+      s.surfaceKnown[k] = known;
+      s.surfaceKeys[k] = sb.toString();
+    }
+    s.inputLm = scoreInput(s.ids);
+    return s;
+  }
+
+  /** Prefers the cheaper source order of CandidateSource (alignment, profile before context). */
+  private static boolean betterEvidence(Candidate a, Candidate b) {
+    return rank(a.source()) < rank(b.source());
+  }
+
+  private static int rank(CandidateSource s) {
+    return switch (s) {
+      case SOURCE_ALIGNMENT -> 0;
+      case PROFILE -> 1;
+      case THESAURUS -> 2;
+      case MORPHOLOGY -> 3;
+      case NUMBER -> 4;
+      case CONTEXT -> 5;
+    };
+  }
+
+  private static boolean crossesLine(String text, List<InputToken> tokens, Candidate c) {
+    if (c.length() == 1) {
+      return false;
+    }
+    int from = tokens.get(c.from()).end();
+    int to = tokens.get(c.from() + c.length() - 1).start();
+    for (int i = from; i < to; i++) {
+      char ch = text.charAt(i);
+      if (ch == '\n' || ch == '\r') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isIdentity(int[] sentenceIds, Candidate c, int[] ids) {
+    if (c.length() != ids.length) {
+      return false;
+    }
+    for (int k = 0; k < ids.length; k++) {
+      if (sentenceIds[c.from() + k] != ids[k]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Per-token LM log10 scores of the sentence as written; the end-of-sentence score goes to the last token. */
+  private float[] scoreInput(int[] ids) {
+    int hist = Math.max(0, lm.order() - 1);
+    int n = ids.length;
+    int[] buf = new int[n + 2];
+    int len = 0;
+    buf[len++] = Vocabulary.BOS;
+    float[] out = new float[n];
+    for (int i = 0; i <= n; i++) {
+      int w = i < n ? ids[i] : Vocabulary.EOS;
+      int use = Math.min(len, hist);
+      float lp = LanguageModel.score(lm.query(buf, len - use, use, w));
+      out[Math.min(i, n - 1)] += lp;
+      buf[len++] = w;
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Decoding.
+
+  /** Per-call working memory. */
+  private static final class Work {
+    final Lattice lattice = new Lattice();
+    final Decoder decoder;
+    int[] wordBuf = new int[1];
+    final double[] counts = new double[2];
+
+    Work(LanguageModel lm) {
+      this.decoder = new Decoder(lm);
+    }
+  }
+
+  /**
+   * The channel state of a decoding round: the rate in force and the counts learned so far, with
+   * each position's own contribution remembered so it can be left out (leave-one-out: an edit
+   * must not vote for itself).
+   */
+  private static final class DocChannel {
+    double rate;
+    final SubstitutionCounts.Accumulator counts;
+    /** Weighted count of each original: restored to it plus kept as it (single words only). */
+    final Map<String, Double> originals = new HashMap<>();
+    final Map<String, Double> own = new HashMap<>();
+
+    DocChannel(double rate, SubstitutionCounts.Accumulator counts) {
+      this.rate = rate;
+      this.counts = counts;
+    }
+
+    /** Fills {@code out[0]} = n(s &lt;- o) and {@code out[1]} = n(o), leaving out this position's own edit. */
+    void counts(int doc, int token, String key, String original, double[] out) {
+      out[0] = 0;
+      out[1] = 0;
+      if (counts == null) {
+        return;
+      }
+      Double no = originals.get(original);
+      if (no == null) {
+        return;
+      }
+      Double mine = own.get(doc + ":" + token + ":" + key);
+      double m = mine == null ? 0 : mine;
+      out[0] = Math.max(0, counts.get(key) - m);
+      out[1] = Math.max(0, no - m);
+    }
+
+    void collect(Decoded d, int doc, ChannelWeights w) {
+      counts.eligible += d.eligible;
+      boolean[] covered = new boolean[d.doc.tokens.size()];
+      for (Change ch : d.changes) {
+        counts.changed += ch.posterior * ch.length;
+        for (int i = ch.token; i < ch.token + ch.length; i++) {
+          covered[i] = true;
+        }
+        if (ch.posterior >= w.selfTrainingMinConfidence()) {
+          counts.add(ch.key, ch.posterior);
+          originals.merge(ch.candidate.phrase(), ch.posterior, Double::sum);
+          own.merge(doc + ":" + ch.token + ":" + ch.key, ch.posterior, Double::sum);
+        }
+      }
+      for (int i = 0; i < covered.length; i++) {
+        InputToken t = d.doc.tokens.get(i);
+        if (!covered[i] && t.kind() == TokenKind.WORD) {
+          originals.merge(t.lmForm(), 1.0, Double::sum);
+        }
+      }
+    }
+  }
+
+  /** One change on the best path. */
+  private record Change(int token, int length, String key, Candidate candidate, double posterior) {}
+
+  private final class Decoded {
+    Prepared doc;
+    List<Change> changes = new ArrayList<>();
+    float[] gain;
+    double inputLp;
+    double restoredLp;
+    long eligible;
+
+    RestoredText toRestoredText(double minConfidence) {
+      String text = doc.text;
+      List<Edit> edits = new ArrayList<>();
+      StringBuilder out = new StringBuilder(text.length() + 16);
+      int copied = 0;
+      for (Change ch : changes) {
+        if (ch.posterior < minConfidence) {
+          continue;
+        }
+        InputToken first = doc.tokens.get(ch.token);
+        InputToken last = doc.tokens.get(ch.token + ch.length - 1);
+        String suggestion = casePatternOf(ch).apply(ch.candidate.display());
+        edits.add(new Edit(first.start(), last.end(), text.substring(first.start(), last.end()), suggestion,
+            Math.max(0, Math.min(1, ch.posterior))));
+        out.append(text, copied, first.start()).append(suggestion);
+        copied = last.end();
+      }
+      out.append(text, copied, text.length());
+      return new RestoredText(text, out.toString(), doc.tokens, edits, gain, inputLp, restoredLp);
+    }
+
+    private CasePattern casePatternOf(Change ch) {
+      CasePattern p = doc.tokens.get(ch.token).casePattern();
+      if (p == CasePattern.UPPER) {
+        for (int i = ch.token; i < ch.token + ch.length; i++) {
+          CasePattern q = doc.tokens.get(i).casePattern();
+          if (q != CasePattern.UPPER && q != CasePattern.NONE) {
+            return CasePattern.TITLE;
+          }
+        }
+      }
+      return p == CasePattern.MIXED ? CasePattern.LOWER : p;
+    }
+  }
+
+  private Decoded decodeDocument(Prepared doc, DocChannel state, Work work, int docIndex) {
+    Decoded d = new Decoded();
+    d.doc = doc;
+    d.gain = new float[doc.tokens.size()];
+    for (Sentence s : doc.sentences) {
+      decodeSentence(s, state, work, docIndex, d);
+    }
+    return d;
+  }
+
+  private void decodeSentence(Sentence s, DocChannel state, Work work, int docIndex, Decoded d) {
+    int n = s.ids.length;
+    Lattice lat = work.lattice;
+    lat.reset(n);
+    for (int i = 0; i < n; i++) {
+      work.wordBuf[0] = s.ids[i];
+      lat.addArc(i, 1, work.wordBuf, 1, channel.keepCost(s.eligible[i], state.rate), -1);
+      if (s.eligible[i]) {
+        d.eligible++;
+      }
+    }
+    for (int k = 0; k < s.candidates.size(); k++) {
+      Candidate c = s.candidates.get(k);
+      state.counts(docIndex, s.first + c.from(), s.surfaceKeys[k] + '\t' + c.phrase(), c.phrase(), work.counts);
+      float cost = channel.changeCost(s.tokens, c, s.surfaceKnown[k], state.rate, work.counts[0], work.counts[1]);
+      int[] ids = s.candidateIds[k];
+      lat.addArc(c.from(), c.length(), ids, ids.length, cost, k);
+    }
+    Decoder dec = work.decoder;
+    dec.decode(lat, weights.beamWidth(), weights.beamThreshold(), !s.candidates.isEmpty(), weights.posteriorScale());
+    for (int i = 0; i < n; i++) {
+      d.gain[s.first + i] -= s.inputLm[i];
+      d.inputLp += s.inputLm[i];
+    }
+    for (int k = 0; k < dec.pathLength(); k++) {
+      int a = dec.pathArc(k);
+      float lp = dec.pathLmScore(k);
+      d.restoredLp += lp;
+      int len = lat.length(a);
+      for (int i = lat.from(a); i < lat.to(a); i++) {
+        d.gain[s.first + i] += lp / len;
+      }
+      int tag = lat.tag(a);
+      if (tag >= 0) {
+        Candidate c = s.candidates.get(tag);
+        d.changes.add(new Change(s.first + c.from(), c.length(), s.surfaceKeys[tag] + '\t' + c.phrase(), c,
+            dec.posterior(a)));
+      }
+    }
+  }
+}

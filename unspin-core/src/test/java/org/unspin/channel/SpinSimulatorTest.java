@@ -1,0 +1,166 @@
+package org.unspin.channel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.unspin.api.InputException;
+import org.unspin.api.ModelException;
+
+class SpinSimulatorTest {
+
+  static TsvSynonymDictionary toyDictionary() throws IOException {
+    String tsv = """
+        # toy dictionary
+        bank\tfinancial institution|depository
+        stock market\tequity market
+        stock\tinventory|supply
+        market\tmarketplace
+        big\thuge|large
+        data\tinformation
+        take\tgrab|undertake
+        give\tprovide
+        city\tmetropolis
+        brown\tdark-coloured
+        study\tconsider
+        rise\tascend
+        """;
+    return TsvSynonymDictionary.read(new ByteArrayInputStream(tsv.getBytes(StandardCharsets.UTF_8)), "toy.tsv");
+  }
+
+  @Test
+  void replacesLongestPhraseFirstAndCopiesCase() throws IOException {
+    SpinSimulator sim = new SpinSimulator(toyDictionary(), SimulatorConfig.of(1.0, SimulatorConfig.Choice.FIRST));
+    SpunText t = sim.spin("d", "Stock market shares and the BANK had big data.", 1);
+    assertEquals("Equity market shares and the FINANCIAL INSTITUTION had huge information.", t.spun());
+    assertEquals(4, t.substitutions().size());
+    Substitution first = t.substitutions().get(0);
+    assertEquals("Stock market", first.original());
+    assertEquals("phrase", first.kind());
+    assertEquals(0, first.originalStart());
+    assertEquals(12, first.originalEnd());
+    assertEquals(t.spun().substring(first.spunStart(), first.spunEnd()), first.spun());
+  }
+
+  @Test
+  void reinflectsAndMakesParticipleErrors() throws IOException {
+    SimulatorConfig always = new SimulatorConfig(1.0, SimulatorConfig.Choice.FIRST, 1.0, true, 3);
+    SpinSimulator sim = new SpinSimulator(toyDictionary(), always);
+    SpunText t = sim.spin("d", "Prices have given ground; cities studied stocks and rising markets.", 1);
+    assertEquals("Prices have provided ground; metropolises considered inventories and ascending marketplaces.",
+        t.spun());
+    SpunText err = sim.spin("d", "They have taken it.", 1);
+    assertEquals("They have grabbed it.", err.spun()); // grab is regular: no visible error
+    SpinSimulator undertake = new SpinSimulator(new TsvSynonymDictionary(Map.of("take", List.of("undertake"))), always);
+    SpunText u = undertake.spin("d", "They have taken it.", 1);
+    assertEquals("They have undertook it.", u.spun());
+    assertEquals("morphology", u.substitutions().get(0).kind());
+    SimulatorConfig never = new SimulatorConfig(1.0, SimulatorConfig.Choice.FIRST, 0.0, true, 3);
+    SpinSimulator correct = new SpinSimulator(new TsvSynonymDictionary(Map.of("take", List.of("undertake"))), never);
+    assertEquals("They have undertaken it.", correct.spin("d", "They have taken it.", 1).spun());
+  }
+
+  @Test
+  void namesAreMangledOnlyWhenAsked() throws IOException {
+    String text = "He met Mr Brown in the city.";
+    SpinSimulator keep = new SpinSimulator(toyDictionary(), new SimulatorConfig(1.0, SimulatorConfig.Choice.FIRST,
+        0, false, 3));
+    assertEquals("He met Mr Brown in the metropolis.", keep.spin("d", text, 1).spun());
+    SpinSimulator mangle = new SpinSimulator(toyDictionary(), SimulatorConfig.of(1.0, SimulatorConfig.Choice.FIRST));
+    SpunText t = mangle.spin("d", text, 1);
+    assertEquals("He met Mr Dark-coloured in the metropolis.", t.spun());
+    assertEquals("name", t.substitutions().get(0).kind());
+  }
+
+  @Test
+  void rateZeroChangesNothingButCountsEligibleSites() throws IOException {
+    SpinSimulator sim = new SpinSimulator(toyDictionary(), SimulatorConfig.of(0.0, SimulatorConfig.Choice.FIRST));
+    SpunText t = sim.spin("d", "The bank and the stock market.", 5);
+    assertEquals(t.original(), t.spun());
+    assertEquals(0, t.substitutions().size());
+    assertEquals(2, t.eligible());
+  }
+
+  private static String randomText(Random r) {
+    String[] words = {"the", "bank", "Bank", "stock", "market", "Stock", "big", "data", "took", "taken", "given",
+        "cities", "BIG", "studies", "rising", "x", "2", "Brown", "é"};
+    String[] seps = {" ", "  ", ", ", ". ", "\n", "-", " (", ") ", "'"};
+    StringBuilder sb = new StringBuilder();
+    int n = r.nextInt(40);
+    for (int i = 0; i < n; i++) {
+      sb.append(words[r.nextInt(words.length)]).append(seps[r.nextInt(seps.length)]);
+    }
+    return sb.toString();
+  }
+
+  @Test
+  void randomTextsAreDeterministicAndGroundTruthRebuildsTheSpunText() throws IOException {
+    long seed = System.nanoTime();
+    Random r = new Random(seed);
+    TsvSynonymDictionary dict = toyDictionary();
+    for (int round = 0; round < 300; round++) {
+      SimulatorConfig cfg = SimulatorConfig.random(r.nextLong());
+      SpinSimulator sim = new SpinSimulator(dict, cfg);
+      String text = randomText(r);
+      long s = r.nextLong();
+      SpunText a = sim.spin("d" + round, text, s);
+      SpunText b = sim.spin("d" + round, text, s);
+      String msg = "seed=" + seed + " round=" + round + " cfg=" + cfg + " text='" + text + "'";
+      assertEquals(a, b, msg);
+      assertEquals(a.spun(), a.applySubstitutions(), msg);
+      int prevEnd = 0;
+      for (Substitution sub : a.substitutions()) {
+        assertEquals(text.substring(sub.originalStart(), sub.originalEnd()), sub.original(), msg);
+        assertEquals(a.spun().substring(sub.spunStart(), sub.spunEnd()), sub.spun(), msg);
+        assertTrue(sub.originalStart() >= prevEnd, msg);
+        assertNotEquals(sub.original(), sub.spun(), msg);
+        prevEnd = sub.originalEnd();
+      }
+      SpunText back = PairJsonl.parseSpunText(PairJsonl.toJson(a), "mem:1");
+      assertEquals(a, back, msg);
+    }
+  }
+
+  @Test
+  void rateIsRoughlyKeptOnALongText() throws IOException {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < 2000; i++) {
+      sb.append("the bank ");
+    }
+    SpinSimulator sim = new SpinSimulator(toyDictionary(), SimulatorConfig.of(0.3, SimulatorConfig.Choice.RANDOM));
+    SpunText t = sim.spin("d", sb.toString(), 7);
+    assertEquals(2000, t.eligible());
+    double rate = t.substitutions().size() / 2000.0;
+    assertTrue(rate > 0.25 && rate < 0.35, "rate " + rate);
+    assertTrue(t.spun().contains("depository") && t.spun().contains("financial institution"));
+  }
+
+  @Test
+  void dictionaryFileErrorsNameTheLine() {
+    ModelException e = assertThrows(ModelException.class, () -> TsvSynonymDictionary.read(
+        new ByteArrayInputStream("a\tb\nno tab here\n".getBytes(StandardCharsets.UTF_8)), "d.tsv"));
+    assertTrue(e.getMessage().startsWith("d.tsv:2: expected original<TAB>syn1|syn2"), e.getMessage());
+    e = assertThrows(ModelException.class, () -> TsvSynonymDictionary.read(
+        new ByteArrayInputStream("a\tb||c\n".getBytes(StandardCharsets.UTF_8)), "d.tsv"));
+    assertTrue(e.getMessage().startsWith("d.tsv:1: synonym must not be empty"), e.getMessage());
+  }
+
+  @Test
+  void inconsistentJsonlRecordsAreRejected() {
+    String line = "{\"spun\":\"a x c\",\"original\":\"a b c\",\"substitutions\":[{\"original_start\":2,"
+        + "\"original_end\":3,\"spun_start\":2,\"spun_end\":3,\"original\":\"b\",\"spun\":\"y\",\"kind\":\"word\"}]}";
+    InputException e = assertThrows(InputException.class, () -> PairJsonl.parseSpunText(line, "f:3"));
+    assertTrue(e.getMessage().startsWith("f:3: substitutions applied"), e.getMessage());
+    assertThrows(InputException.class, () -> PairJsonl.parsePair("{\"spun\":\"a\"}", "f:1", "x"));
+    assertEquals(new TextPair("line1", "a", "b", 0.5),
+        PairJsonl.parsePair("{\"spun\":\"a\",\"original\":\"b\",\"weight\":0.5}", "f:1", "line1"));
+  }
+}

@@ -1,0 +1,84 @@
+package org.unspin.restore;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ChannelModelTest {
+  private final ChannelModel channel = new ChannelModel(ChannelWeights.DEFAULTS);
+
+  private static List<InputToken> sentence(String text) {
+    return SimpleTokenizer.tokenize(text);
+  }
+
+  private float cost(List<InputToken> s, Candidate c) {
+    return channel.changeCost(s, c, true, 0.3, 0, 0);
+  }
+
+  @Test
+  void aChangeCostsMoreWhenTheOriginalHasMoreSynonyms() {
+    List<InputToken> s = sentence("the inventory market fell");
+    float previous = 0;
+    for (int fanout = 1; fanout <= 64; fanout *= 2) {
+      float c = cost(s, Candidate.of(1, 1, "stock", CandidateSource.THESAURUS,
+          CandidateFeatures.thesaurus(0, fanout)));
+      assertTrue(c < previous || fanout == 1, "fanout " + fanout + " cost " + c + " previous " + previous);
+      previous = c;
+    }
+  }
+
+  @Test
+  void laterSensesRarerCandidatesAndPosMismatchCostMore() {
+    List<InputToken> s = sentence("the inventory market fell");
+    float base = cost(s, Candidate.of(1, 1, "stock", CandidateSource.THESAURUS,
+        new CandidateFeatures(0, 4, 1f, 1f, 1f, Float.NaN)));
+    assertTrue(cost(s, Candidate.of(1, 1, "stock", CandidateSource.THESAURUS,
+        new CandidateFeatures(3, 4, 1f, 1f, 1f, Float.NaN))) < base);
+    assertTrue(cost(s, Candidate.of(1, 1, "stock", CandidateSource.THESAURUS,
+        new CandidateFeatures(0, 4, 1f, -1f, 1f, Float.NaN))) < base);
+    assertTrue(cost(s, Candidate.of(1, 1, "stock", CandidateSource.THESAURUS,
+        new CandidateFeatures(0, 4, 1f, 1f, 0f, Float.NaN))) < base);
+    // a candidate more frequent than the surface is not penalized
+    assertEquals(base, cost(s, Candidate.of(1, 1, "stock", CandidateSource.THESAURUS,
+        new CandidateFeatures(0, 4, 1f, 3f, 1f, Float.NaN))), 1e-6);
+  }
+
+  @Test
+  void immutablesCostMoreThanOrdinaryWords() {
+    CandidateFeatures f = CandidateFeatures.thesaurus(0, 2);
+    float ordinary = cost(sentence("said the stone band"), Candidate.of(2, 1, "rock", CandidateSource.THESAURUS, f));
+    float capitalized = cost(sentence("said the Stone band"), Candidate.of(2, 1, "rock", CandidateSource.THESAURUS, f));
+    float sentenceStart = cost(sentence("Stone band"), Candidate.of(0, 1, "rock", CandidateSource.THESAURUS, f));
+    float number = cost(sentence("said the 2 bands"), Candidate.of(2, 1, "two", CandidateSource.THESAURUS, f));
+    float numberWord = cost(sentence("said the 2 bands"), Candidate.of(2, 1, "two", CandidateSource.NUMBER, f));
+    float compound = cost(sentence("the state-of-the-art band"),
+        Candidate.of(1, 1, "modern", CandidateSource.THESAURUS, f));
+    float unknown = channel.changeCost(sentence("said the stone band"),
+        Candidate.of(2, 1, "rock", CandidateSource.THESAURUS, f), false, 0.3, 0, 0);
+    assertTrue(capitalized < ordinary - 1, capitalized + " vs " + ordinary);
+    assertEquals(ordinary, sentenceStart, 1e-6, "a capital at a sentence start is not a name signal");
+    assertTrue(number < numberWord - 1, number + " vs " + numberWord);
+    assertTrue(compound < ordinary - 1, compound + " vs " + ordinary);
+    assertTrue(unknown < ordinary - 1, unknown + " vs " + ordinary);
+  }
+
+  @Test
+  void documentCountsMakeARepeatedHabitCheap() {
+    List<InputToken> s = sentence("the inventory market fell");
+    Candidate c = Candidate.of(1, 1, "stock", CandidateSource.THESAURUS, CandidateFeatures.thesaurus(0, 5));
+    float prior = channel.changeCost(s, c, true, 0.3, 0, 0);
+    float habit = channel.changeCost(s, c, true, 0.3, 5, 5);
+    float never = channel.changeCost(s, c, true, 0.3, 0, 20);
+    assertTrue(habit > prior + 1, habit + " vs " + prior);
+    assertTrue(never < prior, never + " vs " + prior);
+    assertTrue(habit <= 0);
+  }
+
+  @Test
+  void keepingIsFreeForTokensNoCandidateCovers() {
+    assertEquals(0f, channel.keepCost(false, 0.3));
+    assertEquals((float) Math.log10(0.7), channel.keepCost(true, 0.3), 1e-6);
+  }
+}

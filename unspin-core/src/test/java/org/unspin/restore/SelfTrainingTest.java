@@ -1,0 +1,51 @@
+package org.unspin.restore;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Document self-training: a spinner's habit seen with confidence elsewhere tips a weak case. */
+class SelfTrainingTest {
+  static CountingLm lm;
+  static ToyThesaurus thesaurus;
+
+  @BeforeAll
+  static void setUp() {
+    lm = CountingLm.fromText(3, RestorerTest.resource("toy-corpus.txt"));
+    thesaurus = ToyThesaurus.load("toy-thesaurus.tsv");
+  }
+
+  static final String DOC = "The inventory market fell sharply on Monday. Investors watched the inventory market "
+      + "closely. The inventory market closed higher on Friday. Traders sold inventory on Monday.";
+
+  @Test
+  void weakCaseIsLeftAloneWithoutSelfTraining() {
+    Restorer r = Restorer.builder(lm).candidates(thesaurus)
+        .weights(ChannelWeights.DEFAULTS.with("selfTrainingRounds", 0)).build();
+    RestoredText out = r.restore(DOC);
+    assertEquals(3, out.edits().size(), out.edits()::toString);
+    assertTrue(out.text().endsWith("Traders sold inventory on Monday."), out.text());
+  }
+
+  @Test
+  void weakCaseFollowsTheDocumentsHabitAfterSelfTraining() {
+    Restorer r = Restorer.builder(lm).candidates(thesaurus)
+        .weights(ChannelWeights.DEFAULTS.with("selfTrainingRounds", 1)).build();
+    RestoredText out = r.restore(DOC);
+    assertEquals(4, out.edits().size(), out.edits()::toString);
+    assertTrue(out.text().endsWith("Traders sold stock on Monday."), out.text());
+  }
+
+  @Test
+  void aLoneWeakCaseStaysWithoutEvidenceElsewhere() {
+    Restorer r0 = Restorer.builder(lm).candidates(thesaurus)
+        .weights(ChannelWeights.DEFAULTS.with("selfTrainingRounds", 0)).build();
+    Restorer r2 = Restorer.builder(lm).candidates(thesaurus)
+        .weights(ChannelWeights.DEFAULTS.with("selfTrainingRounds", 2)).build();
+    String text = "Traders sold inventory on Monday. The stock market fell sharply.";
+    assertEquals(text, r0.restore(text).text());
+    assertEquals(text, r2.restore(text).text());
+  }
+}
