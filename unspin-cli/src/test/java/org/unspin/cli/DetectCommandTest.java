@@ -1,0 +1,103 @@
+package org.unspin.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.unspin.detect.DetectorModel;
+import org.unspin.detect.DocumentFeatures;
+import org.unspin.detect.SignalAnalyzer;
+
+class DetectCommandTest {
+  @TempDir
+  Path dir;
+
+  record Result(int code, String out, String err) {}
+
+  static Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  static String resource(String name) throws IOException {
+    try (InputStream in = DetectCommandTest.class.getResourceAsStream(name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  /** A toy LM, the toy thesaurus, and 40 documents of 4 corpus sentences, one per line. */
+  private Path[] fixtures() throws IOException {
+    String corpus = resource("toy-corpus.txt");
+    Path corpusFile = dir.resolve("corpus.txt");
+    Files.writeString(corpusFile, corpus, StandardCharsets.UTF_8);
+    Path lm = dir.resolve("toy.ulm");
+    Result b = run("lm", "build", "--order", "3", "--out", lm.toString(), corpusFile.toString());
+    assertEquals(0, b.code(), b.err());
+    Path dict = dir.resolve("dict.tsv");
+    Files.writeString(dict, resource("toy-thesaurus.tsv"), StandardCharsets.UTF_8);
+    String[] lines = corpus.strip().split("\n");
+    SplittableRandom rnd = new SplittableRandom(5);
+    StringBuilder docs = new StringBuilder();
+    for (int d = 0; d < 40; d++) {
+      for (int s = 0; s < 4; s++) {
+        docs.append(s == 0 ? "" : " ").append(lines[rnd.nextInt(lines.length)].strip());
+      }
+      docs.append('\n');
+    }
+    Path clean = dir.resolve("clean/docs.txt");
+    Files.createDirectories(clean.getParent());
+    Files.writeString(clean, docs, StandardCharsets.UTF_8);
+    return new Path[] {lm, dict, clean.getParent()};
+  }
+
+  @Test
+  void trainWritesAModelWithProvenanceAndReportsProgress() throws IOException {
+    Path[] f = fixtures();
+    Path out = dir.resolve("detector.tsv");
+    Result r = run("detect", "train", "--clean", f[2].toString(), "--dictionary", f[1].toString(), "--lm",
+        f[0].toString(), "--out", out.toString(), "--min-words", "10", "--source-note", "toy corpus, test only");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.err().contains("read 40 documents from 1 files"), r.err());
+    assertTrue(r.err().contains("restored and analyzed 40/40 documents"), r.err());
+    assertTrue(r.err().contains("dev: "), r.err());
+    DetectorModel m = DetectorModel.load(out);
+    assertEquals(DocumentFeatures.namesFor(SignalAnalyzer.standardRules()), m.featureNames());
+    assertTrue(m.provenance().get("source").startsWith("toy corpus, test only"), m.provenance().toString());
+    assertEquals(f[0].toString(), m.provenance().get("language_model"));
+  }
+
+  @Test
+  void badSettingsAndMissingInputAreUsageErrors() throws IOException {
+    Path[] f = fixtures();
+    Result r = run("detect", "train", "--clean", f[2].toString(), "--dictionary", f[1].toString(), "--lm",
+        f[0].toString(), "--out", dir.resolve("x.tsv").toString(), "--dev-share", "1.5");
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("devShare must be in (0, 1) (got 1.5)"), r.err());
+    r = run("detect", "train", "--clean", dir.resolve("nothing").toString(), "--dictionary", f[1].toString(),
+        "--out", dir.resolve("x.tsv").toString());
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("no such file or directory"), r.err());
+    r = run("detect", "train", "--clean", f[2].toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("--dictionary") || r.err().contains("--out"), r.err());
+  }
+
+  @Test
+  void helpDescribesTheInputAndTheLicenceRule() {
+    Result r = run("detect", "train", "--help");
+    assertEquals(0, r.code());
+    assertTrue(r.out().contains("permissively"), r.out());
+    assertTrue(r.out().contains("--dictionary"), r.out());
+  }
+}
