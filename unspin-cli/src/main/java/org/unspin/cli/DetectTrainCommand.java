@@ -86,6 +86,14 @@ public final class DetectTrainCommand implements Callable<Integer> {
       description = "Skip documents with fewer words (default ${DEFAULT-VALUE}).")
   int minWords;
 
+  @Option(names = "--min-rate", paramLabel = "R", defaultValue = "0.05",
+      description = "Lowest replacement rate of the simulated spinners (default ${DEFAULT-VALUE}).")
+  double minRate;
+
+  @Option(names = "--max-rate", paramLabel = "R", defaultValue = "0.8",
+      description = "Highest replacement rate of the simulated spinners (default ${DEFAULT-VALUE}).")
+  double maxRate;
+
   @Option(names = "--seed", defaultValue = "1", description = "Seed of the split and the spinners (default"
       + " ${DEFAULT-VALUE}).")
   long seed;
@@ -121,7 +129,7 @@ public final class DetectTrainCommand implements Callable<Integer> {
     }
     TrainerConfig config;
     try {
-      config = new TrainerConfig(seed, devShare, l2, spunThreshold, cleanThreshold, minWords);
+      config = new TrainerConfig(seed, devShare, l2, spunThreshold, cleanThreshold, minWords, minRate, maxRate);
     } catch (IllegalArgumentException e) {
       throw new InputException("bad training setting: " + e.getMessage(), e);
     }

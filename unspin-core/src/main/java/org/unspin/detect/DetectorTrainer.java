@@ -19,8 +19,8 @@ import org.unspin.restore.Restorer;
 /**
  * Trains a {@link DetectorModel} from clean documents: each document gives a clean example and,
  * spun by a {@link SpinSimulator} over a {@link SynonymDictionary} with a randomized spinner
- * ({@link SimulatorConfig#random(long)}: rate 10%–80%, first or random synonym, morphology errors,
- * names mangled or not), a spun example (dropped when the spinner found nothing to replace). Both
+ * (rate uniform in {@link TrainerConfig#minRate()}..{@link TrainerConfig#maxRate()}, first or
+ * random synonym, morphology errors, names mangled or not), a spun example (dropped when the spinner found nothing to replace). Both
  * are restored and analyzed; documents are split by a seeded shuffle into train and dev (a
  * document's clean and spun versions stay on the same side). The logistic regression is fitted on
  * standardized train features, Platt scaling on the dev logits, and the dev figures go into the
@@ -127,9 +127,8 @@ public final class DetectorTrainer {
       List<Integer> ys = dev[i] ? devY : trainY;
       xs.add(features(clean));
       ys.add(0);
-      long docSeed = config.seed() * 0x9E3779B97F4A7C15L + i;
-      SpinSimulator sim = new SpinSimulator(dictionary, SimulatorConfig.random(docSeed));
-      SpunText spun = sim.spin("doc" + i, clean, docSeed ^ 0x5DEECE66DL);
+      SpinSimulator sim = new SpinSimulator(dictionary, spinnerFor(i));
+      SpunText spun = sim.spin("doc" + i, clean, new SplittableRandom(config.seed()).split().nextLong() + i);
       if (spun.substitutions().isEmpty()) {
         noSubs++;
       } else {
@@ -191,8 +190,8 @@ public final class DetectorTrainer {
     prov.put("examples_train", xtr.length + " (" + count(ytr) + " spun)");
     prov.put("examples_dev", xdev.length + " (" + count(ydev) + " spun)");
     prov.put("spun_without_substitutions", Integer.toString(noSubs));
-    prov.put("simulator", "SpinSimulator, SimulatorConfig.random(seed*0x9E3779B97F4A7C15+doc) per document:"
-        + " rate 0.1-0.8, first or random synonym, morphology errors 0-1, names mangled or not");
+    prov.put("simulator", String.format(Locale.ROOT, "SpinSimulator per document: rate uniform in %s-%s, first or"
+        + " random synonym, morphology errors 0-1, names mangled or not", config.minRate(), config.maxRate()));
     prov.put("trainer", String.format(Locale.ROOT, "seed=%d dev_share=%s l2=%s min_words=%d newton_iterations=%d",
         config.seed(), config.devShare(), config.l2(), config.minWords(), fit.iterations()));
     prov.put("dev_auc", fmt(ev.auc()));
@@ -203,6 +202,20 @@ public final class DetectorTrainer {
     DetectorModel model = new DetectorModel(feats, fit.bias(), platt, config.spunThreshold(), config.cleanThreshold(),
         prov);
     return new Result(model, ev);
+  }
+
+  /**
+   * The simulated spinner of document {@code i}: habits from {@link SimulatorConfig#random(long)}
+   * with the rate drawn uniformly from the config's range. The seed is mixed first:
+   * {@code SimulatorConfig.random} uses {@link java.util.Random}, whose first draws for
+   * consecutive seeds are nearly equal, which gave every document the same rate.
+   */
+  SimulatorConfig spinnerFor(int i) {
+    SplittableRandom r = new SplittableRandom(config.seed() * 0x9E3779B97F4A7C15L + i);
+    SimulatorConfig habits = SimulatorConfig.random(r.nextLong());
+    double rate = config.minRate() + (config.maxRate() - config.minRate()) * r.nextDouble();
+    return new SimulatorConfig(rate, habits.choice(), habits.morphologyErrorRate(), habits.mangleNames(),
+        habits.maxPhraseWords());
   }
 
   private double[] features(String text) {

@@ -124,7 +124,9 @@ class DetectorModelTest {
     assertTrue(e.getMessage().contains("spunThreshold must be in [0, 1] (got 1.5)"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> new DetectorConfig(0.8, 0.2, 0.6, 0, 1));
     assertTrue(e.getMessage().contains("improbableGain"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class, () -> new TrainerConfig(1, 1.0, 1, 0.8, 0.2, 5));
+    e = assertThrows(IllegalArgumentException.class, () -> new TrainerConfig(1, 1.0, 1, 0.8, 0.2, 5, 0.1, 0.8));
     assertTrue(e.getMessage().contains("devShare must be in (0, 1) (got 1.0)"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> new TrainerConfig(1, 0.2, 1, 0.8, 0.2, 5, 0.5, 0.3));
+    assertTrue(e.getMessage().contains("minRate=0.5, maxRate=0.3"), e.getMessage());
   }
 }

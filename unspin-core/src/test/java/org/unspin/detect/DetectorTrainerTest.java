@@ -17,7 +17,7 @@ import org.unspin.channel.SpinSimulator;
 
 /** The trainer end to end on the toy LM and thesaurus. */
 class DetectorTrainerTest {
-  static final TrainerConfig CONFIG = new TrainerConfig(7, 0.3, 1.0, 0.8, 0.2, 10);
+  static final TrainerConfig CONFIG = new TrainerConfig(7, 0.3, 1.0, 0.8, 0.2, 10, 0.05, 0.8);
   static List<String> docs;
   static DetectorTrainer.Result result;
   static List<Integer> progress = new ArrayList<>();
@@ -79,6 +79,22 @@ class DetectorTrainerTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> t.train(List.of("The stock market fell.", "Too short."), Map.of(), DetectorTrainer.Progress.NONE));
     assertTrue(e.getMessage().contains("usable"), e.getMessage());
+  }
+
+  @Test
+  void simulatedSpinnersSpreadOverTheRateRange() {
+    DetectorTrainer t = new DetectorTrainer(DetectFixtures.RESTORER, DetectFixtures.ANALYZER,
+        DetectFixtures.THESAURUS, CONFIG);
+    double min = 1;
+    double max = 0;
+    for (int i = 0; i < 40; i++) {
+      double r = t.spinnerFor(i).rate();
+      assertTrue(r >= 0.05 && r <= 0.8, "rate " + r);
+      min = Math.min(min, r);
+      max = Math.max(max, r);
+    }
+    // regression: consecutive java.util.Random seeds gave every document the same rate
+    assertTrue(max - min > 0.5, "rates from " + min + " to " + max);
   }
 
   @Test
