@@ -8,9 +8,11 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "detect",
     mixinStandardHelpOptions = true,
-    description = "Train the document detector (logistic regression + Platt calibration over spin signals).",
+    description = "Train and evaluate the document detector (logistic regression + Platt calibration over spin"
+        + " signals).",
     subcommands = {
         DetectTrainCommand.class,
+        DetectEvalCommand.class,
     })
 public final class DetectCommand implements Runnable {
   @Spec

@@ -2,17 +2,14 @@ package org.unspin.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.unspin.api.InputException;
 import org.unspin.channel.TsvSynonymDictionary;
 import org.unspin.channel.fingerprint.FingerprintList;
@@ -26,8 +23,6 @@ import org.unspin.lm.BinaryLm;
 import org.unspin.lm.DefaultModels;
 import org.unspin.lm.LanguageModel;
 import org.unspin.restore.Restorer;
-import org.unspin.text.TextInput;
-import org.unspin.text.TextLines;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -48,9 +43,6 @@ import picocli.CommandLine.Spec;
             + " licensed text only (../shared/corpora-permissive), never on research-only news.",
         "Progress goes to stderr."})
 public final class DetectTrainCommand implements Callable<Integer> {
-  /** Longest accepted input line (one document), in bytes. */
-  private static final int MAX_LINE_BYTES = 16 << 20;
-
   @Spec
   CommandSpec spec;
 
@@ -133,7 +125,7 @@ public final class DetectTrainCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new InputException("bad training setting: " + e.getMessage(), e);
     }
-    List<String> docs = readDocuments(err);
+    List<String> docs = DetectDocuments.LINES.read(clean, maxDocs, maxChars, err);
     TsvSynonymDictionary dict = TsvSynonymDictionary.load(dictionary);
     FingerprintMatcher matcher = new FingerprintMatcher(fingerprints == null ? FingerprintList.loadDefault()
         : FingerprintList.load(fingerprints));
@@ -171,49 +163,5 @@ public final class DetectTrainCommand implements Callable<Integer> {
       }
     }
     return 0;
-  }
-
-  private List<String> readDocuments(PrintWriter err) throws IOException {
-    List<Path> files = new ArrayList<>();
-    for (Path p : clean) {
-      if (Files.isDirectory(p)) {
-        try (Stream<Path> s = Files.walk(p)) {
-          s.filter(f -> Files.isRegularFile(f) && (f.toString().endsWith(".txt") || f.toString().endsWith(".txt.gz")))
-              .sorted().forEach(files::add);
-        }
-      } else if (Files.isRegularFile(p)) {
-        files.add(p);
-      } else {
-        throw new InputException(p + ": no such file or directory");
-      }
-    }
-    List<String> docs = new ArrayList<>();
-    for (Path f : files) {
-      if (docs.size() >= maxDocs) {
-        break;
-      }
-      try (TextLines lines = TextInput.lines(f, MAX_LINE_BYTES)) {
-        for (TextLines.Line l = lines.next(); l != null && docs.size() < maxDocs; l = lines.next()) {
-          String t = l.text().strip();
-          if (!t.isEmpty()) {
-            docs.add(cut(t));
-          }
-        }
-      }
-    }
-    err.printf(Locale.ROOT, "read %d documents from %d files%n", docs.size(), files.size());
-    err.flush();
-    if (docs.size() < 2) {
-      throw new InputException("need at least 2 documents in " + clean + " (got " + docs.size() + ")");
-    }
-    return docs;
-  }
-
-  private String cut(String t) {
-    if (t.length() <= maxChars) {
-      return t;
-    }
-    int sp = t.lastIndexOf(' ', maxChars);
-    return t.substring(0, sp > 0 ? sp : maxChars);
   }
 }

@@ -78,6 +78,30 @@ class DetectCommandTest {
   }
 
   @Test
+  void evalPrintsATableForCleanAndEachRate() throws IOException {
+    Path[] f = fixtures();
+    Path model = dir.resolve("detector.tsv");
+    assertEquals(0, run("detect", "train", "--clean", f[2].toString(), "--dictionary", f[1].toString(), "--lm",
+        f[0].toString(), "--out", model.toString(), "--min-words", "10").code());
+    Result r = run("detect", "eval", "--model", model.toString(), "--clean", f[2].toString(), "--dictionary",
+        f[1].toString(), "--lm", f[0].toString(), "--max-docs", "12", "--rates", "0.3,0.9", "--threshold", "0.5");
+    assertEquals(0, r.code(), r.err());
+    String[] lines = r.out().strip().split("\n");
+    assertEquals(5, lines.length, r.out());
+    assertTrue(lines[0].contains("p >= 0.500") && lines[0].contains("12 clean documents"), lines[0]);
+    assertEquals("setting\tdocuments\tauc\trecall\tprecision\tf1\tfalse_positive_rate", lines[1]);
+    assertTrue(lines[2].startsWith("clean\t12\t"), lines[2]);
+    assertTrue(lines[3].startsWith("rate=0.30\t12\t") && lines[4].startsWith("rate=0.90\t12\t"), r.out());
+    double auc = Double.parseDouble(lines[4].split("\t")[2]);
+    assertTrue(auc > 0.8, "AUC at rate 0.9: " + r.out());
+    assertTrue(r.err().contains("checked 12/12 documents"), r.err());
+    r = run("detect", "eval", "--model", model.toString(), "--clean", f[2].toString(), "--dictionary",
+        f[1].toString(), "--documents", "pages");
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("--documents must be 'lines' or 'files' (got 'pages')"), r.err());
+  }
+
+  @Test
   void badSettingsAndMissingInputAreUsageErrors() throws IOException {
     Path[] f = fixtures();
     Result r = run("detect", "train", "--clean", f[2].toString(), "--dictionary", f[1].toString(), "--lm",
