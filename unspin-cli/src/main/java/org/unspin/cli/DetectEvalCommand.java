@@ -56,6 +56,10 @@ public final class DetectEvalCommand implements Callable<Integer> {
       description = "Synonym dictionary (TSV) of the simulated spinner and, reversed, of the restorer.")
   Path dictionary;
 
+  @Option(names = "--spinner-dictionary", paramLabel = "FILE", description = "A different dictionary for the"
+      + " simulated spinner (an unknown spinner: the restorer only knows --dictionary).")
+  Path spinnerDictionary;
+
   @Option(names = "--lm", paramLabel = "FILE", description = "Language model; default: the embedded model.")
   Path lm;
 
@@ -102,6 +106,7 @@ public final class DetectEvalCommand implements Callable<Integer> {
     }
     List<String> docs = mode.read(clean, maxDocs, maxChars, err);
     TsvSynonymDictionary dict = TsvSynonymDictionary.load(dictionary);
+    TsvSynonymDictionary spinDict = spinnerDictionary == null ? dict : TsvSynonymDictionary.load(spinnerDictionary);
     FingerprintMatcher matcher = new FingerprintMatcher(fingerprints == null ? FingerprintList.loadDefault()
         : FingerprintList.load(fingerprints));
     LanguageModel lang = lm == null ? DefaultModels.languageModel() : BinaryLm.open(lm);
@@ -119,7 +124,7 @@ public final class DetectEvalCommand implements Callable<Integer> {
           SimulatorConfig cfg = new SimulatorConfig(rates.get(k), d % 2 == 0 ? SimulatorConfig.Choice.FIRST
               : SimulatorConfig.Choice.RANDOM, 0.5, true, 3);
           long s = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + d * 31L + k).nextLong();
-          String spun = new SpinSimulator(dict, cfg).spin("doc" + d, text, s).spun();
+          String spun = new SpinSimulator(spinDict, cfg).spin("doc" + d, text, s).spun();
           p[k + 1][d] = det.check(spun, restorer.restore(spun)).spunProbability();
         }
         if ((d + 1) % Math.max(1, n / 10) == 0 || d + 1 == n) {
@@ -133,8 +138,8 @@ public final class DetectEvalCommand implements Callable<Integer> {
           fp++;
         }
       }
-      out.printf(Locale.ROOT, "# model %s, verdict spun at p >= %.3f; %d clean documents from %s%n", model, spunAt, n,
-          clean);
+      out.printf(Locale.ROOT, "# model %s, verdict spun at p >= %.3f; %d clean documents from %s; spinner dictionary"
+          + " %s%n", model, spunAt, n, clean, spinnerDictionary == null ? dictionary : spinnerDictionary);
       out.println("setting\tdocuments\tauc\trecall\tprecision\tf1\tfalse_positive_rate");
       out.printf(Locale.ROOT, "clean\t%d\t-\t-\t-\t-\t%.4f%n", n, fp / (double) n);
       for (int k = 0; k < rates.size(); k++) {
