@@ -98,7 +98,7 @@ public final class DetectTrainCommand implements Callable<Integer> {
       description = "L2 penalty on the standardized weights (default ${DEFAULT-VALUE}).")
   double l2;
 
-  @Option(names = "--spun-threshold", paramLabel = "P", defaultValue = "0.8",
+  @Option(names = "--spun-threshold", paramLabel = "P", defaultValue = "0.5",
       description = "Verdict spun from this probability (default ${DEFAULT-VALUE}).")
   double spunThreshold;
 

@@ -16,11 +16,11 @@ public record TrainerConfig(long seed, double devShare, double l2, double spunTh
     int minWords, double minRate, double maxRate) {
 
   /**
-   * Seed 1, a quarter held out, l2 1.0, thresholds 0.8 / 0.2, documents of 20 words or more,
+   * Seed 1, a quarter held out, l2 1.0, thresholds 0.5 / 0.2 (see {@link DetectorConfig#DEFAULTS}), documents of 20 words or more,
    * spinner rates 5%–80% (real spinners: 10%–80%, DESIGN.md §1; the margin below teaches the
    * calibration what light spinning looks like).
    */
-  public static final TrainerConfig DEFAULTS = new TrainerConfig(1, 0.25, 1.0, 0.8, 0.2, 20, 0.05, 0.8);
+  public static final TrainerConfig DEFAULTS = new TrainerConfig(1, 0.25, 1.0, 0.5, 0.2, 20, 0.05, 0.8);
 
   public TrainerConfig {
     if (!(devShare > 0 && devShare < 1)) {
