@@ -18,6 +18,8 @@ import org.unspin.detect.DetectorConfig;
 import org.unspin.detect.DetectorModel;
 import org.unspin.detect.DetectorTrainer;
 import org.unspin.detect.SignalAnalyzer;
+import org.unspin.detect.TrainingDictionaries;
+import org.unspin.lexicon.SynonymDictionary;
 import org.unspin.lm.BinaryLm;
 import org.unspin.lm.DefaultModels;
 import org.unspin.lm.LanguageModel;
@@ -59,6 +61,11 @@ public final class DetectEvalCommand implements Callable<Integer> {
   @Option(names = "--spinner-dictionary", paramLabel = "FILE", description = "A different dictionary for the"
       + " simulated spinner (an unknown spinner: the restorer only knows --dictionary).")
   Path spinnerDictionary;
+
+  @Option(names = "--fingerprint-spins", description = "Put the tortured-phrase list's entries (expected ->"
+      + " tortured phrase) in front of the dictionary, for the spinner and the restorer, so that spins contain known"
+      + " tortured phrases.")
+  boolean fingerprintSpins;
 
   @Option(names = "--lm", paramLabel = "FILE", description = "Language model; default: the embedded model.")
   Path lm;
@@ -105,10 +112,15 @@ public final class DetectEvalCommand implements Callable<Integer> {
       throw new InputException("--threshold must be in [0, 1] (got " + spunAt + ")");
     }
     List<String> docs = mode.read(clean, maxDocs, maxChars, err);
-    TsvSynonymDictionary dict = TsvSynonymDictionary.load(dictionary);
-    TsvSynonymDictionary spinDict = spinnerDictionary == null ? dict : TsvSynonymDictionary.load(spinnerDictionary);
-    FingerprintMatcher matcher = new FingerprintMatcher(fingerprints == null ? FingerprintList.loadDefault()
-        : FingerprintList.load(fingerprints));
+    SynonymDictionary dict = TsvSynonymDictionary.load(dictionary);
+    SynonymDictionary spinDict = spinnerDictionary == null ? dict : TsvSynonymDictionary.load(spinnerDictionary);
+    FingerprintList list = fingerprints == null ? FingerprintList.loadDefault() : FingerprintList.load(fingerprints);
+    FingerprintMatcher matcher = new FingerprintMatcher(list);
+    if (fingerprintSpins) {
+      SynonymDictionary fp = TrainingDictionaries.fromFingerprints(list);
+      dict = TrainingDictionaries.merge(fp, dict);
+      spinDict = TrainingDictionaries.merge(fp, spinDict);
+    }
     LanguageModel lang = lm == null ? DefaultModels.languageModel() : BinaryLm.open(lm);
     try {
       Restorer restorer = Restorer.builder(lang).candidates(new DictionaryCandidates(dict)).build();

@@ -18,7 +18,9 @@ import org.unspin.detect.DetectorConfig;
 import org.unspin.detect.DetectorModel;
 import org.unspin.detect.DetectorTrainer;
 import org.unspin.detect.SignalAnalyzer;
+import org.unspin.detect.TrainingDictionaries;
 import org.unspin.detect.TrainerConfig;
+import org.unspin.lexicon.SynonymDictionary;
 import org.unspin.lm.BinaryLm;
 import org.unspin.lm.DefaultModels;
 import org.unspin.lm.LanguageModel;
@@ -57,6 +59,11 @@ public final class DetectTrainCommand implements Callable<Integer> {
 
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the model.")
   Path out;
+
+  @Option(names = "--fingerprint-spins", description = "Put the tortured-phrase list's entries (expected ->"
+      + " tortured phrase) in front of the dictionary, for the spinner and the restorer, so that spins contain known"
+      + " tortured phrases.")
+  boolean fingerprintSpins;
 
   @Option(names = "--lm", paramLabel = "FILE", description = "Language model (binary, from 'lm build' or 'lm"
       + " import'); default: the embedded model.")
@@ -126,9 +133,12 @@ public final class DetectTrainCommand implements Callable<Integer> {
       throw new InputException("bad training setting: " + e.getMessage(), e);
     }
     List<String> docs = DetectDocuments.LINES.read(clean, maxDocs, maxChars, err);
-    TsvSynonymDictionary dict = TsvSynonymDictionary.load(dictionary);
-    FingerprintMatcher matcher = new FingerprintMatcher(fingerprints == null ? FingerprintList.loadDefault()
-        : FingerprintList.load(fingerprints));
+    SynonymDictionary dict = TsvSynonymDictionary.load(dictionary);
+    FingerprintList list = fingerprints == null ? FingerprintList.loadDefault() : FingerprintList.load(fingerprints);
+    FingerprintMatcher matcher = new FingerprintMatcher(list);
+    if (fingerprintSpins) {
+      dict = TrainingDictionaries.merge(TrainingDictionaries.fromFingerprints(list), dict);
+    }
     LanguageModel model = lm == null ? DefaultModels.languageModel() : BinaryLm.open(lm);
     try {
       Restorer restorer = Restorer.builder(model).candidates(new DictionaryCandidates(dict)).build();
@@ -136,7 +146,8 @@ public final class DetectTrainCommand implements Callable<Integer> {
       SignalAnalyzer analyzer = new SignalAnalyzer(model, SignalAnalyzer.standardRules(matcher), dc);
       Map<String, String> prov = new LinkedHashMap<>();
       prov.put("source", (sourceNote == null ? "" : sourceNote + "; ") + "files: " + clean);
-      prov.put("dictionary", dictionary.toString());
+      prov.put("dictionary", dictionary + (fingerprintSpins ? " after the certain entries of the fingerprint list"
+          : ""));
       prov.put("language_model", lm == null ? "embedded default" : lm.toString());
       prov.put("fingerprints", fingerprints == null ? "shipped PPS list" : fingerprints.toString());
       prov.put("created", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());

@@ -75,6 +75,17 @@ class DetectCommandTest {
     assertEquals(DocumentFeatures.namesFor(SignalAnalyzer.standardRules()), m.featureNames());
     assertTrue(m.provenance().get("source").startsWith("toy corpus, test only"), m.provenance().toString());
     assertEquals(f[0].toString(), m.provenance().get("language_model"));
+    assertEquals(f[1].toString(), m.provenance().get("dictionary"));
+  }
+
+  @Test
+  void fingerprintSpinsAreRecordedInTheProvenance() throws IOException {
+    Path[] f = fixtures();
+    Path out = dir.resolve("detector.tsv");
+    Result r = run("detect", "train", "--fingerprint-spins", "--clean", f[2].toString(), "--dictionary",
+        f[1].toString(), "--lm", f[0].toString(), "--out", out.toString(), "--min-words", "10");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(DetectorModel.load(out).provenance().get("dictionary").endsWith("fingerprint list"), r.err());
   }
 
   @Test

@@ -3,13 +3,15 @@ package org.unspin.detect;
 import java.util.List;
 import java.util.Objects;
 import org.unspin.api.Finding;
+import org.unspin.channel.PpsPairs;
 import org.unspin.channel.fingerprint.FingerprintMatch;
 import org.unspin.channel.fingerprint.FingerprintMatcher;
 
 /**
  * {@code KNOWN_TORTURED_PHRASE}: the text contains a phrase of a tortured-phrase list (by default
  * the Problematic Paper Screener's, CC BY 4.0), such as "counterfeit consciousness" for "artificial
- * intelligence". The suggestion is the list's expected wording, without its {@code ?} marks.
+ * intelligence". The suggestion is the list's expected wording without its notes and {@code ?} marks
+ * ({@link PpsPairs#cleanExpected}).
  */
 public final class KnownTorturedPhraseRule implements Rule {
   public static final String ID = "KNOWN_TORTURED_PHRASE";
@@ -48,7 +50,10 @@ public final class KnownTorturedPhraseRule implements Rule {
   @Override
   public void check(RuleContext context, List<Finding> out) {
     for (FingerprintMatch m : matcher.match(context.text())) {
-      String expected = m.expected().replace("?", "").trim();
+      String expected = PpsPairs.cleanExpected(m.expected());
+      if (expected.isEmpty()) {
+        expected = m.expected().trim();
+      }
       double confidence = m.fingerprint().uncertain() ? UNCERTAIN_CONFIDENCE : CONFIDENCE;
       out.add(new Finding(m.start(), m.end(), m.text(), expected, confidence, ID));
     }
