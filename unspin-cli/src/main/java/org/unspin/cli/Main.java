@@ -23,6 +23,7 @@ import picocli.CommandLine.Option;
         ProfileCommand.class,
         FingerprintsCommand.class,
         EvalCommand.class,
+        DetectCommand.class,
     })
 public final class Main implements Runnable {
 

@@ -1,0 +1,156 @@
+package org.unspin.detect;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.unspin.api.ModelException;
+
+/**
+ * Which indefinite article a word takes, by a documented spelling heuristic (a vowel letter first
+ * takes "an") corrected by a list of prefixes whose sound disagrees with their spelling ("hour",
+ * "uni", "eu", "one"). The shipped list is {@value #RESOURCE}; its header gives format and source.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class ArticleSounds {
+  /** The classpath resource of the shipped exception list. */
+  public static final String RESOURCE = "/org/unspin/detect/article-sounds.tsv";
+
+  /** The article a word takes. */
+  public enum Article {
+    A, AN, EITHER;
+
+    static Article parse(String s) {
+      return switch (s) {
+        case "a" -> A;
+        case "an" -> AN;
+        case "either" -> EITHER;
+        default -> null;
+      };
+    }
+  }
+
+  private static volatile ArticleSounds defaults;
+
+  private final Map<String, Article> prefixes;
+  private final int maxPrefix;
+
+  /** Sounds from an exception map: lower-case prefix to article. */
+  public ArticleSounds(Map<String, Article> prefixes) {
+    this.prefixes = Map.copyOf(prefixes);
+    int max = 0;
+    for (String p : this.prefixes.keySet()) {
+      if (p.isEmpty() || !p.equals(p.toLowerCase(Locale.ROOT))) {
+        throw new IllegalArgumentException("prefixes must be non-empty and lower case (got '" + p + "')");
+      }
+      max = Math.max(max, p.length());
+    }
+    this.maxPrefix = max;
+  }
+
+  /** The shipped list, loaded once. */
+  public static ArticleSounds loadDefault() {
+    ArticleSounds d = defaults;
+    if (d == null) {
+      try (InputStream in = ArticleSounds.class.getResourceAsStream(RESOURCE)) {
+        if (in == null) {
+          throw new ModelException("missing resource " + RESOURCE);
+        }
+        d = read(in, "classpath:" + RESOURCE);
+      } catch (IOException e) {
+        throw new ModelException("cannot read classpath:" + RESOURCE + ": " + e.getMessage(), e);
+      }
+      defaults = d;
+    }
+    return d;
+  }
+
+  /**
+   * Reads an exception list (format in the header of {@value #RESOURCE}) as strict UTF-8.
+   *
+   * @throws ModelException naming {@code origin} and the line for a malformed entry or bad bytes
+   */
+  public static ArticleSounds read(InputStream in, String origin) throws IOException {
+    Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+    return read(reader, origin);
+  }
+
+  /** Reads an exception list from characters; see {@link #read(InputStream, String)}. */
+  public static ArticleSounds read(Reader reader, String origin) throws IOException {
+    Map<String, Article> map = new HashMap<>();
+    BufferedReader br = new BufferedReader(reader);
+    int lineNo = 0;
+    try {
+      for (String line = br.readLine(); line != null; line = br.readLine()) {
+        lineNo++;
+        if (line.isBlank() || line.startsWith("#")) {
+          continue;
+        }
+        String[] f = line.split("\t", -1);
+        if (f.length != 2) {
+          throw new ModelException(origin + ":" + lineNo + ": expected 'prefix<TAB>a|an|either' (got '" + line + "')");
+        }
+        Article a = Article.parse(f[1].trim());
+        String prefix = f[0].trim();
+        if (a == null) {
+          throw new ModelException(origin + ":" + lineNo + ": article must be a, an or either (got '" + f[1] + "')");
+        }
+        if (prefix.isEmpty() || !prefix.equals(prefix.toLowerCase(Locale.ROOT))) {
+          throw new ModelException(origin + ":" + lineNo + ": prefix must be non-empty lower case (got '" + f[0]
+              + "')");
+        }
+        if (map.put(prefix, a) != null) {
+          throw new ModelException(origin + ":" + lineNo + ": duplicate prefix '" + prefix + "'");
+        }
+      }
+    } catch (CharacterCodingException e) {
+      throw new ModelException(origin + ": invalid UTF-8 after line " + lineNo, e);
+    }
+    return new ArticleSounds(map);
+  }
+
+  /**
+   * The article {@code word} takes, or null when the rule should abstain: empty words, words not
+   * starting with a letter, single letters and all-capital abbreviations (read letter by letter or
+   * as a word, which spelling cannot tell).
+   */
+  public Article articleFor(String word) {
+    if (word.length() < 2 || !Character.isLetter(word.charAt(0))) {
+      return null;
+    }
+    if (isAllCaps(word)) {
+      return null;
+    }
+    String w = word.toLowerCase(Locale.ROOT);
+    for (int len = Math.min(maxPrefix, w.length()); len >= 1; len--) {
+      Article a = prefixes.get(w.substring(0, len));
+      if (a != null) {
+        return a;
+      }
+    }
+    return "aeiou".indexOf(w.charAt(0)) >= 0 ? Article.AN : Article.A;
+  }
+
+  private static boolean isAllCaps(String w) {
+    int letters = 0;
+    for (int i = 0; i < w.length(); i++) {
+      char c = w.charAt(i);
+      if (Character.isLowerCase(c)) {
+        return false;
+      }
+      if (Character.isLetter(c)) {
+        letters++;
+      }
+    }
+    return letters > 0;
+  }
+}

@@ -1,0 +1,87 @@
+package org.unspin.detect;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.unspin.api.Finding;
+import org.unspin.api.ModelException;
+import org.unspin.api.Verdict;
+import org.unspin.lm.LanguageModel;
+import org.unspin.restore.RestoredText;
+
+/**
+ * Decides whether a text is spun: runs the rules over the text and its restoration
+ * ({@link SignalAnalyzer}), scores the document features with a {@link DetectorModel} and applies
+ * the two thresholds of the {@link DetectorConfig}.
+ *
+ * <pre>{@code
+ * Detector d = Detector.create(lm, DetectorModel.loadDefault());
+ * CheckReport report = d.check(text, restorer.restore(text));
+ * }</pre>
+ *
+ * <p>Lenient on content (never throws because of what a text says); immutable and thread-safe.
+ */
+public final class Detector {
+  private final SignalAnalyzer analyzer;
+  private final DetectorModel model;
+
+  /**
+   * A detector that scores the analyzer's features with {@code model}.
+   *
+   * @throws ModelException if the model was trained on other features than the analyzer computes
+   */
+  public Detector(SignalAnalyzer analyzer, DetectorModel model) {
+    this.analyzer = Objects.requireNonNull(analyzer, "analyzer");
+    this.model = Objects.requireNonNull(model, "model");
+    if (!model.featureNames().equals(analyzer.featureNames())) {
+      throw new ModelException("detector model features " + model.featureNames() + " do not match the rules' "
+          + analyzer.featureNames() + " (model provenance: " + model.provenance() + ")");
+    }
+  }
+
+  /**
+   * A detector with the standard rules (shipped tortured-phrase list) and the model's thresholds.
+   */
+  public static Detector create(LanguageModel lm, DetectorModel model) {
+    DetectorConfig config = DetectorConfig.DEFAULTS.withThresholds(model.spunThreshold(), model.cleanThreshold());
+    return new Detector(new SignalAnalyzer(lm, SignalAnalyzer.standardRules(), config), model);
+  }
+
+  public DetectorModel model() {
+    return model;
+  }
+
+  public SignalAnalyzer analyzer() {
+    return analyzer;
+  }
+
+  /**
+   * Checks {@code text}, given the restorer's result for it.
+   *
+   * @throws IllegalArgumentException if {@code restoration} is of another text
+   */
+  public CheckReport check(String text, RestoredText restoration) {
+    SignalAnalyzer.Signals s = analyzer.analyze(text, restoration);
+    double p = model.probability(s.features());
+    DetectorConfig c = analyzer.config();
+    Verdict v = p >= c.spunThreshold() ? Verdict.SPUN : p <= c.cleanThreshold() ? Verdict.CLEAN : Verdict.UNCERTAIN;
+    return new CheckReport(text, p, v, distinctSpans(s.findings()), s.hits(), s.features().asMap(),
+        restoration.text(), restoration.edits());
+  }
+
+  /** One finding per span: the most confident (the first rule on ties); input ordered by start, then end. */
+  static List<Finding> distinctSpans(List<Finding> sorted) {
+    List<Finding> out = new ArrayList<>(sorted.size());
+    for (Finding f : sorted) {
+      Finding last = out.isEmpty() ? null : out.get(out.size() - 1);
+      if (last != null && last.start() == f.start() && last.end() == f.end()) {
+        if (f.confidence() > last.confidence()) {
+          out.set(out.size() - 1, f);
+        }
+      } else {
+        out.add(f);
+      }
+    }
+    return out;
+  }
+}

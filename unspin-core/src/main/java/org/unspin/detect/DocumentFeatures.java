@@ -1,0 +1,89 @@
+package org.unspin.detect;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The document-level feature vector the classifier reads, with the names that the model file
+ * uses. The fixed features come first:
+ * <ul>
+ *   <li>{@code changed_share}: tokens covered by restoration edits, weighted by their posterior,
+ *       per word token;
+ *   <li>{@code lm_gain_per_token}: log10 probability of the restoration minus that of the input,
+ *       per token;
+ *   <li>{@code edit_confidence_mean}, {@code edit_confidence_max}: over the restoration's edits
+ *       (0 without edits);
+ *   <li>{@code rare_synonym_per_100}: posterior-weighted edits whose surface is much rarer than the
+ *       suggestion by LM unigram probability (see {@link DetectorConfig#rareSynonymGap()}), per 100
+ *       word tokens;
+ *   <li>{@code log_length}: {@code ln(1 + word tokens)};
+ * </ul>
+ * then {@code hits_per_100.RULE_ID} for every rule of the analyzer, in rule order.
+ *
+ * @param names feature names, unique
+ * @param values feature values, finite, one per name
+ */
+public record DocumentFeatures(List<String> names, double[] values) {
+  public static final String CHANGED_SHARE = "changed_share";
+  public static final String LM_GAIN_PER_TOKEN = "lm_gain_per_token";
+  public static final String EDIT_CONFIDENCE_MEAN = "edit_confidence_mean";
+  public static final String EDIT_CONFIDENCE_MAX = "edit_confidence_max";
+  public static final String RARE_SYNONYM_PER_100 = "rare_synonym_per_100";
+  public static final String LOG_LENGTH = "log_length";
+  /** Prefix of the per-rule hit rates. */
+  public static final String HITS_PREFIX = "hits_per_100.";
+
+  /** The fixed features, in vector order. */
+  public static final List<String> FIXED = List.of(CHANGED_SHARE, LM_GAIN_PER_TOKEN, EDIT_CONFIDENCE_MEAN,
+      EDIT_CONFIDENCE_MAX, RARE_SYNONYM_PER_100, LOG_LENGTH);
+
+  public DocumentFeatures {
+    names = List.copyOf(names);
+    Objects.requireNonNull(values, "values");
+    if (names.size() != values.length) {
+      throw new IllegalArgumentException("names and values differ in length (got " + names.size() + " names, "
+          + values.length + " values)");
+    }
+    if (names.stream().distinct().count() != names.size()) {
+      throw new IllegalArgumentException("feature names must be unique (got " + names + ")");
+    }
+    for (int i = 0; i < values.length; i++) {
+      if (!Double.isFinite(values[i])) {
+        throw new IllegalArgumentException("feature " + names.get(i) + " must be finite (got " + values[i] + ")");
+      }
+    }
+    values = values.clone();
+  }
+
+  /** The feature names for {@code rules}: {@link #FIXED}, then one hit rate per rule. */
+  public static List<String> namesFor(List<Rule> rules) {
+    List<String> out = new ArrayList<>(FIXED);
+    for (Rule r : rules) {
+      out.add(HITS_PREFIX + r.id());
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  @Override
+  public double[] values() {
+    return values.clone();
+  }
+
+  /** The value of feature {@code i} without copying. */
+  public double value(int i) {
+    return values[i];
+  }
+
+  /** Name to value, in vector order. */
+  public Map<String, Double> asMap() {
+    Map<String, Double> m = new LinkedHashMap<>();
+    for (int i = 0; i < values.length; i++) {
+      m.put(names.get(i), values[i]);
+    }
+    return m;
+  }
+}

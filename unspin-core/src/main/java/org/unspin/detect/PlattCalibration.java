@@ -1,0 +1,85 @@
+package org.unspin.detect;
+
+/**
+ * Platt scaling: maps a classifier logit {@code z} to a calibrated probability
+ * {@code 1 / (1 + exp(-(a z + b)))} with {@code a > 0}, so the map is strictly increasing and in
+ * {@code (0, 1)}. Fitted on a development set apart from the classifier's training data, with
+ * Platt's smoothed targets ({@code (N+ + 1) / (N+ + 2)} for positives, {@code 1 / (N- + 2)} for
+ * negatives) so that separable dev data does not give an infinite slope (Platt 1999, "Probabilistic
+ * outputs for support vector machines").
+ *
+ * @param a slope, {@code > 0} and finite
+ * @param b offset, finite
+ */
+public record PlattCalibration(double a, double b) {
+  /** The slope floor used when the dev set shows no increasing relation (a must stay positive). */
+  static final double MIN_SLOPE = 1e-6;
+  /** Ridge on the slope during the fit: tiny, only there to keep Newton's method well posed. */
+  private static final double SLOPE_RIDGE = 1e-6;
+
+  /** The identity calibration: {@code p = sigmoid(z)}. */
+  public static final PlattCalibration IDENTITY = new PlattCalibration(1, 0);
+
+  public PlattCalibration {
+    if (!(a > 0 && Double.isFinite(a))) {
+      throw new IllegalArgumentException("a must be finite and > 0 (got " + a + ")");
+    }
+    if (!Double.isFinite(b)) {
+      throw new IllegalArgumentException("b must be finite (got " + b + ")");
+    }
+  }
+
+  /** The calibrated probability of logit {@code z}. */
+  public double probability(double z) {
+    return LogisticRegression.sigmoid(a * z + b);
+  }
+
+  /**
+   * Fits on development logits and labels.
+   *
+   * @throws IllegalArgumentException without both a positive and a negative example
+   */
+  public static PlattCalibration fit(double[] logits, int[] labels) {
+    if (logits.length != labels.length) {
+      throw new IllegalArgumentException("logits and labels differ in length (got " + logits.length + " and "
+          + labels.length + ")");
+    }
+    int pos = 0;
+    int neg = 0;
+    for (int y : labels) {
+      if (y == 1) {
+        pos++;
+      } else if (y == 0) {
+        neg++;
+      } else {
+        throw new IllegalArgumentException("labels must be 0 or 1 (got " + y + ")");
+      }
+    }
+    if (pos == 0 || neg == 0) {
+      throw new IllegalArgumentException("calibration needs positive and negative examples (got " + pos
+          + " positive, " + neg + " negative)");
+    }
+    double hi = (pos + 1.0) / (pos + 2.0);
+    double lo = 1.0 / (neg + 2.0);
+    double[][] x = new double[logits.length][1];
+    double[] t = new double[logits.length];
+    for (int i = 0; i < logits.length; i++) {
+      x[i][0] = logits[i];
+      t[i] = labels[i] == 1 ? hi : lo;
+    }
+    LogisticRegression.Fit f = LogisticRegression.fit(x, t, SLOPE_RIDGE);
+    double a = f.weights()[0];
+    if (a >= MIN_SLOPE) {
+      return new PlattCalibration(a, f.bias());
+    }
+    // No increasing relation on the dev set: keep the order of the logits, calibrate to the base rate.
+    double[][] shifted = new double[logits.length][0];
+    LogisticRegression.Fit base = LogisticRegression.fit(shifted, t, SLOPE_RIDGE);
+    double meanZ = 0;
+    for (double z : logits) {
+      meanZ += z;
+    }
+    meanZ /= logits.length;
+    return new PlattCalibration(MIN_SLOPE, base.bias() - MIN_SLOPE * meanZ);
+  }
+}

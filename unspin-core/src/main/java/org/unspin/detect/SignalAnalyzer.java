@@ -1,0 +1,179 @@
+package org.unspin.detect;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.unspin.api.Edit;
+import org.unspin.api.Finding;
+import org.unspin.channel.fingerprint.FingerprintList;
+import org.unspin.channel.fingerprint.FingerprintMatcher;
+import org.unspin.lm.LanguageModel;
+import org.unspin.lm.Vocabulary;
+import org.unspin.restore.InputToken;
+import org.unspin.restore.RestoredText;
+import org.unspin.restore.TokenKind;
+
+/**
+ * Runs the {@link Rule}s over a text and its restoration and computes the
+ * {@link DocumentFeatures}. This is the part of detection that needs no trained model, shared by
+ * the {@link Detector} and the {@link DetectorTrainer}.
+ *
+ * <p>Immutable and thread-safe when its rules and language model are (they are by contract).
+ */
+public final class SignalAnalyzer {
+  private static final int[] NO_HISTORY = new int[0];
+
+  private final LanguageModel lm;
+  private final List<Rule> rules;
+  private final DetectorConfig config;
+  private final List<String> featureNames;
+
+  /**
+   * An analyzer with the given rules.
+   *
+   * @throws IllegalArgumentException if two rules share an ID
+   */
+  public SignalAnalyzer(LanguageModel lm, List<Rule> rules, DetectorConfig config) {
+    this.lm = Objects.requireNonNull(lm, "lm");
+    this.rules = List.copyOf(rules);
+    this.config = Objects.requireNonNull(config, "config");
+    if (this.rules.stream().map(Rule::id).distinct().count() != this.rules.size()) {
+      throw new IllegalArgumentException("rule IDs must be unique (got " + this.rules.stream().map(Rule::id).toList()
+          + ")");
+    }
+    this.featureNames = DocumentFeatures.namesFor(this.rules);
+  }
+
+  /** The standard rules, with {@code fingerprints} for {@code KNOWN_TORTURED_PHRASE}. */
+  public static List<Rule> standardRules(FingerprintMatcher fingerprints) {
+    return List.of(new RestorationEditRule(), new LmImprobableSpanRule(), new KnownTorturedPhraseRule(fingerprints),
+        new ArticleAgreementRule(), new PastForParticipleRule());
+  }
+
+  /** The standard rules with the shipped tortured-phrase list (PPS, CC BY 4.0). */
+  public static List<Rule> standardRules() {
+    return standardRules(new FingerprintMatcher(FingerprintList.loadDefault()));
+  }
+
+  public List<Rule> rules() {
+    return rules;
+  }
+
+  public DetectorConfig config() {
+    return config;
+  }
+
+  public LanguageModel lm() {
+    return lm;
+  }
+
+  /** The names of the features {@link #analyze} computes. */
+  public List<String> featureNames() {
+    return featureNames;
+  }
+
+  /**
+   * What the rules found and the features.
+   *
+   * @param findings every rule's findings, ordered by start, then end, then rule order
+   * @param hits rule ID to number of findings, for every rule (zeros included), in rule order
+   * @param features the document features
+   */
+  public record Signals(List<Finding> findings, Map<String, Integer> hits, DocumentFeatures features) {
+    public Signals {
+      findings = List.copyOf(findings);
+      hits = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(hits));
+      Objects.requireNonNull(features, "features");
+    }
+  }
+
+  /** Runs every rule and computes the features of {@code text} restored as {@code restoration}. */
+  public Signals analyze(String text, RestoredText restoration) {
+    RuleContext ctx = new RuleContext(text, restoration, lm, config);
+    List<Finding> all = new ArrayList<>();
+    Map<String, Integer> hits = new LinkedHashMap<>();
+    Map<String, Integer> order = new LinkedHashMap<>();
+    List<Finding> buf = new ArrayList<>();
+    for (Rule r : rules) {
+      buf.clear();
+      r.check(ctx, buf);
+      hits.put(r.id(), buf.size());
+      order.put(r.id(), order.size());
+      all.addAll(buf);
+    }
+    all.sort(Comparator.comparingInt(Finding::start).thenComparingInt(Finding::end)
+        .thenComparingInt(f -> order.get(f.ruleId())));
+    return new Signals(all, hits, features(restoration, hits));
+  }
+
+  private DocumentFeatures features(RestoredText r, Map<String, Integer> hits) {
+    List<InputToken> tokens = r.tokens();
+    int words = 0;
+    for (InputToken t : tokens) {
+      if (t.kind() == TokenKind.WORD) {
+        words++;
+      }
+    }
+    double perToken = Math.max(1, words);
+    double changed = 0;
+    double confSum = 0;
+    double confMax = 0;
+    double rare = 0;
+    int t = 0;
+    for (Edit e : r.edits()) {
+      while (t < tokens.size() && tokens.get(t).end() <= e.start()) {
+        t++;
+      }
+      int from = t;
+      int covered = 0;
+      for (int i = t; i < tokens.size() && tokens.get(i).start() < e.end(); i++) {
+        covered++;
+      }
+      changed += e.confidence() * covered;
+      confSum += e.confidence();
+      confMax = Math.max(confMax, e.confidence());
+      if (covered > 0) {
+        double surface = 0;
+        for (int i = from; i < from + covered; i++) {
+          surface += unigram(tokens.get(i).lmForm());
+        }
+        surface /= covered;
+        double suggestion = meanUnigram(e.suggestion());
+        if (suggestion - surface >= config.rareSynonymGap()) {
+          rare += e.confidence();
+        }
+      }
+    }
+    int n = r.edits().size();
+    double[] v = new double[featureNames.size()];
+    v[0] = changed / perToken;
+    v[1] = tokens.isEmpty() ? 0 : (r.restoredLogProb() - r.inputLogProb()) / tokens.size();
+    v[2] = n == 0 ? 0 : confSum / n;
+    v[3] = confMax;
+    v[4] = 100 * rare / perToken;
+    v[5] = Math.log1p(words);
+    int k = DocumentFeatures.FIXED.size();
+    for (Rule rule : rules) {
+      v[k++] = 100 * hits.get(rule.id()) / perToken;
+    }
+    return new DocumentFeatures(featureNames, v);
+  }
+
+  private double unigram(String lmForm) {
+    return lm.logProb(NO_HISTORY, 0, 0, lm.vocabulary().id(lmForm));
+  }
+
+  /** Mean unigram log10 probability of the words of a suggestion, in LM form (lower case, digits as 0). */
+  private double meanUnigram(String phrase) {
+    String[] words = phrase.trim().toLowerCase(Locale.ROOT).replaceAll("[0-9]", "0").split("\\s+");
+    double sum = 0;
+    for (String w : words) {
+      sum += unigram(w.isEmpty() ? Vocabulary.UNK_WORD : w);
+    }
+    return sum / words.length;
+  }
+}

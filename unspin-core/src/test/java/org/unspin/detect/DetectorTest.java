@@ -1,0 +1,143 @@
+package org.unspin.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.unspin.api.Finding;
+import org.unspin.api.ModelException;
+import org.unspin.api.Verdict;
+import org.unspin.restore.RestoredText;
+import org.unspin.util.Json;
+
+class DetectorTest {
+
+  /** A hand-made model over the standard features: the more confident restoration, the more spun. */
+  static DetectorModel handModel(double spun, double clean) {
+    List<DetectorModel.Feature> fs = new ArrayList<>();
+    for (String n : DetectFixtures.ANALYZER.featureNames()) {
+      fs.add(new DetectorModel.Feature(n, 0, 1, n.equals(DocumentFeatures.CHANGED_SHARE) ? 40 : 0));
+    }
+    return new DetectorModel(fs, -2, PlattCalibration.IDENTITY, spun, clean, Map.of("source", "hand-made"));
+  }
+
+  static Detector detector(double spun, double clean) {
+    SignalAnalyzer a = new SignalAnalyzer(DetectFixtures.LM, DetectFixtures.RULES,
+        DetectorConfig.DEFAULTS.withThresholds(spun, clean));
+    return new Detector(a, handModel(spun, clean));
+  }
+
+  static CheckReport check(Detector d, String text) {
+    return d.check(text, DetectFixtures.RESTORER.restore(text));
+  }
+
+  @Test
+  void jsonFollowsTheContractWithUtf16Offsets() {
+    String text = "\uD83D\uDE00 The inventory market fell; we saw a elephant and counterfeit consciousness.";
+    CheckReport r = check(detector(0.8, 0.2), text);
+    Map<String, Object> json = Json.parseObject(r.toJson());
+    assertEquals(List.of("spun_probability", "verdict", "findings", "signals", "features", "restored", "edits"),
+        new ArrayList<>(json.keySet()));
+    double p = ((Number) json.get("spun_probability")).doubleValue();
+    assertEquals(r.spunProbability(), p, 1e-12);
+    assertTrue(List.of("spun", "clean", "uncertain").contains(json.get("verdict")));
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> findings = (List<Map<String, Object>>) json.get("findings");
+    assertTrue(findings.size() >= 3, findings::toString);
+    List<String> rules = new ArrayList<>();
+    for (Map<String, Object> f : findings) {
+      assertEquals(List.of("start", "end", "text", "suggestion", "confidence", "rule"), new ArrayList<>(f.keySet()));
+      int s = ((Number) f.get("start")).intValue();
+      int e = ((Number) f.get("end")).intValue();
+      assertEquals(text.substring(s, e), f.get("text"), "UTF-16 offsets into the input");
+      rules.add((String) f.get("rule"));
+    }
+    assertTrue(rules.containsAll(List.of("RESTORATION_EDIT", "ARTICLE_AGREEMENT", "KNOWN_TORTURED_PHRASE")),
+        rules::toString);
+    Map<?, ?> signals = (Map<?, ?>) json.get("signals");
+    assertEquals(DetectFixtures.RULES.size(), signals.size());
+    assertTrue(((String) json.get("restored")).contains("stock market"));
+  }
+
+  @Test
+  void verdictFollowsTheTwoThresholds() {
+    String spun = "The inventory marketplace dropped sharply on Monday.";
+    String clean = "The stock market fell sharply on Monday.";
+    Detector d = detector(0.8, 0.2);
+    CheckReport s = check(d, spun);
+    CheckReport c = check(d, clean);
+    assertTrue(s.spunProbability() > c.spunProbability());
+    assertEquals(Verdict.SPUN, s.verdict(), () -> "p=" + s.spunProbability());
+    assertEquals(Verdict.CLEAN, c.verdict(), () -> "p=" + c.spunProbability());
+    Detector strict = detector(1.0, 0.0);
+    assertEquals(Verdict.UNCERTAIN, check(strict, spun).verdict());
+    assertEquals(Verdict.UNCERTAIN, check(strict, clean).verdict());
+  }
+
+  @Test
+  void textReportMarksFindingsAndGivesReasons() {
+    String text = "The inventory market fell.\nWe saw a elephant.";
+    String report = check(detector(0.8, 0.2), text).toText();
+    assertTrue(report.startsWith("Spun probability: "), report);
+    assertTrue(report.contains("[inventory -> stock]"), report);
+    assertTrue(report.contains("[a -> an] elephant"), report);
+    assertTrue(report.contains("RESTORATION_EDIT"), report);
+    CheckReport clean = check(detector(0.8, 0.2), "The stock market fell.");
+    assertTrue(clean.toText().contains("no rule fired"), clean.toText());
+    assertTrue(clean.findings().isEmpty());
+  }
+
+  @Test
+  void oneFindingPerSpanKeepsTheMostConfidentRule() {
+    List<Finding> sorted = List.of(new Finding(0, 3, "abc", "x", 0.6, "RESTORATION_EDIT"),
+        new Finding(0, 3, "abc", "x", 0.9, "LM_IMPROBABLE_SPAN"), new Finding(0, 5, "abcde", "y", 0.5, "OTHER"),
+        new Finding(4, 5, "e", "z", 0.7, "OTHER"));
+    List<Finding> out = Detector.distinctSpans(sorted);
+    assertEquals(3, out.size());
+    assertEquals("LM_IMPROBABLE_SPAN", out.get(0).ruleId());
+  }
+
+  @Test
+  void modelOfOtherFeaturesIsRejectedAtConstruction() {
+    DetectorModel m = new DetectorModel(List.of(new DetectorModel.Feature("changed_share", 0, 1, 1)), 0,
+        PlattCalibration.IDENTITY, 0.8, 0.2, Map.of());
+    ModelException e = assertThrows(ModelException.class, () -> new Detector(DetectFixtures.ANALYZER, m));
+    assertTrue(e.getMessage().contains("do not match"), e.getMessage());
+  }
+
+  @Test
+  void restorationOfAnotherTextIsAProgrammerError() {
+    RestoredText r = DetectFixtures.RESTORER.restore("The stock market fell.");
+    assertThrows(IllegalArgumentException.class, () -> detector(0.8, 0.2).check("Other text.", r));
+  }
+
+  @Test
+  void neverThrowsOnMessyText() {
+    long seed = System.nanoTime();
+    java.util.Random rnd = new java.util.Random(seed);
+    String alphabet = "aAnN eiouh\u00E9\n\t.,;'-\"()0123\uD83D\uDE00 hour university the stock inventory market ";
+    Detector d = detector(0.8, 0.2);
+    for (int round = 0; round < 200; round++) {
+      StringBuilder sb = new StringBuilder();
+      int len = rnd.nextInt(60);
+      for (int i = 0; i < len; i++) {
+        sb.append(alphabet.charAt(rnd.nextInt(alphabet.length())));
+      }
+      String text = sb.toString();
+      CheckReport r;
+      try {
+        r = check(d, text);
+      } catch (RuntimeException e) {
+        throw new AssertionError("seed=" + seed + " text=" + Json.quote(text), e);
+      }
+      for (Finding f : r.findings()) {
+        assertEquals(text.substring(f.start(), f.end()), f.text(), "seed=" + seed);
+      }
+      Json.parseObject(r.toJson());
+    }
+  }
+}
