@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
     description = "Detects machine-spun text, restores its original wording and traces it to its source.",
     subcommands = {
         LmCommand.class,
+        LexiconCommand.class,
     })
 public final class Main implements Runnable {
 

@@ -1,0 +1,140 @@
+package org.unspin.lexicon;
+
+/**
+ * A reusable view of one candidate original for a surface span, filled by {@link ReverseLexicon}
+ * and valid only inside {@link CandidateSink#accept}; {@link #snapshot()} copies it. The candidate
+ * says: a dictionary spinner may have replaced {@link #original()} with the surface, because the
+ * lexicon has an edge from the original's lemma phrase to the surface's lemma phrase, and the
+ * surface carries {@link #inflection()} (which the original then carries too, or its confusable
+ * form when {@link #mismatch()}).
+ */
+public final class Candidate {
+  private final Lexicon lexicon;
+  private final LexiconDictionary view;
+  String original;
+  int edge;
+  int surfaceLemma;
+  int surfacePos;
+  Inflection inflection;
+  boolean mismatch;
+
+  Candidate(LexiconDictionary view) {
+    this.view = view;
+    this.lexicon = view.lexicon();
+  }
+
+  /** The original phrase, inflected like the surface (LM form, words joined by spaces). */
+  public String original() {
+    return original;
+  }
+
+  /** Id of the original's lemma phrase in the lexicon. */
+  public int originalLemma() {
+    return lexicon.edgeSource(edge);
+  }
+
+  /** Id of the surface's lemma phrase (the surface itself when {@link #inflection()} is BASE). */
+  public int surfaceLemma() {
+    return surfaceLemma;
+  }
+
+  /** The lexicon edge "original lemma -> surface lemma". */
+  public int edge() {
+    return edge;
+  }
+
+  /** Resource mask ({@link Resource#bit()}) of the edge. */
+  public int resources() {
+    return Lexicon.resources(lexicon.info(edge));
+  }
+
+  /** How the two phrases are related. */
+  public Relation relation() {
+    return Lexicon.relation(lexicon.info(edge));
+  }
+
+  /** The best rank of the edge for the original (WordNet sense number, 1 = most common). */
+  public int senseRank() {
+    return Lexicon.rank(lexicon.info(edge));
+  }
+
+  /** WordNet tag count of the original's sense (0 if none). */
+  public int senseCount() {
+    return Lexicon.tagCount(lexicon.info(edge));
+  }
+
+  /** Part-of-speech mask of the sense linking the two (0 if the resource has none). */
+  public int sensePos() {
+    return Lexicon.sensePos(lexicon.info(edge));
+  }
+
+  /** Part-of-speech mask of the original's lemma phrase. */
+  public int originalPos() {
+    return lexicon.pos(originalLemma());
+  }
+
+  /**
+   * Part-of-speech mask of the surface: its lemma phrase's parts of speech, narrowed to those the
+   * inflection allows when the surface is inflected.
+   */
+  public int surfacePos() {
+    return surfacePos;
+  }
+
+  /** Whether the original and the surface share a part of speech. */
+  public boolean posAgrees() {
+    return Pos.agree(originalPos(), surfacePos);
+  }
+
+  /** How many replacements the original has in the view (a spinner picks one, so each is less likely). */
+  public int fanOut() {
+    return view.fanOut(originalLemma());
+  }
+
+  /** Frequency class ({@link Lexicon#freqClass}) of the original's lemma phrase. */
+  public int originalFreqClass() {
+    return lexicon.freqClass(originalLemma());
+  }
+
+  /** Frequency class of the surface's lemma phrase. */
+  public int surfaceFreqClass() {
+    return lexicon.freqClass(surfaceLemma);
+  }
+
+  /** The surface's inflection, applied to the original. */
+  public Inflection inflection() {
+    return inflection;
+  }
+
+  /** True if the original carries the confusable inflection (participle for past and back). */
+  public boolean mismatch() {
+    return mismatch;
+  }
+
+  /** An immutable copy. */
+  public Snapshot snapshot() {
+    return new Snapshot(original, lexicon.phrase(originalLemma()), lexicon.phrase(surfaceLemma), resources(),
+        relation(), senseRank(), senseCount(), sensePos(), originalPos(), surfacePos, fanOut(), originalFreqClass(),
+        surfaceFreqClass(), inflection, mismatch);
+  }
+
+  @Override
+  public String toString() {
+    return snapshot().toString();
+  }
+
+  /** An immutable copy of a candidate's data. */
+  public record Snapshot(String original, String originalLemma, String surfaceLemma, int resources,
+      Relation relation, int senseRank, int senseCount, int sensePos, int originalPos, int surfacePos, int fanOut,
+      int originalFreqClass, int surfaceFreqClass, Inflection inflection, boolean mismatch) {
+    /** Validates the fields. */
+    public Snapshot {
+      if (original == null || original.isEmpty()) {
+        throw new IllegalArgumentException("original: null or empty");
+      }
+      if (inflection == null || relation == null) {
+        throw new IllegalArgumentException("inflection/relation: null");
+      }
+    }
+  }
+}

@@ -1,0 +1,152 @@
+package org.unspin.lexicon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The reverse index against a brute-force oracle: a naive scan over every forward entry of the
+ * view, inflecting each replacement every possible way and keeping those equal to the surface.
+ */
+class ReverseLexiconOracleTest {
+
+  /** What the oracle expects for a surface: every (original, lemma edge, inflection, mismatch). */
+  static List<String> naive(LexiconDictionary view, ReverseLexicon.Options opt, String surface) {
+    Lexicon lex = view.lexicon();
+    Morphology m = lex.morphology();
+    List<String> out = new ArrayList<>();
+    for (int src = 0; src < lex.phraseCount(); src++) {
+      for (int e = lex.edgeStart(src); e < lex.edgeEnd(src); e++) {
+        if (!view.accepts(e)) {
+          continue;
+        }
+        int tgt = lex.edgeTarget(e);
+        String tp = lex.phrase(tgt);
+        String sp = lex.phrase(src);
+        for (Inflection infl : Inflection.values()) {
+          if (infl != Inflection.BASE && !opt.morphology()) {
+            continue;
+          }
+          int pos = lex.pos(tgt);
+          if (infl != Inflection.BASE && pos != 0 && (pos & infl.pos()) == 0) {
+            continue;
+          }
+          if (!m.isPhraseForm(tp, infl, surface)) {
+            continue;
+          }
+          String orig = m.inflectPhrase(sp, infl);
+          if (orig == null) {
+            continue;
+          }
+          out.add(orig + "|" + e + "|" + infl + "|false");
+          Inflection conf = opt.mismatches() ? Morphology.confusable(infl) : null;
+          if (conf != null) {
+            String other = m.inflectPhrase(sp, conf);
+            if (other != null && !other.equals(orig)) {
+              out.add(other + "|" + e + "|" + infl + "|true");
+            }
+          }
+        }
+      }
+    }
+    Collections.sort(out);
+    return out;
+  }
+
+  static List<String> fast(ReverseLexicon r, String surface) {
+    List<String> out = new ArrayList<>();
+    String[] toks = surface.split(" ");
+    int n = r.candidates(toks, 0, toks.length, c -> out.add(c.original() + "|" + c.edge() + "|" + c.inflection()
+        + "|" + c.mismatch()));
+    assertEquals(out.size(), n, "returned count");
+    Collections.sort(out);
+    return out;
+  }
+
+  /** Surfaces to query: every phrase and every inflected form of every phrase, plus noise. */
+  static List<String> surfaces(Lexicon lex, Random r) {
+    Morphology m = lex.morphology();
+    List<String> s = new ArrayList<>();
+    for (int p = 0; p < lex.phraseCount(); p++) {
+      String ph = lex.phrase(p);
+      s.add(ph);
+      for (Inflection infl : Inflection.values()) {
+        String f = m.inflectPhrase(ph, infl);
+        if (f != null && f.split(" ").length <= 3) {
+          s.add(f);
+        }
+      }
+    }
+    for (int i = 0; i < 50; i++) {
+      s.add(ToyLexicons.word(r) + (r.nextBoolean() ? "" : " " + ToyLexicons.word(r)));
+    }
+    return s;
+  }
+
+  @Test
+  void reverseLookupsEqualNaiveScanOfForwardEntries() {
+    long seed = System.nanoTime();
+    Random r = new Random(seed);
+    for (int round = 0; round < 4; round++) {
+      Lexicon lex = ToyLexicons.random(r, 60 + r.nextInt(80), 100 + r.nextInt(300));
+      List<LexiconDictionary> views = List.of(lex.dictionary(),
+          lex.dictionary().withResources(EnumSet.of(Resource.WORDNET, Resource.NUMBERS)),
+          lex.dictionary().holdingOut(0.25, seed), lex.dictionary().holdingOut(0.25, seed).heldOut());
+      for (LexiconDictionary view : views) {
+        for (ReverseLexicon.Options opt : List.of(ReverseLexicon.Options.DEFAULT, ReverseLexicon.Options.EXACT,
+            new ReverseLexicon.Options(true, false))) {
+          ReverseLexicon rev = view.reverse(opt);
+          for (String surface : surfaces(lex, r)) {
+            assertEquals(naive(view, opt, surface), fast(rev, surface),
+                "seed=" + seed + " round=" + round + " opt=" + opt + " surface='" + surface + "'");
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void candidateFeaturesDescribeTheEdge() {
+    long seed = System.nanoTime();
+    Random r = new Random(seed);
+    Lexicon lex = ToyLexicons.random(r, 50, 200);
+    LexiconDictionary view = lex.dictionary();
+    int checked = 0;
+    for (int id = 0; id < lex.phraseCount(); id++) {
+      final int p = id;
+      String surface = lex.phrase(p);
+      int[] n = {0};
+      view.reverse(ReverseLexicon.Options.EXACT).candidates(surface, c -> {
+        int info = lex.info(c.edge());
+        assertEquals(lex.edgeTarget(c.edge()), c.surfaceLemma(), "seed=" + seed);
+        assertEquals(lex.phrase(c.originalLemma()), c.original(), "seed=" + seed);
+        assertEquals(Lexicon.resources(info), c.resources(), "seed=" + seed);
+        assertEquals(Lexicon.rank(info), c.senseRank(), "seed=" + seed);
+        assertEquals(view.fanOut(c.originalLemma()), view.synonyms(c.original()).size(), "seed=" + seed);
+        assertTrue(view.synonyms(c.original()).contains(surface), "seed=" + seed);
+        assertEquals(lex.freqClass(c.originalLemma()), c.originalFreqClass(), "seed=" + seed);
+        assertEquals(lex.pos(p), c.surfacePos(), "seed=" + seed);
+        n[0]++;
+      });
+      checked += n[0];
+    }
+    assertTrue(checked > 0, "seed=" + seed + ": no candidates at all");
+  }
+
+  @Test
+  void spanOutsideTheArrayIsRejected() {
+    Lexicon lex = ToyLexicons.random(new Random(1), 10, 10);
+    ReverseLexicon r = lex.dictionary().reverse();
+    String[] toks = {"a", "b"};
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> r.candidates(toks, 1, 2, c -> { }));
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> r.candidates(new String[] {"a", "b", "c", "d"}, 0, 4, c -> { }));
+  }
+}
