@@ -11,26 +11,69 @@ package org.unspin.lexicon;
 public final class Candidate {
   private final Lexicon lexicon;
   private final LexiconDictionary view;
-  String original;
-  int edge;
-  int surfaceLemma;
-  int surfacePos;
-  Inflection inflection;
-  boolean mismatch;
+  private final Morphology morphology;
+  private final int max;
+  private String original;
+  private int edge;
+  private int originalLemma;
+  private int surfaceLemma;
+  private int surfacePos;
+  private Inflection inflection;
+  private Inflection originalInflection;
+  private boolean mismatch;
+  /** Candidates reported so far in this look-up. */
+  int count;
 
-  Candidate(LexiconDictionary view) {
+  Candidate(LexiconDictionary view, Morphology morphology, int max) {
     this.view = view;
     this.lexicon = view.lexicon();
+    this.morphology = morphology;
+    this.max = max;
   }
 
-  /** The original phrase, inflected like the surface (LM form, words joined by spaces). */
+  void set(int edge, int originalLemma, int surfaceLemma, int surfacePos, Inflection inflection,
+      Inflection originalInflection, boolean mismatch) {
+    this.edge = edge;
+    this.originalLemma = originalLemma;
+    this.surfaceLemma = surfaceLemma;
+    this.surfacePos = surfacePos;
+    this.inflection = inflection;
+    this.originalInflection = originalInflection;
+    this.mismatch = mismatch;
+    this.original = null;
+    count++;
+  }
+
+  boolean full() {
+    return max > 0 && count >= max;
+  }
+
+  /**
+   * The original phrase, inflected like the surface (LM form, words joined by spaces); built on the
+   * first call for an inflected candidate.
+   */
   public String original() {
-    return original;
+    String o = original;
+    if (o == null) {
+      o = morphology.inflectPhrase(lexicon.phrase(originalLemma), originalInflection);
+      original = o;
+    }
+    return o;
   }
 
   /** Id of the original's lemma phrase in the lexicon. */
   public int originalLemma() {
-    return lexicon.edgeSource(edge);
+    return originalLemma;
+  }
+
+  /** The inflection the original carries: {@link #inflection()}, or its confusable form when {@link #mismatch()}. */
+  public Inflection originalInflection() {
+    return originalInflection;
+  }
+
+  /** The coarse prior bucket of the edge ({@link Lexicon#prior}), 0 likeliest. */
+  public int prior() {
+    return Lexicon.prior(lexicon.info(edge), lexicon.edgeEnd(originalLemma) - lexicon.edgeStart(originalLemma));
   }
 
   /** Id of the surface's lemma phrase (the surface itself when {@link #inflection()} is BASE). */
@@ -113,7 +156,7 @@ public final class Candidate {
 
   /** An immutable copy. */
   public Snapshot snapshot() {
-    return new Snapshot(original, lexicon.phrase(originalLemma()), lexicon.phrase(surfaceLemma), resources(),
+    return new Snapshot(original(), lexicon.phrase(originalLemma()), lexicon.phrase(surfaceLemma), resources(),
         relation(), senseRank(), senseCount(), sensePos(), originalPos(), surfacePos, fanOut(), originalFreqClass(),
         surfaceFreqClass(), inflection, mismatch);
   }

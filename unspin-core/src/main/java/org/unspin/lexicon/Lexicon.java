@@ -74,22 +74,60 @@ public final class Lexicon {
     int n = phrases.length;
     int e = edgeTarget.length;
     edgeSource = new int[e];
-    revStart = new int[n + 1];
     for (int p = 0; p < n; p++) {
       for (int k = edgeStart[p]; k < edgeStart[p + 1]; k++) {
         edgeSource[k] = p;
-        revStart[edgeTarget[k] + 1]++;
       }
     }
-    for (int p = 0; p < n; p++) {
-      revStart[p + 1] += revStart[p];
+    // Reverse lists: a stable counting sort of the edges by (target, prior bucket).
+    int[] bucketStart = new int[n * PRIOR_BUCKETS + 1];
+    byte[] bucket = new byte[e];
+    for (int k = 0; k < e; k++) {
+      int src = edgeSource[k];
+      int b = prior(edgeInfo[k], edgeStart[src + 1] - edgeStart[src]);
+      bucket[k] = (byte) b;
+      bucketStart[edgeTarget[k] * PRIOR_BUCKETS + b + 1]++;
+    }
+    for (int i = 0; i < n * PRIOR_BUCKETS; i++) {
+      bucketStart[i + 1] += bucketStart[i];
+    }
+    revStart = new int[n + 1];
+    for (int p = 0; p <= n; p++) {
+      revStart[p] = bucketStart[p * PRIOR_BUCKETS];
     }
     revEdge = new int[e];
-    int[] fill = new int[n];
     for (int k = 0; k < e; k++) {
-      int t = edgeTarget[k];
-      revEdge[revStart[t] + fill[t]++] = k;
+      revEdge[bucketStart[edgeTarget[k] * PRIOR_BUCKETS + bucket[k]]++] = k;
     }
+  }
+
+  /** Number of prior buckets of {@link #prior}. */
+  public static final int PRIOR_BUCKETS = 8;
+
+  /**
+   * A coarse prior for an edge, 0 (likeliest) to 7, that orders each reverse list: spelling and
+   * number variants; WordNet synonyms of the first sense, then of senses 2-3; other synonyms and
+   * similar-to; hypernyms of senses 1-2; other hypernyms (a WordNet edge that Moby also lists moves
+   * up one bucket); then Moby-only edges by the original's fan-out (30, 100, 250, more), since a
+   * spinner picks one of the original's replacements.
+   *
+   * @param fanOut the original's number of edges in the whole lexicon
+   */
+  public static int prior(int info, int fanOut) {
+    int res = resources(info);
+    if ((res & (Resource.NUMBERS.bit() | Resource.SPELLING.bit())) != 0) {
+      return 0;
+    }
+    if ((res & Resource.WORDNET.bit()) != 0) {
+      int rank = rank(info);
+      int b = switch (relation(info)) {
+        case SYNONYM -> rank <= 1 ? 0 : rank <= 3 ? 1 : 2;
+        case HYPERNYM -> rank <= 2 ? 3 : 4;
+        default -> 2;
+      };
+      return (res & Resource.MOBY.bit()) != 0 ? Math.max(0, b - 1) : b;
+    }
+    return fanOut <= 30 ? 4 : fanOut <= 100 ? 5 : fanOut <= 250 ? 6 : 7;
   }
 
   // ---------------------------------------------------------------- loading
@@ -459,7 +497,10 @@ public final class Lexicon {
     return edgeInfo[edge];
   }
 
-  /** First position in the reverse list of phrase {@code id} (edges whose target is {@code id}). */
+  /**
+   * First position in the reverse list of phrase {@code id}: the edges whose target is {@code id},
+   * ordered by {@link #prior} bucket, then by original id.
+   */
   public int reverseStart(int id) {
     return revStart[id];
   }

@@ -16,21 +16,38 @@ package org.unspin.lexicon;
  * "0" has every one-digit number word as candidate; filter with {@link NumberWords#value} when the
  * raw digits are known.
  *
- * <p>Immutable and thread-safe; a look-up allocates only for inflected originals.
+ * <p>Thread-safe (a per-phrase cache fills in with benign races). A look-up allocates one small
+ * object plus, with morphology, the lemma strings of the surface's analyses; inflected originals
+ * are built only when {@link Candidate#original()} is called.
  */
 public final class ReverseLexicon {
-  /** Look-up options. */
-  public record Options(boolean morphology, boolean mismatches) {
-    /** Morphology and participle/past mismatches on. */
-    public static final Options DEFAULT = new Options(true, true);
-    /** Exact surface phrases only. */
-    public static final Options EXACT = new Options(false, false);
+  /**
+   * Look-up options.
+   *
+   * @param morphology also look up the surface with its head word lemmatized
+   * @param mismatches also propose the participle for a past tense and back
+   * @param maxCandidates stop a look-up after this many candidates (0: no limit); since reverse
+   *     lists are ordered by {@link Lexicon#prior}, the kept ones are the likelier
+   */
+  public record Options(boolean morphology, boolean mismatches, int maxCandidates) {
+    /** Morphology and participle/past mismatches on, no limit. */
+    public static final Options DEFAULT = new Options(true, true, 0);
+    /** Exact surface phrases only, no limit. */
+    public static final Options EXACT = new Options(false, false, 0);
 
     /** Validates the combination. */
     public Options {
       if (mismatches && !morphology) {
         throw new IllegalArgumentException("mismatches: need morphology on");
       }
+      if (maxCandidates < 0) {
+        throw new IllegalArgumentException("maxCandidates: must be >= 0 (got " + maxCandidates + ")");
+      }
+    }
+
+    /** These options with a different candidate limit. */
+    public Options withMaxCandidates(int max) {
+      return new Options(morphology, mismatches, max);
     }
   }
 
@@ -38,6 +55,8 @@ public final class ReverseLexicon {
   private final Lexicon lex;
   private final Morphology morph;
   private final Options options;
+  /** Per phrase: 0 unknown, 1 past equals participle, 2 they differ. */
+  private final byte[] pastParticiple;
 
   ReverseLexicon(LexiconDictionary view, Options options) {
     if (options == null) {
@@ -47,6 +66,7 @@ public final class ReverseLexicon {
     this.lex = view.lexicon();
     this.morph = lex.morphology();
     this.options = options;
+    this.pastParticiple = new byte[lex.phraseCount()];
   }
 
   /** The forward view this index inverts. */
@@ -76,26 +96,25 @@ public final class ReverseLexicon {
       throw new IllegalArgumentException("span: from=" + from + " len=" + len + " outside 1.." + LexiconBuilder.MAX_WORDS
           + " words of an array of " + lmForms.length);
     }
-    Candidate c = new Candidate(view);
-    int n = 0;
+    Candidate c = new Candidate(view, morph, options.maxCandidates());
     int id = lex.find(lmForms, from, len);
     if (id >= 0) {
-      n += emit(id, Inflection.BASE, lex.pos(id), c, sink);
+      emit(id, Inflection.BASE, lex.pos(id), c, sink);
     }
-    if (!options.morphology()) {
-      return n;
+    if (!options.morphology() || c.full()) {
+      return c.count;
     }
-    int[] count = {n};
+    Candidate count = c;
     int headLast = from + len - 1;
     morph.analyze(lmForms[headLast], (lemma, infl) -> {
       if (len == 1 || !infl.headIsFirst()) {
-        count[0] += inflected(lmForms, from, len, headLast, lemma, infl, c, sink);
+        inflected(lmForms, from, len, headLast, lemma, infl, c, sink);
       }
     });
     if (len > 1) {
       morph.analyze(lmForms[from], (lemma, infl) -> {
         if (infl.headIsFirst()) {
-          count[0] += inflected(lmForms, from, len, from, lemma, infl, c, sink);
+          inflected(lmForms, from, len, from, lemma, infl, c, sink);
         }
       });
       if (len == 2) {
@@ -106,16 +125,19 @@ public final class ReverseLexicon {
         if (infl != null && (w + " " + lemma).equals(morph.inflect(lemma, infl))) {
           int lid = lex.find(lemma);
           if (lid >= 0 && posAllows(lid, infl)) {
-            count[0] += emit(lid, infl, surfacePos(lid, infl), c, sink);
+            emit(lid, infl, surfacePos(lid, infl), c, sink);
           }
         }
       }
     }
-    return count[0];
+    return count.count;
   }
 
-  private int inflected(String[] forms, int from, int len, int head, String lemma, Inflection infl, Candidate c,
+  private void inflected(String[] forms, int from, int len, int head, String lemma, Inflection infl, Candidate c,
       CandidateSink sink) {
+    if (c.full()) {
+      return;
+    }
     int lid;
     if (len == 1) {
       lid = lex.find(lemma);
@@ -125,10 +147,9 @@ public final class ReverseLexicon {
       span[head - from] = lemma;
       lid = lex.find(span, 0, len);
     }
-    if (lid < 0 || !posAllows(lid, infl)) {
-      return 0;
+    if (lid >= 0 && posAllows(lid, infl)) {
+      emit(lid, infl, surfacePos(lid, infl), c, sink);
     }
-    return emit(lid, infl, surfacePos(lid, infl), c, sink);
   }
 
   private boolean posAllows(int lemmaId, Inflection infl) {
@@ -141,37 +162,42 @@ public final class ReverseLexicon {
     return p == 0 ? infl.pos() : p & infl.pos();
   }
 
-  private int emit(int surfaceLemma, Inflection infl, int surfacePos, Candidate c, CandidateSink sink) {
-    int n = 0;
+  private void emit(int surfaceLemma, Inflection infl, int surfacePos, Candidate c, CandidateSink sink) {
     Inflection conf = options.mismatches() ? Morphology.confusable(infl) : null;
+    boolean comparison = infl == Inflection.COMPARATIVE || infl == Inflection.SUPERLATIVE;
     for (int k = lex.reverseStart(surfaceLemma), end = lex.reverseEnd(surfaceLemma); k < end; k++) {
       int e = lex.reverseEdge(k);
       if (!view.accepts(e)) {
         continue;
       }
-      String src = lex.phrase(lex.edgeSource(e));
-      String orig = morph.inflectPhrase(src, infl);
-      if (orig == null) {
-        continue;
+      int src = lex.edgeSource(e);
+      if (comparison && lex.phrase(src).indexOf(' ') >= 0) {
+        continue; // multiword phrases have no comparative
       }
-      c.edge = e;
-      c.surfaceLemma = surfaceLemma;
-      c.surfacePos = surfacePos;
-      c.inflection = infl;
-      c.original = orig;
-      c.mismatch = false;
+      if (c.full()) {
+        return;
+      }
+      c.set(e, src, surfaceLemma, surfacePos, infl, infl, false);
       sink.accept(c);
-      n++;
-      if (conf != null) {
-        String other = morph.inflectPhrase(src, conf);
-        if (other != null && !other.equals(orig)) {
-          c.original = other;
-          c.mismatch = true;
-          sink.accept(c);
-          n++;
+      if (conf != null && pastDiffersFromParticiple(src)) {
+        if (c.full()) {
+          return;
         }
+        c.set(e, src, surfaceLemma, surfacePos, infl, conf, true);
+        sink.accept(c);
       }
     }
-    return n;
+  }
+
+  /** Whether the past and past participle of phrase {@code id} differ (cached per phrase; benign races). */
+  private boolean pastDiffersFromParticiple(int id) {
+    byte b = pastParticiple[id];
+    if (b == 0) {
+      String p = lex.phrase(id);
+      b = morph.inflectPhrase(p, Inflection.PAST).equals(morph.inflectPhrase(p, Inflection.PAST_PARTICIPLE))
+          ? (byte) 1 : (byte) 2;
+      pastParticiple[id] = b;
+    }
+    return b == 2;
   }
 }

@@ -100,7 +100,7 @@ class ReverseLexiconOracleTest {
           lex.dictionary().holdingOut(0.25, seed), lex.dictionary().holdingOut(0.25, seed).heldOut());
       for (LexiconDictionary view : views) {
         for (ReverseLexicon.Options opt : List.of(ReverseLexicon.Options.DEFAULT, ReverseLexicon.Options.EXACT,
-            new ReverseLexicon.Options(true, false))) {
+            new ReverseLexicon.Options(true, false, 0))) {
           ReverseLexicon rev = view.reverse(opt);
           for (String surface : surfaces(lex, r)) {
             assertEquals(naive(view, opt, surface), fast(rev, surface),
@@ -137,6 +137,34 @@ class ReverseLexiconOracleTest {
       checked += n[0];
     }
     assertTrue(checked > 0, "seed=" + seed + ": no candidates at all");
+  }
+
+  @Test
+  void limitedLookUpsKeepThePrefixOfTheFullOrderAndListsFollowThePrior() {
+    long seed = System.nanoTime();
+    Random r = new Random(seed);
+    Lexicon lex = ToyLexicons.random(r, 80, 600);
+    for (int p = 0; p < lex.phraseCount(); p++) {
+      int last = -1;
+      for (int k = lex.reverseStart(p); k < lex.reverseEnd(p); k++) {
+        int e = lex.reverseEdge(k);
+        int src = lex.edgeSource(e);
+        int prior = Lexicon.prior(lex.info(e), lex.edgeEnd(src) - lex.edgeStart(src));
+        assertTrue(prior >= last, "seed=" + seed + " reverse list of " + p + " out of prior order");
+        last = prior;
+      }
+    }
+    ReverseLexicon all = lex.dictionary().reverse();
+    for (String surface : surfaces(lex, r)) {
+      List<String> full = new ArrayList<>();
+      all.candidates(surface, c -> full.add(c.original() + "|" + c.edge() + "|" + c.mismatch()));
+      int limit = 1 + r.nextInt(4);
+      List<String> limited = new ArrayList<>();
+      int n = lex.dictionary().reverse(ReverseLexicon.Options.DEFAULT.withMaxCandidates(limit)).candidates(surface,
+          c -> limited.add(c.original() + "|" + c.edge() + "|" + c.mismatch()));
+      assertEquals(full.subList(0, Math.min(limit, full.size())), limited, "seed=" + seed + " '" + surface + "'");
+      assertEquals(limited.size(), n, "seed=" + seed);
+    }
   }
 
   @Test
