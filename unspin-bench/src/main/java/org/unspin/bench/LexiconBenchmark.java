@@ -55,6 +55,7 @@ public class LexiconBenchmark {
   private ReverseLexicon full;
   private ReverseLexicon exact;
   private ReverseLexicon wordNet;
+  private ReverseLexicon top30;
 
   static List<int[]> spans() {
     String[] toks = tokens();
@@ -93,14 +94,19 @@ public class LexiconBenchmark {
     LexiconDictionary d = Lexicon.loadDefault().dictionary();
     full = d.reverse();
     exact = d.reverse(ReverseLexicon.Options.EXACT);
+    top30 = d.reverse(ReverseLexicon.Options.DEFAULT.withMaxCandidates(30));
     wordNet = d.withResources(java.util.EnumSet.of(Resource.WORDNET, Resource.NUMBERS, Resource.SPELLING)).reverse();
   }
 
-  private int run(ReverseLexicon r, Blackhole bh) {
+  private int run(ReverseLexicon r, Blackhole bh, boolean strings) {
     int[] count = {0};
-    CandidateSink sink = c -> {
+    CandidateSink sink = strings ? c -> {
       count[0]++;
       bh.consume(c.original());
+    } : c -> {
+      count[0]++;
+      bh.consume(c.originalLemma());
+      bh.consume(c.inflection());
     };
     int total = 0;
     for (int i = 0; i < from.length; i++) {
@@ -109,24 +115,38 @@ public class LexiconBenchmark {
     return total + count[0];
   }
 
-  /** All resources, morphology and mismatches on. */
+  /** All resources, morphology and mismatches on; the consumer reads lemma ids and inflections. */
   @Benchmark
   @OperationsPerInvocation(SPAN_COUNT)
   public int lookupAllResourcesWithMorphology(Blackhole bh) {
-    return run(full, bh);
+    return run(full, bh, false);
+  }
+
+  /** As above, and the consumer builds every original string (inflected ones are new strings). */
+  @Benchmark
+  @OperationsPerInvocation(SPAN_COUNT)
+  public int lookupAllResourcesWithMorphologyAndStrings(Blackhole bh) {
+    return run(full, bh, true);
+  }
+
+  /** All resources, morphology on, at most 30 candidates per look-up (the likeliest by prior). */
+  @Benchmark
+  @OperationsPerInvocation(SPAN_COUNT)
+  public int lookupAllResourcesWithMorphologyTop30(Blackhole bh) {
+    return run(top30, bh, false);
   }
 
   /** All resources, surface as written only. */
   @Benchmark
   @OperationsPerInvocation(SPAN_COUNT)
   public int lookupAllResourcesExact(Blackhole bh) {
-    return run(exact, bh);
+    return run(exact, bh, false);
   }
 
   /** WordNet, numbers and spelling (no Moby), morphology on. */
   @Benchmark
   @OperationsPerInvocation(SPAN_COUNT)
   public int lookupWordNetWithMorphology(Blackhole bh) {
-    return run(wordNet, bh);
+    return run(wordNet, bh, false);
   }
 }

@@ -52,9 +52,14 @@ public final class Lexicon {
   private final int[] edgeSource;
   private final int[] revStart;
   private final int[] revEdge;
+  private final int[] revSource;
+  private final int[] revInfo;
   private final byte[] excPos;
   private final String[] excInflected;
   private final String[] excLemma;
+  /** Multiword phrases without their last word, and without their first word: look-up filters. */
+  private final PhraseTable heads;
+  private final PhraseTable tails;
   private volatile Morphology morphology;
   private volatile LexiconDictionary dictionary;
 
@@ -71,6 +76,17 @@ public final class Lexicon {
     this.excPos = excPos;
     this.excInflected = excInflected;
     this.excLemma = excLemma;
+    java.util.LinkedHashSet<String> h = new java.util.LinkedHashSet<>();
+    java.util.LinkedHashSet<String> t = new java.util.LinkedHashSet<>();
+    for (String p : phrases) {
+      int first = p.indexOf(' ');
+      if (first > 0) {
+        h.add(p.substring(0, p.lastIndexOf(' ')));
+        t.add(p.substring(first + 1));
+      }
+    }
+    heads = new PhraseTable(h.toArray(new String[0]));
+    tails = new PhraseTable(t.toArray(new String[0]));
     int n = phrases.length;
     int e = edgeTarget.length;
     edgeSource = new int[e];
@@ -95,9 +111,15 @@ public final class Lexicon {
     for (int p = 0; p <= n; p++) {
       revStart[p] = bucketStart[p * PRIOR_BUCKETS];
     }
+    // Reverse lists copy source and info next to the edge id: look-ups then read memory in order.
     revEdge = new int[e];
+    revSource = new int[e];
+    revInfo = new int[e];
     for (int k = 0; k < e; k++) {
-      revEdge[bucketStart[edgeTarget[k] * PRIOR_BUCKETS + bucket[k]]++] = k;
+      int at = bucketStart[edgeTarget[k] * PRIOR_BUCKETS + bucket[k]]++;
+      revEdge[at] = k;
+      revSource[at] = edgeSource[k];
+      revInfo[at] = edgeInfo[k];
     }
   }
 
@@ -456,6 +478,16 @@ public final class Lexicon {
     return table.find(tokens, from, len);
   }
 
+  /** Whether some phrase is {@code tokens[from..from+len)} followed by one more word. */
+  public boolean isHead(String[] tokens, int from, int len) {
+    return heads.find(tokens, from, len) >= 0;
+  }
+
+  /** Whether some phrase is one word followed by {@code tokens[from..from+len)}. */
+  public boolean isTail(String[] tokens, int from, int len) {
+    return tails.find(tokens, from, len) >= 0;
+  }
+
   /** The part-of-speech mask ({@link Pos}) of phrase {@code id}; 0 if unknown. */
   public int pos(int id) {
     return pos[id];
@@ -513,6 +545,16 @@ public final class Lexicon {
   /** The edge at a position of the reverse lists. */
   public int reverseEdge(int position) {
     return revEdge[position];
+  }
+
+  /** {@code edgeSource(reverseEdge(position))}, stored in reverse order for speed. */
+  public int reverseSource(int position) {
+    return revSource[position];
+  }
+
+  /** {@code info(reverseEdge(position))}, stored in reverse order for speed. */
+  public int reverseInfo(int position) {
+    return revInfo[position];
   }
 
   /** Resource mask ({@link Resource#bit()}) of a packed edge info. */
@@ -582,7 +624,7 @@ public final class Lexicon {
     }
     b += 4L * 2 * phrases.length; // table slots
     b += 2L * phrases.length;
-    b += 4L * (2L * (phrases.length + 1) + 4L * edgeTarget.length);
+    b += 4L * (2L * (phrases.length + 1) + 6L * edgeTarget.length);
     for (int i = 0; i < excPos.length; i++) {
       b += 2 * 56 + excInflected[i].length() + excLemma[i].length() + 1;
     }

@@ -77,7 +77,12 @@ public final class LexiconDictionary implements SynonymDictionary {
 
   /** Whether edge {@code e} of the lexicon belongs to this view. */
   public boolean accepts(int edge) {
-    if ((Lexicon.resources(lexicon.info(edge)) & resourceMask) == 0) {
+    return accepts(edge, lexicon.info(edge));
+  }
+
+  /** {@link #accepts(int)} for an edge whose info the caller already has. */
+  public boolean accepts(int edge, int info) {
+    if ((Lexicon.resources(info) & resourceMask) == 0) {
       return false;
     }
     if (holdOut == 0.0) {

@@ -339,16 +339,20 @@ public final class Morphology {
    * form of {@code lemma}; each pair once. Word forms are LM forms (lower case).
    */
   public void analyze(String word, AnalysisSink sink) {
+    List<Object[]> irr = reverseIrregular.get(word);
+    int n = word.length();
+    if (irr == null && !(word.endsWith("s") || word.endsWith("ed") || word.endsWith("ing") || word.endsWith("er")
+        || word.endsWith("est"))) {
+      return; // no rule applies: the common case, without allocation
+    }
     String[] seenLemma = new String[12];
     Inflection[] seenInfl = new Inflection[12];
     int[] seen = {0};
-    List<Object[]> irr = reverseIrregular.get(word);
     if (irr != null) {
       for (Object[] a : irr) {
         emit((String) a[0], (Inflection) a[1], word, sink, seenLemma, seenInfl, seen);
       }
     }
-    int n = word.length();
     for (Inflection infl : NON_BASE) {
       switch (infl) {
         case PLURAL, THIRD_SINGULAR -> {

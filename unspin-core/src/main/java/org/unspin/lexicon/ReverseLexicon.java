@@ -106,17 +106,21 @@ public final class ReverseLexicon {
     }
     Candidate count = c;
     int headLast = from + len - 1;
-    morph.analyze(lmForms[headLast], (lemma, infl) -> {
-      if (len == 1 || !infl.headIsFirst()) {
-        inflected(lmForms, from, len, headLast, lemma, infl, c, sink);
-      }
-    });
-    if (len > 1) {
-      morph.analyze(lmForms[from], (lemma, infl) -> {
-        if (infl.headIsFirst()) {
-          inflected(lmForms, from, len, from, lemma, infl, c, sink);
+    if (len == 1 || lex.isHead(lmForms, from, len - 1)) {
+      morph.analyze(lmForms[headLast], (lemma, infl) -> {
+        if (len == 1 || !infl.headIsFirst()) {
+          inflected(lmForms, from, len, headLast, lemma, infl, c, sink);
         }
       });
+    }
+    if (len > 1) {
+      if (lex.isTail(lmForms, from + 1, len - 1)) {
+        morph.analyze(lmForms[from], (lemma, infl) -> {
+          if (infl.headIsFirst()) {
+            inflected(lmForms, from, len, from, lemma, infl, c, sink);
+          }
+        });
+      }
       if (len == 2) {
         String w = lmForms[from];
         Inflection infl = w.equals("more") ? Inflection.COMPARATIVE
@@ -167,10 +171,10 @@ public final class ReverseLexicon {
     boolean comparison = infl == Inflection.COMPARATIVE || infl == Inflection.SUPERLATIVE;
     for (int k = lex.reverseStart(surfaceLemma), end = lex.reverseEnd(surfaceLemma); k < end; k++) {
       int e = lex.reverseEdge(k);
-      if (!view.accepts(e)) {
+      if (!view.accepts(e, lex.reverseInfo(k))) {
         continue;
       }
-      int src = lex.edgeSource(e);
+      int src = lex.reverseSource(k);
       if (comparison && lex.phrase(src).indexOf(' ') >= 0) {
         continue; // multiword phrases have no comparative
       }
