@@ -16,9 +16,9 @@ package org.unspin.lexicon;
  * "0" has every one-digit number word as candidate; filter with {@link NumberWords#value} when the
  * raw digits are known.
  *
- * <p>Thread-safe (a per-phrase cache fills in with benign races). A look-up allocates one small
- * object plus, with morphology, the lemma strings of the surface's analyses; inflected originals
- * are built only when {@link Candidate#original()} is called.
+ * <p>Thread-safe (per-phrase and per-word caches fill in with benign races; at most 100,000
+ * words' analyses are cached). A look-up allocates one small object, plus the analyses of a word
+ * not seen before; inflected originals are built only when {@link Candidate#original()} is called.
  */
 public final class ReverseLexicon {
   /**
@@ -55,6 +55,10 @@ public final class ReverseLexicon {
   private final Lexicon lex;
   private final Morphology morph;
   private final Options options;
+  /** Most distinct words whose analyses are cached (about 100 bytes each). */
+  private static final int CACHE_LIMIT = 100_000;
+  private final java.util.concurrent.ConcurrentHashMap<String, Analyses> cache =
+      new java.util.concurrent.ConcurrentHashMap<>();
   /** Per phrase: 0 unknown, 1 past equals participle, 2 they differ. */
   private final byte[] pastParticiple;
 
@@ -104,24 +108,31 @@ public final class ReverseLexicon {
     if (!options.morphology() || c.full()) {
       return c.count;
     }
-    Candidate count = c;
     int headLast = from + len - 1;
     if (len == 1 || lex.isHead(lmForms, from, len - 1)) {
-      morph.analyze(lmForms[headLast], (lemma, infl) -> {
-        if (len == 1 || !infl.headIsFirst()) {
-          inflected(lmForms, from, len, headLast, lemma, infl, c, sink);
+      Analyses a = analyses(lmForms[headLast]);
+      for (int i = 0; i < a.lemmas.length && !c.full(); i++) {
+        Inflection infl = a.inflections[i];
+        if (len == 1) {
+          int lid = a.lemmaIds[i];
+          if (lid >= 0 && posAllows(lid, infl)) {
+            emit(lid, infl, surfacePos(lid, infl), c, sink);
+          }
+        } else if (!infl.headIsFirst()) {
+          inflected(lmForms, from, len, headLast, a.lemmas[i], infl, c, sink);
         }
-      });
+      }
     }
     if (len > 1) {
       if (lex.isTail(lmForms, from + 1, len - 1)) {
-        morph.analyze(lmForms[from], (lemma, infl) -> {
-          if (infl.headIsFirst()) {
-            inflected(lmForms, from, len, from, lemma, infl, c, sink);
+        Analyses a = analyses(lmForms[from]);
+        for (int i = 0; i < a.lemmas.length && !c.full(); i++) {
+          if (a.inflections[i].headIsFirst()) {
+            inflected(lmForms, from, len, from, a.lemmas[i], a.inflections[i], c, sink);
           }
-        });
+        }
       }
-      if (len == 2) {
+      if (len == 2 && !c.full()) {
         String w = lmForms[from];
         Inflection infl = w.equals("more") ? Inflection.COMPARATIVE
             : w.equals("most") ? Inflection.SUPERLATIVE : null;
@@ -134,7 +145,48 @@ public final class ReverseLexicon {
         }
       }
     }
-    return count.count;
+    return c.count;
+  }
+
+  /** The analyses of one word, with the lexicon ids of the lemmas as one-word phrases (-1 if absent). */
+  private static final class Analyses {
+    static final Analyses NONE = new Analyses(new String[0], new Inflection[0], new int[0]);
+    final String[] lemmas;
+    final Inflection[] inflections;
+    final int[] lemmaIds;
+
+    Analyses(String[] lemmas, Inflection[] inflections, int[] lemmaIds) {
+      this.lemmas = lemmas;
+      this.inflections = inflections;
+      this.lemmaIds = lemmaIds;
+    }
+  }
+
+  /** Analyses cached per word: running text repeats its words (Zipf), and analysis allocates. */
+  private Analyses analyses(String word) {
+    Analyses a = cache.get(word);
+    if (a != null) {
+      return a;
+    }
+    java.util.List<String> lemmas = new java.util.ArrayList<>(4);
+    java.util.List<Inflection> infls = new java.util.ArrayList<>(4);
+    morph.analyze(word, (lemma, infl) -> {
+      lemmas.add(lemma);
+      infls.add(infl);
+    });
+    if (lemmas.isEmpty()) {
+      a = Analyses.NONE;
+    } else {
+      int[] ids = new int[lemmas.size()];
+      for (int i = 0; i < ids.length; i++) {
+        ids[i] = lex.find(lemmas.get(i));
+      }
+      a = new Analyses(lemmas.toArray(new String[0]), infls.toArray(new Inflection[0]), ids);
+    }
+    if (cache.size() < CACHE_LIMIT) {
+      cache.putIfAbsent(word, a);
+    }
+    return a;
   }
 
   private void inflected(String[] forms, int from, int len, int head, String lemma, Inflection infl, Candidate c,

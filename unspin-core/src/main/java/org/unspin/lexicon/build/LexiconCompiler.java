@@ -46,7 +46,7 @@ public final class LexiconCompiler {
   /** Compiles the lexicon described by {@code config}. */
   public static Lexicon compile(Config config) throws IOException {
     LexiconBuilder b = new LexiconBuilder();
-    b.info("Unspin lexicon compiled by unspin lexicon build");
+    b.info("Unspin lexicon, compiled by 'unspin lexicon build' (see docs/lexicon.md)");
     step(b, WordNetReader.read(config.wordNet(), b));
     if (config.moby() != null) {
       step(b, MobyReader.read(config.moby(), b));

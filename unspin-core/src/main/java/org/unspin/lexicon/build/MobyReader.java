@@ -40,6 +40,7 @@ public final class MobyReader {
         }
       }
     }
+    b.info("  | Moby Thesaurus II by Grady Ward, placed in the public domain (Moby Project, 1996).");
     return String.format(Locale.ROOT, "Moby %s: %d entries, %d edges added", file.getFileName(), entries,
         b.edgeCount() - edges0);
   }

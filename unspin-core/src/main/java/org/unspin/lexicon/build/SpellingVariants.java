@@ -22,6 +22,16 @@ public final class SpellingVariants {
       {"ys", "yz"}, {"tre", "ter"}, {"tred", "tered"}, {"ogue", "og"}, {"ence", "ense"}, {"ll", "l"}, {"ae", "e"},
       {"oe", "e"}, {"mme", "m"}};
 
+  /** The SCOWL copyright and permission notice, which its licence asks copies to carry. */
+  static final String NOTICE = String.join("\n",
+      "  | SCOWL word lists: Copyright 2000-2011 by Kevin Atkinson.",
+      "  | Permission to use, copy, modify, distribute and sell these word lists, the associated scripts,",
+      "  | the output created from the scripts, and its documentation for any purpose is hereby granted",
+      "  | without fee, provided that the above copyright notice appears in all copies and that both that",
+      "  | copyright notice and this permission notice appear in supporting documentation. Kevin Atkinson",
+      "  | makes no representations about the suitability of this array for any purpose. It is provided",
+      "  | \"as is\" without express or implied warranty.");
+
   private SpellingVariants() {}
 
   /** Reads both lists and adds the pairs to {@code b}; returns a one-line summary. */
@@ -40,6 +50,7 @@ public final class SpellingVariants {
         pairs++;
       }
     }
+    b.info(NOTICE);
     return String.format(Locale.ROOT, "Spelling %s / %s: %d pairs", british.getFileName(), american.getFileName(),
         pairs);
   }

@@ -30,7 +30,11 @@ public final class WordNetReader {
 
   private record Sense(int number, int tagCount) {}
 
-  /** Reads the database at {@code path} (directory or jar) into {@code b}; returns a one-line summary. */
+  /**
+   * Reads the database at {@code path} (directory or jar) into {@code b}; returns a one-line summary.
+   * The licence header of {@code data.noun} goes into the lexicon's info text, since WordNet's
+   * licence asks that its notice appear on all copies, modified ones included.
+   */
   public static String read(Path path, LexiconBuilder b) throws IOException {
     int edges0 = b.edgeCount();
     int synsetCount = 0;
@@ -40,10 +44,18 @@ public final class WordNetReader {
       for (String f : FILES) {
         try (BufferedReader r = files.open("data." + f)) {
           String line;
+          boolean header = f.equals("noun");
           while ((line = r.readLine()) != null) {
             if (line.startsWith("  ")) {
-              continue; // licence header
+              if (header) {
+                // "  12 text  " -> "text": the licence notice, kept verbatim line by line
+                String t = line.trim();
+                int sp = t.indexOf(' ');
+                b.info("  | " + (sp < 0 ? "" : t.substring(sp + 1)));
+              }
+              continue;
             }
+            header = false;
             Synset s = parseSynset(line, path, f);
             synsets.put(key(fileLetter(s.type), Long.parseLong(line.substring(0, 8))), s);
           }

@@ -103,6 +103,24 @@ class LexiconCompilerTest {
   }
 
   @Test
+  void compilingTwiceGivesTheSameBytes(@TempDir Path tmp) throws IOException {
+    Files.writeString(tmp.resolve("a.txt"), "The bank of the river.\n");
+    java.io.ByteArrayOutputStream a = new java.io.ByteArrayOutputStream();
+    java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+    compileFixtures(res("wn-mini"), tmp).write(a);
+    compileFixtures(res("wn-mini"), tmp).write(b);
+    org.junit.jupiter.api.Assertions.assertArrayEquals(a.toByteArray(), b.toByteArray());
+  }
+
+  @Test
+  void keepsTheLicenceNoticesInTheInfoText() throws IOException {
+    Lexicon lex = compileFixtures(res("wn-mini"), null);
+    assertTrue(lex.info().contains("  | A hand-written WordNet-format fixture"), lex.info());
+    assertTrue(lex.info().contains("Moby Thesaurus II by Grady Ward"), lex.info());
+    assertTrue(lex.info().contains("Copyright 2000-2011 by Kevin Atkinson"), lex.info());
+  }
+
+  @Test
   void rejectsAFolderWithoutWordNet(@TempDir Path tmp) {
     ModelException e = assertThrows(ModelException.class, () -> compileFixtures(tmp, null));
     assertTrue(e.getMessage().contains("no WordNet data.noun"), e.getMessage());
