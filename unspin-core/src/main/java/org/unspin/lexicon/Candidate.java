@@ -11,7 +11,7 @@ package org.unspin.lexicon;
 public final class Candidate {
   private final Lexicon lexicon;
   private final LexiconDictionary view;
-  private final Morphology morphology;
+  private final ReverseLexicon reverse;
   private final int max;
   private String original;
   private int edge;
@@ -24,10 +24,10 @@ public final class Candidate {
   /** Candidates reported so far in this look-up. */
   int count;
 
-  Candidate(LexiconDictionary view, Morphology morphology, int max) {
-    this.view = view;
+  Candidate(ReverseLexicon reverse, int max) {
+    this.reverse = reverse;
+    this.view = reverse.view();
     this.lexicon = view.lexicon();
-    this.morphology = morphology;
     this.max = max;
   }
 
@@ -49,13 +49,13 @@ public final class Candidate {
   }
 
   /**
-   * The original phrase, inflected like the surface (LM form, words joined by spaces); built on the
-   * first call for an inflected candidate.
+   * The original phrase, inflected like the surface (LM form, words joined by spaces); inflected
+   * forms are built on first use and cached by the reverse index.
    */
   public String original() {
     String o = original;
     if (o == null) {
-      o = morphology.inflectPhrase(lexicon.phrase(originalLemma), originalInflection);
+      o = reverse.inflectedForm(originalLemma, originalInflection);
       original = o;
     }
     return o;

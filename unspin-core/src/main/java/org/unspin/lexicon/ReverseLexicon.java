@@ -7,7 +7,9 @@ package org.unspin.lexicon;
  * morphology on, the surface with its head word lemmatized ("financial institutions" -> "financial
  * institution", "gave up" -> "give up", "more useful" -> "useful"); the original is then inflected
  * the same way ("banks"), and with mismatches on also in the confusable form a spinner leaves
- * behind (past for participle and back, flagged {@link Candidate#mismatch()}).
+ * behind (past for participle and back, flagged {@link Candidate#mismatch()}), unless the surface
+ * is that form too ("raised" is past and participle: its two analyses already cover both). Such a
+ * word reports an original whose past and participle coincide once, as PAST ("lifted").
  *
  * <p>Candidates are reported in lexicon order (by surface lemma analysis, then original id), not
  * ranked: rank them with their features. The same original string can arrive twice through two
@@ -59,6 +61,8 @@ public final class ReverseLexicon {
   private static final int CACHE_LIMIT = 100_000;
   private final java.util.concurrent.ConcurrentHashMap<String, Analyses> cache =
       new java.util.concurrent.ConcurrentHashMap<>();
+  /** Inflected forms of phrases, filled on demand: slot {@code id * INFLECTIONS + inflection}. */
+  private final String[] inflected;
   /** Per phrase: 0 unknown, 1 past equals participle, 2 they differ. */
   private final byte[] pastParticiple;
 
@@ -71,6 +75,23 @@ public final class ReverseLexicon {
     this.morph = lex.morphology();
     this.options = options;
     this.pastParticiple = new byte[lex.phraseCount()];
+    this.inflected = new String[lex.phraseCount() * INFLECTIONS];
+  }
+
+  private static final int INFLECTIONS = Inflection.values().length;
+
+  /** {@code morphology.inflectPhrase(phrase(id), infl)}, cached per phrase and inflection (benign races). */
+  String inflectedForm(int id, Inflection infl) {
+    if (infl == Inflection.BASE) {
+      return lex.phrase(id);
+    }
+    int slot = id * INFLECTIONS + infl.ordinal();
+    String s = inflected[slot];
+    if (s == null) {
+      s = morph.inflectPhrase(lex.phrase(id), infl);
+      inflected[slot] = s;
+    }
+    return s;
   }
 
   /** The forward view this index inverts. */
@@ -100,10 +121,10 @@ public final class ReverseLexicon {
       throw new IllegalArgumentException("span: from=" + from + " len=" + len + " outside 1.." + LexiconBuilder.MAX_WORDS
           + " words of an array of " + lmForms.length);
     }
-    Candidate c = new Candidate(view, morph, options.maxCandidates());
+    Candidate c = new Candidate(this, options.maxCandidates());
     int id = lex.find(lmForms, from, len);
     if (id >= 0) {
-      emit(id, Inflection.BASE, lex.pos(id), c, sink);
+      emit(id, Inflection.BASE, lex.pos(id), false, c, sink, false);
     }
     if (!options.morphology() || c.full()) {
       return c.count;
@@ -116,10 +137,11 @@ public final class ReverseLexicon {
         if (len == 1) {
           int lid = a.lemmaIds[i];
           if (lid >= 0 && posAllows(lid, infl)) {
-            emit(lid, infl, surfacePos(lid, infl), c, sink);
+            emit(lid, infl, surfacePos(lid, infl), !a.alsoConfusable[i], c, sink,
+                a.alsoConfusable[i] && infl == Inflection.PAST_PARTICIPLE);
           }
         } else if (!infl.headIsFirst()) {
-          inflected(lmForms, from, len, headLast, a.lemmas[i], infl, c, sink);
+          inflected(lmForms, from, len, headLast, a.lemmas[i], infl, a.alsoConfusable[i], c, sink);
         }
       }
     }
@@ -128,7 +150,7 @@ public final class ReverseLexicon {
         Analyses a = analyses(lmForms[from]);
         for (int i = 0; i < a.lemmas.length && !c.full(); i++) {
           if (a.inflections[i].headIsFirst()) {
-            inflected(lmForms, from, len, from, a.lemmas[i], a.inflections[i], c, sink);
+            inflected(lmForms, from, len, from, a.lemmas[i], a.inflections[i], a.alsoConfusable[i], c, sink);
           }
         }
       }
@@ -140,7 +162,7 @@ public final class ReverseLexicon {
         if (infl != null && (w + " " + lemma).equals(morph.inflect(lemma, infl))) {
           int lid = lex.find(lemma);
           if (lid >= 0 && posAllows(lid, infl)) {
-            emit(lid, infl, surfacePos(lid, infl), c, sink);
+            emit(lid, infl, surfacePos(lid, infl), false, c, sink, false);
           }
         }
       }
@@ -154,11 +176,22 @@ public final class ReverseLexicon {
     final String[] lemmas;
     final Inflection[] inflections;
     final int[] lemmaIds;
+    /** Whether the word is also the confusable form of the same lemma (regular "raised": past and participle). */
+    final boolean[] alsoConfusable;
 
     Analyses(String[] lemmas, Inflection[] inflections, int[] lemmaIds) {
       this.lemmas = lemmas;
       this.inflections = inflections;
       this.lemmaIds = lemmaIds;
+      alsoConfusable = new boolean[lemmas.length];
+      for (int i = 0; i < lemmas.length; i++) {
+        Inflection conf = Morphology.confusable(inflections[i]);
+        for (int j = 0; j < lemmas.length && conf != null; j++) {
+          if (inflections[j] == conf && lemmas[j].equals(lemmas[i])) {
+            alsoConfusable[i] = true;
+          }
+        }
+      }
     }
   }
 
@@ -189,8 +222,8 @@ public final class ReverseLexicon {
     return a;
   }
 
-  private void inflected(String[] forms, int from, int len, int head, String lemma, Inflection infl, Candidate c,
-      CandidateSink sink) {
+  private void inflected(String[] forms, int from, int len, int head, String lemma, Inflection infl,
+      boolean alsoConfusable, Candidate c, CandidateSink sink) {
     if (c.full()) {
       return;
     }
@@ -204,7 +237,8 @@ public final class ReverseLexicon {
       lid = lex.find(span, 0, len);
     }
     if (lid >= 0 && posAllows(lid, infl)) {
-      emit(lid, infl, surfacePos(lid, infl), c, sink);
+      emit(lid, infl, surfacePos(lid, infl), !alsoConfusable, c, sink,
+          alsoConfusable && infl == Inflection.PAST_PARTICIPLE);
     }
   }
 
@@ -218,8 +252,14 @@ public final class ReverseLexicon {
     return p == 0 ? infl.pos() : p & infl.pos();
   }
 
-  private void emit(int surfaceLemma, Inflection infl, int surfacePos, Candidate c, CandidateSink sink) {
-    Inflection conf = options.mismatches() ? Morphology.confusable(infl) : null;
+  /**
+   * Reports the originals of {@code surfaceLemma}. {@code mismatches}: also in the confusable form.
+   * {@code onlyDistinctParticiples}: for a participle analysis of a word that is also the past of
+   * the same lemma, skip originals whose participle equals their past (the past analysis has them).
+   */
+  private void emit(int surfaceLemma, Inflection infl, int surfacePos, boolean mismatches, Candidate c,
+      CandidateSink sink, boolean onlyDistinctParticiples) {
+    Inflection conf = mismatches && options.mismatches() ? Morphology.confusable(infl) : null;
     boolean comparison = infl == Inflection.COMPARATIVE || infl == Inflection.SUPERLATIVE;
     for (int k = lex.reverseStart(surfaceLemma), end = lex.reverseEnd(surfaceLemma); k < end; k++) {
       int e = lex.reverseEdge(k);
@@ -229,6 +269,9 @@ public final class ReverseLexicon {
       int src = lex.reverseSource(k);
       if (comparison && lex.phrase(src).indexOf(' ') >= 0) {
         continue; // multiword phrases have no comparative
+      }
+      if (onlyDistinctParticiples && !pastDiffersFromParticiple(src)) {
+        continue;
       }
       if (c.full()) {
         return;
@@ -249,9 +292,8 @@ public final class ReverseLexicon {
   private boolean pastDiffersFromParticiple(int id) {
     byte b = pastParticiple[id];
     if (b == 0) {
-      String p = lex.phrase(id);
-      b = morph.inflectPhrase(p, Inflection.PAST).equals(morph.inflectPhrase(p, Inflection.PAST_PARTICIPLE))
-          ? (byte) 1 : (byte) 2;
+      b = inflectedForm(id, Inflection.PAST).equals(inflectedForm(id, Inflection.PAST_PARTICIPLE)) ? (byte) 1
+          : (byte) 2;
       pastParticiple[id] = b;
     }
     return b == 2;
