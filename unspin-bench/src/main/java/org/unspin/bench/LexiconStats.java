@@ -31,6 +31,38 @@ import org.unspin.text.LmText;
 public final class LexiconStats {
   private LexiconStats() {}
 
+  /**
+   * A first look at candidate recall before the simulator exists: every one-word token that the
+   * spinner's view lists is replaced by a random replacement of that view (seeded), and we ask
+   * whether the generator's reverse index proposes the token back (unlimited, and in the top 30).
+   */
+  static void recall(List<String[]> sentences, String name, LexiconDictionary spinner, LexiconDictionary generator) {
+    java.util.Random r = new java.util.Random(42);
+    ReverseLexicon all = generator.reverse();
+    ReverseLexicon top = generator.reverse(ReverseLexicon.Options.DEFAULT.withMaxCandidates(30));
+    long subs = 0;
+    long found = 0;
+    long foundTop = 0;
+    for (String[] s : sentences) {
+      for (int i = 0; i < s.length; i++) {
+        List<String> syn = spinner.synonyms(s[i]);
+        if (syn.isEmpty()) {
+          continue;
+        }
+        String surface = syn.get(r.nextInt(syn.size()));
+        String original = s[i];
+        subs++;
+        boolean[] hit = {false, false};
+        all.candidates(surface, c -> hit[0] |= c.original().equals(original));
+        top.candidates(surface, c -> hit[1] |= c.original().equals(original));
+        found += hit[0] ? 1 : 0;
+        foundTop += hit[1] ? 1 : 0;
+      }
+    }
+    System.out.printf(Locale.ROOT, "recall %-28s substitutions %d, original among candidates %.1f%%, in top 30 %.1f%%%n",
+        name, subs, 100.0 * found / subs, 100.0 * foundTop / subs);
+  }
+
   public static void main(String[] args) throws IOException {
     long max = Long.parseLong(args[0]);
     List<Path> files = new ArrayList<>();
@@ -78,6 +110,9 @@ public final class LexiconStats {
     }
     System.out.printf(Locale.ROOT, "lexicon load %d ms; %d phrases, %d edges; %d tokens from %d files%n", loadMs,
         lex.phraseCount(), lex.edgeCount(), tokens[0], files.size());
+    recall(sentences, "(a) spinner = lexicon", all, all);
+    LexiconDictionary kept = all.holdingOut(0.25, 42);
+    recall(sentences, "(b) spinner = 25% held out", kept.heldOut(), kept);
     for (int pass = 0; pass < 2; pass++) {
       System.out.println(pass == 0 ? "warm-up pass:" : "measured pass:");
     for (Map.Entry<String, ReverseLexicon> v : views.entrySet()) {

@@ -188,7 +188,7 @@ public final class LexiconCommand implements Runnable {
     @picocli.CommandLine.Mixin
     ViewOptionsMixin view;
 
-    @Option(names = "--exact", description = "No morphology: the surface phrase as written only.")
+    @Option(names = "--exact", description = "The surface as written, through the lexicon's edge direction only.")
     boolean exact;
 
     @Parameters(arity = "1..3", paramLabel = "WORD", description = "The surface phrase (1-3 LM-form words).")
@@ -210,7 +210,7 @@ public final class LexiconCommand implements Runnable {
           Resource.of(c.resources()).toString().toLowerCase(Locale.ROOT), c.relation().name().toLowerCase(Locale.ROOT),
           c.senseRank(), c.senseCount(), Pos.format(c.originalPos()), Pos.format(c.surfacePos()), c.fanOut(),
           c.originalFreqClass(), c.surfaceFreqClass(), c.inflection().name().toLowerCase(Locale.ROOT),
-          c.mismatch() ? " (mismatch)" : ""));
+          (c.mismatch() ? " (mismatch)" : "") + (c.inverse() ? " (inverse)" : "")));
       w.printf(Locale.ROOT, "%d candidates%n", n);
       w.flush();
       return 0;

@@ -21,6 +21,7 @@ public final class Candidate {
   private Inflection inflection;
   private Inflection originalInflection;
   private boolean mismatch;
+  private boolean inverse;
   /** Candidates reported so far in this look-up. */
   int count;
 
@@ -31,9 +32,10 @@ public final class Candidate {
     this.max = max;
   }
 
-  void set(int edge, int originalLemma, int surfaceLemma, int surfacePos, Inflection inflection,
+  void set(int edge, boolean inverse, int originalLemma, int surfaceLemma, int surfacePos, Inflection inflection,
       Inflection originalInflection, boolean mismatch) {
     this.edge = edge;
+    this.inverse = inverse;
     this.originalLemma = originalLemma;
     this.surfaceLemma = surfaceLemma;
     this.surfacePos = surfacePos;
@@ -71,9 +73,22 @@ public final class Candidate {
     return originalInflection;
   }
 
-  /** The coarse prior bucket of the edge ({@link Lexicon#prior}), 0 likeliest. */
+  /**
+   * The prior cost of the candidate, 0 likeliest ({@link Lexicon#prior}, for the original of this
+   * candidate; one more for an {@link #inverse()} candidate, capped at 31). Candidates of one
+   * surface lemma and inflection come in this order.
+   */
   public int prior() {
-    return Lexicon.prior(lexicon.info(edge), lexicon.edgeEnd(originalLemma) - lexicon.edgeStart(originalLemma));
+    return inverse ? reverse.inversePrior(edge, originalLemma) : lexicon.bucket(edge);
+  }
+
+  /**
+   * True if the lexicon lists the edge the other way round, "surface lemma -> original": a spinner
+   * whose dictionary is symmetric (as most are) could have made the swap, though this lexicon does
+   * not list it in that direction. Relation, rank and sense are then those of the listed edge.
+   */
+  public boolean inverse() {
+    return inverse;
   }
 
   /** Id of the surface's lemma phrase (the surface itself when {@link #inflection()} is BASE). */
@@ -81,14 +96,14 @@ public final class Candidate {
     return surfaceLemma;
   }
 
-  /** The lexicon edge "original lemma -> surface lemma". */
+  /** The lexicon edge "original lemma -> surface lemma" (the other way round when {@link #inverse()}). */
   public int edge() {
     return edge;
   }
 
-  /** Resource mask ({@link Resource#bit()}) of the edge. */
+  /** Resource mask ({@link Resource#bit()}) of the resources that list the edge in this view. */
   public int resources() {
-    return Lexicon.resources(lexicon.info(edge));
+    return view.resources(edge, lexicon.info(edge));
   }
 
   /** How the two phrases are related. */
@@ -158,7 +173,7 @@ public final class Candidate {
   public Snapshot snapshot() {
     return new Snapshot(original(), lexicon.phrase(originalLemma()), lexicon.phrase(surfaceLemma), resources(),
         relation(), senseRank(), senseCount(), sensePos(), originalPos(), surfacePos, fanOut(), originalFreqClass(),
-        surfaceFreqClass(), inflection, mismatch);
+        surfaceFreqClass(), inflection, mismatch, inverse);
   }
 
   @Override
@@ -169,7 +184,7 @@ public final class Candidate {
   /** An immutable copy of a candidate's data. */
   public record Snapshot(String original, String originalLemma, String surfaceLemma, int resources,
       Relation relation, int senseRank, int senseCount, int sensePos, int originalPos, int surfacePos, int fanOut,
-      int originalFreqClass, int surfaceFreqClass, Inflection inflection, boolean mismatch) {
+      int originalFreqClass, int surfaceFreqClass, Inflection inflection, boolean mismatch, boolean inverse) {
     /** Validates the fields. */
     public Snapshot {
       if (original == null || original.isEmpty()) {

@@ -54,6 +54,7 @@ public final class Lexicon {
   private final int[] revEdge;
   private final int[] revSource;
   private final int[] revInfo;
+  private final byte[] edgeBucket;
   private final byte[] excPos;
   private final String[] excInflected;
   private final String[] excLemma;
@@ -100,7 +101,7 @@ public final class Lexicon {
     byte[] bucket = new byte[e];
     for (int k = 0; k < e; k++) {
       int src = edgeSource[k];
-      int b = prior(edgeInfo[k], edgeStart[src + 1] - edgeStart[src]);
+      int b = prior(edgeInfo[k], edgeStart[src + 1] - edgeStart[src], freq[src]);
       bucket[k] = (byte) b;
       bucketStart[edgeTarget[k] * PRIOR_BUCKETS + b + 1]++;
     }
@@ -112,6 +113,7 @@ public final class Lexicon {
       revStart[p] = bucketStart[p * PRIOR_BUCKETS];
     }
     // Reverse lists copy source and info next to the edge id: look-ups then read memory in order.
+    edgeBucket = bucket;
     revEdge = new int[e];
     revSource = new int[e];
     revInfo = new int[e];
@@ -124,32 +126,31 @@ public final class Lexicon {
   }
 
   /** Number of prior buckets of {@link #prior}. */
-  public static final int PRIOR_BUCKETS = 8;
+  public static final int PRIOR_BUCKETS = 32;
 
   /**
-   * A coarse prior for an edge, 0 (likeliest) to 7, that orders each reverse list: spelling and
-   * number variants; WordNet synonyms of the first sense, then of senses 2-3; other synonyms and
-   * similar-to; hypernyms of senses 1-2; other hypernyms (a WordNet edge that Moby also lists moves
-   * up one bucket); then Moby-only edges by the original's fan-out (30, 100, 250, more), since a
-   * spinner picks one of the original's replacements.
+   * A prior cost for "the original of this edge was spun into its replacement", 0 (likeliest) to
+   * 31, that orders each reverse list. It is a negative log2 of P(original) * P(replacement |
+   * original) for a spinner that picks one of the original's replacements at random: the original's
+   * frequency class plus log2 of its fan-out, plus a penalty for edges a spinner's dictionary is
+   * less likely to share: 0 for WordNet synonyms of senses 1-3, spelling and number variants, 1 for
+   * other WordNet edges, 2 for edges only Moby lists.
    *
    * @param fanOut the original's number of edges in the whole lexicon
+   * @param originalFreqClass the original's {@link #freqClass}
    */
-  public static int prior(int info, int fanOut) {
+  public static int prior(int info, int fanOut, int originalFreqClass) {
     int res = resources(info);
+    int penalty;
     if ((res & (Resource.NUMBERS.bit() | Resource.SPELLING.bit())) != 0) {
-      return 0;
+      penalty = 0;
+    } else if ((res & Resource.WORDNET.bit()) != 0) {
+      penalty = relation(info) == Relation.SYNONYM && rank(info) <= 3 ? 0 : 1;
+    } else {
+      penalty = 2;
     }
-    if ((res & Resource.WORDNET.bit()) != 0) {
-      int rank = rank(info);
-      int b = switch (relation(info)) {
-        case SYNONYM -> rank <= 1 ? 0 : rank <= 3 ? 1 : 2;
-        case HYPERNYM -> rank <= 2 ? 3 : 4;
-        default -> 2;
-      };
-      return (res & Resource.MOBY.bit()) != 0 ? Math.max(0, b - 1) : b;
-    }
-    return fanOut <= 30 ? 4 : fanOut <= 100 ? 5 : fanOut <= 250 ? 6 : 7;
+    int log2Fan = 32 - Integer.numberOfLeadingZeros(Math.max(0, fanOut - 1)); // ceil(log2(fanOut))
+    return Math.min(PRIOR_BUCKETS - 1, originalFreqClass + log2Fan + penalty);
   }
 
   // ---------------------------------------------------------------- loading
@@ -547,6 +548,11 @@ public final class Lexicon {
     return revEdge[position];
   }
 
+  /** The {@link #prior} bucket of an edge, computed once at load. */
+  public int bucket(int edge) {
+    return edgeBucket[edge];
+  }
+
   /** {@code edgeSource(reverseEdge(position))}, stored in reverse order for speed. */
   public int reverseSource(int position) {
     return revSource[position];
@@ -624,7 +630,7 @@ public final class Lexicon {
     }
     b += 4L * 2 * phrases.length; // table slots
     b += 2L * phrases.length;
-    b += 4L * (2L * (phrases.length + 1) + 6L * edgeTarget.length);
+    b += 4L * (2L * (phrases.length + 1) + 6L * edgeTarget.length) + edgeTarget.length;
     for (int i = 0; i < excPos.length; i++) {
       b += 2 * 56 + excInflected[i].length() + excLemma[i].length() + 1;
     }

@@ -7,10 +7,12 @@ import java.util.Set;
 
 /**
  * A forward view of a {@link Lexicon}: the edges of a subset of resources, optionally without a
- * seeded random fraction of entries. An <em>entry</em> is one (original, replacement) edge; {@link
- * #holdingOut} keeps the others and {@link #heldOut()} is the complementary view, so a simulator
- * can draw spins from entries a candidate generator is not given (the "unknown spinner" setting).
- * Immutable and thread-safe.
+ * seeded random fraction of entries. An <em>entry</em> is one resource's listing of one (original,
+ * replacement) edge: WordNet's "bank -> depository" and Moby's "bank -> depository" are two
+ * entries, held out independently. {@link #holdingOut} keeps the others and {@link #heldOut()} is
+ * the complementary view, so a simulator can draw spins from entries a candidate generator is not
+ * given (the "unknown spinner" setting), and the generator still finds an edge that another
+ * resource also lists. Immutable and thread-safe.
  */
 public final class LexiconDictionary implements SynonymDictionary {
   private final Lexicon lexicon;
@@ -58,14 +60,15 @@ public final class LexiconDictionary implements SynonymDictionary {
   }
 
   /**
-   * A view without a seeded random {@code fraction} of this view's resources' entries; the same
-   * fraction and seed always remove the same entries of the same lexicon file.
+   * A view without a seeded random {@code fraction} of this view's entries (each resource's listing
+   * of an edge decided independently); the same fraction and seed always remove the same entries of
+   * the same lexicon file.
    */
   public LexiconDictionary holdingOut(double fraction, long seed) {
     return new LexiconDictionary(lexicon, resourceMask, fraction, seed, false);
   }
 
-  /** The entries {@link #holdingOut} removed (all of them if this view holds nothing out: then empty). */
+  /** The entries {@link #holdingOut} removed (empty if this view holds nothing out). */
   public LexiconDictionary heldOut() {
     return new LexiconDictionary(lexicon, resourceMask, holdOut, seed, true);
   }
@@ -75,27 +78,44 @@ public final class LexiconDictionary implements SynonymDictionary {
     return resourceMask;
   }
 
-  /** Whether edge {@code e} of the lexicon belongs to this view. */
+  /** Whether edge {@code edge} of the lexicon belongs to this view (through at least one resource). */
   public boolean accepts(int edge) {
     return accepts(edge, lexicon.info(edge));
   }
 
   /** {@link #accepts(int)} for an edge whose info the caller already has. */
   public boolean accepts(int edge, int info) {
-    if ((Lexicon.resources(info) & resourceMask) == 0) {
-      return false;
+    return resources(edge, info) != 0;
+  }
+
+  /**
+   * The resources through which this view has edge {@code edge} (0 if none): the edge's resources
+   * in the view's subset, less (or, for {@link #heldOut()}, only) those whose listing of the edge is
+   * held out.
+   */
+  public int resources(int edge, int info) {
+    int res = Lexicon.resources(info) & resourceMask;
+    if (res == 0 || holdOut == 0.0) {
+      return complement ? 0 : res;
     }
-    if (holdOut == 0.0) {
-      return !complement;
+    int out = 0;
+    for (int bits = res; bits != 0; bits &= bits - 1) {
+      int bit = Integer.lowestOneBit(bits);
+      if (held(edge, Integer.numberOfTrailingZeros(bit)) == complement) {
+        out |= bit;
+      }
     }
-    long h = (edge + 1L) * 0x9E3779B97F4A7C15L ^ seed;
+    return out;
+  }
+
+  private boolean held(int edge, int resource) {
+    long h = ((edge + 1L) * 8 + resource) * 0x9E3779B97F4A7C15L ^ seed;
     h ^= h >>> 33;
     h *= 0xFF51AFD7ED558CCDL;
     h ^= h >>> 33;
     h *= 0xC4CEB9FE1A85EC53L;
     h ^= h >>> 33;
-    boolean held = (h >>> 11) * 0x1.0p-53 < holdOut;
-    return held == complement;
+    return (h >>> 11) * 0x1.0p-53 < holdOut;
   }
 
   /** How many replacements phrase {@code id} has in this view (a spinner picks one of them). */

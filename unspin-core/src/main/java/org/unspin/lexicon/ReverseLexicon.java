@@ -28,14 +28,16 @@ public final class ReverseLexicon {
    *
    * @param morphology also look up the surface with its head word lemmatized
    * @param mismatches also propose the participle for a past tense and back
-   * @param maxCandidates stop a look-up after this many candidates (0: no limit); since reverse
-   *     lists are ordered by {@link Lexicon#prior}, the kept ones are the likelier
+   * @param inverse also propose the surface's own replacements, as if the lexicon were symmetric
+   *     ({@link Candidate#inverse()}); reverse edges and inverse ones are merged by prior bucket
+   * @param maxCandidates stop a look-up after this many candidates (0: no limit); since candidates
+   *     come in {@link Candidate#prior()} order, the kept ones are the likelier
    */
-  public record Options(boolean morphology, boolean mismatches, int maxCandidates) {
-    /** Morphology and participle/past mismatches on, no limit. */
-    public static final Options DEFAULT = new Options(true, true, 0);
-    /** Exact surface phrases only, no limit. */
-    public static final Options EXACT = new Options(false, false, 0);
+  public record Options(boolean morphology, boolean mismatches, boolean inverse, int maxCandidates) {
+    /** Morphology, participle/past mismatches and inverse edges on, no limit. */
+    public static final Options DEFAULT = new Options(true, true, true, 0);
+    /** The surface as written, through the lexicon's own edge direction only, no limit. */
+    public static final Options EXACT = new Options(false, false, false, 0);
 
     /** Validates the combination. */
     public Options {
@@ -49,7 +51,7 @@ public final class ReverseLexicon {
 
     /** These options with a different candidate limit. */
     public Options withMaxCandidates(int max) {
-      return new Options(morphology, mismatches, max);
+      return new Options(morphology, mismatches, inverse, max);
     }
   }
 
@@ -256,37 +258,135 @@ public final class ReverseLexicon {
    * Reports the originals of {@code surfaceLemma}. {@code mismatches}: also in the confusable form.
    * {@code onlyDistinctParticiples}: for a participle analysis of a word that is also the past of
    * the same lemma, skip originals whose participle equals their past (the past analysis has them).
+   * With inverse edges on, candidates come bucket by bucket: the reverse edges of a bucket, then the
+   * surface's forward edges whose inverse prior is that bucket, skipping originals already reported
+   * through a reverse edge.
    */
   private void emit(int surfaceLemma, Inflection infl, int surfacePos, boolean mismatches, Candidate c,
       CandidateSink sink, boolean onlyDistinctParticiples) {
     Inflection conf = mismatches && options.mismatches() ? Morphology.confusable(infl) : null;
     boolean comparison = infl == Inflection.COMPARATIVE || infl == Inflection.SUPERLATIVE;
-    for (int k = lex.reverseStart(surfaceLemma), end = lex.reverseEnd(surfaceLemma); k < end; k++) {
-      int e = lex.reverseEdge(k);
-      if (!view.accepts(e, lex.reverseInfo(k))) {
-        continue;
+    int k = lex.reverseStart(surfaceLemma);
+    int end = lex.reverseEnd(surfaceLemma);
+    if (!options.inverse()) {
+      for (; k < end && !c.full(); k++) {
+        reverseOne(k, surfaceLemma, infl, surfacePos, conf, comparison, onlyDistinctParticiples, c, sink);
       }
-      int src = lex.reverseSource(k);
-      if (comparison && lex.phrase(src).indexOf(' ') >= 0) {
-        continue; // multiword phrases have no comparative
+      return;
+    }
+    Marks marks = MARKS.get();
+    int stamp = marks.next(lex.phraseCount());
+    for (int j = k; j < end; j++) {
+      if (view.accepts(lex.reverseEdge(j), lex.reverseInfo(j))) {
+        marks.stamp[lex.reverseSource(j)] = stamp;
       }
-      if (onlyDistinctParticiples && !pastDiffersFromParticiple(src)) {
-        continue;
+    }
+    // The surface's forward edges, as inverse candidates, counting-sorted by their prior.
+    int fs = lex.edgeStart(surfaceLemma);
+    int fe = lex.edgeEnd(surfaceLemma);
+    int d = fe - fs;
+    int[] order = marks.order(d);
+    int[] bucketEnd = marks.bucketEnd;
+    java.util.Arrays.fill(bucketEnd, 0);
+    int[] fb = marks.forwardBucket(d);
+    for (int f = fs; f < fe; f++) {
+      int b = inversePrior(f, lex.edgeTarget(f));
+      fb[f - fs] = b;
+      bucketEnd[b]++;
+    }
+    for (int b = 1; b < Lexicon.PRIOR_BUCKETS; b++) {
+      bucketEnd[b] += bucketEnd[b - 1];
+    }
+    for (int f = fe - 1; f >= fs; f--) {
+      order[--bucketEnd[fb[f - fs]]] = f;
+    }
+    int next = 0; // bucketEnd[b] is now the start of bucket b
+    for (int b = 0; b < Lexicon.PRIOR_BUCKETS && !c.full(); b++) {
+      for (; k < end && lex.bucket(lex.reverseEdge(k)) == b && !c.full(); k++) {
+        reverseOne(k, surfaceLemma, infl, surfacePos, conf, comparison, onlyDistinctParticiples, c, sink);
       }
-      if (c.full()) {
-        return;
-      }
-      c.set(e, src, surfaceLemma, surfacePos, infl, infl, false);
-      sink.accept(c);
-      if (conf != null && pastDiffersFromParticiple(src)) {
-        if (c.full()) {
-          return;
+      for (; next < d && fb[order[next] - fs] == b && !c.full(); next++) {
+        int f = order[next];
+        if (!view.accepts(f, lex.info(f))) {
+          continue;
         }
-        c.set(e, src, surfaceLemma, surfacePos, infl, conf, true);
-        sink.accept(c);
+        int orig = lex.edgeTarget(f);
+        if (marks.stamp[orig] == stamp) {
+          continue;
+        }
+        one(f, true, orig, surfaceLemma, infl, surfacePos, conf, comparison, onlyDistinctParticiples, c, sink);
       }
     }
   }
+
+  /** The prior of forward edge {@code edge} used as an inverse candidate for {@code original}, one worse. */
+  int inversePrior(int edge, int original) {
+    int fan = lex.edgeEnd(original) - lex.edgeStart(original);
+    return Math.min(Lexicon.PRIOR_BUCKETS - 1, Lexicon.prior(lex.info(edge), fan, lex.freqClass(original)) + 1);
+  }
+
+  private void reverseOne(int k, int surfaceLemma, Inflection infl, int surfacePos, Inflection conf,
+      boolean comparison, boolean onlyDistinctParticiples, Candidate c, CandidateSink sink) {
+    int e = lex.reverseEdge(k);
+    if (!view.accepts(e, lex.reverseInfo(k))) {
+      return;
+    }
+    int src = lex.reverseSource(k);
+    one(e, false, src, surfaceLemma, infl, surfacePos, conf, comparison, onlyDistinctParticiples, c, sink);
+  }
+
+  private void one(int e, boolean inverse, int src, int surfaceLemma, Inflection infl, int surfacePos,
+      Inflection conf, boolean comparison, boolean onlyDistinctParticiples, Candidate c, CandidateSink sink) {
+    if (comparison && lex.phrase(src).indexOf(' ') >= 0) {
+      return; // multiword phrases have no comparative
+    }
+    if (onlyDistinctParticiples && !pastDiffersFromParticiple(src)) {
+      return;
+    }
+    c.set(e, inverse, src, surfaceLemma, surfacePos, infl, infl, false);
+    sink.accept(c);
+    if (conf != null && !c.full() && pastDiffersFromParticiple(src)) {
+      c.set(e, inverse, src, surfaceLemma, surfacePos, infl, conf, true);
+      sink.accept(c);
+    }
+  }
+
+  /** Per-thread stamps over phrase ids, to skip originals already reported in one emit call. */
+  private static final class Marks {
+    int[] stamp = new int[0];
+    int current;
+    int[] order = new int[64];
+    int[] forward = new int[64];
+    final int[] bucketEnd = new int[Lexicon.PRIOR_BUCKETS];
+
+    int[] order(int size) {
+      if (order.length < size) {
+        order = new int[Math.max(size, order.length * 2)];
+      }
+      return order;
+    }
+
+    int[] forwardBucket(int size) {
+      if (forward.length < size) {
+        forward = new int[Math.max(size, forward.length * 2)];
+      }
+      return forward;
+    }
+
+    int next(int size) {
+      if (stamp.length < size) {
+        stamp = new int[size];
+        current = 0;
+      }
+      if (++current == Integer.MAX_VALUE) {
+        java.util.Arrays.fill(stamp, 0);
+        current = 1;
+      }
+      return current;
+    }
+  }
+
+  private static final ThreadLocal<Marks> MARKS = ThreadLocal.withInitial(Marks::new);
 
   /** Whether the past and past participle of phrase {@code id} differ (cached per phrase; benign races). */
   private boolean pastDiffersFromParticiple(int id) {

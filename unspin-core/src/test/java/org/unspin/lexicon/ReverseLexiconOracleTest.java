@@ -1,6 +1,7 @@
 package org.unspin.lexicon;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -19,7 +20,6 @@ class ReverseLexiconOracleTest {
   /** What the oracle expects for a surface: every (original, lemma edge, inflection, mismatch). */
   static List<String> naive(LexiconDictionary view, ReverseLexicon.Options opt, String surface) {
     Lexicon lex = view.lexicon();
-    Morphology m = lex.morphology();
     List<String> out = new ArrayList<>();
     for (int src = 0; src < lex.phraseCount(); src++) {
       for (int e = lex.edgeStart(src); e < lex.edgeEnd(src); e++) {
@@ -27,35 +27,9 @@ class ReverseLexiconOracleTest {
           continue;
         }
         int tgt = lex.edgeTarget(e);
-        String tp = lex.phrase(tgt);
-        String sp = lex.phrase(src);
-        for (Inflection infl : Inflection.values()) {
-          if (infl != Inflection.BASE && !opt.morphology()) {
-            continue;
-          }
-          int pos = lex.pos(tgt);
-          if (infl != Inflection.BASE && pos != 0 && (pos & infl.pos()) == 0) {
-            continue;
-          }
-          if (!m.isPhraseForm(tp, infl, surface)) {
-            continue;
-          }
-          String orig = m.inflectPhrase(sp, infl);
-          if (orig == null) {
-            continue;
-          }
-          if (infl == Inflection.PAST_PARTICIPLE && m.isPhraseForm(tp, Inflection.PAST, surface)
-              && orig.equals(m.inflectPhrase(sp, Inflection.PAST))) {
-            continue; // reported once, by the past analysis
-          }
-          out.add(orig + "|" + e + "|" + infl + "|false");
-          Inflection conf = opt.mismatches() ? Morphology.confusable(infl) : null;
-          if (conf != null && !m.isPhraseForm(tp, conf, surface)) {
-            String other = m.inflectPhrase(sp, conf);
-            if (other != null && !other.equals(orig)) {
-              out.add(other + "|" + e + "|" + infl + "|true");
-            }
-          }
+        expect(lex, opt, surface, e, src, tgt, false, out);
+        if (opt.inverse() && !accepted(view, tgt, src)) {
+          expect(lex, opt, surface, e, tgt, src, true, out); // the surface's own replacement
         }
       }
     }
@@ -63,11 +37,57 @@ class ReverseLexiconOracleTest {
     return out;
   }
 
+  static boolean accepted(LexiconDictionary view, int from, int to) {
+    Lexicon lex = view.lexicon();
+    for (int e = lex.edgeStart(from); e < lex.edgeEnd(from); e++) {
+      if (lex.edgeTarget(e) == to && view.accepts(e)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Candidates for {@code surface} through edge {@code e} read as "original -> surfaceLemma". */
+  static void expect(Lexicon lex, ReverseLexicon.Options opt, String surface, int e, int original, int surfaceLemma,
+      boolean inverse, List<String> out) {
+    Morphology m = lex.morphology();
+    String tp = lex.phrase(surfaceLemma);
+    String sp = lex.phrase(original);
+    for (Inflection infl : Inflection.values()) {
+      if (infl != Inflection.BASE && !opt.morphology()) {
+        continue;
+      }
+      int pos = lex.pos(surfaceLemma);
+      if (infl != Inflection.BASE && pos != 0 && (pos & infl.pos()) == 0) {
+        continue;
+      }
+      if (!m.isPhraseForm(tp, infl, surface)) {
+        continue;
+      }
+      String orig = m.inflectPhrase(sp, infl);
+      if (orig == null) {
+        continue;
+      }
+      if (infl == Inflection.PAST_PARTICIPLE && m.isPhraseForm(tp, Inflection.PAST, surface)
+          && orig.equals(m.inflectPhrase(sp, Inflection.PAST))) {
+        continue; // reported once, by the past analysis
+      }
+      out.add(orig + "|" + e + "|" + infl + "|false|" + inverse);
+      Inflection conf = opt.mismatches() ? Morphology.confusable(infl) : null;
+      if (conf != null && !m.isPhraseForm(tp, conf, surface)) {
+        String other = m.inflectPhrase(sp, conf);
+        if (other != null && !other.equals(orig)) {
+          out.add(other + "|" + e + "|" + infl + "|true|" + inverse);
+        }
+      }
+    }
+  }
+
   static List<String> fast(ReverseLexicon r, String surface) {
     List<String> out = new ArrayList<>();
     String[] toks = surface.split(" ");
     int n = r.candidates(toks, 0, toks.length, c -> out.add(c.original() + "|" + c.edge() + "|" + c.inflection()
-        + "|" + c.mismatch()));
+        + "|" + c.mismatch() + "|" + c.inverse()));
     assertEquals(out.size(), n, "returned count");
     Collections.sort(out);
     return out;
@@ -104,7 +124,7 @@ class ReverseLexiconOracleTest {
           lex.dictionary().holdingOut(0.25, seed), lex.dictionary().holdingOut(0.25, seed).heldOut());
       for (LexiconDictionary view : views) {
         for (ReverseLexicon.Options opt : List.of(ReverseLexicon.Options.DEFAULT, ReverseLexicon.Options.EXACT,
-            new ReverseLexicon.Options(true, false, 0))) {
+            new ReverseLexicon.Options(true, false, false, 0), new ReverseLexicon.Options(false, false, true, 0))) {
           ReverseLexicon rev = view.reverse(opt);
           for (String surface : surfaces(lex, r)) {
             assertEquals(naive(view, opt, surface), fast(rev, surface),
@@ -127,6 +147,7 @@ class ReverseLexiconOracleTest {
       String surface = lex.phrase(p);
       int[] n = {0};
       view.reverse(ReverseLexicon.Options.EXACT).candidates(surface, c -> {
+        assertFalse(c.inverse(), "seed=" + seed);
         int info = lex.info(c.edge());
         assertEquals(lex.edgeTarget(c.edge()), c.surfaceLemma(), "seed=" + seed);
         assertEquals(lex.phrase(c.originalLemma()), c.original(), "seed=" + seed);
@@ -153,19 +174,25 @@ class ReverseLexiconOracleTest {
       for (int k = lex.reverseStart(p); k < lex.reverseEnd(p); k++) {
         int e = lex.reverseEdge(k);
         int src = lex.edgeSource(e);
-        int prior = Lexicon.prior(lex.info(e), lex.edgeEnd(src) - lex.edgeStart(src));
+        int prior = Lexicon.prior(lex.info(e), lex.edgeEnd(src) - lex.edgeStart(src), lex.freqClass(src));
         assertTrue(prior >= last, "seed=" + seed + " reverse list of " + p + " out of prior order");
         last = prior;
       }
     }
     ReverseLexicon all = lex.dictionary().reverse();
+    ReverseLexicon plain = lex.dictionary().reverse(new ReverseLexicon.Options(false, false, true, 0));
     for (String surface : surfaces(lex, r)) {
+      int[] last = {-1};
+      plain.candidates(surface, c -> {
+        assertTrue(c.prior() >= last[0], "seed=" + seed + " '" + surface + "' candidates out of prior order");
+        last[0] = c.prior();
+      });
       List<String> full = new ArrayList<>();
-      all.candidates(surface, c -> full.add(c.original() + "|" + c.edge() + "|" + c.mismatch()));
+      all.candidates(surface, c -> full.add(c.original() + "|" + c.edge() + "|" + c.mismatch() + "|" + c.inverse()));
       int limit = 1 + r.nextInt(4);
       List<String> limited = new ArrayList<>();
       int n = lex.dictionary().reverse(ReverseLexicon.Options.DEFAULT.withMaxCandidates(limit)).candidates(surface,
-          c -> limited.add(c.original() + "|" + c.edge() + "|" + c.mismatch()));
+          c -> limited.add(c.original() + "|" + c.edge() + "|" + c.mismatch() + "|" + c.inverse()));
       assertEquals(full.subList(0, Math.min(limit, full.size())), limited, "seed=" + seed + " '" + surface + "'");
       assertEquals(limited.size(), n, "seed=" + seed);
     }
