@@ -79,7 +79,7 @@ public final class Candidate {
    * surface lemma and inflection come in this order.
    */
   public int prior() {
-    return inverse ? reverse.inversePrior(edge, originalLemma) : lexicon.bucket(edge);
+    return inverse ? lexicon.inverseBucket(edge) : lexicon.bucket(edge);
   }
 
   /**

@@ -55,6 +55,8 @@ public final class Lexicon {
   private final int[] revSource;
   private final int[] revInfo;
   private final byte[] edgeBucket;
+  private final byte[] inverseBucket;
+  private final int[] inverseOrder;
   private final byte[] excPos;
   private final String[] excInflected;
   private final String[] excLemma;
@@ -96,32 +98,71 @@ public final class Lexicon {
         edgeSource[k] = p;
       }
     }
-    // Reverse lists: a stable counting sort of the edges by (target, prior bucket).
-    int[] bucketStart = new int[n * PRIOR_BUCKETS + 1];
+    // Reverse lists: edges grouped by target (counting sort), each group ordered by prior bucket.
     byte[] bucket = new byte[e];
+    inverseBucket = new byte[e];
+    revStart = new int[n + 1];
     for (int k = 0; k < e; k++) {
       int src = edgeSource[k];
-      int b = prior(edgeInfo[k], edgeStart[src + 1] - edgeStart[src], freq[src]);
-      bucket[k] = (byte) b;
-      bucketStart[edgeTarget[k] * PRIOR_BUCKETS + b + 1]++;
+      int tg = edgeTarget[k];
+      bucket[k] = (byte) prior(edgeInfo[k], edgeStart[src + 1] - edgeStart[src], freq[src]);
+      inverseBucket[k] = (byte) Math.min(PRIOR_BUCKETS - 1,
+          prior(edgeInfo[k], edgeStart[tg + 1] - edgeStart[tg], freq[tg]) + 1);
+      revStart[tg + 1]++;
     }
-    for (int i = 0; i < n * PRIOR_BUCKETS; i++) {
-      bucketStart[i + 1] += bucketStart[i];
+    for (int p = 0; p < n; p++) {
+      revStart[p + 1] += revStart[p];
     }
-    revStart = new int[n + 1];
-    for (int p = 0; p <= n; p++) {
-      revStart[p] = bucketStart[p * PRIOR_BUCKETS];
+    int[] byTarget = new int[e];
+    int[] fill = new int[n];
+    for (int k = 0; k < e; k++) {
+      int tg = edgeTarget[k];
+      byTarget[revStart[tg] + fill[tg]++] = k;
     }
-    // Reverse lists copy source and info next to the edge id: look-ups then read memory in order.
+    fill = null;
     edgeBucket = bucket;
     revEdge = new int[e];
+    int[] counts = new int[PRIOR_BUCKETS + 1];
+    for (int p = 0; p < n; p++) {
+      sortSegment(byTarget, revEdge, revStart[p], revStart[p + 1], bucket, counts);
+    }
+    byTarget = null;
+    // Reverse lists copy source and info next to the edge id: look-ups then read memory in order.
     revSource = new int[e];
     revInfo = new int[e];
-    for (int k = 0; k < e; k++) {
-      int at = bucketStart[edgeTarget[k] * PRIOR_BUCKETS + bucket[k]]++;
-      revEdge[at] = k;
+    for (int at = 0; at < e; at++) {
+      int k = revEdge[at];
       revSource[at] = edgeSource[k];
       revInfo[at] = edgeInfo[k];
+    }
+    // Forward lists again, each in the order of the edge's prior as an inverse candidate for its target.
+    int[] identity = new int[e];
+    for (int k = 0; k < e; k++) {
+      identity[k] = k;
+    }
+    inverseOrder = new int[e];
+    for (int p = 0; p < n; p++) {
+      sortSegment(identity, inverseOrder, edgeStart[p], edgeStart[p + 1], inverseBucket, counts);
+    }
+  }
+
+  /** Stable counting sort of {@code in[from..to)} by {@code key[in[i]]} into {@code out[from..to)}. */
+  private static void sortSegment(int[] in, int[] out, int from, int to, byte[] key, int[] counts) {
+    if (to - from <= 1) {
+      if (to > from) {
+        out[from] = in[from];
+      }
+      return;
+    }
+    java.util.Arrays.fill(counts, 0);
+    for (int i = from; i < to; i++) {
+      counts[key[in[i]] + 1]++;
+    }
+    for (int b = 0; b < PRIOR_BUCKETS; b++) {
+      counts[b + 1] += counts[b];
+    }
+    for (int i = from; i < to; i++) {
+      out[from + counts[key[in[i]]]++] = in[i];
     }
   }
 
@@ -553,6 +594,22 @@ public final class Lexicon {
     return edgeBucket[edge];
   }
 
+  /**
+   * The edge at a position of the forward edges of a phrase ({@code edgeStart(id) .. edgeEnd(id)-1})
+   * reordered by {@link #inverseBucket}.
+   */
+  public int inverseOrder(int position) {
+    return inverseOrder[position];
+  }
+
+  /**
+   * The prior of an edge read the other way round, "target -> source", as a candidate that the
+   * target was spun into the source: {@link #prior} for the target, plus one, capped at 31.
+   */
+  public int inverseBucket(int edge) {
+    return inverseBucket[edge];
+  }
+
   /** {@code edgeSource(reverseEdge(position))}, stored in reverse order for speed. */
   public int reverseSource(int position) {
     return revSource[position];
@@ -630,7 +687,7 @@ public final class Lexicon {
     }
     b += 4L * 2 * phrases.length; // table slots
     b += 2L * phrases.length;
-    b += 4L * (2L * (phrases.length + 1) + 6L * edgeTarget.length) + edgeTarget.length;
+    b += 4L * (2L * (phrases.length + 1) + 7L * edgeTarget.length) + 2L * edgeTarget.length;
     for (int i = 0; i < excPos.length; i++) {
       b += 2 * 56 + excInflected[i].length() + excLemma[i].length() + 1;
     }

@@ -274,6 +274,12 @@ public final class ReverseLexicon {
       }
       return;
     }
+    if (lex.edgeStart(surfaceLemma) == lex.edgeEnd(surfaceLemma)) {
+      for (; k < end && !c.full(); k++) { // no forward edges: nothing to merge
+        reverseOne(k, surfaceLemma, infl, surfacePos, conf, comparison, onlyDistinctParticiples, c, sink);
+      }
+      return;
+    }
     Marks marks = MARKS.get();
     int stamp = marks.next(lex.phraseCount());
     for (int j = k; j < end; j++) {
@@ -281,32 +287,15 @@ public final class ReverseLexicon {
         marks.stamp[lex.reverseSource(j)] = stamp;
       }
     }
-    // The surface's forward edges, as inverse candidates, counting-sorted by their prior.
-    int fs = lex.edgeStart(surfaceLemma);
+    // The surface's forward edges as inverse candidates, in their prior order (precomputed).
+    int next = lex.edgeStart(surfaceLemma);
     int fe = lex.edgeEnd(surfaceLemma);
-    int d = fe - fs;
-    int[] order = marks.order(d);
-    int[] bucketEnd = marks.bucketEnd;
-    java.util.Arrays.fill(bucketEnd, 0);
-    int[] fb = marks.forwardBucket(d);
-    for (int f = fs; f < fe; f++) {
-      int b = inversePrior(f, lex.edgeTarget(f));
-      fb[f - fs] = b;
-      bucketEnd[b]++;
-    }
-    for (int b = 1; b < Lexicon.PRIOR_BUCKETS; b++) {
-      bucketEnd[b] += bucketEnd[b - 1];
-    }
-    for (int f = fe - 1; f >= fs; f--) {
-      order[--bucketEnd[fb[f - fs]]] = f;
-    }
-    int next = 0; // bucketEnd[b] is now the start of bucket b
     for (int b = 0; b < Lexicon.PRIOR_BUCKETS && !c.full(); b++) {
       for (; k < end && lex.bucket(lex.reverseEdge(k)) == b && !c.full(); k++) {
         reverseOne(k, surfaceLemma, infl, surfacePos, conf, comparison, onlyDistinctParticiples, c, sink);
       }
-      for (; next < d && fb[order[next] - fs] == b && !c.full(); next++) {
-        int f = order[next];
+      for (; next < fe && lex.inverseBucket(lex.inverseOrder(next)) == b && !c.full(); next++) {
+        int f = lex.inverseOrder(next);
         if (!view.accepts(f, lex.info(f))) {
           continue;
         }
@@ -317,12 +306,6 @@ public final class ReverseLexicon {
         one(f, true, orig, surfaceLemma, infl, surfacePos, conf, comparison, onlyDistinctParticiples, c, sink);
       }
     }
-  }
-
-  /** The prior of forward edge {@code edge} used as an inverse candidate for {@code original}, one worse. */
-  int inversePrior(int edge, int original) {
-    int fan = lex.edgeEnd(original) - lex.edgeStart(original);
-    return Math.min(Lexicon.PRIOR_BUCKETS - 1, Lexicon.prior(lex.info(edge), fan, lex.freqClass(original)) + 1);
   }
 
   private void reverseOne(int k, int surfaceLemma, Inflection infl, int surfacePos, Inflection conf,
@@ -355,23 +338,6 @@ public final class ReverseLexicon {
   private static final class Marks {
     int[] stamp = new int[0];
     int current;
-    int[] order = new int[64];
-    int[] forward = new int[64];
-    final int[] bucketEnd = new int[Lexicon.PRIOR_BUCKETS];
-
-    int[] order(int size) {
-      if (order.length < size) {
-        order = new int[Math.max(size, order.length * 2)];
-      }
-      return order;
-    }
-
-    int[] forwardBucket(int size) {
-      if (forward.length < size) {
-        forward = new int[Math.max(size, forward.length * 2)];
-      }
-      return forward;
-    }
 
     int next(int size) {
       if (stamp.length < size) {
