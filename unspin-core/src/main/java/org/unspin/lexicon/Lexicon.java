@@ -106,8 +106,10 @@ public final class Lexicon {
       int src = edgeSource[k];
       int tg = edgeTarget[k];
       bucket[k] = (byte) prior(edgeInfo[k], edgeStart[src + 1] - edgeStart[src], freq[src]);
+      // An original without edges of its own gets the listing's fan-out: its real one is unknown.
+      int tgFan = edgeStart[tg + 1] - edgeStart[tg];
       inverseBucket[k] = (byte) Math.min(PRIOR_BUCKETS - 1,
-          prior(edgeInfo[k], edgeStart[tg + 1] - edgeStart[tg], freq[tg]) + 1);
+          prior(edgeInfo[k], tgFan > 0 ? tgFan : edgeStart[src + 1] - edgeStart[src], freq[tg]) + 1);
       revStart[tg + 1]++;
     }
     for (int p = 0; p < n; p++) {
@@ -604,7 +606,8 @@ public final class Lexicon {
 
   /**
    * The prior of an edge read the other way round, "target -> source", as a candidate that the
-   * target was spun into the source: {@link #prior} for the target, plus one, capped at 31.
+   * target was spun into the source: {@link #prior} for the target (with the source's fan-out if the
+   * target has no edges of its own), plus one, capped at 31.
    */
   public int inverseBucket(int edge) {
     return inverseBucket[edge];
