@@ -22,8 +22,9 @@ import picocli.CommandLine.Option;
         LmCommand.class,
         ProfileCommand.class,
         FingerprintsCommand.class,
-        EvalCommand.class,
+        LexiconCommand.class,
         DetectCommand.class,
+        EvalCommand.class,
     })
 public final class Main implements Runnable {
 

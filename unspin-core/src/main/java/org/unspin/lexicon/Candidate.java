@@ -1,0 +1,198 @@
+package org.unspin.lexicon;
+
+/**
+ * A reusable view of one candidate original for a surface span, filled by {@link ReverseLexicon}
+ * and valid only inside {@link CandidateSink#accept}; {@link #snapshot()} copies it. The candidate
+ * says: a dictionary spinner may have replaced {@link #original()} with the surface, because the
+ * lexicon has an edge from the original's lemma phrase to the surface's lemma phrase, and the
+ * surface carries {@link #inflection()} (which the original then carries too, or its confusable
+ * form when {@link #mismatch()}).
+ */
+public final class Candidate {
+  private final Lexicon lexicon;
+  private final LexiconDictionary view;
+  private final ReverseLexicon reverse;
+  private final int max;
+  private String original;
+  private int edge;
+  private int originalLemma;
+  private int surfaceLemma;
+  private int surfacePos;
+  private Inflection inflection;
+  private Inflection originalInflection;
+  private boolean mismatch;
+  private boolean inverse;
+  /** Candidates reported so far in this look-up. */
+  int count;
+
+  Candidate(ReverseLexicon reverse, int max) {
+    this.reverse = reverse;
+    this.view = reverse.view();
+    this.lexicon = view.lexicon();
+    this.max = max;
+  }
+
+  void set(int edge, boolean inverse, int originalLemma, int surfaceLemma, int surfacePos, Inflection inflection,
+      Inflection originalInflection, boolean mismatch) {
+    this.edge = edge;
+    this.inverse = inverse;
+    this.originalLemma = originalLemma;
+    this.surfaceLemma = surfaceLemma;
+    this.surfacePos = surfacePos;
+    this.inflection = inflection;
+    this.originalInflection = originalInflection;
+    this.mismatch = mismatch;
+    this.original = null;
+    count++;
+  }
+
+  boolean full() {
+    return max > 0 && count >= max;
+  }
+
+  /**
+   * The original phrase, inflected like the surface (LM form, words joined by spaces); inflected
+   * forms are built on first use and cached by the reverse index.
+   */
+  public String original() {
+    String o = original;
+    if (o == null) {
+      o = reverse.inflectedForm(originalLemma, originalInflection);
+      original = o;
+    }
+    return o;
+  }
+
+  /** Id of the original's lemma phrase in the lexicon. */
+  public int originalLemma() {
+    return originalLemma;
+  }
+
+  /** The inflection the original carries: {@link #inflection()}, or its confusable form when {@link #mismatch()}. */
+  public Inflection originalInflection() {
+    return originalInflection;
+  }
+
+  /**
+   * The prior cost of the candidate, 0 likeliest ({@link Lexicon#prior}, for the original of this
+   * candidate; one more for an {@link #inverse()} candidate, capped at 31). Candidates of one
+   * surface lemma and inflection come in this order.
+   */
+  public int prior() {
+    return inverse ? lexicon.inverseBucket(edge) : lexicon.bucket(edge);
+  }
+
+  /**
+   * True if the lexicon lists the edge the other way round, "surface lemma -> original": a spinner
+   * whose dictionary is symmetric (as most are) could have made the swap, though this lexicon does
+   * not list it in that direction. Relation, rank and sense are then those of the listed edge.
+   */
+  public boolean inverse() {
+    return inverse;
+  }
+
+  /** Id of the surface's lemma phrase (the surface itself when {@link #inflection()} is BASE). */
+  public int surfaceLemma() {
+    return surfaceLemma;
+  }
+
+  /** The lexicon edge "original lemma -> surface lemma" (the other way round when {@link #inverse()}). */
+  public int edge() {
+    return edge;
+  }
+
+  /** Resource mask ({@link Resource#bit()}) of the resources that list the edge in this view. */
+  public int resources() {
+    return view.resources(edge, lexicon.info(edge));
+  }
+
+  /** How the two phrases are related. */
+  public Relation relation() {
+    return Lexicon.relation(lexicon.info(edge));
+  }
+
+  /** The best rank of the edge for the original (WordNet sense number, 1 = most common). */
+  public int senseRank() {
+    return Lexicon.rank(lexicon.info(edge));
+  }
+
+  /** WordNet tag count of the original's sense (0 if none). */
+  public int senseCount() {
+    return Lexicon.tagCount(lexicon.info(edge));
+  }
+
+  /** Part-of-speech mask of the sense linking the two (0 if the resource has none). */
+  public int sensePos() {
+    return Lexicon.sensePos(lexicon.info(edge));
+  }
+
+  /** Part-of-speech mask of the original's lemma phrase. */
+  public int originalPos() {
+    return lexicon.pos(originalLemma());
+  }
+
+  /**
+   * Part-of-speech mask of the surface: its lemma phrase's parts of speech, narrowed to those the
+   * inflection allows when the surface is inflected.
+   */
+  public int surfacePos() {
+    return surfacePos;
+  }
+
+  /** Whether the original and the surface share a part of speech. */
+  public boolean posAgrees() {
+    return Pos.agree(originalPos(), surfacePos);
+  }
+
+  /** How many replacements the original has in the view (a spinner picks one, so each is less likely). */
+  public int fanOut() {
+    return view.fanOut(originalLemma());
+  }
+
+  /** Frequency class ({@link Lexicon#freqClass}) of the original's lemma phrase. */
+  public int originalFreqClass() {
+    return lexicon.freqClass(originalLemma());
+  }
+
+  /** Frequency class of the surface's lemma phrase. */
+  public int surfaceFreqClass() {
+    return lexicon.freqClass(surfaceLemma);
+  }
+
+  /** The surface's inflection, applied to the original. */
+  public Inflection inflection() {
+    return inflection;
+  }
+
+  /** True if the original carries the confusable inflection (participle for past and back). */
+  public boolean mismatch() {
+    return mismatch;
+  }
+
+  /** An immutable copy. */
+  public Snapshot snapshot() {
+    return new Snapshot(original(), lexicon.phrase(originalLemma()), lexicon.phrase(surfaceLemma), resources(),
+        relation(), senseRank(), senseCount(), sensePos(), originalPos(), surfacePos, fanOut(), originalFreqClass(),
+        surfaceFreqClass(), inflection, mismatch, inverse);
+  }
+
+  @Override
+  public String toString() {
+    return snapshot().toString();
+  }
+
+  /** An immutable copy of a candidate's data. */
+  public record Snapshot(String original, String originalLemma, String surfaceLemma, int resources,
+      Relation relation, int senseRank, int senseCount, int sensePos, int originalPos, int surfacePos, int fanOut,
+      int originalFreqClass, int surfaceFreqClass, Inflection inflection, boolean mismatch, boolean inverse) {
+    /** Validates the fields. */
+    public Snapshot {
+      if (original == null || original.isEmpty()) {
+        throw new IllegalArgumentException("original: null or empty");
+      }
+      if (inflection == null || relation == null) {
+        throw new IllegalArgumentException("inflection/relation: null");
+      }
+    }
+  }
+}

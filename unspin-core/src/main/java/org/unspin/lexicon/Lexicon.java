@@ -1,0 +1,699 @@
+package org.unspin.lexicon;
+
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.unspin.api.ModelException;
+
+/**
+ * A compiled lexicon: phrases (1-3 LM-form words) with part-of-speech sets and frequency classes,
+ * directed replacement edges "original -> replacement" in forward order (most common sense first),
+ * the same edges indexed by replacement, and WordNet's morphological exception lists. Built by
+ * {@link LexiconBuilder}, stored as one gzip file, served immutable; thread-safe.
+ *
+ * <p>Ids: phrase ids are indexes into the alphabetically sorted phrase list; edge ids index the
+ * forward edge arrays (edges of phrase {@code p} are {@code edgeStart(p) .. edgeEnd(p)-1}). An
+ * edge's properties are packed in one int ({@link #info}) decoded by the static accessors.
+ *
+ * <p>Use {@link #loadDefault()} for the lexicon shipped on the classpath, {@link
+ * #dictionary()} for the forward view and {@link LexiconDictionary#reverse()} for candidates.
+ */
+public final class Lexicon {
+  private static final Logger LOG = LoggerFactory.getLogger(Lexicon.class);
+
+  /** Classpath location of the shipped lexicon. */
+  public static final String DEFAULT_RESOURCE = "/org/unspin/lexicon/default.lex";
+  /** Frequency class of a phrase never seen in the frequency corpus. */
+  public static final int UNSEEN = 31;
+  static final int MAGIC = 0x554E4C58; // "UNLX"
+  static final int VERSION = 2;
+  private static final int END = 0x454E4421;
+
+  // Edge info layout: resources 0-5, relation 6-9, sense POS 10-14, rank 15-22, tag count 23-30.
+  static final int MAX_RANK = 255;
+  static final int MAX_TAG_COUNT = 255;
+
+  private final String info;
+  private final String[] phrases;
+  private final PhraseTable table;
+  private final byte[] pos;
+  private final byte[] freq;
+  private final int[] edgeStart;
+  private final int[] edgeTarget;
+  private final int[] edgeInfo;
+  private final int[] edgeSource;
+  private final int[] revStart;
+  private final int[] revEdge;
+  private final int[] revSource;
+  private final int[] revInfo;
+  private final byte[] edgeBucket;
+  private final byte[] inverseBucket;
+  private final int[] inverseOrder;
+  private final byte[] excPos;
+  private final String[] excInflected;
+  private final String[] excLemma;
+  /** Multiword phrases without their last word, and without their first word: look-up filters. */
+  private final PhraseTable heads;
+  private final PhraseTable tails;
+  private volatile Morphology morphology;
+  private volatile LexiconDictionary dictionary;
+
+  Lexicon(String info, String[] phrases, byte[] pos, byte[] freq, int[] edgeStart, int[] edgeTarget,
+      int[] edgeInfo, byte[] excPos, String[] excInflected, String[] excLemma) {
+    this.info = info;
+    this.phrases = phrases;
+    this.table = new PhraseTable(phrases);
+    this.pos = pos;
+    this.freq = freq;
+    this.edgeStart = edgeStart;
+    this.edgeTarget = edgeTarget;
+    this.edgeInfo = edgeInfo;
+    this.excPos = excPos;
+    this.excInflected = excInflected;
+    this.excLemma = excLemma;
+    java.util.LinkedHashSet<String> h = new java.util.LinkedHashSet<>();
+    java.util.LinkedHashSet<String> t = new java.util.LinkedHashSet<>();
+    for (String p : phrases) {
+      int first = p.indexOf(' ');
+      if (first > 0) {
+        h.add(p.substring(0, p.lastIndexOf(' ')));
+        t.add(p.substring(first + 1));
+      }
+    }
+    heads = new PhraseTable(h.toArray(new String[0]));
+    tails = new PhraseTable(t.toArray(new String[0]));
+    int n = phrases.length;
+    int e = edgeTarget.length;
+    edgeSource = new int[e];
+    for (int p = 0; p < n; p++) {
+      for (int k = edgeStart[p]; k < edgeStart[p + 1]; k++) {
+        edgeSource[k] = p;
+      }
+    }
+    // Reverse lists: edges grouped by target (counting sort), each group ordered by prior bucket.
+    byte[] bucket = new byte[e];
+    inverseBucket = new byte[e];
+    revStart = new int[n + 1];
+    for (int k = 0; k < e; k++) {
+      int src = edgeSource[k];
+      int tg = edgeTarget[k];
+      bucket[k] = (byte) prior(edgeInfo[k], edgeStart[src + 1] - edgeStart[src], freq[src]);
+      // An original without edges of its own gets the listing's fan-out: its real one is unknown.
+      int tgFan = edgeStart[tg + 1] - edgeStart[tg];
+      inverseBucket[k] = (byte) Math.min(PRIOR_BUCKETS - 1,
+          prior(edgeInfo[k], tgFan > 0 ? tgFan : edgeStart[src + 1] - edgeStart[src], freq[tg]) + 1);
+      revStart[tg + 1]++;
+    }
+    for (int p = 0; p < n; p++) {
+      revStart[p + 1] += revStart[p];
+    }
+    int[] byTarget = new int[e];
+    int[] fill = new int[n];
+    for (int k = 0; k < e; k++) {
+      int tg = edgeTarget[k];
+      byTarget[revStart[tg] + fill[tg]++] = k;
+    }
+    fill = null;
+    edgeBucket = bucket;
+    revEdge = new int[e];
+    int[] counts = new int[PRIOR_BUCKETS + 1];
+    for (int p = 0; p < n; p++) {
+      sortSegment(byTarget, revEdge, revStart[p], revStart[p + 1], bucket, counts);
+    }
+    byTarget = null;
+    // Reverse lists copy source and info next to the edge id: look-ups then read memory in order.
+    revSource = new int[e];
+    revInfo = new int[e];
+    for (int at = 0; at < e; at++) {
+      int k = revEdge[at];
+      revSource[at] = edgeSource[k];
+      revInfo[at] = edgeInfo[k];
+    }
+    // Forward lists again, each in the order of the edge's prior as an inverse candidate for its target.
+    int[] identity = new int[e];
+    for (int k = 0; k < e; k++) {
+      identity[k] = k;
+    }
+    inverseOrder = new int[e];
+    for (int p = 0; p < n; p++) {
+      sortSegment(identity, inverseOrder, edgeStart[p], edgeStart[p + 1], inverseBucket, counts);
+    }
+  }
+
+  /** Stable counting sort of {@code in[from..to)} by {@code key[in[i]]} into {@code out[from..to)}. */
+  private static void sortSegment(int[] in, int[] out, int from, int to, byte[] key, int[] counts) {
+    if (to - from <= 1) {
+      if (to > from) {
+        out[from] = in[from];
+      }
+      return;
+    }
+    java.util.Arrays.fill(counts, 0);
+    for (int i = from; i < to; i++) {
+      counts[key[in[i]] + 1]++;
+    }
+    for (int b = 0; b < PRIOR_BUCKETS; b++) {
+      counts[b + 1] += counts[b];
+    }
+    for (int i = from; i < to; i++) {
+      out[from + counts[key[in[i]]]++] = in[i];
+    }
+  }
+
+  /** Number of prior buckets of {@link #prior}. */
+  public static final int PRIOR_BUCKETS = 32;
+
+  /**
+   * A prior cost for "the original of this edge was spun into its replacement", 0 (likeliest) to
+   * 31, that orders each reverse list. It is a negative log2 of P(original) * P(replacement |
+   * original) for a spinner that picks one of the original's replacements at random: the original's
+   * frequency class plus log2 of its fan-out, plus a penalty for edges a spinner's dictionary is
+   * less likely to share: 0 for WordNet synonyms of senses 1-3, spelling and number variants, 1 for
+   * other WordNet edges, 2 for edges only Moby lists.
+   *
+   * @param fanOut the original's number of edges in the whole lexicon
+   * @param originalFreqClass the original's {@link #freqClass}
+   */
+  public static int prior(int info, int fanOut, int originalFreqClass) {
+    int res = resources(info);
+    int penalty;
+    if ((res & (Resource.NUMBERS.bit() | Resource.SPELLING.bit())) != 0) {
+      penalty = 0;
+    } else if ((res & Resource.WORDNET.bit()) != 0) {
+      penalty = relation(info) == Relation.SYNONYM && rank(info) <= 3 ? 0 : 1;
+    } else {
+      penalty = 2;
+    }
+    int log2Fan = 32 - Integer.numberOfLeadingZeros(Math.max(0, fanOut - 1)); // ceil(log2(fanOut))
+    return Math.min(PRIOR_BUCKETS - 1, originalFreqClass + log2Fan + penalty);
+  }
+
+  // ---------------------------------------------------------------- loading
+
+  /** The lexicon shipped as {@value #DEFAULT_RESOURCE}, loaded once. */
+  public static Lexicon loadDefault() {
+    return DefaultHolder.INSTANCE;
+  }
+
+  private static final class DefaultHolder {
+    static final Lexicon INSTANCE = loadResource();
+
+    private static Lexicon loadResource() {
+      InputStream in = Lexicon.class.getResourceAsStream(DEFAULT_RESOURCE);
+      if (in == null) {
+        throw new ModelException("classpath:" + DEFAULT_RESOURCE + ": default lexicon missing from the classpath");
+      }
+      try (in) {
+        return read(in, "classpath:" + DEFAULT_RESOURCE);
+      } catch (IOException e) {
+        throw new ModelException("classpath:" + DEFAULT_RESOURCE + ": cannot read: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /** Reads a compiled lexicon file. */
+  public static Lexicon load(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      return read(in, file.toString());
+    } catch (IOException e) {
+      throw new ModelException(file + ": cannot read lexicon: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Reads a compiled lexicon (gzip) from {@code in}; {@code name} is used in error messages.
+   *
+   * @throws ModelException if the data is not a lexicon, of another version, truncated or inconsistent
+   */
+  public static Lexicon read(InputStream in, String name) {
+    long t0 = System.nanoTime();
+    byte[] data;
+    try {
+      data = new GZIPInputStream(in, 1 << 16).readAllBytes();
+    } catch (IOException e) {
+      throw new ModelException(name + ": cannot read lexicon (not gzip or corrupt): " + e.getMessage(), e);
+    }
+    Cursor d = new Cursor(data, name);
+    if (d.readInt() != MAGIC) {
+      throw new ModelException(name + ": not an Unspin lexicon (bad magic number)");
+    }
+    int version = d.readInt();
+    if (version != VERSION) {
+      throw new ModelException(name + ": lexicon format version " + version + ", this build reads " + VERSION);
+    }
+    String info = d.readString();
+    int n = checkCount(d.readInt(), name, "phrase count");
+    String[] phrases = new String[n];
+    byte[] pos = new byte[n];
+    byte[] freq = new byte[n];
+    for (int i = 0; i < n; i++) {
+      phrases[i] = d.readString();
+      pos[i] = d.readByte();
+      freq[i] = d.readByte();
+      if ((pos[i] & ~Pos.ALL) != 0 || freq[i] < 0 || freq[i] > UNSEEN) {
+        throw new ModelException(name + ": bad part of speech or frequency class for phrase " + i);
+      }
+      if (i > 0 && phrases[i - 1].compareTo(phrases[i]) >= 0) {
+        throw new ModelException(name + ": phrases not sorted at " + i + " ('" + phrases[i] + "')");
+      }
+    }
+    int paletteSize = checkCount(d.readInt(), name, "palette size");
+    int[] palette = new int[paletteSize];
+    for (int i = 0; i < paletteSize; i++) {
+      palette[i] = d.readInt();
+    }
+    int e = checkCount(d.readInt(), name, "edge count");
+    int[] start = new int[n + 1];
+    int[] target = new int[e];
+    int[] infos = new int[e];
+    int k = 0;
+    for (int p = 0; p < n; p++) {
+      int deg = d.readVarInt();
+      if (deg < 0 || k + deg > e) {
+        throw new ModelException(name + ": edge list of phrase " + p + " overruns the edge count");
+      }
+      int prev = p;
+      for (int j = 0; j < deg; j++) {
+        int z = d.readVarInt();
+        int t = prev + ((z >>> 1) ^ -(z & 1));
+        if (t < 0 || t >= n || t == p) {
+          throw new ModelException(name + ": edge " + k + " has a bad target id " + t);
+        }
+        target[k] = t;
+        prev = t;
+        int pi = d.readVarInt();
+        if (pi < 0 || pi >= paletteSize) {
+          throw new ModelException(name + ": edge " + k + " has a bad info index " + pi);
+        }
+        infos[k] = palette[pi];
+        k++;
+      }
+      start[p + 1] = k;
+    }
+    if (k != e) {
+      throw new ModelException(name + ": " + k + " edges read, header says " + e);
+    }
+    int x = checkCount(d.readInt(), name, "exception count");
+    byte[] excPos = new byte[x];
+    String[] excInf = new String[x];
+    String[] excLem = new String[x];
+    for (int i = 0; i < x; i++) {
+      excPos[i] = d.readByte();
+      excInf[i] = d.readString();
+      excLem[i] = d.readString();
+    }
+    if (d.readInt() != END || d.remaining() != 0) {
+      throw new ModelException(name + ": bad end marker or trailing data (corrupt)");
+    }
+    Lexicon lex = new Lexicon(info, phrases, pos, freq, start, target, infos, excPos, excInf, excLem);
+    LOG.info("Loaded lexicon {}: {} phrases, {} edges in {} ms", name, n, e, (System.nanoTime() - t0) / 1_000_000);
+    return lex;
+  }
+
+  /** Reads the decompressed file; every read checks bounds and reports truncation with the file name. */
+  private static final class Cursor {
+    private final byte[] b;
+    private final String name;
+    private final java.nio.charset.CharsetDecoder utf8 = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+    private int p;
+
+    Cursor(byte[] b, String name) {
+      this.b = b;
+      this.name = name;
+    }
+
+    private void need(int k) {
+      if (k < 0 || p + k > b.length) {
+        throw new ModelException(name + ": lexicon truncated at byte " + p);
+      }
+    }
+
+    int remaining() {
+      return b.length - p;
+    }
+
+    byte readByte() {
+      need(1);
+      return b[p++];
+    }
+
+    int readInt() {
+      need(4);
+      int v = ((b[p] & 0xFF) << 24) | ((b[p + 1] & 0xFF) << 16) | ((b[p + 2] & 0xFF) << 8) | (b[p + 3] & 0xFF);
+      p += 4;
+      return v;
+    }
+
+    int readVarInt() {
+      int v = 0;
+      for (int shift = 0; shift < 35; shift += 7) {
+        need(1);
+        int x = b[p++];
+        v |= (x & 0x7F) << shift;
+        if (x >= 0) {
+          return v;
+        }
+      }
+      throw new ModelException(name + ": varint longer than 5 bytes at byte " + p);
+    }
+
+    String readString() {
+      int len = readVarInt();
+      need(len);
+      boolean ascii = true;
+      for (int i = p; i < p + len; i++) {
+        if (b[i] < 0) {
+          ascii = false;
+          break;
+        }
+      }
+      String s;
+      if (ascii) {
+        s = new String(b, p, len, java.nio.charset.StandardCharsets.ISO_8859_1);
+      } else {
+        try {
+          s = utf8.decode(java.nio.ByteBuffer.wrap(b, p, len)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+          throw new ModelException(name + ": malformed UTF-8 string at byte " + p, e);
+        }
+      }
+      p += len;
+      return s;
+    }
+  }
+
+  private static int checkCount(int c, String name, String what) {
+    if (c < 0) {
+      throw new ModelException(name + ": negative " + what + " " + c);
+    }
+    return c;
+  }
+
+  /** Writes this lexicon in the format {@link #read} reads (gzip). */
+  public void write(OutputStream out) throws IOException {
+    GZIPOutputStream gz = new GZIPOutputStream(out, 1 << 16) {
+      {
+        def.setLevel(java.util.zip.Deflater.BEST_COMPRESSION);
+      }
+    };
+    DataOutputStream d = new DataOutputStream(new BufferedOutputStream(gz, 1 << 16));
+    d.writeInt(MAGIC);
+    d.writeInt(VERSION);
+    writeString(d, info);
+    d.writeInt(phrases.length);
+    for (int i = 0; i < phrases.length; i++) {
+      writeString(d, phrases[i]);
+      d.writeByte(pos[i]);
+      d.writeByte(freq[i]);
+    }
+    // Edge infos repeat a lot: write a palette sorted by frequency and small indexes into it.
+    java.util.Map<Integer, int[]> freqOf = new java.util.HashMap<>();
+    for (int v : edgeInfo) {
+      freqOf.computeIfAbsent(v, x -> new int[1])[0]++;
+    }
+    Integer[] pal = freqOf.keySet().toArray(new Integer[0]);
+    java.util.Arrays.sort(pal, (a, b) -> {
+      int c = Integer.compare(freqOf.get(b)[0], freqOf.get(a)[0]);
+      return c != 0 ? c : Integer.compare(a, b);
+    });
+    java.util.Map<Integer, Integer> index = new java.util.HashMap<>();
+    d.writeInt(pal.length);
+    for (int i = 0; i < pal.length; i++) {
+      d.writeInt(pal[i]);
+      index.put(pal[i], i);
+    }
+    d.writeInt(edgeTarget.length);
+    for (int p = 0; p < phrases.length; p++) {
+      writeVarInt(d, edgeStart[p + 1] - edgeStart[p]);
+      int prev = p;
+      for (int k = edgeStart[p]; k < edgeStart[p + 1]; k++) {
+        int delta = edgeTarget[k] - prev;
+        writeVarInt(d, (delta << 1) ^ (delta >> 31));
+        prev = edgeTarget[k];
+        writeVarInt(d, index.get(edgeInfo[k]));
+      }
+    }
+    d.writeInt(excPos.length);
+    for (int i = 0; i < excPos.length; i++) {
+      d.writeByte(excPos[i]);
+      writeString(d, excInflected[i]);
+      writeString(d, excLemma[i]);
+    }
+    d.writeInt(END);
+    d.flush();
+    gz.finish();
+  }
+
+  private static void writeString(DataOutputStream d, String s) throws IOException {
+    byte[] u = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    writeVarInt(d, u.length);
+    d.write(u);
+  }
+
+  static void writeVarInt(DataOutputStream d, int v) throws IOException {
+    while ((v & ~0x7F) != 0) {
+      d.writeByte((v & 0x7F) | 0x80);
+      v >>>= 7;
+    }
+    d.writeByte(v);
+  }
+
+  // ---------------------------------------------------------------- views
+
+  /** The forward view over every resource and every entry. */
+  public LexiconDictionary dictionary() {
+    LexiconDictionary d = dictionary;
+    if (d == null) {
+      d = new LexiconDictionary(this, Resource.all(), 0.0, 0L, false);
+      dictionary = d;
+    }
+    return d;
+  }
+
+  /** Lemmatizer and inflector over this lexicon's exception lists. */
+  public Morphology morphology() {
+    Morphology m = morphology;
+    if (m == null) {
+      m = new Morphology(excPos, excInflected, excLemma);
+      morphology = m;
+    }
+    return m;
+  }
+
+  // ---------------------------------------------------------------- phrases
+
+  /** Provenance: sources, licences and build parameters, as written by the builder. */
+  public String info() {
+    return info;
+  }
+
+  /** Number of phrases. */
+  public int phraseCount() {
+    return phrases.length;
+  }
+
+  /** Number of edges. */
+  public int edgeCount() {
+    return edgeTarget.length;
+  }
+
+  /** The phrase with id {@code id}. */
+  public String phrase(int id) {
+    return phrases[id];
+  }
+
+  /** The id of {@code phrase}, or -1. */
+  public int find(String phrase) {
+    return table.find(phrase);
+  }
+
+  /** The id of {@code tokens[from..from+len)} joined by spaces, or -1; allocates nothing. */
+  public int find(String[] tokens, int from, int len) {
+    return table.find(tokens, from, len);
+  }
+
+  /** Whether some phrase is {@code tokens[from..from+len)} followed by one more word. */
+  public boolean isHead(String[] tokens, int from, int len) {
+    return heads.find(tokens, from, len) >= 0;
+  }
+
+  /** Whether some phrase is one word followed by {@code tokens[from..from+len)}. */
+  public boolean isTail(String[] tokens, int from, int len) {
+    return tails.find(tokens, from, len) >= 0;
+  }
+
+  /** The part-of-speech mask ({@link Pos}) of phrase {@code id}; 0 if unknown. */
+  public int pos(int id) {
+    return pos[id];
+  }
+
+  /**
+   * The frequency class of phrase {@code id}: {@code floor(log2(f_max / f))} for its count {@code
+   * f} in the builder's frequency corpus (0 = as frequent as the most frequent word), capped at 30;
+   * {@link #UNSEEN} if never seen.
+   */
+  public int freqClass(int id) {
+    return freq[id];
+  }
+
+  // ---------------------------------------------------------------- edges
+
+  /** First edge of phrase {@code id}. */
+  public int edgeStart(int id) {
+    return edgeStart[id];
+  }
+
+  /** One past the last edge of phrase {@code id}. */
+  public int edgeEnd(int id) {
+    return edgeStart[id + 1];
+  }
+
+  /** The original (source) phrase of an edge. */
+  public int edgeSource(int edge) {
+    return edgeSource[edge];
+  }
+
+  /** The replacement (target) phrase of an edge. */
+  public int edgeTarget(int edge) {
+    return edgeTarget[edge];
+  }
+
+  /** The packed properties of an edge; decode with {@link #resources(int)} and friends. */
+  public int info(int edge) {
+    return edgeInfo[edge];
+  }
+
+  /**
+   * First position in the reverse list of phrase {@code id}: the edges whose target is {@code id},
+   * ordered by {@link #prior} bucket, then by original id.
+   */
+  public int reverseStart(int id) {
+    return revStart[id];
+  }
+
+  /** One past the last position in the reverse list of phrase {@code id}. */
+  public int reverseEnd(int id) {
+    return revStart[id + 1];
+  }
+
+  /** The edge at a position of the reverse lists. */
+  public int reverseEdge(int position) {
+    return revEdge[position];
+  }
+
+  /** The {@link #prior} bucket of an edge, computed once at load. */
+  public int bucket(int edge) {
+    return edgeBucket[edge];
+  }
+
+  /**
+   * The edge at a position of the forward edges of a phrase ({@code edgeStart(id) .. edgeEnd(id)-1})
+   * reordered by {@link #inverseBucket}.
+   */
+  public int inverseOrder(int position) {
+    return inverseOrder[position];
+  }
+
+  /**
+   * The prior of an edge read the other way round, "target -> source", as a candidate that the
+   * target was spun into the source: {@link #prior} for the target (with the source's fan-out if the
+   * target has no edges of its own), plus one, capped at 31.
+   */
+  public int inverseBucket(int edge) {
+    return inverseBucket[edge];
+  }
+
+  /** {@code edgeSource(reverseEdge(position))}, stored in reverse order for speed. */
+  public int reverseSource(int position) {
+    return revSource[position];
+  }
+
+  /** {@code info(reverseEdge(position))}, stored in reverse order for speed. */
+  public int reverseInfo(int position) {
+    return revInfo[position];
+  }
+
+  /** Resource mask ({@link Resource#bit()}) of a packed edge info. */
+  public static int resources(int info) {
+    return info & 0x3F;
+  }
+
+  /** Relation of a packed edge info. */
+  public static Relation relation(int info) {
+    return Relation.of((info >>> 6) & 0xF);
+  }
+
+  /** Part-of-speech mask of the sense that links the two phrases (0 if the resource has none). */
+  public static int sensePos(int info) {
+    return (info >>> 10) & 0x1F;
+  }
+
+  /**
+   * Rank of the edge for its original, from 1: the WordNet sense number of the original in which
+   * the two are related, or the position in a Moby entry (alphabetical there), or 1.
+   */
+  public static int rank(int info) {
+    return (info >>> 15) & 0xFF;
+  }
+
+  /** WordNet tag count (semantic-concordance frequency) of the original's sense, capped at 255; 0 if none. */
+  public static int tagCount(int info) {
+    return (info >>> 23) & 0xFF;
+  }
+
+  static int pack(int resources, Relation relation, int sensePos, int rank, int tagCount) {
+    return (resources & 0x3F) | (relation.ordinal() << 6) | ((sensePos & 0x1F) << 10)
+        | (Math.max(1, Math.min(MAX_RANK, rank)) << 15) | (Math.min(MAX_TAG_COUNT, Math.max(0, tagCount)) << 23);
+  }
+
+  static int withResources(int info, int resources) {
+    return (info & ~0x3F) | (resources & 0x3F);
+  }
+
+  static int withSensePos(int info, int sensePos) {
+    return info | ((sensePos & 0x1F) << 10);
+  }
+
+  // ---------------------------------------------------------------- package access for views
+
+  int[] edgeInfoArray() {
+    return edgeInfo;
+  }
+
+  int[] edgeSourceArray() {
+    return edgeSource;
+  }
+
+  int[] edgeStartArray() {
+    return edgeStart;
+  }
+
+  int exceptionCount() {
+    return excPos.length;
+  }
+
+  /** Rough heap bytes held by this lexicon's arrays and strings, for reports. */
+  public long estimatedHeapBytes() {
+    long b = 0;
+    for (String p : phrases) {
+      b += 56 + p.length();
+    }
+    b += 4L * 2 * phrases.length; // table slots
+    b += 2L * phrases.length;
+    b += 4L * (2L * (phrases.length + 1) + 7L * edgeTarget.length) + 2L * edgeTarget.length;
+    for (int i = 0; i < excPos.length; i++) {
+      b += 2 * 56 + excInflected[i].length() + excLemma[i].length() + 1;
+    }
+    return b;
+  }
+}

@@ -1,0 +1,171 @@
+package org.unspin.lexicon;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A forward view of a {@link Lexicon}: the edges of a subset of resources, optionally without a
+ * seeded random fraction of entries. An <em>entry</em> is one resource's listing of one (original,
+ * replacement) edge: WordNet's "bank -> depository" and Moby's "bank -> depository" are two
+ * entries, held out independently. {@link #holdingOut} keeps the others and {@link #heldOut()} is
+ * the complementary view, so a simulator can draw spins from entries a candidate generator is not
+ * given (the "unknown spinner" setting), and the generator still finds an edge that another
+ * resource also lists. Immutable and thread-safe.
+ */
+public final class LexiconDictionary implements SynonymDictionary {
+  private final Lexicon lexicon;
+  private final int resourceMask;
+  private final double holdOut;
+  private final long seed;
+  private final boolean complement;
+  private final int[] fanOut;
+  private volatile List<String> headwords;
+  private volatile ReverseLexicon reverse;
+
+  LexiconDictionary(Lexicon lexicon, int resourceMask, double holdOut, long seed, boolean complement) {
+    if (!(holdOut >= 0.0 && holdOut < 1.0)) {
+      throw new IllegalArgumentException("holdOut: must be in [0, 1) (got " + holdOut + ")");
+    }
+    if (resourceMask == 0) {
+      throw new IllegalArgumentException("resourceMask: no resource selected");
+    }
+    this.lexicon = lexicon;
+    this.resourceMask = resourceMask;
+    this.holdOut = holdOut;
+    this.seed = seed;
+    this.complement = complement;
+    int n = lexicon.phraseCount();
+    fanOut = new int[n];
+    for (int p = 0; p < n; p++) {
+      int c = 0;
+      for (int e = lexicon.edgeStart(p), end = lexicon.edgeEnd(p); e < end; e++) {
+        if (accepts(e)) {
+          c++;
+        }
+      }
+      fanOut[p] = c;
+    }
+  }
+
+  /** The lexicon this view reads. */
+  public Lexicon lexicon() {
+    return lexicon;
+  }
+
+  /** The same entries restricted to {@code resources}. */
+  public LexiconDictionary withResources(Set<Resource> resources) {
+    return new LexiconDictionary(lexicon, Resource.mask(resources), holdOut, seed, complement);
+  }
+
+  /**
+   * A view without a seeded random {@code fraction} of this view's entries (each resource's listing
+   * of an edge decided independently); the same fraction and seed always remove the same entries of
+   * the same lexicon file.
+   */
+  public LexiconDictionary holdingOut(double fraction, long seed) {
+    return new LexiconDictionary(lexicon, resourceMask, fraction, seed, false);
+  }
+
+  /** The entries {@link #holdingOut} removed (empty if this view holds nothing out). */
+  public LexiconDictionary heldOut() {
+    return new LexiconDictionary(lexicon, resourceMask, holdOut, seed, true);
+  }
+
+  /** Mask of the resources in this view. */
+  public int resourceMask() {
+    return resourceMask;
+  }
+
+  /** Whether edge {@code edge} of the lexicon belongs to this view (through at least one resource). */
+  public boolean accepts(int edge) {
+    return accepts(edge, lexicon.info(edge));
+  }
+
+  /** {@link #accepts(int)} for an edge whose info the caller already has. */
+  public boolean accepts(int edge, int info) {
+    return resources(edge, info) != 0;
+  }
+
+  /**
+   * The resources through which this view has edge {@code edge} (0 if none): the edge's resources
+   * in the view's subset, less (or, for {@link #heldOut()}, only) those whose listing of the edge is
+   * held out.
+   */
+  public int resources(int edge, int info) {
+    int res = Lexicon.resources(info) & resourceMask;
+    if (res == 0 || holdOut == 0.0) {
+      return complement ? 0 : res;
+    }
+    int out = 0;
+    for (int bits = res; bits != 0; bits &= bits - 1) {
+      int bit = Integer.lowestOneBit(bits);
+      if (held(edge, Integer.numberOfTrailingZeros(bit)) == complement) {
+        out |= bit;
+      }
+    }
+    return out;
+  }
+
+  private boolean held(int edge, int resource) {
+    long h = ((edge + 1L) * 8 + resource) * 0x9E3779B97F4A7C15L ^ seed;
+    h ^= h >>> 33;
+    h *= 0xFF51AFD7ED558CCDL;
+    h ^= h >>> 33;
+    h *= 0xC4CEB9FE1A85EC53L;
+    h ^= h >>> 33;
+    return (h >>> 11) * 0x1.0p-53 < holdOut;
+  }
+
+  /** How many replacements phrase {@code id} has in this view (a spinner picks one of them). */
+  public int fanOut(int id) {
+    return fanOut[id];
+  }
+
+  @Override
+  public List<String> synonyms(String phrase) {
+    int id = lexicon.find(phrase);
+    if (id < 0 || fanOut[id] == 0) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>(fanOut[id]);
+    for (int e = lexicon.edgeStart(id), end = lexicon.edgeEnd(id); e < end; e++) {
+      if (accepts(e)) {
+        out.add(lexicon.phrase(lexicon.edgeTarget(e)));
+      }
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  @Override
+  public List<String> headwords() {
+    List<String> h = headwords;
+    if (h == null) {
+      List<String> out = new ArrayList<>();
+      for (int p = 0; p < fanOut.length; p++) {
+        if (fanOut[p] > 0) {
+          out.add(lexicon.phrase(p));
+        }
+      }
+      h = Collections.unmodifiableList(out);
+      headwords = h;
+    }
+    return h;
+  }
+
+  /** The reverse index over this view, with morphology and spinner mismatches on. */
+  public ReverseLexicon reverse() {
+    ReverseLexicon r = reverse;
+    if (r == null) {
+      r = new ReverseLexicon(this, ReverseLexicon.Options.DEFAULT);
+      reverse = r;
+    }
+    return r;
+  }
+
+  /** The reverse index over this view with the given options. */
+  public ReverseLexicon reverse(ReverseLexicon.Options options) {
+    return new ReverseLexicon(this, options);
+  }
+}

@@ -1,0 +1,367 @@
+package org.unspin.lexicon;
+
+/**
+ * The reverse index: for a surface phrase of 1 to 3 LM-form words, every original phrase that a
+ * dictionary spinner using the view's entries could have turned into it. A candidate comes from an
+ * edge "original -> surface lemma" where the surface lemma is the surface itself or, with
+ * morphology on, the surface with its head word lemmatized ("financial institutions" -> "financial
+ * institution", "gave up" -> "give up", "more useful" -> "useful"); the original is then inflected
+ * the same way ("banks"), and with mismatches on also in the confusable form a spinner leaves
+ * behind (past for participle and back, flagged {@link Candidate#mismatch()}), unless the surface
+ * is that form too ("raised" is past and participle: its two analyses already cover both). Such a
+ * word reports an original whose past and participle coincide once, as PAST ("lifted").
+ *
+ * <p>Candidates are reported in lexicon order (by surface lemma analysis, then original id), not
+ * ranked: rank them with their features. The same original string can arrive twice through two
+ * analyses of the surface ("left": base adjective, and past of "leave"). Surface case is the
+ * caller's business: pass lower-case LM forms. Digit strings are LM forms too ("0", "00"), so
+ * "0" has every one-digit number word as candidate; filter with {@link NumberWords#value} when the
+ * raw digits are known.
+ *
+ * <p>Thread-safe (per-phrase and per-word caches fill in with benign races; at most 100,000
+ * words' analyses are cached). A look-up allocates one small object, plus the analyses of a word
+ * not seen before; inflected originals are built only when {@link Candidate#original()} is called.
+ */
+public final class ReverseLexicon {
+  /**
+   * Look-up options.
+   *
+   * @param morphology also look up the surface with its head word lemmatized
+   * @param mismatches also propose the participle for a past tense and back
+   * @param inverse also propose the surface's own replacements, as if the lexicon were symmetric
+   *     ({@link Candidate#inverse()}); reverse edges and inverse ones are merged by prior bucket
+   * @param maxCandidates stop a look-up after this many candidates (0: no limit); since candidates
+   *     come in {@link Candidate#prior()} order, the kept ones are the likelier
+   */
+  public record Options(boolean morphology, boolean mismatches, boolean inverse, int maxCandidates) {
+    /** Morphology, participle/past mismatches and inverse edges on, no limit. */
+    public static final Options DEFAULT = new Options(true, true, true, 0);
+    /** The surface as written, through the lexicon's own edge direction only, no limit. */
+    public static final Options EXACT = new Options(false, false, false, 0);
+
+    /** Validates the combination. */
+    public Options {
+      if (mismatches && !morphology) {
+        throw new IllegalArgumentException("mismatches: need morphology on");
+      }
+      if (maxCandidates < 0) {
+        throw new IllegalArgumentException("maxCandidates: must be >= 0 (got " + maxCandidates + ")");
+      }
+    }
+
+    /** These options with a different candidate limit. */
+    public Options withMaxCandidates(int max) {
+      return new Options(morphology, mismatches, inverse, max);
+    }
+  }
+
+  private final LexiconDictionary view;
+  private final Lexicon lex;
+  private final Morphology morph;
+  private final Options options;
+  /** Most distinct words whose analyses are cached (about 100 bytes each). */
+  private static final int CACHE_LIMIT = 100_000;
+  private final java.util.concurrent.ConcurrentHashMap<String, Analyses> cache =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  /** Inflected forms of phrases, filled on demand: slot {@code id * INFLECTIONS + inflection}. */
+  private final String[] inflected;
+  /** Per phrase: 0 unknown, 1 past equals participle, 2 they differ. */
+  private final byte[] pastParticiple;
+
+  ReverseLexicon(LexiconDictionary view, Options options) {
+    if (options == null) {
+      throw new IllegalArgumentException("options: null");
+    }
+    this.view = view;
+    this.lex = view.lexicon();
+    this.morph = lex.morphology();
+    this.options = options;
+    this.pastParticiple = new byte[lex.phraseCount()];
+    this.inflected = new String[lex.phraseCount() * INFLECTIONS];
+  }
+
+  private static final int INFLECTIONS = Inflection.values().length;
+
+  /** {@code morphology.inflectPhrase(phrase(id), infl)}, cached per phrase and inflection (benign races). */
+  String inflectedForm(int id, Inflection infl) {
+    if (infl == Inflection.BASE) {
+      return lex.phrase(id);
+    }
+    int slot = id * INFLECTIONS + infl.ordinal();
+    String s = inflected[slot];
+    if (s == null) {
+      s = morph.inflectPhrase(lex.phrase(id), infl);
+      inflected[slot] = s;
+    }
+    return s;
+  }
+
+  /** The forward view this index inverts. */
+  public LexiconDictionary view() {
+    return view;
+  }
+
+  /** The options of this index. */
+  public Options options() {
+    return options;
+  }
+
+  /** Candidates for a phrase of words joined by single spaces; see {@link #candidates(String[], int, int, CandidateSink)}. */
+  public int candidates(String phrase, CandidateSink sink) {
+    String[] toks = phrase.split(" ");
+    return candidates(toks, 0, toks.length, sink);
+  }
+
+  /**
+   * Reports to {@code sink} every candidate original of the surface {@code lmForms[from..from+len)}.
+   *
+   * @return the number of candidates reported
+   * @throws IllegalArgumentException if the span is outside the array or {@code len} is not 1..3
+   */
+  public int candidates(String[] lmForms, int from, int len, CandidateSink sink) {
+    if (len < 1 || len > LexiconBuilder.MAX_WORDS || from < 0 || from + len > lmForms.length) {
+      throw new IllegalArgumentException("span: from=" + from + " len=" + len + " outside 1.." + LexiconBuilder.MAX_WORDS
+          + " words of an array of " + lmForms.length);
+    }
+    Candidate c = new Candidate(this, options.maxCandidates());
+    int id = lex.find(lmForms, from, len);
+    if (id >= 0) {
+      emit(id, Inflection.BASE, lex.pos(id), false, c, sink, false);
+    }
+    if (!options.morphology() || c.full()) {
+      return c.count;
+    }
+    int headLast = from + len - 1;
+    if (len == 1 || lex.isHead(lmForms, from, len - 1)) {
+      Analyses a = analyses(lmForms[headLast]);
+      for (int i = 0; i < a.lemmas.length && !c.full(); i++) {
+        Inflection infl = a.inflections[i];
+        if (len == 1) {
+          int lid = a.lemmaIds[i];
+          if (lid >= 0 && posAllows(lid, infl)) {
+            emit(lid, infl, surfacePos(lid, infl), !a.alsoConfusable[i], c, sink,
+                a.alsoConfusable[i] && infl == Inflection.PAST_PARTICIPLE);
+          }
+        } else if (!infl.headIsFirst()) {
+          inflected(lmForms, from, len, headLast, a.lemmas[i], infl, a.alsoConfusable[i], c, sink);
+        }
+      }
+    }
+    if (len > 1) {
+      if (lex.isTail(lmForms, from + 1, len - 1)) {
+        Analyses a = analyses(lmForms[from]);
+        for (int i = 0; i < a.lemmas.length && !c.full(); i++) {
+          if (a.inflections[i].headIsFirst()) {
+            inflected(lmForms, from, len, from, a.lemmas[i], a.inflections[i], a.alsoConfusable[i], c, sink);
+          }
+        }
+      }
+      if (len == 2 && !c.full()) {
+        String w = lmForms[from];
+        Inflection infl = w.equals("more") ? Inflection.COMPARATIVE
+            : w.equals("most") ? Inflection.SUPERLATIVE : null;
+        String lemma = lmForms[from + 1];
+        if (infl != null && (w + " " + lemma).equals(morph.inflect(lemma, infl))) {
+          int lid = lex.find(lemma);
+          if (lid >= 0 && posAllows(lid, infl)) {
+            emit(lid, infl, surfacePos(lid, infl), false, c, sink, false);
+          }
+        }
+      }
+    }
+    return c.count;
+  }
+
+  /** The analyses of one word, with the lexicon ids of the lemmas as one-word phrases (-1 if absent). */
+  private static final class Analyses {
+    static final Analyses NONE = new Analyses(new String[0], new Inflection[0], new int[0]);
+    final String[] lemmas;
+    final Inflection[] inflections;
+    final int[] lemmaIds;
+    /** Whether the word is also the confusable form of the same lemma (regular "raised": past and participle). */
+    final boolean[] alsoConfusable;
+
+    Analyses(String[] lemmas, Inflection[] inflections, int[] lemmaIds) {
+      this.lemmas = lemmas;
+      this.inflections = inflections;
+      this.lemmaIds = lemmaIds;
+      alsoConfusable = new boolean[lemmas.length];
+      for (int i = 0; i < lemmas.length; i++) {
+        Inflection conf = Morphology.confusable(inflections[i]);
+        for (int j = 0; j < lemmas.length && conf != null; j++) {
+          if (inflections[j] == conf && lemmas[j].equals(lemmas[i])) {
+            alsoConfusable[i] = true;
+          }
+        }
+      }
+    }
+  }
+
+  /** Analyses cached per word: running text repeats its words (Zipf), and analysis allocates. */
+  private Analyses analyses(String word) {
+    Analyses a = cache.get(word);
+    if (a != null) {
+      return a;
+    }
+    java.util.List<String> lemmas = new java.util.ArrayList<>(4);
+    java.util.List<Inflection> infls = new java.util.ArrayList<>(4);
+    morph.analyze(word, (lemma, infl) -> {
+      lemmas.add(lemma);
+      infls.add(infl);
+    });
+    if (lemmas.isEmpty()) {
+      a = Analyses.NONE;
+    } else {
+      int[] ids = new int[lemmas.size()];
+      for (int i = 0; i < ids.length; i++) {
+        ids[i] = lex.find(lemmas.get(i));
+      }
+      a = new Analyses(lemmas.toArray(new String[0]), infls.toArray(new Inflection[0]), ids);
+    }
+    if (cache.size() < CACHE_LIMIT) {
+      cache.putIfAbsent(word, a);
+    }
+    return a;
+  }
+
+  private void inflected(String[] forms, int from, int len, int head, String lemma, Inflection infl,
+      boolean alsoConfusable, Candidate c, CandidateSink sink) {
+    if (c.full()) {
+      return;
+    }
+    int lid;
+    if (len == 1) {
+      lid = lex.find(lemma);
+    } else {
+      String[] span = new String[len];
+      System.arraycopy(forms, from, span, 0, len);
+      span[head - from] = lemma;
+      lid = lex.find(span, 0, len);
+    }
+    if (lid >= 0 && posAllows(lid, infl)) {
+      emit(lid, infl, surfacePos(lid, infl), !alsoConfusable, c, sink,
+          alsoConfusable && infl == Inflection.PAST_PARTICIPLE);
+    }
+  }
+
+  private boolean posAllows(int lemmaId, Inflection infl) {
+    int p = lex.pos(lemmaId);
+    return p == 0 || (p & infl.pos()) != 0;
+  }
+
+  private int surfacePos(int lemmaId, Inflection infl) {
+    int p = lex.pos(lemmaId);
+    return p == 0 ? infl.pos() : p & infl.pos();
+  }
+
+  /**
+   * Reports the originals of {@code surfaceLemma}. {@code mismatches}: also in the confusable form.
+   * {@code onlyDistinctParticiples}: for a participle analysis of a word that is also the past of
+   * the same lemma, skip originals whose participle equals their past (the past analysis has them).
+   * With inverse edges on, candidates come bucket by bucket: the reverse edges of a bucket, then the
+   * surface's forward edges whose inverse prior is that bucket, skipping originals already reported
+   * through a reverse edge.
+   */
+  private void emit(int surfaceLemma, Inflection infl, int surfacePos, boolean mismatches, Candidate c,
+      CandidateSink sink, boolean onlyDistinctParticiples) {
+    Inflection conf = mismatches && options.mismatches() ? Morphology.confusable(infl) : null;
+    boolean comparison = infl == Inflection.COMPARATIVE || infl == Inflection.SUPERLATIVE;
+    int k = lex.reverseStart(surfaceLemma);
+    int end = lex.reverseEnd(surfaceLemma);
+    if (!options.inverse()) {
+      for (; k < end && !c.full(); k++) {
+        reverseOne(k, surfaceLemma, infl, surfacePos, conf, comparison, onlyDistinctParticiples, c, sink);
+      }
+      return;
+    }
+    if (lex.edgeStart(surfaceLemma) == lex.edgeEnd(surfaceLemma)) {
+      for (; k < end && !c.full(); k++) { // no forward edges: nothing to merge
+        reverseOne(k, surfaceLemma, infl, surfacePos, conf, comparison, onlyDistinctParticiples, c, sink);
+      }
+      return;
+    }
+    Marks marks = MARKS.get();
+    int stamp = marks.next(lex.phraseCount());
+    for (int j = k; j < end; j++) {
+      if (view.accepts(lex.reverseEdge(j), lex.reverseInfo(j))) {
+        marks.stamp[lex.reverseSource(j)] = stamp;
+      }
+    }
+    // The surface's forward edges as inverse candidates, in their prior order (precomputed).
+    int next = lex.edgeStart(surfaceLemma);
+    int fe = lex.edgeEnd(surfaceLemma);
+    for (int b = 0; b < Lexicon.PRIOR_BUCKETS && !c.full(); b++) {
+      for (; k < end && lex.bucket(lex.reverseEdge(k)) == b && !c.full(); k++) {
+        reverseOne(k, surfaceLemma, infl, surfacePos, conf, comparison, onlyDistinctParticiples, c, sink);
+      }
+      for (; next < fe && lex.inverseBucket(lex.inverseOrder(next)) == b && !c.full(); next++) {
+        int f = lex.inverseOrder(next);
+        if (!view.accepts(f, lex.info(f))) {
+          continue;
+        }
+        int orig = lex.edgeTarget(f);
+        if (marks.stamp[orig] == stamp) {
+          continue;
+        }
+        one(f, true, orig, surfaceLemma, infl, surfacePos, conf, comparison, onlyDistinctParticiples, c, sink);
+      }
+    }
+  }
+
+  private void reverseOne(int k, int surfaceLemma, Inflection infl, int surfacePos, Inflection conf,
+      boolean comparison, boolean onlyDistinctParticiples, Candidate c, CandidateSink sink) {
+    int e = lex.reverseEdge(k);
+    if (!view.accepts(e, lex.reverseInfo(k))) {
+      return;
+    }
+    int src = lex.reverseSource(k);
+    one(e, false, src, surfaceLemma, infl, surfacePos, conf, comparison, onlyDistinctParticiples, c, sink);
+  }
+
+  private void one(int e, boolean inverse, int src, int surfaceLemma, Inflection infl, int surfacePos,
+      Inflection conf, boolean comparison, boolean onlyDistinctParticiples, Candidate c, CandidateSink sink) {
+    if (comparison && lex.phrase(src).indexOf(' ') >= 0) {
+      return; // multiword phrases have no comparative
+    }
+    if (onlyDistinctParticiples && !pastDiffersFromParticiple(src)) {
+      return;
+    }
+    c.set(e, inverse, src, surfaceLemma, surfacePos, infl, infl, false);
+    sink.accept(c);
+    if (conf != null && !c.full() && pastDiffersFromParticiple(src)) {
+      c.set(e, inverse, src, surfaceLemma, surfacePos, infl, conf, true);
+      sink.accept(c);
+    }
+  }
+
+  /** Per-thread stamps over phrase ids, to skip originals already reported in one emit call. */
+  private static final class Marks {
+    int[] stamp = new int[0];
+    int current;
+
+    int next(int size) {
+      if (stamp.length < size) {
+        stamp = new int[size];
+        current = 0;
+      }
+      if (++current == Integer.MAX_VALUE) {
+        java.util.Arrays.fill(stamp, 0);
+        current = 1;
+      }
+      return current;
+    }
+  }
+
+  private static final ThreadLocal<Marks> MARKS = ThreadLocal.withInitial(Marks::new);
+
+  /** Whether the past and past participle of phrase {@code id} differ (cached per phrase; benign races). */
+  private boolean pastDiffersFromParticiple(int id) {
+    byte b = pastParticiple[id];
+    if (b == 0) {
+      b = inflectedForm(id, Inflection.PAST).equals(inflectedForm(id, Inflection.PAST_PARTICIPLE)) ? (byte) 1
+          : (byte) 2;
+      pastParticiple[id] = b;
+    }
+    return b == 2;
+  }
+}

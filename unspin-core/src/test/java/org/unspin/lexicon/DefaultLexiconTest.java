@@ -1,0 +1,72 @@
+package org.unspin.lexicon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The shipped lexicon covers the spinner habits of DESIGN.md section 1. */
+class DefaultLexiconTest {
+  static final Lexicon LEX = Lexicon.loadDefault();
+
+  static List<String> originals(LexiconDictionary view, String surface) {
+    List<String> out = new ArrayList<>();
+    view.reverse().candidates(surface, c -> out.add(c.original()));
+    return out;
+  }
+
+  @Test
+  void holdsEveryResource() {
+    for (Resource r : Resource.values()) {
+      assertFalse(LEX.dictionary().withResources(EnumSet.of(r)).headwords().isEmpty(), r.toString());
+    }
+    assertTrue(LEX.info().contains("WordNet"), LEX.info());
+    assertTrue(LEX.info().contains("Moby"), LEX.info());
+  }
+
+  @Test
+  void findsTheOriginalOfAWrongSenseMultiwordReplacement() {
+    LexiconDictionary wn = LEX.dictionary().withResources(EnumSet.of(Resource.WORDNET));
+    assertTrue(wn.synonyms("bank").contains("financial institution"), wn.synonyms("bank").toString());
+    assertTrue(originals(wn, "financial institution").contains("bank"));
+    assertTrue(originals(wn, "financial institutions").contains("banks"), "inflected originals");
+    assertTrue(originals(wn, "inventory").contains("stock"), "stock -> inventory");
+    assertTrue(originals(LEX.dictionary(), "convention").contains("conference"), "conference -> convention (Moby)");
+  }
+
+  @Test
+  void reInflectsVerbsIncludingParticipleMismatches() {
+    List<String> out = new ArrayList<>();
+    LEX.dictionary().withResources(EnumSet.of(Resource.WORDNET)).reverse().candidates("took",
+        c -> out.add(c.original() + (c.mismatch() ? "*" : "")));
+    assertTrue(out.contains("seized"), out.toString());
+    assertTrue(out.contains("went*") || out.contains("gone*") || out.contains("ate*") || out.contains("eaten*")
+        || out.stream().anyMatch(s -> s.endsWith("*")), "mismatch candidates: " + out);
+  }
+
+  @Test
+  void mapsNumberWordsAndDigitsBothWays() {
+    assertTrue(originals(LEX.dictionary(), "0").contains("two"));
+    assertTrue(originals(LEX.dictionary(), "two").contains("0"));
+    assertTrue(originals(LEX.dictionary(), "00").contains("twenty"));
+  }
+
+  @Test
+  void mapsBritishAndAmericanSpellings() {
+    LexiconDictionary sp = LEX.dictionary().withResources(EnumSet.of(Resource.SPELLING));
+    assertEquals(List.of("color"), sp.synonyms("colour"));
+    assertTrue(originals(sp, "organize").contains("organise"));
+  }
+
+  @Test
+  void hasPartsOfSpeechAndFrequencyClasses() {
+    int bank = LEX.find("bank");
+    assertEquals(Pos.NOUN | Pos.VERB, LEX.pos(bank));
+    assertTrue(LEX.freqClass(LEX.find("time")) < 10, "time is a frequent word: " + LEX.freqClass(LEX.find("time")));
+    assertTrue(LEX.freqClass(bank) < LEX.freqClass(LEX.find("acclivity")), "bank is more frequent than acclivity");
+  }
+}

@@ -1,0 +1,211 @@
+package org.unspin.lexicon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The reverse index against a brute-force oracle: a naive scan over every forward entry of the
+ * view, inflecting each replacement every possible way and keeping those equal to the surface.
+ */
+class ReverseLexiconOracleTest {
+
+  /** What the oracle expects for a surface: every (original, lemma edge, inflection, mismatch). */
+  static List<String> naive(LexiconDictionary view, ReverseLexicon.Options opt, String surface) {
+    Lexicon lex = view.lexicon();
+    List<String> out = new ArrayList<>();
+    for (int src = 0; src < lex.phraseCount(); src++) {
+      for (int e = lex.edgeStart(src); e < lex.edgeEnd(src); e++) {
+        if (!view.accepts(e)) {
+          continue;
+        }
+        int tgt = lex.edgeTarget(e);
+        expect(lex, opt, surface, e, src, tgt, false, out);
+        if (opt.inverse() && !accepted(view, tgt, src)) {
+          expect(lex, opt, surface, e, tgt, src, true, out); // the surface's own replacement
+        }
+      }
+    }
+    Collections.sort(out);
+    return out;
+  }
+
+  static boolean accepted(LexiconDictionary view, int from, int to) {
+    Lexicon lex = view.lexicon();
+    for (int e = lex.edgeStart(from); e < lex.edgeEnd(from); e++) {
+      if (lex.edgeTarget(e) == to && view.accepts(e)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Candidates for {@code surface} through edge {@code e} read as "original -> surfaceLemma". */
+  static void expect(Lexicon lex, ReverseLexicon.Options opt, String surface, int e, int original, int surfaceLemma,
+      boolean inverse, List<String> out) {
+    Morphology m = lex.morphology();
+    String tp = lex.phrase(surfaceLemma);
+    String sp = lex.phrase(original);
+    for (Inflection infl : Inflection.values()) {
+      if (infl != Inflection.BASE && !opt.morphology()) {
+        continue;
+      }
+      int pos = lex.pos(surfaceLemma);
+      if (infl != Inflection.BASE && pos != 0 && (pos & infl.pos()) == 0) {
+        continue;
+      }
+      if (!m.isPhraseForm(tp, infl, surface)) {
+        continue;
+      }
+      String orig = m.inflectPhrase(sp, infl);
+      if (orig == null) {
+        continue;
+      }
+      if (infl == Inflection.PAST_PARTICIPLE && m.isPhraseForm(tp, Inflection.PAST, surface)
+          && orig.equals(m.inflectPhrase(sp, Inflection.PAST))) {
+        continue; // reported once, by the past analysis
+      }
+      out.add(orig + "|" + e + "|" + infl + "|false|" + inverse);
+      Inflection conf = opt.mismatches() ? Morphology.confusable(infl) : null;
+      if (conf != null && !m.isPhraseForm(tp, conf, surface)) {
+        String other = m.inflectPhrase(sp, conf);
+        if (other != null && !other.equals(orig)) {
+          out.add(other + "|" + e + "|" + infl + "|true|" + inverse);
+        }
+      }
+    }
+  }
+
+  static List<String> fast(ReverseLexicon r, String surface) {
+    List<String> out = new ArrayList<>();
+    String[] toks = surface.split(" ");
+    int n = r.candidates(toks, 0, toks.length, c -> out.add(c.original() + "|" + c.edge() + "|" + c.inflection()
+        + "|" + c.mismatch() + "|" + c.inverse()));
+    assertEquals(out.size(), n, "returned count");
+    Collections.sort(out);
+    return out;
+  }
+
+  /** Surfaces to query: every phrase and every inflected form of every phrase, plus noise. */
+  static List<String> surfaces(Lexicon lex, Random r) {
+    Morphology m = lex.morphology();
+    List<String> s = new ArrayList<>();
+    for (int p = 0; p < lex.phraseCount(); p++) {
+      String ph = lex.phrase(p);
+      s.add(ph);
+      for (Inflection infl : Inflection.values()) {
+        String f = m.inflectPhrase(ph, infl);
+        if (f != null && f.split(" ").length <= 3) {
+          s.add(f);
+        }
+      }
+    }
+    for (int i = 0; i < 50; i++) {
+      s.add(ToyLexicons.word(r) + (r.nextBoolean() ? "" : " " + ToyLexicons.word(r)));
+    }
+    return s;
+  }
+
+  @Test
+  void reverseLookupsEqualNaiveScanOfForwardEntries() {
+    long seed = System.nanoTime();
+    Random r = new Random(seed);
+    for (int round = 0; round < 4; round++) {
+      Lexicon lex = ToyLexicons.random(r, 60 + r.nextInt(80), 100 + r.nextInt(300));
+      List<LexiconDictionary> views = List.of(lex.dictionary(),
+          lex.dictionary().withResources(EnumSet.of(Resource.WORDNET, Resource.NUMBERS)),
+          lex.dictionary().holdingOut(0.25, seed), lex.dictionary().holdingOut(0.25, seed).heldOut());
+      for (LexiconDictionary view : views) {
+        for (ReverseLexicon.Options opt : List.of(ReverseLexicon.Options.DEFAULT, ReverseLexicon.Options.EXACT,
+            new ReverseLexicon.Options(true, false, false, 0), new ReverseLexicon.Options(false, false, true, 0))) {
+          ReverseLexicon rev = view.reverse(opt);
+          for (String surface : surfaces(lex, r)) {
+            assertEquals(naive(view, opt, surface), fast(rev, surface),
+                "seed=" + seed + " round=" + round + " opt=" + opt + " surface='" + surface + "'");
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void candidateFeaturesDescribeTheEdge() {
+    long seed = System.nanoTime();
+    Random r = new Random(seed);
+    Lexicon lex = ToyLexicons.random(r, 50, 200);
+    LexiconDictionary view = lex.dictionary();
+    int checked = 0;
+    for (int id = 0; id < lex.phraseCount(); id++) {
+      final int p = id;
+      String surface = lex.phrase(p);
+      int[] n = {0};
+      view.reverse(ReverseLexicon.Options.EXACT).candidates(surface, c -> {
+        assertFalse(c.inverse(), "seed=" + seed);
+        int info = lex.info(c.edge());
+        assertEquals(lex.edgeTarget(c.edge()), c.surfaceLemma(), "seed=" + seed);
+        assertEquals(lex.phrase(c.originalLemma()), c.original(), "seed=" + seed);
+        assertEquals(Lexicon.resources(info), c.resources(), "seed=" + seed);
+        assertEquals(Lexicon.rank(info), c.senseRank(), "seed=" + seed);
+        assertEquals(view.fanOut(c.originalLemma()), view.synonyms(c.original()).size(), "seed=" + seed);
+        assertTrue(view.synonyms(c.original()).contains(surface), "seed=" + seed);
+        assertEquals(lex.freqClass(c.originalLemma()), c.originalFreqClass(), "seed=" + seed);
+        assertEquals(lex.pos(p), c.surfacePos(), "seed=" + seed);
+        n[0]++;
+      });
+      checked += n[0];
+    }
+    assertTrue(checked > 0, "seed=" + seed + ": no candidates at all");
+  }
+
+  @Test
+  void limitedLookUpsKeepThePrefixOfTheFullOrderAndListsFollowThePrior() {
+    long seed = System.nanoTime();
+    Random r = new Random(seed);
+    Lexicon lex = ToyLexicons.random(r, 80, 600);
+    for (int p = 0; p < lex.phraseCount(); p++) {
+      int last = -1;
+      for (int k = lex.reverseStart(p); k < lex.reverseEnd(p); k++) {
+        int e = lex.reverseEdge(k);
+        int src = lex.edgeSource(e);
+        int prior = Lexicon.prior(lex.info(e), lex.edgeEnd(src) - lex.edgeStart(src), lex.freqClass(src));
+        assertTrue(prior >= last, "seed=" + seed + " reverse list of " + p + " out of prior order");
+        last = prior;
+      }
+    }
+    ReverseLexicon all = lex.dictionary().reverse();
+    ReverseLexicon plain = lex.dictionary().reverse(new ReverseLexicon.Options(false, false, true, 0));
+    for (String surface : surfaces(lex, r)) {
+      int[] last = {-1};
+      plain.candidates(surface, c -> {
+        assertTrue(c.prior() >= last[0], "seed=" + seed + " '" + surface + "' candidates out of prior order");
+        last[0] = c.prior();
+      });
+      List<String> full = new ArrayList<>();
+      all.candidates(surface, c -> full.add(c.original() + "|" + c.edge() + "|" + c.mismatch() + "|" + c.inverse()));
+      int limit = 1 + r.nextInt(4);
+      List<String> limited = new ArrayList<>();
+      int n = lex.dictionary().reverse(ReverseLexicon.Options.DEFAULT.withMaxCandidates(limit)).candidates(surface,
+          c -> limited.add(c.original() + "|" + c.edge() + "|" + c.mismatch() + "|" + c.inverse()));
+      assertEquals(full.subList(0, Math.min(limit, full.size())), limited, "seed=" + seed + " '" + surface + "'");
+      assertEquals(limited.size(), n, "seed=" + seed);
+    }
+  }
+
+  @Test
+  void spanOutsideTheArrayIsRejected() {
+    Lexicon lex = ToyLexicons.random(new Random(1), 10, 10);
+    ReverseLexicon r = lex.dictionary().reverse();
+    String[] toks = {"a", "b"};
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> r.candidates(toks, 1, 2, c -> { }));
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> r.candidates(new String[] {"a", "b", "c", "d"}, 0, 4, c -> { }));
+  }
+}
