@@ -27,7 +27,6 @@ import org.unspin.lm.BinaryLmWriter;
 import org.unspin.lm.LanguageModel;
 import org.unspin.lm.NgramModelData;
 import org.unspin.lm.Vocabulary;
-import org.unspin.text.LmText;
 
 /**
  * Throughput of {@link BinaryLm} queries on a stream of n-gram queries taken from running text:
@@ -36,8 +35,9 @@ import org.unspin.text.LmText;
  *
  * <p>The model: by default a 4-gram model trained on 3 million tokens of {@link SyntheticCorpus}
  * and queried on 1 million held-out synthetic tokens. {@code -Dunspin.bench.arpa=FILE} uses an
- * ARPA model instead and {@code -Dunspin.bench.text=FILE} a real text for the query stream
- * (tokenized with {@link LmText}). See {@code docs/benchmarks.md}.
+ * ARPA model instead and {@code -Dunspin.bench.text=FILE} a real text for the query stream (one
+ * sentence per line in LM word forms separated by spaces, as {@code unspin eval corpus --format
+ * lmtokens} writes). See {@code docs/benchmarks.md}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -103,16 +103,22 @@ public class LmQueryBenchmark {
     out = lm.newState();
   }
 
+  /** One sentence per line, LM word forms separated by spaces (as {@code eval corpus --format lmtokens}). */
   private static int[] tokens(String text, Vocabulary v, int max) {
     List<Integer> out = new ArrayList<>();
-    LmText.forEachSentence(text, (forms, count) -> {
-      if (out.size() < max) {
-        for (int i = 0; i < count; i++) {
-          out.add(v.id(forms[i]));
-        }
-        out.add(Vocabulary.EOS);
+    for (String line : text.split("\n")) {
+      if (out.size() >= max) {
+        break;
       }
-    });
+      String t = line.strip();
+      if (t.isEmpty()) {
+        continue;
+      }
+      for (String w : t.split(" +")) {
+        out.add(v.id(w));
+      }
+      out.add(Vocabulary.EOS);
+    }
     return out.stream().mapToInt(Integer::intValue).toArray();
   }
 

@@ -93,7 +93,9 @@ public final class BinaryLmWriter {
     Layout layout = new Layout(data, options);
     Path dir = out.toAbsolutePath().getParent();
     Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, out.getFileName().toString(), ".tmp");
+    // Not Files.createTempFile: it makes the file owner-only, and the model is meant to be shared.
+    Path tmp = dir.resolve(out.getFileName() + "." + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".tmp");
+    Files.createFile(tmp);
     try {
       layout.writeTo(tmp);
       try {

@@ -3,7 +3,7 @@ package org.unspin.lm;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Constants of the binary model format, version 1; the full specification is {@code
+ * Constants of the binary model format, version 2; the full specification is {@code
  * docs/lm-format.md}. All numbers are little-endian.
  *
  * @lucene.internal
@@ -12,7 +12,8 @@ final class LmFormat {
   private LmFormat() {}
 
   static final byte[] MAGIC = "UNSPINLM".getBytes(StandardCharsets.US_ASCII);
-  static final int VERSION = 1;
+  // 2: bigram index section, raw unigram scores (version 1 files, from earlier builds, are rejected).
+  static final int VERSION = 2;
 
   /** log10 probability of a word the model has no unigram for, when it has no {@code <unk>} either. */
   static final float UNK_FLOOR = -7f;

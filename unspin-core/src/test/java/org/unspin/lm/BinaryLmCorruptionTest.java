@@ -56,8 +56,8 @@ class BinaryLmCorruptionTest {
   @Test
   void rejectsUnsupportedVersion() throws IOException {
     byte[] b = good.clone();
-    ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).putInt(LmFormat.OFF_VERSION, 2);
-    assertEquals("language model " + file + ": unsupported format version 2 (this build reads version 1)", rejection(b));
+    ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).putInt(LmFormat.OFF_VERSION, 1);
+    assertEquals("language model " + file + ": unsupported format version 1 (this build reads version 2)", rejection(b));
   }
 
   @Test

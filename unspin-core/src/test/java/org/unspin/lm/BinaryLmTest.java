@@ -222,6 +222,48 @@ class BinaryLmTest {
   }
 
   @Test
+  void threadsSharingOneModelGetTheSameScoresAsOneThread() throws Exception {
+    long seed = System.nanoTime();
+    Random rnd = new Random(seed);
+    NgramModelData data = LmTestSupport.random(rnd, 40, 4, 1500);
+    int[] stream = new int[20_000];
+    for (int i = 0; i < stream.length; i++) {
+      stream[i] = Math.min(39, (int) (Math.abs(rnd.nextGaussian()) * 10));
+    }
+    try (BinaryLm lm = LmTestSupport.write(data, dir, "mt.ulm", 8)) {
+      long[] want = new long[stream.length];
+      for (int i = 1; i < stream.length; i++) {
+        int h = Math.min(i, 3);
+        want[i] = lm.query(stream, i - h, h, stream[i]);
+      }
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+      try {
+        java.util.List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+          int offset = t * 997;
+          results.add(pool.submit(() -> {
+            int bad = 0;
+            // Each thread walks the stream from its own offset, so per-thread memories differ.
+            for (int k = 1; k < stream.length; k++) {
+              int i = 1 + (k + offset) % (stream.length - 1);
+              int h = Math.min(i, 3);
+              if (lm.query(stream, i - h, h, stream[i]) != want[i]) {
+                bad++;
+              }
+            }
+            return bad;
+          }));
+        }
+        for (java.util.concurrent.Future<Integer> f : results) {
+          assertEquals(0, (int) f.get(), "seed=" + seed + " mismatching queries");
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+  }
+
+  @Test
   void optionsRejectUnsupportedQuantization() {
     assertEquals("quantBits must be 8, 16 or 32 (got 7)", assertThrows(IllegalArgumentException.class,
         () -> BinaryLmWriter.Options.defaults().withQuantBits(7)).getMessage());
