@@ -19,6 +19,8 @@ import picocli.CommandLine.Option;
     versionProvider = Main.Version.class,
     description = "Detects machine-spun text, restores its original wording and traces it to its source.",
     subcommands = {
+        CheckCommand.class,
+        RestoreCommand.class,
         LmCommand.class,
         ProfileCommand.class,
         FingerprintsCommand.class,

@@ -1,0 +1,70 @@
+package org.unspin.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.unspin.api.Edit;
+import org.unspin.api.Finding;
+import org.unspin.api.TextSpan;
+import org.unspin.api.Unspin;
+import org.unspin.detect.CheckReport;
+import org.unspin.text.ExtractedText;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code unspin check}: is this text spun, and where. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+    description = {"Score a text: the probability that it was machine-spun, a verdict (spun, clean or uncertain), "
+        + "and every tortured phrase with its likely original and the rule that found it.",
+        "Offsets in --json are UTF-16 code units into the input (for HTML input: into the HTML source)."})
+public final class CheckCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Mixin
+  ModelOptions models;
+
+  @Option(names = "--json", description = "Print one JSON object instead of the readable report.")
+  boolean json;
+
+  @Parameters(paramLabel = "FILE|-", description = "The text to check ('-' reads standard input).")
+  String input;
+
+  @Override
+  public Integer call() {
+    ExtractedText text = InputText.read(input, System.in);
+    try (Unspin unspin = models.build()) {
+      CheckReport report = toSource(unspin.check(text.text()), text);
+      PrintWriter out = spec.commandLine().getOut();
+      out.println(json ? report.toJson() : report.toText());
+      out.flush();
+    }
+    return Main.EXIT_OK;
+  }
+
+  /** Maps the report's offsets from the extracted text back to the source (identity for plain text). */
+  static CheckReport toSource(CheckReport r, ExtractedText text) {
+    if (text.source().equals(text.text())) {
+      return r;
+    }
+    String src = text.source();
+    List<Finding> findings = new ArrayList<>();
+    for (Finding f : r.findings()) {
+      TextSpan s = text.sourceSpan(f.start(), f.end());
+      findings.add(new Finding(s.start(), s.end(), src.substring(s.start(), s.end()), f.suggestion(), f.confidence(),
+          f.ruleId()));
+    }
+    List<Edit> edits = new ArrayList<>();
+    for (Edit e : r.edits()) {
+      TextSpan s = text.sourceSpan(e.start(), e.end());
+      edits.add(new Edit(s.start(), s.end(), src.substring(s.start(), s.end()), e.suggestion(), e.confidence()));
+    }
+    return new CheckReport(src, r.spunProbability(), r.verdict(), findings, r.signals(), r.features(), r.restored(),
+        edits);
+  }
+}

@@ -1,0 +1,69 @@
+package org.unspin.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.unspin.api.Unspin;
+import org.unspin.restore.ChannelWeights;
+import picocli.CommandLine.Option;
+
+/** Options shared by the text commands (check, restore): which models to use. */
+final class ModelOptions {
+  @Option(names = "--lm", paramLabel = "FILE",
+      description = "A binary language model (from 'lm build' or 'lm import'), interpolated with the default; repeatable.")
+  List<Path> lms = new ArrayList<>();
+
+  @Option(names = "--no-default-lm", description = "Leave the embedded language model out (needs --lm).")
+  boolean noDefaultLm;
+
+  @Option(names = "--lm-weights", paramLabel = "W1,W2,...", split = ",",
+      description = "Interpolation weights, default model first; default: equal.")
+  double[] lmWeights;
+
+  @Option(names = "--profile", paramLabel = "FILE", description = "A spinner profile (TSV); repeatable.")
+  List<Path> profiles = new ArrayList<>();
+
+  @Option(names = "--no-default-profile",
+      description = "Leave out the shipped profile learned from the tortured-phrase list.")
+  boolean noDefaultProfile;
+
+  @Option(names = "--channel-weights", paramLabel = "FILE",
+      description = "Channel cost settings (properties file; see docs/restore.md).")
+  Path channelWeights;
+
+  @Option(names = "--detector", paramLabel = "FILE", description = "A detector model instead of the embedded one.")
+  Path detector;
+
+  @Option(names = "--threshold", paramLabel = "P",
+      description = "Spun probability from which the verdict is 'spun' (default: the detector's).")
+  Double threshold;
+
+  Unspin build() {
+    if (noDefaultLm && lms.isEmpty()) {
+      throw new UsageException("--no-default-lm needs at least one --lm FILE");
+    }
+    Unspin.Builder b = Unspin.builder().defaultLanguageModel(!noDefaultLm).defaultProfile(!noDefaultProfile);
+    lms.forEach(b::languageModel);
+    profiles.forEach(b::profile);
+    if (lmWeights != null) {
+      b.interpolationWeights(lmWeights);
+    }
+    if (channelWeights != null) {
+      b.channelWeights(ChannelWeights.load(channelWeights));
+    }
+    if (detector != null) {
+      b.detector(detector);
+    }
+    if (threshold != null) {
+      if (!(threshold > 0 && threshold < 1)) {
+        throw new UsageException("--threshold must be in (0, 1) (got " + threshold + ")");
+      }
+      b.spunThreshold(threshold);
+    }
+    try {
+      return b.build();
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,204 @@
+package org.unspin.api;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.unspin.channel.ProfileFormat;
+import org.unspin.channel.SpinnerProfile;
+import org.unspin.detect.CheckReport;
+import org.unspin.detect.Detector;
+import org.unspin.detect.DetectorConfig;
+import org.unspin.detect.DetectorModel;
+import org.unspin.detect.SignalAnalyzer;
+import org.unspin.lexicon.Lexicon;
+import org.unspin.lm.BinaryLm;
+import org.unspin.lm.DefaultModels;
+import org.unspin.lm.InterpolatedLm;
+import org.unspin.lm.LanguageModel;
+import org.unspin.restore.AnalyzedTokens;
+import org.unspin.restore.CandidateGenerator;
+import org.unspin.restore.ChannelWeights;
+import org.unspin.restore.LexiconCandidates;
+import org.unspin.restore.ProfileCandidates;
+import org.unspin.restore.RestoredText;
+import org.unspin.restore.Restorer;
+
+/**
+ * The facade: restores spun text and checks whether a text is spun, with the embedded default
+ * models or the ones the {@link Builder} is given. Built once (loading models takes a second or
+ * two), then immutable and safe to share between threads.
+ *
+ * <pre>{@code
+ * try (Unspin unspin = Unspin.withDefaults()) {
+ *   CheckReport report = unspin.check(text);
+ *   String original = unspin.restore(text).text();
+ * }
+ * }</pre>
+ */
+public final class Unspin implements AutoCloseable {
+  private final LanguageModel lm;
+  private final List<LanguageModel> owned;
+  private final Restorer restorer;
+  private final Detector detector;
+
+  private Unspin(Builder b) {
+    owned = new ArrayList<>();
+    List<LanguageModel> models = new ArrayList<>();
+    if (b.defaultLm) {
+      models.add(DefaultModels.languageModel());
+    }
+    try {
+      for (Path p : b.lmFiles) {
+        BinaryLm m = BinaryLm.open(p);
+        owned.add(m);
+        models.add(m);
+      }
+      if (models.isEmpty()) {
+        throw new IllegalArgumentException("no language model: give one or keep the default");
+      }
+      if (models.size() == 1) {
+        lm = models.get(0);
+      } else {
+        double[] w = b.lmWeights;
+        if (w == null) {
+          w = new double[models.size()];
+          java.util.Arrays.fill(w, 1.0 / models.size());
+        } else if (w.length != models.size()) {
+          throw new IllegalArgumentException("need " + models.size() + " interpolation weights (got " + w.length
+              + ")");
+        }
+        lm = new InterpolatedLm(models, w);
+      }
+      List<SpinnerProfile> profiles = new ArrayList<>();
+      if (b.defaultProfile) {
+        profiles.add(ProfileFormat.loadDefault());
+      }
+      for (Path p : b.profileFiles) {
+        profiles.add(ProfileFormat.load(p));
+      }
+      List<CandidateGenerator> gens = new ArrayList<>();
+      gens.add(new LexiconCandidates(Lexicon.loadDefault().dictionary().reverse(), false));
+      if (!profiles.isEmpty()) {
+        gens.add(new ProfileCandidates(profiles));
+      }
+      restorer = Restorer.builder(lm).candidates(CandidateGenerator.union(gens)).weights(b.weights).build();
+      DetectorModel model = b.detectorFile != null ? DetectorModel.load(b.detectorFile) : DetectorModel.loadDefault();
+      double spun = b.spunThreshold != null ? b.spunThreshold : model.spunThreshold();
+      double clean = Math.min(model.cleanThreshold(), spun);
+      DetectorConfig config = DetectorConfig.DEFAULTS.withThresholds(spun, clean);
+      detector = new Detector(new SignalAnalyzer(lm, SignalAnalyzer.standardRules(), config), model);
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  /** Everything embedded: default language model, lexicon, learned profile and detector. */
+  public static Unspin withDefaults() {
+    return builder().build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The (possibly interpolated) language model in use. */
+  public LanguageModel languageModel() {
+    return lm;
+  }
+
+  public Restorer restorer() {
+    return restorer;
+  }
+
+  public Detector detector() {
+    return detector;
+  }
+
+  /** Restores the likely original wording of {@code text}; every edit keeps offsets into it. */
+  public RestoredText restore(String text) {
+    Objects.requireNonNull(text, "text");
+    return restorer.restore(text, AnalyzedTokens.of(text));
+  }
+
+  /** Scores {@code text}: spun probability, verdict, findings with suggestions, restored text. */
+  public CheckReport check(String text) {
+    return detector.check(text, restore(text));
+  }
+
+  @Override
+  public void close() {
+    for (LanguageModel m : owned) {
+      m.close();
+    }
+  }
+
+  /** Configures an {@link Unspin}; every setting has a default. */
+  public static final class Builder {
+    private boolean defaultLm = true;
+    private final List<Path> lmFiles = new ArrayList<>();
+    private double[] lmWeights;
+    private boolean defaultProfile = true;
+    private final List<Path> profileFiles = new ArrayList<>();
+    private ChannelWeights weights = ChannelWeights.DEFAULTS;
+    private Path detectorFile;
+    private Double spunThreshold;
+
+    private Builder() {}
+
+    /** Adds a binary language model, interpolated with the others (and the default unless turned off). */
+    public Builder languageModel(Path file) {
+      lmFiles.add(Objects.requireNonNull(file, "file"));
+      return this;
+    }
+
+    /** Whether the embedded default language model takes part (default: yes). */
+    public Builder defaultLanguageModel(boolean use) {
+      this.defaultLm = use;
+      return this;
+    }
+
+    /** Interpolation weights, one per model in order (default model first); default: equal. */
+    public Builder interpolationWeights(double... w) {
+      this.lmWeights = w.clone();
+      return this;
+    }
+
+    /** Adds a spinner profile (TSV, see {@code unspin profile show}). */
+    public Builder profile(Path file) {
+      profileFiles.add(Objects.requireNonNull(file, "file"));
+      return this;
+    }
+
+    /** Whether the shipped profile learned from the tortured-phrase list takes part (default: yes). */
+    public Builder defaultProfile(boolean use) {
+      this.defaultProfile = use;
+      return this;
+    }
+
+    public Builder channelWeights(ChannelWeights w) {
+      this.weights = Objects.requireNonNull(w, "weights");
+      return this;
+    }
+
+    /** A detector model file instead of the embedded one. */
+    public Builder detector(Path file) {
+      this.detectorFile = Objects.requireNonNull(file, "file");
+      return this;
+    }
+
+    /** The spun-probability from which the verdict is "spun" (default: the detector model's). */
+    public Builder spunThreshold(double p) {
+      if (!(p > 0 && p < 1)) {
+        throw new IllegalArgumentException("threshold must be in (0, 1) (got " + p + ")");
+      }
+      this.spunThreshold = p;
+      return this;
+    }
+
+    public Unspin build() {
+      return new Unspin(this);
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package org.unspin.restore;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.unspin.lexicon.Lexicon;
+import org.unspin.lexicon.Relation;
+import org.unspin.lexicon.ReverseLexicon;
+
+/**
+ * Candidates from the lexicon's reverse index: for every span of 1 to {@link Candidate#MAX_SPAN}
+ * tokens of a sentence that does not start with punctuation, the originals a dictionary spinner
+ * could have turned into it, with their features (sense rank, fan-out, frequency classes, part of
+ * speech agreement).
+ *
+ * <p>Spelling variants ("licence" / "license") are left out unless asked for: restoring them is not
+ * unspinning, and on clean text they are the commonest over-edit.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class LexiconCandidates implements CandidateGenerator {
+  /** log10 occurrences per million of the most frequent class; each class halves it. */
+  private static final double TOP_CLASS_LOG_FREQ = Math.log10(5e4);
+  private static final double CLASS_STEP = Math.log10(2);
+
+  private final ReverseLexicon reverse;
+  private final boolean spelling;
+
+  /**
+   * @param reverse the reverse index to draw from
+   * @param spelling whether to propose spelling variants
+   */
+  public LexiconCandidates(ReverseLexicon reverse, boolean spelling) {
+    this.reverse = reverse;
+    this.spelling = spelling;
+  }
+
+  /** The default lexicon's full reverse index (morphology, mismatches, inverse edges), no spelling variants. */
+  public static LexiconCandidates defaults() {
+    return new LexiconCandidates(Lexicon.loadDefault().dictionary().reverse(), false);
+  }
+
+  static float logFreq(int freqClass) {
+    return freqClass >= Lexicon.UNSEEN ? Float.NaN : (float) (TOP_CLASS_LOG_FREQ - freqClass * CLASS_STEP);
+  }
+
+  @Override
+  public List<Candidate> candidates(List<InputToken> sentence) {
+    int n = sentence.size();
+    String[] forms = new String[n];
+    for (int i = 0; i < n; i++) {
+      forms[i] = sentence.get(i).lmForm();
+    }
+    List<Candidate> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      TokenKind kind = sentence.get(i).kind();
+      if (kind == TokenKind.PUNCT || kind == TokenKind.OTHER) {
+        continue;
+      }
+      for (int len = 1; len <= Candidate.MAX_SPAN && i + len <= n; len++) {
+        final int from = i;
+        final int span = len;
+        reverse.candidates(forms, i, len, c -> {
+          Relation rel = c.relation();
+          if (rel == Relation.SPELLING && !spelling) {
+            return;
+          }
+          String original = c.original();
+          List<String> words = List.of(original.split(" "));
+          if (words.size() > Candidate.MAX_SPAN) {
+            return;
+          }
+          CandidateSource src;
+          if (rel == Relation.NUMBER) {
+            src = CandidateSource.NUMBER;
+          } else if (c.mismatch()) {
+            // A form the spinner got wrong (a past tense for a participle): priced as morphology.
+            src = CandidateSource.MORPHOLOGY;
+          } else {
+            // Edges reached through the lemma and re-inflected are thesaurus substitutions all the same.
+            src = CandidateSource.THESAURUS;
+          }
+          CandidateFeatures f = new CandidateFeatures(Math.max(0, c.senseRank() - 1), Math.max(1, c.fanOut()),
+              logFreq(c.surfaceFreqClass()), logFreq(c.originalFreqClass()), c.posAgrees() ? 1f : 0f, Float.NaN);
+          out.add(new Candidate(from, span, words, original, src, f));
+        });
+      }
+    }
+    return out;
+  }
+}
