@@ -71,10 +71,18 @@ public final class LexiconStats {
         s.filter(Files::isRegularFile).sorted().forEach(files::add);
       }
     }
+    var threads = java.lang.management.ManagementFactory.getThreadMXBean();
     long t0 = System.nanoTime();
+    long c0 = threads.getCurrentThreadCpuTime();
     Lexicon lex = Lexicon.loadDefault();
-    long loadMs = (System.nanoTime() - t0) / 1_000_000;
     LexiconDictionary all = lex.dictionary();
+    ReverseLexicon first = all.reverse();
+    long loadMs = (System.nanoTime() - t0) / 1_000_000;
+    long loadCpuMs = (threads.getCurrentThreadCpuTime() - c0) / 1_000_000;
+    System.gc();
+    Runtime rt = Runtime.getRuntime();
+    System.out.printf(Locale.ROOT, "load + view + reverse index: %d ms wall, %d ms main-thread CPU; heap used after GC "
+        + "%d MB (%s)%n", loadMs, loadCpuMs, (rt.totalMemory() - rt.freeMemory()) >> 20, first.options());
     Map<String, ReverseLexicon> views = new LinkedHashMap<>();
     views.put("all, morphology", all.reverse());
     views.put("all, exact", all.reverse(ReverseLexicon.Options.EXACT));
@@ -108,7 +116,7 @@ public final class LexiconStats {
         }
       }
     }
-    System.out.printf(Locale.ROOT, "lexicon load %d ms; %d phrases, %d edges; %d tokens from %d files%n", loadMs,
+    System.out.printf(Locale.ROOT, "%d phrases, %d edges; %d tokens from %d files%n",
         lex.phraseCount(), lex.edgeCount(), tokens[0], files.size());
     recall(sentences, "(a) spinner = lexicon", all, all);
     LexiconDictionary kept = all.holdingOut(0.25, 42);
