@@ -49,6 +49,11 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    for (String a : args) {
+      if (a.equals("--verbose")) {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
+      }
+    }
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 

@@ -40,7 +40,9 @@ public final class Unspin implements AutoCloseable {
   private final LanguageModel lm;
   private final List<LanguageModel> owned;
   private final Restorer restorer;
-  private final Detector detector;
+  private final Path detectorFile;
+  private final Double spunThreshold;
+  private volatile Detector detector;
 
   private Unspin(Builder b) {
     owned = new ArrayList<>();
@@ -83,11 +85,11 @@ public final class Unspin implements AutoCloseable {
         gens.add(new ProfileCandidates(profiles));
       }
       restorer = Restorer.builder(lm).candidates(CandidateGenerator.union(gens)).weights(b.weights).build();
-      DetectorModel model = b.detectorFile != null ? DetectorModel.load(b.detectorFile) : DetectorModel.loadDefault();
-      double spun = b.spunThreshold != null ? b.spunThreshold : model.spunThreshold();
-      double clean = Math.min(model.cleanThreshold(), spun);
-      DetectorConfig config = DetectorConfig.DEFAULTS.withThresholds(spun, clean);
-      detector = new Detector(new SignalAnalyzer(lm, SignalAnalyzer.standardRules(), config), model);
+      detectorFile = b.detectorFile;
+      spunThreshold = b.spunThreshold;
+      if (detectorFile != null) {
+        detector();
+      }
     } catch (RuntimeException e) {
       close();
       throw e;
@@ -112,8 +114,23 @@ public final class Unspin implements AutoCloseable {
     return restorer;
   }
 
+  /** The detector; the embedded one is loaded on first use, so restoring alone never needs it. */
   public Detector detector() {
-    return detector;
+    Detector d = detector;
+    if (d == null) {
+      synchronized (this) {
+        d = detector;
+        if (d == null) {
+          DetectorModel model = detectorFile != null ? DetectorModel.load(detectorFile) : DetectorModel.loadDefault();
+          double spun = spunThreshold != null ? spunThreshold : model.spunThreshold();
+          double clean = Math.min(model.cleanThreshold(), spun);
+          DetectorConfig config = DetectorConfig.DEFAULTS.withThresholds(spun, clean);
+          d = new Detector(new SignalAnalyzer(lm, SignalAnalyzer.standardRules(), config), model);
+          detector = d;
+        }
+      }
+    }
+    return d;
   }
 
   /** Restores the likely original wording of {@code text}; every edit keeps offsets into it. */
@@ -124,7 +141,7 @@ public final class Unspin implements AutoCloseable {
 
   /** Scores {@code text}: spun probability, verdict, findings with suggestions, restored text. */
   public CheckReport check(String text) {
-    return detector.check(text, restore(text));
+    return detector().check(text, restore(text));
   }
 
   @Override
