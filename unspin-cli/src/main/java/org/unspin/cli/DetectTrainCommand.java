@@ -21,6 +21,8 @@ import org.unspin.detect.SignalAnalyzer;
 import org.unspin.detect.TrainingDictionaries;
 import org.unspin.detect.TrainerConfig;
 import org.unspin.lexicon.SynonymDictionary;
+import org.unspin.api.Unspin;
+import org.unspin.lexicon.Lexicon;
 import org.unspin.lm.BinaryLm;
 import org.unspin.lm.DefaultModels;
 import org.unspin.lm.LanguageModel;
@@ -52,9 +54,10 @@ public final class DetectTrainCommand implements Callable<Integer> {
       description = "Clean text, one document per line (repeatable).")
   List<Path> clean;
 
-  @Option(names = "--dictionary", required = true, paramLabel = "FILE",
+  @Option(names = "--dictionary", paramLabel = "FILE",
       description = "Synonym dictionary (TSV 'original<TAB>syn1|syn2', '#' comments): the simulated spinner's"
-          + " dictionary and, reversed, the restorer's candidates.")
+          + " dictionary and, reversed, the restorer's candidates. Default: the embedded lexicon for the spinner and"
+          + " the restorer exactly as 'check' runs it (lexicon and shipped profile candidates).")
   Path dictionary;
 
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the model.")
@@ -133,20 +136,32 @@ public final class DetectTrainCommand implements Callable<Integer> {
       throw new InputException("bad training setting: " + e.getMessage(), e);
     }
     List<String> docs = DetectDocuments.LINES.read(clean, maxDocs, maxChars, err);
-    SynonymDictionary dict = TsvSynonymDictionary.load(dictionary);
+    SynonymDictionary dict = dictionary == null ? Lexicon.loadDefault().dictionary()
+        : TsvSynonymDictionary.load(dictionary);
     FingerprintList list = fingerprints == null ? FingerprintList.loadDefault() : FingerprintList.load(fingerprints);
     FingerprintMatcher matcher = new FingerprintMatcher(list);
     if (fingerprintSpins) {
       dict = TrainingDictionaries.merge(TrainingDictionaries.fromFingerprints(list), dict);
     }
     LanguageModel model = lm == null ? DefaultModels.languageModel() : BinaryLm.open(lm);
+    Unspin facade = null;
     try {
-      Restorer restorer = Restorer.builder(model).candidates(new DictionaryCandidates(dict)).build();
+      Restorer restorer;
+      if (dictionary == null && !fingerprintSpins) {
+        Unspin.Builder ub = Unspin.builder();
+        if (lm != null) {
+          ub.defaultLanguageModel(false).languageModel(lm);
+        }
+        facade = ub.build();
+        restorer = facade.restorer();
+      } else {
+        restorer = Restorer.builder(model).candidates(new DictionaryCandidates(dict)).build();
+      }
       DetectorConfig dc = DetectorConfig.DEFAULTS.withThresholds(spunThreshold, cleanThreshold);
       SignalAnalyzer analyzer = new SignalAnalyzer(model, SignalAnalyzer.standardRules(matcher), dc);
       Map<String, String> prov = new LinkedHashMap<>();
       prov.put("source", (sourceNote == null ? "" : sourceNote + "; ") + "files: " + clean);
-      prov.put("dictionary", dictionary + (fingerprintSpins ? " after the certain entries of the fingerprint list"
+      prov.put("dictionary", (dictionary == null ? "embedded lexicon" : dictionary.toString()) + (fingerprintSpins ? " after the certain entries of the fingerprint list"
           : ""));
       prov.put("language_model", lm == null ? "embedded default" : lm.toString());
       prov.put("fingerprints", fingerprints == null ? "shipped PPS list" : fingerprints.toString());
@@ -169,6 +184,9 @@ public final class DetectTrainCommand implements Callable<Integer> {
           ev.accuracy(), ev.recallAtSpun(), ev.falsePositiveRate(), spunThreshold, out);
       err.flush();
     } finally {
+      if (facade != null) {
+        facade.close();
+      }
       if (lm != null) {
         model.close();
       }

@@ -170,7 +170,7 @@ public final class ChannelFitter {
 
   static String[] words(String text) {
     List<String> out = new ArrayList<>();
-    for (InputToken t : SimpleTokenizer.tokenize(text)) {
+    for (InputToken t : AnalyzedTokens.of(text)) {
       if (t.kind() != TokenKind.PUNCT) {
         out.add(t.lmForm());
       }

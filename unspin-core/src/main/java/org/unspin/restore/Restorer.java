@@ -87,9 +87,9 @@ public final class Restorer {
     return weights;
   }
 
-  /** Restores {@code text} tokenized by {@link SimpleTokenizer}. */
+  /** Restores {@code text} tokenized by {@link AnalyzedTokens}. */
   public RestoredText restore(String text) {
-    return restore(text, SimpleTokenizer.tokenize(text));
+    return restore(text, AnalyzedTokens.of(text));
   }
 
   /**
@@ -120,11 +120,11 @@ public final class Restorer {
    * The unaligned profile learner: restores every text of a batch (one site's pages, one
    * spinner), pools the confident substitutions of all of them, decodes again with the pooled
    * channel for {@link ChannelWeights#selfTrainingRounds()} rounds, and returns the final counts.
-   * Texts are tokenized with {@link SimpleTokenizer}; memory holds one text at a time plus the
+   * Texts are tokenized with {@link AnalyzedTokens}; memory holds one text at a time plus the
    * counts.
    */
   public SubstitutionCounts learnFromBatch(List<String> texts) {
-    return learnFromBatch(texts, SimpleTokenizer::tokenize);
+    return learnFromBatch(texts, AnalyzedTokens::of);
   }
 
   /** {@link #learnFromBatch(List)} with the caller's tokenizer (e.g. an analyzer adapter). */

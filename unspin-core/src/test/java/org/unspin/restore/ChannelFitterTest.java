@@ -14,7 +14,7 @@ class ChannelFitterTest {
   static String spin(ToyThesaurus th, String text, double rate, Random rnd) {
     StringBuilder out = new StringBuilder();
     int copied = 0;
-    for (InputToken t : SimpleTokenizer.tokenize(text)) {
+    for (InputToken t : AnalyzedTokens.of(text)) {
       List<String> syns = th.synonyms(t.lmForm());
       if (t.kind() == TokenKind.WORD && !syns.isEmpty() && rnd.nextDouble() < rate) {
         out.append(text, copied, t.start()).append(t.casePattern().apply(syns.get(0)));

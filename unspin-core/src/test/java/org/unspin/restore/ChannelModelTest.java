@@ -10,7 +10,7 @@ class ChannelModelTest {
   private final ChannelModel channel = new ChannelModel(ChannelWeights.DEFAULTS);
 
   private static List<InputToken> sentence(String text) {
-    return SimpleTokenizer.tokenize(text);
+    return AnalyzedTokens.of(text);
   }
 
   private float cost(List<InputToken> s, Candidate c) {

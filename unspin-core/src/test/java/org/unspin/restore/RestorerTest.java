@@ -138,7 +138,7 @@ class RestorerTest {
   void tokensMarkedAsNamesNeedStrongEvidence() {
     String text = "The stone band played a concert in the park.";
     List<InputToken> tokens = new ArrayList<>();
-    for (InputToken t : SimpleTokenizer.tokenize(text)) {
+    for (InputToken t : AnalyzedTokens.of(text)) {
       boolean name = t.lmForm().equals("stone");
       tokens.add(new InputToken(t.start(), t.end(), t.surface(), t.lmForm(), t.casePattern(), t.kind(), name,
           t.sentenceStart()));

@@ -26,9 +26,9 @@ class TokensTest {
   }
 
   @Test
-  void simpleTokenizerKeepsOffsetsAndMarksSentenceStarts() {
+  void analyzedTokensKeepOffsetsSentenceStartsAndNames() {
     String text = "The  3.5% rise, said Dr. Stone!\nnew line x-ray";
-    List<InputToken> tokens = SimpleTokenizer.tokenize(text);
+    List<InputToken> tokens = AnalyzedTokens.of(text);
     for (InputToken t : tokens) {
       assertEquals(text.substring(t.start(), t.end()), t.surface());
     }
@@ -40,13 +40,22 @@ class TokensTest {
     assertEquals(TokenKind.NUMBER, number.kind());
     assertEquals(TokenKind.PUNCT, tokens.get(2).kind());
     InputToken stone = tokens.stream().filter(t -> t.surface().equals("Stone")).findFirst().orElseThrow();
-    assertTrue(stone.sentenceStart(), "after 'Dr.' the simple tokenizer starts a sentence");
+    assertFalse(stone.sentenceStart(), "'Dr.' is an abbreviation, not a sentence end");
+    assertTrue(stone.name(), "a capitalized word inside a sentence is marked as a name");
     InputToken newLine = tokens.stream().filter(t -> t.surface().equals("new")).findFirst().orElseThrow();
     assertTrue(newLine.sentenceStart());
     InputToken xray = tokens.get(tokens.size() - 1);
     assertEquals("x-ray", xray.lmForm());
     assertTrue(xray.isCompound());
     assertFalse(tokens.get(0).isCompound());
+  }
+
+  @Test
+  void wordsOfAnAllCapsSentenceAreNotNames() {
+    List<InputToken> tokens = AnalyzedTokens.of("THE INVENTORY MARKET FELL, SAID NASA.");
+    assertTrue(tokens.stream().filter(t -> t.kind() == TokenKind.WORD).noneMatch(InputToken::name), tokens.toString());
+    List<InputToken> mixed = AnalyzedTokens.of("The report from NASA came late.");
+    assertTrue(mixed.stream().filter(t -> t.surface().equals("NASA")).allMatch(InputToken::name));
   }
 
   @Test
