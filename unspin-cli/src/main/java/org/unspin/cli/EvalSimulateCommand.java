@@ -106,7 +106,7 @@ public final class EvalSimulateCommand implements Callable<Integer> {
     try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
       for (int i = 0; i < docs.size(); i++) {
         String doc = docs.get(i);
-        String text = CliFiles.readText(doc, System.in);
+        String text = InputText.readPlain(doc, System.in);
         // one independent stream of choices per document, so that documents can be added or dropped
         SpunText t = sim.spin(doc.equals("-") ? "stdin" : doc, text, seed * 0x9E3779B97F4A7C15L + i);
         subs += t.substitutions().size();

@@ -57,7 +57,7 @@ public final class FingerprintsCommand implements Runnable {
     public Integer call() throws Exception {
       FingerprintList l = list == null ? FingerprintList.loadDefault() : FingerprintList.load(list);
       FingerprintMatcher matcher = new FingerprintMatcher(l);
-      String text = CliFiles.readText(file, System.in);
+      String text = InputText.readPlain(file, System.in);
       List<FingerprintMatch> matches = matcher.match(text);
       PrintWriter out = spec.commandLine().getOut();
       if (json) {

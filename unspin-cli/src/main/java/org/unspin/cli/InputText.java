@@ -16,11 +16,16 @@ import org.unspin.text.TextInput;
 final class InputText {
   private InputText() {}
 
+  /** The text of {@code arg} ({@code -} is stdin) as it is, decoded as strict UTF-8. */
+  static String readPlain(String arg, InputStream stdin) {
+    TextInput in = TextInput.withDefaults();
+    return arg.equals("-") ? in.read(stdin, "<stdin>") : in.read(Path.of(arg));
+  }
+
   /** The input named by {@code arg} ({@code -} is stdin) as extracted text. */
   static ExtractedText read(String arg, InputStream stdin) {
-    TextInput in = TextInput.withDefaults();
     String name = arg.equals("-") ? "<stdin>" : arg;
-    String raw = arg.equals("-") ? in.read(stdin, name) : in.read(Path.of(arg));
+    String raw = readPlain(arg, stdin);
     String lower = name.toLowerCase(Locale.ROOT);
     boolean html = lower.endsWith(".html") || lower.endsWith(".htm") || lower.endsWith(".xhtml")
         || (!lower.endsWith(".txt") && HtmlExtractor.looksLikeHtml(raw));

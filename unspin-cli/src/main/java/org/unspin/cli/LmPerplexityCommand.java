@@ -49,7 +49,7 @@ public final class LmPerplexityCommand implements Callable<Integer> {
     if (weights != null && weights.length != names.size()) {
       throw new UsageException("--weights has " + weights.length + " values for " + names.size() + " models");
     }
-    String body = TextFiles.read(text, System.in);
+    String body = InputText.readPlain(text, System.in);
     List<LanguageModel> opened = new ArrayList<>();
     List<BinaryLm> owned = new ArrayList<>();
     try {
@@ -68,7 +68,7 @@ public final class LmPerplexityCommand implements Callable<Integer> {
         lm = opened.get(0);
       } else {
         if (devText != null) {
-          w = InterpolatedLm.fitWeights(opened, TextFiles.read(devText, System.in));
+          w = InterpolatedLm.fitWeights(opened, InputText.readPlain(devText, System.in));
         } else if (weights != null) {
           w = weights.clone();
           double sum = 0;

@@ -227,7 +227,7 @@ public final class ProfileCommand implements Runnable {
         if (!Files.exists(orig)) {
           throw new InputException(spun + ": no matching " + orig.getFileName());
         }
-        out.add(new TextPair(base, CliFiles.readText(spun.toString(), null), CliFiles.readText(orig.toString(), null)));
+        out.add(new TextPair(base, InputText.readPlain(spun.toString(), null), InputText.readPlain(orig.toString(), null)));
       }
       return out;
     }

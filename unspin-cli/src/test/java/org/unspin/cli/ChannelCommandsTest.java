@@ -70,7 +70,7 @@ class ChannelCommandsTest {
     Files.write(text, new byte[] {'a', (byte) 0xFF, 'b'});
     Result r = run("fingerprints", "match", text.toString());
     assertEquals(Main.EXIT_USAGE, r.code());
-    assertEquals("unspin: " + text + ": not valid UTF-8", r.err().strip());
+    assertEquals("unspin: " + text + ": invalid UTF-8 at byte offset 1", r.err().strip());
     Result missing = run("fingerprints", "match", dir.resolve("nope.txt").toString());
     assertEquals(Main.EXIT_USAGE, missing.code());
   }
