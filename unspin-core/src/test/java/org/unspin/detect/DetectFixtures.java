@@ -1,5 +1,8 @@
 package org.unspin.detect;
 
+import org.unspin.testing.CountingLm;
+import org.unspin.testing.ToyThesaurus;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

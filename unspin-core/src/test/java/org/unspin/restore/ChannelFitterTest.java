@@ -1,5 +1,8 @@
 package org.unspin.restore;
 
+import org.unspin.testing.CountingLm;
+import org.unspin.testing.ToyThesaurus;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,7 +43,7 @@ class ChannelFitterTest {
     Random rnd = new Random(seed);
     String corpus = RestorerTest.resource("toy-corpus.txt");
     CountingLm lm = CountingLm.fromText(3, corpus);
-    ToyThesaurus th = ToyThesaurus.load("toy-thesaurus.tsv");
+    ToyThesaurus th = ToyThesaurus.load("/org/unspin/restore/toy-thesaurus.tsv");
     List<ChannelFitter.Pair> pairs = new ArrayList<>();
     for (String line : corpus.split("\n")) {
       pairs.add(new ChannelFitter.Pair(spin(th, line, 0.5, rnd), line));

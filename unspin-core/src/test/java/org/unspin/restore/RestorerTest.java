@@ -1,5 +1,8 @@
 package org.unspin.restore;
 
+import org.unspin.testing.CountingLm;
+import org.unspin.testing.ToyThesaurus;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -26,7 +29,7 @@ class RestorerTest {
   static void setUp() {
     corpus = resource("toy-corpus.txt");
     lm = CountingLm.fromText(3, corpus);
-    thesaurus = ToyThesaurus.load("toy-thesaurus.tsv");
+    thesaurus = ToyThesaurus.load("/org/unspin/restore/toy-thesaurus.tsv");
     restorer = Restorer.builder(lm).candidates(thesaurus).build();
   }
 

@@ -1,5 +1,8 @@
 package org.unspin.restore;
 
+import org.unspin.testing.CountingLm;
+import org.unspin.testing.ToyThesaurus;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,7 +17,7 @@ class SelfTrainingTest {
   @BeforeAll
   static void setUp() {
     lm = CountingLm.fromText(3, RestorerTest.resource("toy-corpus.txt"));
-    thesaurus = ToyThesaurus.load("toy-thesaurus.tsv");
+    thesaurus = ToyThesaurus.load("/org/unspin/restore/toy-thesaurus.tsv");
   }
 
   static final String DOC = "The inventory market fell sharply on Monday. Investors watched the inventory market "

@@ -1,4 +1,4 @@
-package org.unspin.detect;
+package org.unspin.testing;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,13 +10,11 @@ import org.unspin.lm.Vocabulary;
 import org.unspin.text.LmText;
 
 /**
- * Copied from the restore tests (package-private there).
- *
- * <p>Test double: an interpolated absolute-discounting n-gram model (order 1 to 3) trained by
+ * Test double: an interpolated absolute-discounting n-gram model (order 1 to 3) trained by
  * counting, with add-k unigrams. Keys are packed longs in open-addressing tables, so queries do
  * not allocate and the speed is roughly that of a real hashed model.
  */
-final class CountingLm implements LanguageModel {
+public final class CountingLm implements LanguageModel {
   private static final double DISCOUNT = 0.75;
   private static final double ADD_K = 0.1;
 
@@ -61,7 +59,7 @@ final class CountingLm implements LanguageModel {
   }
 
   /** Trains on running text split with {@link LmText}. */
-  static CountingLm fromText(int order, String text) {
+  public static CountingLm fromText(int order, String text) {
     List<String[]> sentences = new ArrayList<>();
     LmText.forEachSentence(text, (forms, count) -> sentences.add(Arrays.copyOf(forms, count)));
     return new CountingLm(order, sentences);

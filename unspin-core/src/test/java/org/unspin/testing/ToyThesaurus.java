@@ -1,7 +1,12 @@
-package org.unspin.restore;
+package org.unspin.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
+import org.unspin.restore.Candidate;
+import org.unspin.restore.CandidateFeatures;
+import org.unspin.restore.CandidateGenerator;
+import org.unspin.restore.CandidateSource;
+import org.unspin.restore.InputToken;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -16,7 +21,7 @@ import org.unspin.lexicon.SynonymDictionary;
  * as a {@link CandidateGenerator} (surface phrase of 1-3 tokens -> originals that list it, with
  * sense rank and fan-out).
  */
-final class ToyThesaurus implements SynonymDictionary, CandidateGenerator {
+public final class ToyThesaurus implements SynonymDictionary, CandidateGenerator {
   private final Map<String, List<String>> forward = new LinkedHashMap<>();
   private final Map<String, List<Candidate>> reverse = new HashMap<>();
 
@@ -31,7 +36,7 @@ final class ToyThesaurus implements SynonymDictionary, CandidateGenerator {
     }
   }
 
-  static ToyThesaurus load(String resource) {
+  public static ToyThesaurus load(String resource) {
     try (InputStream in = ToyThesaurus.class.getResourceAsStream(resource)) {
       String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       Map<String, List<String>> map = new LinkedHashMap<>();
