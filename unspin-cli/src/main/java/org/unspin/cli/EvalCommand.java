@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
         EvalCorpusCommand.class,
         EvalSimulateCommand.class,
+        EvalRunCommand.class,
     })
 public final class EvalCommand implements Runnable {
   @Spec
