@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {"Evaluate check and restore on simulated spins of the news corpora: a seeded sample of"
         + " --docs documents of the split, spun at each --rates value by a spinner that knows the whole lexicon"
-        + " (known) or only the held-out 25% of its entries the restorer does not get (unknown).",
+        + " (known) or only the held-out 25%% of its entries the restorer does not get (unknown).",
         "Prints a TSV table (one line per setting and rate) on stdout; --out and --markdown write it to files."
             + " Progress goes to stderr."})
 public final class EvalRunCommand implements Callable<Integer> {
@@ -83,8 +83,13 @@ public final class EvalRunCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE", description = "Also write the TSV table here.")
   Path out;
 
-  @Option(names = "--markdown", paramLabel = "FILE", description = "Also write a Markdown table here.")
+  @Option(names = "--markdown", paramLabel = "FILE",
+      description = "Also write the tables in Markdown here (figures, then substitutions reverted by kind).")
   Path markdown;
+
+  @Option(names = "--kinds", paramLabel = "FILE",
+      description = "Write per setting, rate and substitution kind how many substitutions were reverted (TSV).")
+  Path kinds;
 
   @Override
   public Integer call() throws IOException {
@@ -138,8 +143,12 @@ public final class EvalRunCommand implements Callable<Integer> {
       Files.writeString(out, summary + "\n" + tsv, StandardCharsets.UTF_8);
     }
     if (markdown != null) {
-      Files.writeString(markdown, summary.substring(2) + "\n\n" + EvalTables.markdown(result.cells()),
+      Files.writeString(markdown, summary.substring(2) + "\n\n" + EvalTables.markdown(result.cells())
+          + "\nSubstitutions reverted, by kind: share (count)\n\n" + EvalTables.kindsMarkdown(result.kinds()),
           StandardCharsets.UTF_8);
+    }
+    if (kinds != null) {
+      Files.writeString(kinds, EvalTables.kindsTsv(result.kinds()), StandardCharsets.UTF_8);
     }
     err.printf(Locale.ROOT, "eval run: %d cells in %.1f s%n", result.cells().size(), (System.nanoTime() - start) / 1e9);
     err.flush();

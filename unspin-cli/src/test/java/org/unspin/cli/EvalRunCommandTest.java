@@ -109,8 +109,9 @@ class EvalRunCommandTest {
   void runWritesOneRowPerSettingAndRateWithFiguresInRange() throws IOException {
     Path tsv = dir.resolve("results.tsv");
     Path md = dir.resolve("results.md");
+    Path kinds = dir.resolve("kinds.tsv");
     List<String> a = args("--docs", "50", "--rates", "0.4,0.8", "--threads", "2", "--out", tsv.toString(),
-        "--markdown", md.toString());
+        "--markdown", md.toString(), "--kinds", kinds.toString());
     Result r = run(a.toArray(new String[0]));
     assertEquals(0, r.code(), r.err());
     assertTrue(r.err().contains("sampled " + TEST_DOCS + " documents"), r.err());
@@ -144,6 +145,19 @@ class EvalRunCommandTest {
     assertTrue(markdown.contains("| setting | rate | spun docs | doc P |"), markdown);
     assertTrue(markdown.contains("| known | 0.4 | "), markdown);
     assertTrue(markdown.contains("| unknown | 0.8 | "), markdown);
+    assertTrue(markdown.contains("Substitutions reverted, by kind"), markdown);
+    List<String> k = Files.readAllLines(kinds, StandardCharsets.UTF_8);
+    assertEquals("setting\trate\tkind\tsubstitutions\treverted\tshare", k.get(0));
+    assertEquals(1 + 4 * 6, k.size(), String.join("\n", k));
+    int known80 = 0;
+    for (String line : k.subList(1, k.size())) {
+      String[] f = line.split("\t");
+      assertTrue(Integer.parseInt(f[4]) <= Integer.parseInt(f[3]), line);
+      if (line.startsWith("known\t0.80\t")) {
+        known80 += Integer.parseInt(f[3]);
+      }
+    }
+    assertTrue(known80 > 0, String.join("\n", k));
   }
 
   @Test

@@ -2,6 +2,8 @@ package org.unspin.bench.eval;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import org.unspin.api.Edit;
 import org.unspin.detect.DetectorTrainer;
 import org.unspin.text.LmText;
 
@@ -102,6 +104,23 @@ public final class EvalMetrics {
 
   private static boolean overlaps(int[] a, int[] b) {
     return a[0] < b[1] && b[0] < a[1];
+  }
+
+  /**
+   * Whether restoration reverted a substitution: some edit covers the substitution's span
+   * {@code [start, end)} of {@code spun} and its suggestion equals, ignoring case (Locale.ROOT), the
+   * edit's text with the substitution replaced by {@code original}.
+   */
+  public static boolean reverts(List<Edit> edits, String spun, int start, int end, String original) {
+    for (Edit e : edits) {
+      if (e.start() <= start && e.end() >= end) {
+        String expected = spun.substring(e.start(), start) + original + spun.substring(end, e.end());
+        if (expected.toLowerCase(Locale.ROOT).equals(e.suggestion().toLowerCase(Locale.ROOT))) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** {@code num / den}, NaN when {@code den} is 0. */

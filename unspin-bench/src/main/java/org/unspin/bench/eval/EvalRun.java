@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.unspin.api.Finding;
 import org.unspin.api.InputException;
 import org.unspin.api.Unspin;
 import org.unspin.api.UnspinException;
@@ -30,7 +31,6 @@ import org.unspin.channel.fingerprint.FingerprintMatch;
 import org.unspin.channel.fingerprint.FingerprintMatcher;
 import org.unspin.detect.CheckReport;
 import org.unspin.lexicon.LexiconDictionary;
-import org.unspin.api.Finding;
 import org.unspin.restore.RestoredText;
 
 /**
@@ -57,20 +57,23 @@ public final class EvalRun {
    * The outcome of a run.
    *
    * @param cells one per setting and rate, settings outer
+   * @param kinds per setting, rate and substitution kind: substitutions and how many were reverted
    * @param documents documents sampled
    * @param cleanBytes UTF-8 bytes of the sampled clean documents
    * @param seconds elapsed time of the run (models, sampling and all the work)
    */
-  public record Result(List<CellResult> cells, int documents, long cleanBytes, double seconds) {
+  public record Result(List<CellResult> cells, List<KindResult> kinds, int documents, long cleanBytes,
+      double seconds) {
     public Result {
       cells = List.copyOf(cells);
+      kinds = List.copyOf(kinds);
     }
   }
 
   /** What one checked text gave; spans are {start, end} in that text. */
   private record Outcome(double probability, boolean spun, List<int[]> findings, int refWords, int textErrors,
       int restoredErrors, long bytes, long restoreCpu, long restoreWall, long checkCpu, long checkWall,
-      List<int[]> baselineMatches, List<int[]> truth) {}
+      List<int[]> baselineMatches, List<int[]> truth, int[] kindTotal, int[] kindReverted) {}
 
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
@@ -132,6 +135,7 @@ public final class EvalRun {
         + " settings on %d threads", docs.size(), bytes / 1e3, config.split().label(), config.rates().size(),
         config.settings().size(), config.threads()));
     List<CellResult> cells = new ArrayList<>();
+    List<KindResult> kinds = new ArrayList<>();
     ExecutorService pool = Executors.newFixedThreadPool(config.threads(), r -> {
       Thread t = new Thread(r, "eval-worker");
       t.setDaemon(true);
@@ -144,17 +148,17 @@ public final class EvalRun {
         LexiconDictionary restoreDict = setting == EvalSetting.KNOWN ? lexicon
             : lexicon.holdingOut(config.holdOut(), config.seed());
         try (Unspin unspin = factory.create(restoreDict)) {
-          cells.addAll(runSetting(setting, docs, spinDict, unspin, pool, start));
+          runSetting(setting, docs, spinDict, unspin, pool, start, cells, kinds);
         }
       }
     } finally {
       pool.shutdownNow();
     }
-    return new Result(cells, docs.size(), bytes, (System.nanoTime() - start) / 1e9);
+    return new Result(cells, kinds, docs.size(), bytes, (System.nanoTime() - start) / 1e9);
   }
 
-  private List<CellResult> runSetting(EvalSetting setting, List<Document> docs, LexiconDictionary spinDict,
-      Unspin unspin, ExecutorService pool, long start) throws IOException {
+  private void runSetting(EvalSetting setting, List<Document> docs, LexiconDictionary spinDict, Unspin unspin,
+      ExecutorService pool, long start, List<CellResult> cells, List<KindResult> kinds) {
     int n = docs.size();
     int k = config.rates().size();
     Outcome[] clean = new Outcome[n];
@@ -178,11 +182,7 @@ public final class EvalRun {
           if (s.substitutions().isEmpty()) {
             continue; // nothing was spun: not a spun document
           }
-          List<int[]> truth = new ArrayList<>(s.substitutions().size());
-          for (Substitution sub : s.substitutions()) {
-            truth.add(new int[] {sub.spunStart(), sub.spunEnd()});
-          }
-          spun[r][doc] = measure(unspin, s.spun(), text, truth);
+          spun[r][doc] = measure(unspin, s.spun(), text, s.substitutions());
         }
         int c = done.incrementAndGet();
         if (c % step == 0 || c == n) {
@@ -209,15 +209,27 @@ public final class EvalRun {
         throw new UnspinException("evaluation failed: " + c, c);
       }
     }
-    List<CellResult> cells = new ArrayList<>(k);
     for (int r = 0; r < k; r++) {
-      cells.add(cell(setting, config.rates().get(r), clean, spun[r]));
+      double rate = config.rates().get(r);
+      cells.add(cell(setting, rate, clean, spun[r]));
+      int[] total = new int[KindResult.KINDS.size()];
+      int[] reverted = new int[total.length];
+      for (Outcome o : spun[r]) {
+        if (o != null) {
+          for (int i = 0; i < total.length; i++) {
+            total[i] += o.kindTotal()[i];
+            reverted[i] += o.kindReverted()[i];
+          }
+        }
+      }
+      for (int i = 0; i < total.length; i++) {
+        kinds.add(new KindResult(setting, rate, KindResult.KINDS.get(i), total[i], reverted[i]));
+      }
     }
-    return cells;
   }
 
   /** Restores and checks {@code text} (whose original is {@code original}), timing each step on this thread. */
-  private Outcome measure(Unspin unspin, String text, String original, List<int[]> truth) {
+  private Outcome measure(Unspin unspin, String text, String original, List<Substitution> substitutions) {
     long cpu0 = THREADS.getCurrentThreadCpuTime();
     long wall0 = System.nanoTime();
     RestoredText restored = unspin.restore(text);
@@ -234,12 +246,24 @@ public final class EvalRun {
     for (FingerprintMatch m : baseline.match(text)) {
       matches.add(new int[] {m.start(), m.end()});
     }
+    List<int[]> truth = new ArrayList<>(substitutions.size());
+    int[] kindTotal = new int[KindResult.KINDS.size()];
+    int[] kindReverted = new int[kindTotal.length];
+    for (Substitution sub : substitutions) {
+      truth.add(new int[] {sub.spunStart(), sub.spunEnd()});
+      int kind = KindResult.index(sub.kind());
+      kindTotal[kind]++;
+      if (EvalMetrics.reverts(restored.edits(), text, sub.spunStart(), sub.spunEnd(), sub.original())) {
+        kindReverted[kind]++;
+      }
+    }
     String[] ref = EvalMetrics.words(original);
     int textErrors = text.equals(original) ? 0 : EvalMetrics.editDistance(ref, EvalMetrics.words(text));
     int restoredErrors = EvalMetrics.editDistance(ref, EvalMetrics.words(restored.text()));
     return new Outcome(report.spunProbability(), report.verdict() == Verdict.SPUN, findings, ref.length, textErrors,
         restoredErrors, text.getBytes(StandardCharsets.UTF_8).length, cpu1 - cpu0, wall1 - wall0, cpu2 - cpu0,
-        wall2 - wall0, matches, truth);
+        wall2 - wall0, matches, truth, kindTotal,
+        kindReverted);
   }
 
   /** Sums one cell: the spun outcomes of one rate (null where nothing was spun) against all clean ones. */

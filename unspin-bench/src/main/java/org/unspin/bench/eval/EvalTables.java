@@ -1,6 +1,9 @@
 package org.unspin.bench.eval;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /** Formats {@link CellResult}s as TSV (every column) and as a Markdown table (the headline columns). */
@@ -39,6 +42,49 @@ public final class EvalTables {
         sb.append(num(x, 3)).append(" | ");
       }
       sb.setLength(sb.length() - 1);
+      sb.append('\n');
+    }
+    return sb.toString();
+  }
+
+  /** The per-kind counts: {@code setting rate kind substitutions reverted share}, one line each. */
+  public static String kindsTsv(List<KindResult> kinds) {
+    StringBuilder sb = new StringBuilder("setting\trate\tkind\tsubstitutions\treverted\tshare\n");
+    for (KindResult k : kinds) {
+      sb.append(k.setting().label()).append('\t').append(num(k.rate(), 2)).append('\t').append(k.kind())
+          .append('\t').append(k.substitutions()).append('\t').append(k.reverted()).append('\t')
+          .append(num(k.share(), 4)).append('\n');
+    }
+    return sb.toString();
+  }
+
+  /**
+   * The per-kind counts as a Markdown table, one row per setting and rate, one column per kind:
+   * {@code share reverted (substitutions)}; kinds that never occur are left out.
+   */
+  public static String kindsMarkdown(List<KindResult> kinds) {
+    List<String> present = new ArrayList<>();
+    for (String kind : KindResult.KINDS) {
+      if (kinds.stream().anyMatch(k -> k.kind().equals(kind) && k.substitutions() > 0)) {
+        present.add(kind);
+      }
+    }
+    StringBuilder sb = new StringBuilder("| setting | rate |");
+    for (String kind : present) {
+      sb.append(' ').append(kind).append(" |");
+    }
+    sb.append("\n|---|---:|").append("---:|".repeat(present.size())).append('\n');
+    Map<String, List<KindResult>> rows = new LinkedHashMap<>();
+    for (KindResult k : kinds) {
+      rows.computeIfAbsent(k.setting().label() + " | " + num(k.rate(), 1), x -> new ArrayList<>()).add(k);
+    }
+    for (Map.Entry<String, List<KindResult>> row : rows.entrySet()) {
+      sb.append("| ").append(row.getKey()).append(" |");
+      for (String kind : present) {
+        KindResult k = row.getValue().stream().filter(x -> x.kind().equals(kind)).findFirst().orElse(null);
+        sb.append(' ').append(k == null || k.substitutions() == 0 ? "-"
+            : num(k.share(), 3) + " (" + k.substitutions() + ")").append(" |");
+      }
       sb.append('\n');
     }
     return sb.toString();

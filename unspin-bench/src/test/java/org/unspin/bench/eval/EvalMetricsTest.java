@@ -2,12 +2,14 @@ package org.unspin.bench.eval;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.unspin.api.Edit;
 
 class EvalMetricsTest {
   private static String[] w(String s) {
@@ -83,6 +85,25 @@ class EvalMetricsTest {
     assertArrayEquals(new int[] {2, 3}, EvalMetrics.overlapMatches(predicted, truth));
     assertArrayEquals(new int[] {0, 0}, EvalMetrics.overlapMatches(List.of(), truth));
     assertArrayEquals(new int[] {0, 0}, EvalMetrics.overlapMatches(predicted, List.of()));
+  }
+
+  @Test
+  void revertsNeedsAnEditCoveringTheSubstitutionThatPutsTheOriginalBack() {
+    String spun = "The central financial institution raised rates.";
+    int start = spun.indexOf("financial institution");
+    int end = start + "financial institution".length();
+    // exact span, case ignored
+    assertTrue(EvalMetrics.reverts(List.of(new Edit(start, end, "financial institution", "Bank", 0.9)), spun, start,
+        end, "bank"));
+    // a wider edit that keeps the neighbour
+    assertTrue(EvalMetrics.reverts(List.of(new Edit(4, end, "central financial institution", "central bank", 0.9)),
+        spun, start, end, "bank"));
+    // the wrong suggestion, a partial edit, no edit
+    assertFalse(EvalMetrics.reverts(List.of(new Edit(start, end, "financial institution", "lender", 0.9)), spun,
+        start, end, "bank"));
+    assertFalse(EvalMetrics.reverts(List.of(new Edit(start, start + 9, "financial", "bank", 0.9)), spun, start, end,
+        "bank"));
+    assertFalse(EvalMetrics.reverts(List.of(), spun, start, end, "bank"));
   }
 
   @Test
