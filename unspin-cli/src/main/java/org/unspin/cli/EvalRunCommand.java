@@ -134,8 +134,8 @@ public final class EvalRunCommand implements Callable<Integer> {
     String tsv = EvalTables.tsv(result.cells());
     PrintWriter o = spec.commandLine().getOut();
     String summary = String.format(Locale.ROOT, "# %d documents (%.1f kB) of the %s split, seed %d; whole run %.1f s"
-        + " on %d threads", result.documents(), result.cleanBytes() / 1e3, config.split().label(), seed,
-        (System.nanoTime() - start) / 1e9, config.threads());
+        + " on %d threads%s", result.documents(), result.cleanBytes() / 1e3, config.split().label(), seed,
+        (System.nanoTime() - start) / 1e9, config.threads(), peakRss());
     o.println(summary);
     o.print(tsv);
     o.flush();
@@ -153,5 +153,20 @@ public final class EvalRunCommand implements Callable<Integer> {
     err.printf(Locale.ROOT, "eval run: %d cells in %.1f s%n", result.cells().size(), (System.nanoTime() - start) / 1e9);
     err.flush();
     return Main.EXIT_OK;
+  }
+
+  /** {@code "; peak RSS N MB"} from Linux's /proc/self/status, or nothing where that is not available. */
+  private static String peakRss() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"), StandardCharsets.UTF_8)) {
+        if (line.startsWith("VmHWM:")) {
+          String[] f = line.substring(6).trim().split("\\s+");
+          return String.format(Locale.ROOT, "; peak RSS %.0f MB", Long.parseLong(f[0]) / 1024.0);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return ""; // not Linux: the figure is optional
+    }
+    return "";
   }
 }

@@ -143,18 +143,32 @@ public final class EvalRun {
     });
     try {
       for (EvalSetting setting : config.settings()) {
-        LexiconDictionary spinDict = setting == EvalSetting.KNOWN ? lexicon
-            : lexicon.holdingOut(config.holdOut(), config.seed()).heldOut();
-        LexiconDictionary restoreDict = setting == EvalSetting.KNOWN ? lexicon
-            : lexicon.holdingOut(config.holdOut(), config.seed());
-        try (Unspin unspin = factory.create(restoreDict)) {
-          runSetting(setting, docs, spinDict, unspin, pool, start, cells, kinds);
+        LexiconDictionary[] views = views(setting, lexicon, config.holdOut(), config.seed());
+        long load = System.nanoTime();
+        try (Unspin unspin = factory.create(views[1])) {
+          unspin.detector(); // fail now, not in a worker, when no detector is available
+          progress.accept(String.format(Locale.ROOT, "%s spinner: models ready in %.1f s", setting.label(),
+              (System.nanoTime() - load) / 1e9));
+          runSetting(setting, docs, views[0], unspin, pool, start, cells, kinds);
         }
       }
     } finally {
       pool.shutdownNow();
     }
     return new Result(cells, kinds, docs.size(), bytes, (System.nanoTime() - start) / 1e9);
+  }
+
+  /**
+   * The dictionaries of a setting: {@code {spinner's, restorer's}}. Known: {@code full} for both.
+   * Unknown: the spinner gets {@code full.holdingOut(holdOut, seed).heldOut()}, the restorer
+   * {@code full.holdingOut(holdOut, seed)}: complementary sets of entries.
+   */
+  public static LexiconDictionary[] views(EvalSetting setting, LexiconDictionary full, double holdOut, long seed) {
+    if (setting == EvalSetting.KNOWN) {
+      return new LexiconDictionary[] {full, full};
+    }
+    LexiconDictionary kept = full.holdingOut(holdOut, seed);
+    return new LexiconDictionary[] {kept.heldOut(), kept};
   }
 
   private void runSetting(EvalSetting setting, List<Document> docs, LexiconDictionary spinDict, Unspin unspin,
