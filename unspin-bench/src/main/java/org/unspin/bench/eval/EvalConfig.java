@@ -1,6 +1,8 @@
 package org.unspin.bench.eval;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -11,7 +13,7 @@ import org.unspin.bench.corpus.Split;
  * What one evaluation run measures.
  *
  * @param corpora the corpora directory (see docs/eval-corpora.md)
- * @param sources the corpora used, not empty
+ * @param sources the corpora used, not empty; read in enum order
  * @param split the split the documents come from (test for reported figures, dev while tuning)
  * @param documents how many documents of the split are sampled (seeded), {@code >= 2}
  * @param rates the spinner replacement rates, each in {@code (0, 1]}, not empty
@@ -30,10 +32,12 @@ public record EvalConfig(Path corpora, Set<CorpusSource> sources, Split split, i
 
   public EvalConfig {
     Objects.requireNonNull(corpora, "corpora");
-    sources = Set.copyOf(sources);
     if (sources.isEmpty()) {
       throw new IllegalArgumentException("sources must not be empty");
     }
+    // enum order, not Set.copyOf: its iteration order changes from one JVM to the next, and the
+    // sources' order decides which documents the seeded sample takes
+    sources = Collections.unmodifiableSet(EnumSet.copyOf(sources));
     Objects.requireNonNull(split, "split");
     if (documents < 2) {
       throw new IllegalArgumentException("documents must be >= 2 (got " + documents + ")");
