@@ -75,6 +75,8 @@ public final class EvalRun {
       int restoredErrors, long bytes, long restoreCpu, long restoreWall, long checkCpu, long checkWall,
       List<int[]> baselineMatches, List<int[]> truth, int[] kindTotal, int[] kindReverted) {}
 
+  /** 2^64 / golden ratio, odd: spreads small seeds over the whole word. */
+  private static final long GOLDEN = 0x9E3779B97F4A7C15L;
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private final EvalConfig config;
@@ -186,13 +188,11 @@ public final class EvalRun {
         Document document = docs.get(doc);
         String text = document.text();
         clean[doc] = measure(unspin, text, text, List.of());
-        SimulatorConfig.Choice choice = new SplittableRandom(config.seed() ^ document.id().hashCode() * 0x9E3779B97F4A7C15L)
-            .nextBoolean() ? SimulatorConfig.Choice.FIRST : SimulatorConfig.Choice.RANDOM;
+        SimulatorConfig.Choice choice = choice(config.seed(), document.id());
         for (int r = 0; r < k; r++) {
           double rate = config.rates().get(r);
-          long seed = new SplittableRandom(config.seed() * 0x9E3779B97F4A7C15L + document.id().hashCode() * 31L
-              + Double.doubleToLongBits(rate)).nextLong();
-          SpunText s = new SpinSimulator(spinDict, SimulatorConfig.of(rate, choice)).spin(document.id(), text, seed);
+          SpunText s = new SpinSimulator(spinDict, SimulatorConfig.of(rate, choice)).spin(document.id(), text,
+              spinSeed(config.seed(), document.id(), rate));
           if (s.substitutions().isEmpty()) {
             continue; // nothing was spun: not a spun document
           }
@@ -240,6 +240,17 @@ public final class EvalRun {
         kinds.add(new KindResult(setting, rate, KindResult.KINDS.get(i), total[i], reverted[i]));
       }
     }
+  }
+
+  /** The synonym choice of a document's spinner: a seeded coin, the same at every rate and setting. */
+  static SimulatorConfig.Choice choice(long seed, String id) {
+    return new SplittableRandom(seed ^ id.hashCode() * GOLDEN).nextBoolean() ? SimulatorConfig.Choice.FIRST
+        : SimulatorConfig.Choice.RANDOM;
+  }
+
+  /** The seed of a document's spin at a rate (String.hashCode is specified, so this is stable across JVMs). */
+  static long spinSeed(long seed, String id, double rate) {
+    return new SplittableRandom(seed * GOLDEN + id.hashCode() * 31L + Double.doubleToLongBits(rate)).nextLong();
   }
 
   /** Restores and checks {@code text} (whose original is {@code original}), timing each step on this thread. */

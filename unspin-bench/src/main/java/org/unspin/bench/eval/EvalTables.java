@@ -30,7 +30,7 @@ public final class EvalTables {
     sb.append("| setting | rate | spun docs | doc P | doc R | doc F1 | AUC | clean FPR | span P | span R | span F1")
         .append(" | WER spun | WER restored | errors removed | over-edit | check MB/s/core | restore MB/s/core")
         .append(" | PPS doc R | PPS FPR | PPS span P | PPS span R |\n");
-    sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    sb.append("|---|").append("---:|".repeat(20)).append('\n');
     for (CellResult c : cells) {
       sb.append("| ").append(c.setting().label()).append(" | ").append(num(c.rate(), 1)).append(" | ")
           .append(c.spunDocs()).append(" | ");
