@@ -12,6 +12,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
         EvalCorpusCommand.class,
         EvalSimulateCommand.class,
+        EvalCandidatesCommand.class,
+        EvalPpsCommand.class,
     })
 public final class EvalCommand implements Runnable {
   @Spec
