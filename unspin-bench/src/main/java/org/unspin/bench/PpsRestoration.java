@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
+import org.unspin.channel.SpinnerProfile;
 import org.unspin.channel.TextPair;
 
 /**
@@ -64,6 +65,40 @@ public final class PpsRestoration {
       throw new IllegalArgumentException("carrier must hold '{}' exactly once (got '" + carrier + "')");
     }
     return carrier.substring(0, at) + phrase + carrier.substring(at + 2);
+  }
+
+  /**
+   * Whether {@code profile} alone could restore the pair word for word: the whole tortured phrase
+   * is an entry for the whole expected phrase, or both have the same number of words and every
+   * word that differs is an entry (surface = tortured word, original = expected word). A rough
+   * ceiling for what a profile contributes (it ignores the language model and the lexicon).
+   */
+  public static boolean covered(SpinnerProfile profile, TextPair pair) {
+    String spun = normalize(pair.spun());
+    String want = normalize(pair.original());
+    if (spun.equals(want) || profile.entry(spun, want) != null) {
+      return true;
+    }
+    String[] a = spun.split(" ");
+    String[] b = want.split(" ");
+    if (a.length != b.length) {
+      return false;
+    }
+    for (int i = 0; i < a.length; i++) {
+      if (!a[i].equals(b[i]) && profile.entry(a[i], b[i]) == null) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** How many of {@code pairs} are {@link #covered} by {@code profile}. */
+  public static int coverage(SpinnerProfile profile, List<TextPair> pairs) {
+    int n = 0;
+    for (TextPair p : pairs) {
+      n += covered(profile, p) ? 1 : 0;
+    }
+    return n;
   }
 
   /** Lower case, white space collapsed, trimmed. */

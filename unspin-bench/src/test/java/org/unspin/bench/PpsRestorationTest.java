@@ -53,6 +53,21 @@ class PpsRestorationTest {
   }
 
   @Test
+  void aPairIsCoveredWhenEveryChangedWordOrTheWholePhraseIsAProfileEntry() {
+    org.unspin.channel.ProfileInfo info = new org.unspin.channel.ProfileInfo("t", "test", "test", "none",
+        "2026-01-01", 1, 1, 1, 1, 0.5, "none");
+    org.unspin.channel.SpinnerProfile p = new org.unspin.channel.SpinnerProfile(info, List.of(
+        new org.unspin.channel.SpinnerProfile.Entry("profound", "deep", 1, 1, 1),
+        new org.unspin.channel.SpinnerProfile.Entry("irregular woodland", "random forest", 1, 1, 1),
+        new org.unspin.channel.SpinnerProfile.Entry("bosom", "breast", 1, 1, 1)));
+    assertTrue(PpsRestoration.covered(p, PAIRS.get(0)));
+    assertTrue(PpsRestoration.covered(p, PAIRS.get(1)), "whole phrase, case and spacing ignored");
+    assertFalse(PpsRestoration.covered(p, PAIRS.get(2)), "no entry for peril -> cancer");
+    assertFalse(PpsRestoration.covered(p, new TextPair("d", "profound", "deep learning")));
+    assertEquals(2, PpsRestoration.coverage(p, PAIRS));
+  }
+
+  @Test
   void rejectsACarrierWithoutExactlyOnePlaceholder() {
     assertThrows(IllegalArgumentException.class, () -> PpsRestoration.text("no place", "x"));
     assertThrows(IllegalArgumentException.class, () -> PpsRestoration.text("{} and {}", "x"));

@@ -126,6 +126,9 @@ public final class EvalPpsCommand implements Callable<Integer> {
         100.0 * r.exactWithout() / Math.max(1, r.pairs()), r.changedWithout());
     out.printf(Locale.ROOT, "exact with learned profile: %d (%.1f%%), changed %d%n", r.exactWith(),
         100.0 * r.exactWith() / Math.max(1, r.pairs()), r.changedWith());
+    int covered = PpsRestoration.coverage(profile, split.heldOut());
+    out.printf(Locale.ROOT, "covered word for word by the learned profile: %d (%.1f%%)%n", covered,
+        100.0 * covered / Math.max(1, r.pairs()));
     out.flush();
     return Main.EXIT_OK;
   }
