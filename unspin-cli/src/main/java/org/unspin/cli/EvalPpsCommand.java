@@ -65,7 +65,7 @@ public final class EvalPpsCommand implements Callable<Integer> {
   String carrier;
 
   @Option(names = "--rows", paramLabel = "FILE.tsv", description = "Write id, tortured, expected, restored without,"
-      + " restored with, exact without, exact with.")
+      + " restored with, exact without, exact with, covered by the profile.")
   Path rows;
 
   @Override
@@ -111,10 +111,11 @@ public final class EvalPpsCommand implements Callable<Integer> {
     }
     if (rows != null) {
       try (Writer w = Files.newBufferedWriter(rows, StandardCharsets.UTF_8)) {
-        w.write("id\ttortured\texpected\twithout_profile\twith_profile\texact_without\texact_with\n");
+        w.write("id\ttortured\texpected\twithout_profile\twith_profile\texact_without\texact_with\tcovered\n");
         for (PpsRestoration.Row row : r.rows()) {
           w.write(String.join("\t", row.id(), tsv(row.spun()), tsv(row.expected()), tsv(row.without()),
-              tsv(row.with()), Boolean.toString(row.exactWithout()), Boolean.toString(row.exactWith())));
+              tsv(row.with()), Boolean.toString(row.exactWithout()), Boolean.toString(row.exactWith()),
+              Boolean.toString(PpsRestoration.covered(profile, new TextPair(row.id(), row.spun(), row.expected())))));
           w.write('\n');
         }
       }

@@ -102,7 +102,9 @@ class EvalMeasureCommandsTest {
     assertTrue(r.out().contains("exact with learned profile:"), r.out());
     List<String> tsv = Files.readAllLines(rows, StandardCharsets.UTF_8);
     assertEquals(5, tsv.size(), String.join("\n", tsv));
-    long exactWith = tsv.stream().skip(1).filter(l -> l.endsWith("\ttrue")).count();
+    long exactWith = tsv.stream().skip(1).filter(l -> l.split("\t")[6].equals("true")).count();
+    long covered = tsv.stream().skip(1).filter(l -> l.endsWith("\ttrue")).count();
+    assertTrue(r.out().contains("covered word for word by the learned profile: " + covered + " "), r.out() + tsv);
     assertTrue(r.out().contains("exact with learned profile: " + exactWith + " "), r.out() + tsv);
   }
 
