@@ -12,6 +12,9 @@ import picocli.CommandLine.Spec;
     subcommands = {
         EvalCorpusCommand.class,
         EvalSimulateCommand.class,
+        EvalRunCommand.class,
+        EvalCandidatesCommand.class,
+        EvalPpsCommand.class,
     })
 public final class EvalCommand implements Runnable {
   @Spec

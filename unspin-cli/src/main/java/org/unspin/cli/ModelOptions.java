@@ -39,6 +39,16 @@ final class ModelOptions {
   Double threshold;
 
   Unspin build() {
+    Unspin.Builder b = builder();
+    try {
+      return b.build();
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+  }
+
+  /** A builder configured by these options, for callers that add settings of their own. */
+  Unspin.Builder builder() {
     if (noDefaultLm && lms.isEmpty()) {
       throw new UsageException("--no-default-lm needs at least one --lm FILE");
     }
@@ -60,10 +70,6 @@ final class ModelOptions {
       }
       b.spunThreshold(threshold);
     }
-    try {
-      return b.build();
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
-    }
+    return b;
   }
 }

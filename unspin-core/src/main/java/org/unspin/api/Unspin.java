@@ -12,6 +12,7 @@ import org.unspin.detect.DetectorConfig;
 import org.unspin.detect.DetectorModel;
 import org.unspin.detect.SignalAnalyzer;
 import org.unspin.lexicon.Lexicon;
+import org.unspin.lexicon.LexiconDictionary;
 import org.unspin.lexicon.ReverseLexicon;
 import org.unspin.lm.BinaryLm;
 import org.unspin.lm.DefaultModels;
@@ -87,7 +88,8 @@ public final class Unspin implements AutoCloseable {
         profiles.add(ProfileFormat.load(p));
       }
       List<CandidateGenerator> gens = new ArrayList<>();
-      gens.add(new LexiconCandidates(Lexicon.loadDefault().dictionary()
+      LexiconDictionary view = b.lexiconView != null ? b.lexiconView : Lexicon.loadDefault().dictionary();
+      gens.add(new LexiconCandidates(view
           .reverse(ReverseLexicon.Options.DEFAULT.withMaxCandidates(MAX_LEXICON_CANDIDATES)), false));
       if (!profiles.isEmpty()) {
         gens.add(new ProfileCandidates(profiles));
@@ -169,8 +171,19 @@ public final class Unspin implements AutoCloseable {
     private ChannelWeights weights = ChannelWeights.DEFAULTS;
     private Path detectorFile;
     private Double spunThreshold;
+    private LexiconDictionary lexiconView;
 
     private Builder() {}
+
+    /**
+     * The lexicon view the restorer draws its thesaurus candidates from (default: every entry of the
+     * embedded lexicon). The evaluation's unknown-spinner setting passes a view that holds out the
+     * entries its simulated spinner uses ({@link LexiconDictionary#holdingOut}).
+     */
+    public Builder lexicon(LexiconDictionary view) {
+      this.lexiconView = Objects.requireNonNull(view, "view");
+      return this;
+    }
 
     /** Adds a binary language model, interpolated with the others (and the default unless turned off). */
     public Builder languageModel(Path file) {

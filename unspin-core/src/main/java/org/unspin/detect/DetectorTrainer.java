@@ -277,7 +277,7 @@ public final class DetectorTrainer {
   }
 
   /** ROC AUC by ranks (Mann-Whitney U), ties counted half; NaN without both classes. */
-  static double auc(double[] p, int[] y) {
+  public static double auc(double[] p, int[] y) {
     int n = p.length;
     Integer[] idx = new Integer[n];
     for (int i = 0; i < n; i++) {

@@ -1,0 +1,143 @@
+package org.unspin.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+import org.unspin.channel.SpinnerProfile;
+import org.unspin.channel.TextPair;
+
+/**
+ * The issue-3 figure for the profile learned from the tortured-phrase list: each held-out pair's
+ * tortured phrase is restored as a short text by two restorers (typically the facade without any
+ * profile, and with the profile learned from the other pairs), and a restoration counts as exact
+ * when the restored text equals the expected phrase.
+ *
+ * <p>Text: the tortured phrase alone, or inside a carrier sentence (a template with {@code {}}
+ * where the phrase goes); with a carrier the whole restored sentence must equal the template
+ * around the expected phrase, so an over-edit of the carrier counts as a failure. Comparison:
+ * lower case ({@link Locale#ROOT}), runs of white space as one space, trimmed.
+ *
+ * <p>Stateless; thread-safe when the restorers are.
+ */
+public final class PpsRestoration {
+  private PpsRestoration() {}
+
+  /**
+   * One held-out pair and what each restorer made of it.
+   *
+   * @param id the pair's id
+   * @param spun the tortured phrase
+   * @param expected the expected phrase
+   * @param without the first restorer's output (the text as given to it, carrier included)
+   * @param with the second restorer's output
+   * @param exactWithout whether the first restorer restored it exactly
+   * @param exactWith whether the second did
+   */
+  public record Row(String id, String spun, String expected, String without, String with, boolean exactWithout,
+      boolean exactWith) {}
+
+  /**
+   * The figures.
+   *
+   * @param pairs held-out pairs restored
+   * @param exactWithout exact restorations by the first restorer
+   * @param exactWith exact restorations by the second
+   * @param changedWithout texts the first restorer changed at all
+   * @param changedWith texts the second changed
+   * @param rows one per pair, in input order
+   */
+  public record Result(int pairs, int exactWithout, int exactWith, int changedWithout, int changedWith,
+      List<Row> rows) {
+    public Result {
+      rows = List.copyOf(rows);
+    }
+  }
+
+  /** The text a restorer is given for {@code phrase}: the phrase, or the carrier around it. */
+  public static String text(String carrier, String phrase) {
+    if (carrier == null) {
+      return phrase;
+    }
+    int at = carrier.indexOf("{}");
+    if (at < 0 || carrier.indexOf("{}", at + 2) >= 0) {
+      throw new IllegalArgumentException("carrier must hold '{}' exactly once (got '" + carrier + "')");
+    }
+    return carrier.substring(0, at) + phrase + carrier.substring(at + 2);
+  }
+
+  /**
+   * Whether {@code profile} alone could restore the pair word for word: the whole tortured phrase
+   * is an entry for the whole expected phrase, or both have the same number of words and every
+   * word that differs is an entry (surface = tortured word, original = expected word). A rough
+   * ceiling for what a profile contributes (it ignores the language model and the lexicon).
+   */
+  public static boolean covered(SpinnerProfile profile, TextPair pair) {
+    String spun = normalize(pair.spun());
+    String want = normalize(pair.original());
+    if (spun.equals(want) || profile.entry(spun, want) != null) {
+      return true;
+    }
+    String[] a = spun.split(" ");
+    String[] b = want.split(" ");
+    if (a.length != b.length) {
+      return false;
+    }
+    for (int i = 0; i < a.length; i++) {
+      if (!a[i].equals(b[i]) && profile.entry(a[i], b[i]) == null) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** How many of {@code pairs} are {@link #covered} by {@code profile}. */
+  public static int coverage(SpinnerProfile profile, List<TextPair> pairs) {
+    int n = 0;
+    for (TextPair p : pairs) {
+      n += covered(profile, p) ? 1 : 0;
+    }
+    return n;
+  }
+
+  /** Lower case, white space collapsed, trimmed. */
+  static String normalize(String s) {
+    return s.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").trim();
+  }
+
+  /**
+   * Restores the tortured phrase of every pair with both restorers.
+   *
+   * @param heldOut the pairs (spun = tortured phrase, original = expected phrase)
+   * @param carrier a template with one {@code {}}, or null for the phrase alone
+   * @param without the first restorer (text to restored text)
+   * @param with the second
+   */
+  public static Result evaluate(List<TextPair> heldOut, String carrier, UnaryOperator<String> without,
+      UnaryOperator<String> with) {
+    Objects.requireNonNull(heldOut, "heldOut");
+    Objects.requireNonNull(without, "without");
+    Objects.requireNonNull(with, "with");
+    text(carrier, ""); // validates the carrier
+    int exactWithout = 0;
+    int exactWith = 0;
+    int changedWithout = 0;
+    int changedWith = 0;
+    List<Row> rows = new ArrayList<>(heldOut.size());
+    for (TextPair p : heldOut) {
+      String input = text(carrier, p.spun());
+      String want = normalize(text(carrier, p.original()));
+      String a = without.apply(input);
+      String b = with.apply(input);
+      boolean ea = normalize(a).equals(want);
+      boolean eb = normalize(b).equals(want);
+      exactWithout += ea ? 1 : 0;
+      exactWith += eb ? 1 : 0;
+      changedWithout += a.equals(input) ? 0 : 1;
+      changedWith += b.equals(input) ? 0 : 1;
+      rows.add(new Row(p.id(), p.spun(), p.original(), a, b, ea, eb));
+    }
+    return new Result(heldOut.size(), exactWithout, exactWith, changedWithout, changedWith, rows);
+  }
+}

@@ -1,0 +1,29 @@
+package org.unspin.bench.eval;
+
+import java.util.Locale;
+
+/** Which dictionary the simulated spinner draws from, relative to the restorer's. */
+public enum EvalSetting {
+  /** The spinner and the restorer both use every entry of the default lexicon. */
+  KNOWN,
+  /**
+   * The spinner draws only from the held-out share of the lexicon's entries; the restorer's
+   * candidates come from the rest (an edge another resource also lists can still be found).
+   */
+  UNKNOWN;
+
+  /** The lower-case name used on the command line and in tables. */
+  public String label() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Parses {@code known} or {@code unknown} (any case). */
+  public static EvalSetting parse(String name) {
+    for (EvalSetting s : values()) {
+      if (s.label().equalsIgnoreCase(name.trim())) {
+        return s;
+      }
+    }
+    throw new IllegalArgumentException("setting must be known or unknown (got '" + name + "')");
+  }
+}

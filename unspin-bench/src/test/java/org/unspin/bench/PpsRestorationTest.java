@@ -1,0 +1,75 @@
+package org.unspin.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+import org.unspin.channel.TextPair;
+
+class PpsRestorationTest {
+  private static final List<TextPair> PAIRS = List.of(new TextPair("a", "profound learning", "deep learning"),
+      new TextPair("b", "irregular woodland", "Random  Forest"), new TextPair("c", "bosom peril", "breast cancer"));
+
+  /** A restorer that replaces whole words from a table. */
+  private static UnaryOperator<String> words(Map<String, String> table) {
+    return s -> {
+      String out = s;
+      for (Map.Entry<String, String> e : table.entrySet()) {
+        out = out.replace(e.getKey(), e.getValue());
+      }
+      return out;
+    };
+  }
+
+  @Test
+  void countsExactRestorationsIgnoringCaseAndSpacing() {
+    UnaryOperator<String> none = UnaryOperator.identity();
+    UnaryOperator<String> some = words(Map.of("profound", "deep", "irregular", "random", "woodland", "forest",
+        "bosom", "breast"));
+    PpsRestoration.Result r = PpsRestoration.evaluate(PAIRS, null, none, some);
+    assertEquals(3, r.pairs());
+    assertEquals(0, r.exactWithout());
+    assertEquals(0, r.changedWithout());
+    assertEquals(2, r.exactWith());
+    assertEquals(3, r.changedWith());
+    assertTrue(r.rows().get(1).exactWith(), "'random forest' equals 'Random  Forest'");
+    assertFalse(r.rows().get(2).exactWith(), "'breast peril' is not 'breast cancer'");
+  }
+
+  @Test
+  void withACarrierTheWholeSentenceMustMatch() {
+    String carrier = "We use {} here.";
+    UnaryOperator<String> good = words(Map.of("profound", "deep"));
+    UnaryOperator<String> overEdit = words(Map.of("profound", "deep", "use", "employ"));
+    PpsRestoration.Result r = PpsRestoration.evaluate(PAIRS.subList(0, 1), carrier, good, overEdit);
+    assertEquals(1, r.exactWithout());
+    assertEquals(0, r.exactWith());
+    assertEquals("We use profound learning here.", PpsRestoration.text(carrier, "profound learning"));
+  }
+
+  @Test
+  void aPairIsCoveredWhenEveryChangedWordOrTheWholePhraseIsAProfileEntry() {
+    org.unspin.channel.ProfileInfo info = new org.unspin.channel.ProfileInfo("t", "test", "test", "none",
+        "2026-01-01", 1, 1, 1, 1, 0.5, "none");
+    org.unspin.channel.SpinnerProfile p = new org.unspin.channel.SpinnerProfile(info, List.of(
+        new org.unspin.channel.SpinnerProfile.Entry("profound", "deep", 1, 1, 1),
+        new org.unspin.channel.SpinnerProfile.Entry("irregular woodland", "random forest", 1, 1, 1),
+        new org.unspin.channel.SpinnerProfile.Entry("bosom", "breast", 1, 1, 1)));
+    assertTrue(PpsRestoration.covered(p, PAIRS.get(0)));
+    assertTrue(PpsRestoration.covered(p, PAIRS.get(1)), "whole phrase, case and spacing ignored");
+    assertFalse(PpsRestoration.covered(p, PAIRS.get(2)), "no entry for peril -> cancer");
+    assertFalse(PpsRestoration.covered(p, new TextPair("d", "profound", "deep learning")));
+    assertEquals(2, PpsRestoration.coverage(p, PAIRS));
+  }
+
+  @Test
+  void rejectsACarrierWithoutExactlyOnePlaceholder() {
+    assertThrows(IllegalArgumentException.class, () -> PpsRestoration.text("no place", "x"));
+    assertThrows(IllegalArgumentException.class, () -> PpsRestoration.text("{} and {}", "x"));
+  }
+}

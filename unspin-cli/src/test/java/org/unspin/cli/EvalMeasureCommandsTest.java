@@ -1,0 +1,120 @@
+package org.unspin.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.unspin.bench.corpus.Split;
+
+class EvalMeasureCommandsTest {
+  @TempDir
+  Path dir;
+
+  /** A corpora directory with a BBC-like corpus holding exactly {@code testDocs} test documents. */
+  private Path corpora(int testDocs) throws IOException {
+    Path cat = dir.resolve("corpora/bbc/business");
+    Files.createDirectories(cat);
+    List<String> lines = Files.readAllLines(Path.of(resource("toy-corpus.txt")), StandardCharsets.UTF_8);
+    int test = 0;
+    for (int i = 1; test < testDocs; i++) {
+      String name = String.format(Locale.ROOT, "%03d", i);
+      StringBuilder text = new StringBuilder("Markets report\n\n");
+      for (int k = 0; k < 8; k++) {
+        text.append(lines.get((i * 7 + k * 3) % lines.size()).strip()).append(' ');
+      }
+      Files.writeString(cat.resolve(name + ".txt"), text.append('\n'), StandardCharsets.UTF_8);
+      test += Split.of("bbc/business/" + name) == Split.TEST ? 1 : 0;
+    }
+    return dir.resolve("corpora");
+  }
+
+  private static String resource(String name) {
+    try {
+      return Path.of(EvalMeasureCommandsTest.class.getResource(name).toURI()).toString();
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void candidatesPrintsRecallAndCandidatesPerTokenForBothSettings() throws IOException {
+    Path c = corpora(3);
+    MainTest.Result r = MainTest.run("eval", "candidates", "--corpora", c.toString(), "--source", "bbc", "--docs",
+        "5", "--seed", "3", "--misses", "2");
+    assertEquals(0, r.code(), r.err());
+    String[] lines = r.out().split("\n");
+    assertTrue(lines[0].startsWith("setting\tdocuments\ttokens\tsubstitutions\tunaligned\trecall_at_30"), lines[0]);
+    String[] known = lines[1].split("\t");
+    String[] unknown = lines[2].split("\t");
+    assertEquals("known", known[0]);
+    assertEquals("unknown", unknown[0]);
+    assertEquals("3", known[1], "only the three test documents");
+    assertTrue(Long.parseLong(known[3]) > 0, lines[1]);
+    double atLimit = Double.parseDouble(known[5]);
+    double unlimited = Double.parseDouble(known[6]);
+    assertTrue(atLimit <= unlimited && unlimited <= 1 && unlimited > 0.5, lines[1]);
+    assertTrue(Double.parseDouble(known[7]) <= Double.parseDouble(known[8]), lines[1]);
+    assertTrue(r.out().contains("known\tword\t"), r.out());
+    assertTrue(r.err().contains("eval candidates: 3 test documents"), r.err());
+  }
+
+  @Test
+  void candidatesRunsOneSettingAndRejectsUnknownOnes() throws IOException {
+    Path c = corpora(1);
+    MainTest.Result r = MainTest.run("eval", "candidates", "--corpora", c.toString(), "--source", "bbc",
+        "--setting", "unknown", "--limit", "5");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().split("\n")[1].startsWith("unknown\t1\t"), r.out());
+    assertTrue(r.out().startsWith("setting\tdocuments\ttokens\tsubstitutions\tunaligned\trecall_at_5"), r.out());
+    MainTest.Result bad = MainTest.run("eval", "candidates", "--corpora", c.toString(), "--setting", "sometimes");
+    assertEquals(Main.EXIT_USAGE, bad.code());
+    assertTrue(bad.err().contains("--setting"), bad.err());
+    MainTest.Result noDir = MainTest.run("eval", "candidates", "--corpora", dir.resolve("none").toString());
+    assertEquals(Main.EXIT_USAGE, noDir.code());
+  }
+
+  @Test
+  void ppsLearnsFromTheRestAndCountsExactRestorations() throws IOException {
+    Path lm = dir.resolve("toy.ulm");
+    MainTest.Result b = MainTest.run("lm", "build", "--order", "3", "--out", lm.toString(), resource("toy-corpus.txt"));
+    assertEquals(0, b.code(), b.err());
+    StringBuilder csv = new StringBuilder("tortured_phrase,expected_phrase,num_papers\n");
+    String[][] pairs = {{"stock exchange", "stock market"}, {"stock trade", "stock market"},
+        {"financial specialists", "investors"}, {"securities exchange", "stock market"}, {"offers fell", "shares fell"},
+        {"the offers", "the shares"}, {"stock business sector", "stock market"}, {"shut higher", "closed higher"}};
+    for (String[] p : pairs) {
+      csv.append("\"\"\"").append(p[0]).append("\"\"\",").append(p[1]).append(",\"3\"\n");
+    }
+    Path list = Files.writeString(dir.resolve("list.csv"), csv, StandardCharsets.UTF_8);
+    Path rows = dir.resolve("rows.tsv");
+    MainTest.Result r = MainTest.run("eval", "pps", "--pps", list.toString(), "--holdout", "0.5", "--seed", "2",
+        "--no-default-lm", "--lm", lm.toString(), "--rows", rows.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("held-out pairs: 4 (holdout 0.5, seed 2; phrase alone)"), r.out());
+    assertTrue(r.out().contains("exact without profile:"), r.out());
+    assertTrue(r.out().contains("exact with learned profile:"), r.out());
+    List<String> tsv = Files.readAllLines(rows, StandardCharsets.UTF_8);
+    assertEquals(5, tsv.size(), String.join("\n", tsv));
+    long exactWith = tsv.stream().skip(1).filter(l -> l.split("\t")[6].equals("true")).count();
+    long covered = tsv.stream().skip(1).filter(l -> l.endsWith("\ttrue")).count();
+    assertTrue(r.out().contains("covered word for word by the learned profile: " + covered + " "), r.out() + tsv);
+    assertTrue(r.out().contains("exact with learned profile: " + exactWith + " "), r.out() + tsv);
+  }
+
+  @Test
+  void ppsNeedsALanguageModelAndAValidCarrier() {
+    MainTest.Result r = MainTest.run("eval", "pps", "--no-default-lm");
+    assertEquals(Main.EXIT_USAGE, r.code());
+    assertTrue(r.err().contains("--no-default-lm needs"), r.err());
+    MainTest.Result c = MainTest.run("eval", "pps", "--carrier", "no placeholder");
+    assertEquals(Main.EXIT_USAGE, c.code());
+    assertTrue(c.err().contains("--carrier"), c.err());
+  }
+}
