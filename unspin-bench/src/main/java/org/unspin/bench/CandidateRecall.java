@@ -22,7 +22,6 @@ import org.unspin.channel.SpunText;
 import org.unspin.channel.Substitution;
 import org.unspin.lexicon.Lexicon;
 import org.unspin.lexicon.LexiconDictionary;
-import org.unspin.lexicon.ReverseLexicon;
 import org.unspin.restore.AnalyzedTokens;
 import org.unspin.restore.Candidate;
 import org.unspin.restore.CandidateGenerator;
@@ -91,7 +90,7 @@ public final class CandidateRecall {
    * variants.
    */
   public static CandidateGenerator facadeGenerator(LexiconDictionary view, int max) {
-    return new LexiconCandidates(view.reverse(ReverseLexicon.Options.DEFAULT.withMaxCandidates(max)), false);
+    return LexiconCandidates.over(view, max);
   }
 
   /** One missed substitution: what the spinner wrote, what stood there, and its simulator kind. */

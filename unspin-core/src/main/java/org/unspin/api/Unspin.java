@@ -13,7 +13,6 @@ import org.unspin.detect.DetectorModel;
 import org.unspin.detect.SignalAnalyzer;
 import org.unspin.lexicon.Lexicon;
 import org.unspin.lexicon.LexiconDictionary;
-import org.unspin.lexicon.ReverseLexicon;
 import org.unspin.lm.BinaryLm;
 import org.unspin.lm.DefaultModels;
 import org.unspin.lm.InterpolatedLm;
@@ -89,8 +88,7 @@ public final class Unspin implements AutoCloseable {
       }
       List<CandidateGenerator> gens = new ArrayList<>();
       LexiconDictionary view = b.lexiconView != null ? b.lexiconView : Lexicon.loadDefault().dictionary();
-      gens.add(new LexiconCandidates(view
-          .reverse(ReverseLexicon.Options.DEFAULT.withMaxCandidates(MAX_LEXICON_CANDIDATES)), false));
+      gens.add(LexiconCandidates.over(view, MAX_LEXICON_CANDIDATES));
       if (!profiles.isEmpty()) {
         gens.add(new ProfileCandidates(profiles));
       }

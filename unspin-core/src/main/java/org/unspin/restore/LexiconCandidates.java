@@ -3,6 +3,7 @@ package org.unspin.restore;
 import java.util.ArrayList;
 import java.util.List;
 import org.unspin.lexicon.Lexicon;
+import org.unspin.lexicon.LexiconDictionary;
 import org.unspin.lexicon.Relation;
 import org.unspin.lexicon.ReverseLexicon;
 
@@ -34,9 +35,12 @@ public final class LexiconCandidates implements CandidateGenerator {
     this.spelling = spelling;
   }
 
-  /** The default lexicon's full reverse index (morphology, mismatches, inverse edges), no spelling variants. */
-  public static LexiconCandidates defaults() {
-    return new LexiconCandidates(Lexicon.loadDefault().dictionary().reverse(), false);
+  /**
+   * The generator the facade uses over {@code view}: morphology, mismatches and inverse edges on,
+   * at most {@code maxCandidates} per look-up (0: no limit), no spelling variants.
+   */
+  public static LexiconCandidates over(LexiconDictionary view, int maxCandidates) {
+    return new LexiconCandidates(view.reverse(ReverseLexicon.Options.DEFAULT.withMaxCandidates(maxCandidates)), false);
   }
 
   static float logFreq(int freqClass) {
