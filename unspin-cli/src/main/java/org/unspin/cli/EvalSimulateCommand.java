@@ -17,6 +17,7 @@ import org.unspin.channel.SimulatorConfig;
 import org.unspin.channel.SpinSimulator;
 import org.unspin.channel.SpunText;
 import org.unspin.channel.TsvSynonymDictionary;
+import org.unspin.lexicon.Lexicon;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -56,7 +57,8 @@ public final class EvalSimulateCommand implements Callable<Integer> {
   @Option(names = "--keep-names", description = "Do not replace capitalized words inside sentences.")
   boolean keepNames;
 
-  @Option(names = "--dictionary", required = true, paramLabel = "FILE", description = "Synonym dictionary (TSV).")
+  @Option(names = "--dictionary", paramLabel = "FILE",
+      description = "Synonym dictionary (TSV); default: the embedded lexicon.")
   Path dictionary;
 
   @Option(names = "--out", required = true, paramLabel = "FILE.jsonl", description = "Where to write the pairs.")
@@ -84,7 +86,8 @@ public final class EvalSimulateCommand implements Callable<Integer> {
     }
     SimulatorConfig config = new SimulatorConfig(rate == null ? drawn.rate() : rate, choice, morphologyErrors,
         !keepNames, 3);
-    SpinSimulator sim = new SpinSimulator(TsvSynonymDictionary.load(dictionary), config);
+    SpinSimulator sim = new SpinSimulator(dictionary == null ? Lexicon.loadDefault().dictionary()
+        : TsvSynonymDictionary.load(dictionary), config);
     List<String> docs = new ArrayList<>();
     for (String in : inputs) {
       if (in.equals("-")) {

@@ -54,7 +54,7 @@ import org.unspin.api.ModelException;
 public record DetectorModel(List<Feature> features, double bias, PlattCalibration calibration, double spunThreshold,
     double cleanThreshold, Map<String, String> provenance) {
 
-  /** The classpath resource of the shipped detector, once the lead has trained it. */
+  /** The classpath resource of the shipped detector (see MODEL_CARD.md for its training data). */
   public static final String DEFAULT_RESOURCE = "/org/unspin/detect/default-detector.tsv";
   /** The format version this code reads and writes. */
   public static final int FORMAT_VERSION = 1;
