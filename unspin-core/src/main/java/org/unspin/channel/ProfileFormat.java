@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.unspin.api.ModelException;
+import org.unspin.util.Resources;
 
 /**
  * Reads and writes {@link SpinnerProfile}s as plain, diffable TSV. The writer puts the description
@@ -85,14 +86,7 @@ public final class ProfileFormat {
 
   /** The shipped profile learned from the PPS tortured-phrase list (CC BY 4.0). */
   public static SpinnerProfile loadDefault() {
-    try (InputStream in = ProfileFormat.class.getResourceAsStream(DEFAULT_RESOURCE)) {
-      if (in == null) {
-        throw new ModelException("missing resource " + DEFAULT_RESOURCE);
-      }
-      return read(in, "classpath:" + DEFAULT_RESOURCE);
-    } catch (IOException e) {
-      throw new ModelException("cannot read classpath:" + DEFAULT_RESOURCE + ": " + e.getMessage(), e);
-    }
+    return Resources.load(ProfileFormat.class, DEFAULT_RESOURCE, ProfileFormat::read);
   }
 
   /** Reads a profile from UTF-8 bytes; {@code source} names it in messages. */

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.unspin.api.ModelException;
+import org.unspin.util.Resources;
 
 /**
  * Which indefinite article a word takes, by a documented spelling heuristic (a vowel letter first
@@ -60,14 +61,7 @@ public final class ArticleSounds {
   public static ArticleSounds loadDefault() {
     ArticleSounds d = defaults;
     if (d == null) {
-      try (InputStream in = ArticleSounds.class.getResourceAsStream(RESOURCE)) {
-        if (in == null) {
-          throw new ModelException("missing resource " + RESOURCE);
-        }
-        d = read(in, "classpath:" + RESOURCE);
-      } catch (IOException e) {
-        throw new ModelException("cannot read classpath:" + RESOURCE + ": " + e.getMessage(), e);
-      }
+      d = Resources.load(ArticleSounds.class, RESOURCE, ArticleSounds::read);
       defaults = d;
     }
     return d;

@@ -16,6 +16,7 @@ import org.unspin.api.ModelException;
 import org.unspin.restore.CasePattern;
 import org.unspin.restore.InputToken;
 import org.unspin.restore.TokenKind;
+import org.unspin.util.Resources;
 
 /**
  * {@code PAST_FOR_PARTICIPLE}: a past tense where the grammar needs a participle, right after a
@@ -99,14 +100,7 @@ public final class PastForParticipleRule implements Rule {
   private static Map<String, Verb> loadDefault() {
     Map<String, Verb> d = defaults;
     if (d == null) {
-      try (InputStream in = PastForParticipleRule.class.getResourceAsStream(RESOURCE)) {
-        if (in == null) {
-          throw new ModelException("missing resource " + RESOURCE);
-        }
-        d = read(in, "classpath:" + RESOURCE);
-      } catch (IOException e) {
-        throw new ModelException("cannot read classpath:" + RESOURCE + ": " + e.getMessage(), e);
-      }
+      d = Resources.load(PastForParticipleRule.class, RESOURCE, PastForParticipleRule::read);
       defaults = d;
     }
     return d;

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.unspin.api.ModelException;
+import org.unspin.util.Resources;
 
 /**
  * A list of tortured-phrase fingerprints, read from the Problematic Paper Screener's CSV export.
@@ -56,14 +57,7 @@ public final class FingerprintList {
 
   /** The shipped default list (the PPS export, CC BY 4.0). */
   public static FingerprintList loadDefault() {
-    try (InputStream in = FingerprintList.class.getResourceAsStream(DEFAULT_RESOURCE)) {
-      if (in == null) {
-        throw new ModelException("missing resource " + DEFAULT_RESOURCE);
-      }
-      return read(in, "classpath:" + DEFAULT_RESOURCE);
-    } catch (IOException e) {
-      throw new ModelException("cannot read classpath:" + DEFAULT_RESOURCE + ": " + e.getMessage(), e);
-    }
+    return Resources.load(FingerprintList.class, DEFAULT_RESOURCE, FingerprintList::read);
   }
 
   /** Reads a list from a file. */
