@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.unspin.api.Finding;
 import org.unspin.api.ModelException;
-import org.unspin.restore.CasePattern;
+import org.unspin.text.CasePattern;
 import org.unspin.restore.InputToken;
 import org.unspin.restore.TokenKind;
 import org.unspin.util.Resources;

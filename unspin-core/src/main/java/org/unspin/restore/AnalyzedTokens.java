@@ -1,5 +1,7 @@
 package org.unspin.restore;
 
+import org.unspin.text.CasePattern;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.unspin.text.AnalyzedText;

@@ -1,5 +1,7 @@
 package org.unspin.restore;
 
+import org.unspin.text.CasePattern;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
