@@ -2,7 +2,6 @@ package org.unspin.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +11,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.unspin.api.Unspin;
 import org.unspin.bench.CandidateRecall;
-import org.unspin.bench.corpus.Corpora;
 import org.unspin.bench.corpus.CorpusSource;
 import org.unspin.bench.corpus.Document;
 import org.unspin.bench.corpus.Split;
@@ -99,17 +97,7 @@ public final class EvalCandidatesCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
-    Path dir = corpora != null ? corpora : Corpora.defaultDirectory().orElseThrow(() -> new UsageException(
-        "no corpora directory found; give one with --corpora DIR or $" + Corpora.ENV));
-    if (!Files.isDirectory(dir)) {
-      throw new UsageException("--corpora: not a directory: " + dir);
-    }
-    for (CorpusSource cs : sources) {
-      if (!Files.exists(cs.location(dir))) {
-        throw new UsageException("--corpora: " + dir + " has no " + cs.label() + " corpus (expected "
-            + cs.location(dir) + ")");
-      }
-    }
+    Path dir = CorporaDirectory.resolve(corpora, sources);
     PrintWriter err = spec.commandLine().getErr();
     List<Document> sample = CandidateRecall.sample(dir, sources, s, docs);
     err.printf(Locale.ROOT, "eval candidates: %d %s documents%n", sample.size(), s.label());

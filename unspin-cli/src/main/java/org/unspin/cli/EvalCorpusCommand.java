@@ -73,17 +73,7 @@ public final class EvalCorpusCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
-    Path dir = corpora != null ? corpora : Corpora.defaultDirectory().orElseThrow(() -> new UsageException(
-        "no corpora directory found; give one with --corpora DIR or $" + Corpora.ENV));
-    if (!Files.isDirectory(dir)) {
-      throw new UsageException("--corpora: not a directory: " + dir);
-    }
-    for (CorpusSource cs : sources) {
-      if (!Files.exists(cs.location(dir))) {
-        throw new UsageException("--corpora: " + dir + " has no " + cs.label() + " corpus (expected "
-            + cs.location(dir) + ")");
-      }
-    }
+    Path dir = CorporaDirectory.resolve(corpora, sources);
     Corpora.Counts counts = new Corpora.Counts();
     if ("-".equals(out)) {
       Writer w = spec.commandLine().getOut();

@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.unspin.api.Unspin;
-import org.unspin.bench.corpus.Corpora;
 import org.unspin.bench.corpus.CorpusSource;
 import org.unspin.bench.corpus.Split;
 import org.unspin.bench.eval.EvalConfig;
@@ -103,17 +102,7 @@ public final class EvalRunCommand implements Callable<Integer> {
       for (String name : settings) {
         st.add(EvalSetting.parse(name));
       }
-      Path dir = corpora != null ? corpora : Corpora.defaultDirectory().orElseThrow(() -> new UsageException(
-          "no corpora directory found; give one with --corpora DIR or $" + Corpora.ENV));
-      if (!Files.isDirectory(dir)) {
-        throw new UsageException("--corpora: not a directory: " + dir);
-      }
-      for (CorpusSource cs : sources) {
-        if (!Files.exists(cs.location(dir))) {
-          throw new UsageException("--corpora: " + dir + " has no " + cs.label() + " corpus (expected "
-              + cs.location(dir) + ")");
-        }
-      }
+      Path dir = CorporaDirectory.resolve(corpora, sources);
       int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
       config = new EvalConfig(dir, sources, s, docs, rates, st, EvalConfig.DEFAULT_HOLD_OUT, seed, t);
     } catch (IllegalArgumentException e) {
