@@ -1,12 +1,12 @@
 package org.unspin.channel;
 
+import org.unspin.util.Utf8;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -132,8 +132,7 @@ public final class PairJsonl {
 
   /** Reads every pair of a JSONL stream; blank lines are skipped. */
   public static List<TextPair> readPairs(InputStream in, String source) throws IOException {
-    BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
+    BufferedReader r = new BufferedReader(new InputStreamReader(in, Utf8.strictDecoder()));
     List<TextPair> out = new ArrayList<>();
     int lineNo = 0;
     while (true) {

@@ -1,5 +1,7 @@
 package org.unspin.channel;
 
+import org.unspin.util.Utf8;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,7 +12,6 @@ import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -91,8 +92,7 @@ public final class ProfileFormat {
 
   /** Reads a profile from UTF-8 bytes; {@code source} names it in messages. */
   public static SpinnerProfile read(InputStream in, String source) throws IOException {
-    return read(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), source);
+    return read(new InputStreamReader(in, Utf8.strictDecoder()), source);
   }
 
   /** Reads a profile from a reader; {@code source} names it in messages. */

@@ -1,12 +1,12 @@
 package org.unspin.channel;
 
+import org.unspin.util.Utf8;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -90,8 +90,7 @@ public final class TsvSynonymDictionary implements SynonymDictionary {
 
   /** Reads a dictionary from UTF-8 bytes; {@code source} names it in messages. */
   public static TsvSynonymDictionary read(InputStream in, String source) throws IOException {
-    BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
+    BufferedReader r = new BufferedReader(new InputStreamReader(in, Utf8.strictDecoder()));
     Map<String, List<String>> entries = new LinkedHashMap<>();
     int lineNo = 0;
     while (true) {

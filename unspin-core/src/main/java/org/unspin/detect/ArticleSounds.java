@@ -1,13 +1,13 @@
 package org.unspin.detect;
 
+import org.unspin.util.Utf8;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -73,8 +73,7 @@ public final class ArticleSounds {
    * @throws ModelException naming {@code origin} and the line for a malformed entry or bad bytes
    */
   public static ArticleSounds read(InputStream in, String origin) throws IOException {
-    Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+    Reader reader = new InputStreamReader(in, Utf8.strictDecoder());
     return read(reader, origin);
   }
 

@@ -1,5 +1,7 @@
 package org.unspin.detect;
 
+import org.unspin.util.Utf8;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,7 +9,6 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -198,8 +199,7 @@ public record DetectorModel(List<Feature> features, double bias, PlattCalibratio
 
   /** Reads a model from strict UTF-8 bytes; {@code origin} names the file in messages. */
   public static DetectorModel read(InputStream in, String origin) throws IOException {
-    return read(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), origin);
+    return read(new InputStreamReader(in, Utf8.strictDecoder()), origin);
   }
 
   /** Reads a model from characters; {@code origin} names the file in messages. */

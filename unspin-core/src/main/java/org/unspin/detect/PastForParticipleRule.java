@@ -1,12 +1,12 @@
 package org.unspin.detect;
 
+import org.unspin.util.Utf8;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,8 +107,7 @@ public final class PastForParticipleRule implements Rule {
   }
 
   private static Map<String, Verb> read(InputStream in, String origin) throws IOException {
-    BufferedReader br = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
+    BufferedReader br = new BufferedReader(new InputStreamReader(in, Utf8.strictDecoder()));
     Map<String, Verb> map = new HashMap<>();
     int lineNo = 0;
     try {

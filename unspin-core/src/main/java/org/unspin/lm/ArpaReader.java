@@ -1,5 +1,7 @@
 package org.unspin.lm;
 
+import org.unspin.util.Utf8;
+
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -8,7 +10,6 @@ import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -84,8 +85,7 @@ public final class ArpaReader {
     private int pos;
     private int limit;
     private byte[] line = new byte[256];
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final CharsetDecoder decoder = Utf8.strictDecoder();
 
     Utf8Lines(InputStream in) {
       this.in = in;

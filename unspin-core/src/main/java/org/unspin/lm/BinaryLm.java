@@ -1,12 +1,12 @@
 package org.unspin.lm;
 
+import org.unspin.util.Utf8;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -263,8 +263,7 @@ public final class BinaryLm implements LanguageModel {
     byte[] b = new byte[(int) len];
     bytes.get(off, b, 0, b.length);
     try {
-      String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b)).toString();
+      String text = Utf8.strictDecoder().decode(ByteBuffer.wrap(b)).toString();
       Map<String, String> m = Metadata.decode(text);
       if (m == null) {
         throw bad("malformed metadata section");

@@ -1,5 +1,7 @@
 package org.unspin.lm;
 
+import org.unspin.util.Utf8;
+
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,8 +9,6 @@ import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -87,8 +87,7 @@ public final class LmCorpus {
   }
 
   private static void readFile(Path file, LmSentenceSink sink) {
-    CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder dec = Utf8.strictDecoder();
     long line = 0;
     try (InputStream raw = Files.newInputStream(file);
         InputStream in = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz")

@@ -1,5 +1,7 @@
 package org.unspin.restore;
 
+import org.unspin.util.Utf8;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -11,8 +13,6 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -333,8 +333,7 @@ public record ChannelWeights(
     }
     String text;
     try {
-      text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+      text = Utf8.strictDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
     } catch (CharacterCodingException e) {
       throw new ModelException("channel weights " + file + " is not valid UTF-8", e);
     }
@@ -345,8 +344,7 @@ public record ChannelWeights(
   public static ChannelWeights load(InputStream in, String origin) {
     try {
       byte[] bytes = in.readAllBytes();
-      String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+      String text = Utf8.strictDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
       return parse(new StringReader(text), origin, DEFAULTS);
     } catch (IOException e) {
       throw new ModelException("cannot read channel weights " + origin + ": " + e.getMessage(), e);

@@ -1,5 +1,7 @@
 package org.unspin.text;
 
+import org.unspin.util.Utf8;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,8 +9,6 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -102,8 +102,7 @@ public final class Abbreviations {
       if (in == null) {
         throw new ModelException("classpath resource org/unspin/text/" + RESOURCE + " is missing");
       }
-      Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+      Reader reader = new InputStreamReader(in, Utf8.strictDecoder());
       return parse(reader, "org/unspin/text/" + RESOURCE);
     } catch (IOException e) {
       throw new ModelException("cannot read classpath resource org/unspin/text/" + RESOURCE, e);

@@ -1,12 +1,13 @@
 package org.unspin.text;
 
+import org.unspin.util.Utf8;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -181,9 +182,7 @@ public final class TextInput {
   // ---------------------------------------------------------------- checks shared with TextLines
 
   static CharsetDecoder newDecoder() {
-    return StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    return Utf8.strictDecoder();
   }
 
   static boolean hasUtf8Bom(byte[] b, int len) {

@@ -1,10 +1,10 @@
 package org.unspin.bench.corpus;
 
+import org.unspin.util.Utf8;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,9 +32,7 @@ public final class AgNewsReader implements DocumentStream {
   public AgNewsReader(Path file) throws IOException {
     this.file = file;
     this.in = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
-        StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT)));
+        Utf8.strictDecoder()));
   }
 
   @Override

@@ -1,12 +1,12 @@
 package org.unspin.channel.fingerprint;
 
+import org.unspin.util.Utf8;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -73,8 +73,7 @@ public final class FingerprintList {
 
   /** Reads a list from a stream of UTF-8 bytes; {@code source} names it in messages. */
   public static FingerprintList read(InputStream in, String source) throws IOException {
-    Reader r = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+    Reader r = new InputStreamReader(in, Utf8.strictDecoder());
     Csv csv = new Csv(r, source);
     List<String> header;
     try {
