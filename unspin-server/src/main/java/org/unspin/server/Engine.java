@@ -1,0 +1,59 @@
+package org.unspin.server;
+
+import java.util.Map;
+import java.util.Objects;
+import org.unspin.api.Unspin;
+import org.unspin.detect.CheckReport;
+import org.unspin.restore.RestoredText;
+
+/**
+ * What the server computes, shared read-only by all workers: implementations must be thread-safe.
+ * {@link #of(Unspin)} is the product's engine; tests pass their own to control timing.
+ */
+public interface Engine {
+  /** The check of {@code text} (offsets into it). */
+  CheckReport check(String text);
+
+  /** The restoration of {@code text} (offsets into it). */
+  RestoredText restore(String text);
+
+  /** Whether {@link #trace} is available (a source index is configured). */
+  default boolean canTrace() {
+    return false;
+  }
+
+  /**
+   * The best {@code topK} indexed sources of {@code text} as the trace JSON ({@code {"matches": [...]}}).
+   *
+   * @throws UnsupportedOperationException when {@link #canTrace()} is false
+   */
+  default String traceJson(String text, int topK) {
+    throw new UnsupportedOperationException("no source index configured");
+  }
+
+  /** Texts of the given source ids, for showing aligned passages (ids without a stored text are left out). */
+  default Map<String, String> sourceTexts(Iterable<String> ids) {
+    return Map.of();
+  }
+
+  /** Documents in the source index, or -1 without one. */
+  default int indexedDocuments() {
+    return -1;
+  }
+
+  /** The engine over a facade (loaded once, shared by every request). */
+  static Engine of(Unspin unspin) {
+    Objects.requireNonNull(unspin, "unspin");
+    return new Engine() {
+      @Override
+      public CheckReport check(String text) {
+        return unspin.check(text);
+      }
+
+      @Override
+      public RestoredText restore(String text) {
+        return unspin.restore(text);
+      }
+    };
+  }
+}
