@@ -9,6 +9,8 @@ import org.unspin.api.Finding;
 import org.unspin.api.TextSpan;
 import org.unspin.api.Unspin;
 import org.unspin.detect.CheckReport;
+import org.unspin.report.HtmlReport;
+import org.unspin.report.ReportView;
 import org.unspin.text.ExtractedText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,15 +34,29 @@ public final class CheckCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object instead of the readable report.")
   boolean json;
 
+  @Option(names = "--html", description = "Print a self-contained HTML report (findings highlighted, restored text "
+      + "beside it, score gauge; inline CSS/JS, no network) instead of the readable report.")
+  boolean html;
+
   @Parameters(paramLabel = "FILE|-", description = "The text to check ('-' reads standard input).")
   String input;
 
   @Override
   public Integer call() {
+    if (json && html) {
+      throw new UsageException("--json and --html exclude each other");
+    }
     ExtractedText text = InputText.read(input, System.in);
     try (Unspin unspin = models.build()) {
-      CheckReport report = toSource(unspin.check(text.text()), text);
+      CheckReport checked = unspin.check(text.text());
       PrintWriter out = spec.commandLine().getOut();
+      if (html) {
+        // The HTML view shows the extracted text, so its offsets stay on the text, not the source.
+        out.print(HtmlReport.render(ReportView.of(input.equals("-") ? "standard input" : input, checked)));
+        out.flush();
+        return Main.EXIT_OK;
+      }
+      CheckReport report = toSource(checked, text);
       out.println(json ? report.toJson() : report.toText());
       out.flush();
     }

@@ -85,11 +85,31 @@
     ]);
   }
 
+  /* The id of the mark that shows finding i: its own, or the kept mark that overlaps it. */
+  function markIds(findings, kept) {
+    return findings.map(function (f, i) {
+      for (var k = 0; k < kept.length; k++) {
+        if (kept[k].i === i) {
+          return 'unspin-finding-' + i;
+        }
+      }
+      for (k = 0; k < kept.length; k++) {
+        if (kept[k].start < Math.max(f.end, f.start + 1) && f.start < Math.max(kept[k].end, kept[k].start + 1)) {
+          return 'unspin-finding-' + kept[k].i;
+        }
+      }
+      return null;
+    });
+  }
+
+  function keptFindings(text, findings) {
+    return disjoint(findings.map(function (f, i) { return {start: f.start, end: f.end, f: f, i: i}; }), text.length);
+  }
+
   function markedText(text, findings) {
     var box = el('div', {'class': 'text', id: 'unspin-marked'});
     var pos = 0;
-    disjoint(findings.map(function (f, i) { return {start: f.start, end: f.end, f: f, i: i}; }), text.length)
-      .forEach(function (s) {
+    keptFindings(text, findings).forEach(function (s) {
         box.appendChild(document.createTextNode(text.slice(pos, s.start)));
         var f = s.f;
         box.appendChild(el('mark', {
@@ -118,13 +138,14 @@
     return box;
   }
 
-  function findingList(findings) {
+  function findingList(text, findings) {
     if (!findings.length) {
       return el('p', {'class': 'meta'}, ['No findings.']);
     }
+    var targets = markIds(findings, keptFindings(text, findings));
     var list = el('ol', {'class': 'findings', id: 'unspin-findings'});
     findings.forEach(function (f, i) {
-      var button = el('button', {type: 'button', 'data-target': 'unspin-finding-' + i},
+      var button = el('button', {type: 'button', 'data-target': targets[i]},
         ['\u201c' + f.text + '\u201d \u2192 \u201c' + f.suggestion + '\u201d']);
       button.addEventListener('click', function () {
         var mark = document.getElementById(button.getAttribute('data-target'));
@@ -189,7 +210,7 @@
         el('h2', {id: 'unspin-h-restored'}, ['Restored text']), restoredText(data.text, c.edits)])
     ]));
     root.appendChild(el('section', {'aria-labelledby': 'unspin-h-findings'}, [
-      el('h2', {id: 'unspin-h-findings'}, ['Findings']), findingList(c.findings)]));
+      el('h2', {id: 'unspin-h-findings'}, ['Findings']), findingList(data.text, c.findings)]));
     if (data.trace) {
       root.appendChild(traceSection(data));
     }

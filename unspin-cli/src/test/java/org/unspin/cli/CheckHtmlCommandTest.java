@@ -1,0 +1,50 @@
+package org.unspin.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.unspin.util.Json;
+
+/** {@code check --html}: one self-contained page whose embedded data is the check of the text. */
+class CheckHtmlCommandTest {
+  static final String SPUN = "Analysts said the choice was expected after colossal information showed inflation "
+      + "running above the target.\n";
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void htmlReportEmbedsTheSameCheckAsJson() throws Exception {
+    Path in = dir.resolve("spun.txt");
+    Files.writeString(in, SPUN, StandardCharsets.UTF_8);
+    MainTest.Result html = MainTest.run("check", "--html", in.toString());
+    assertEquals(0, html.code(), html.err());
+    assertTrue(html.out().startsWith("<!DOCTYPE html>"), html.out().substring(0, 40));
+    Matcher m = Pattern.compile("id=\"unspin-report-data\">(.*?)</script>", Pattern.DOTALL).matcher(html.out());
+    assertTrue(m.find(), "no embedded data");
+    Map<String, Object> data = Json.parseObject(m.group(1));
+    assertEquals(SPUN, data.get("text"));
+    MainTest.Result json = MainTest.run("check", "--json", in.toString());
+    assertEquals(0, json.code(), json.err());
+    assertEquals(Json.parse(json.out().trim()), data.get("check"));
+    assertFalse(html.out().contains("src=\"http") || html.out().contains("href=\"http"), "network reference");
+  }
+
+  @Test
+  void htmlAndJsonTogetherAreAUsageError() throws Exception {
+    Path in = dir.resolve("t.txt");
+    Files.writeString(in, SPUN, StandardCharsets.UTF_8);
+    MainTest.Result r = MainTest.run("check", "--html", "--json", in.toString());
+    assertEquals(Main.EXIT_USAGE, r.code());
+    assertTrue(r.err().contains("--json and --html"), r.err());
+  }
+}
