@@ -9,6 +9,8 @@ import org.unspin.api.Finding;
 import org.unspin.api.TextSpan;
 import org.unspin.api.Unspin;
 import org.unspin.detect.CheckReport;
+import org.unspin.index.SourceIndex;
+import org.unspin.index.SourceMatch;
 import org.unspin.text.ExtractedText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,17 +34,34 @@ public final class CheckCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object instead of the readable report.")
   boolean json;
 
+  @Mixin
+  SourceOptions sources;
+
   @Parameters(paramLabel = "FILE|-", description = "The text to check ('-' reads standard input).")
   String input;
 
   @Override
   public Integer call() {
     ExtractedText text = InputText.read(input, System.in);
-    try (Unspin unspin = models.build()) {
-      CheckReport report = toSource(unspin.check(text.text()), text);
-      PrintWriter out = spec.commandLine().getOut();
-      out.println(json ? report.toJson() : report.toText());
-      out.flush();
+    try (SourceIndex idx = sources.open()) {
+      Unspin.Builder b = models.builder();
+      SourceOptions.addDomainLm(b, idx);
+      try (Unspin unspin = b.build()) {
+        CheckReport report = unspin.check(text.text());
+        SourceMatch source = sources.source(idx, text.text());
+        if (source != null) {
+          report = SourceOptions.withSource(report, source);
+        }
+        report = toSource(report, text);
+        PrintWriter out = spec.commandLine().getOut();
+        if (idx == null) {
+          out.println(json ? report.toJson() : report.toText());
+        } else {
+          out.println(json ? SourceOptions.json(report, source) : report.toText() + System.lineSeparator()
+              + SourceOptions.text(source));
+        }
+        out.flush();
+      }
     }
     return Main.EXIT_OK;
   }
