@@ -9,6 +9,9 @@ import org.unspin.api.Finding;
 import org.unspin.api.TextSpan;
 import org.unspin.api.Unspin;
 import org.unspin.detect.CheckReport;
+import org.unspin.index.SourceIndex;
+import org.unspin.index.SourceMatch;
+import org.unspin.index.TraceResult;
 import org.unspin.report.HtmlReport;
 import org.unspin.report.ReportView;
 import org.unspin.text.ExtractedText;
@@ -35,8 +38,11 @@ public final class CheckCommand implements Callable<Integer> {
   boolean json;
 
   @Option(names = "--html", description = "Print a self-contained HTML report (findings highlighted, restored text "
-      + "beside it, score gauge; inline CSS/JS, no network) instead of the readable report.")
+      + "beside it, score gauge, the source with --index; inline CSS/JS, no network) instead of the readable report.")
   boolean html;
+
+  @Mixin
+  SourceOptions sources;
 
   @Parameters(paramLabel = "FILE|-", description = "The text to check ('-' reads standard input).")
   String input;
@@ -47,18 +53,34 @@ public final class CheckCommand implements Callable<Integer> {
       throw new UsageException("--json and --html exclude each other");
     }
     ExtractedText text = InputText.read(input, System.in);
-    try (Unspin unspin = models.build()) {
-      CheckReport checked = unspin.check(text.text());
-      PrintWriter out = spec.commandLine().getOut();
-      if (html) {
-        // The HTML view shows the extracted text, so its offsets stay on the text, not the source.
-        out.print(HtmlReport.render(ReportView.of(input.equals("-") ? "standard input" : input, checked)));
+    try (SourceIndex idx = sources.open()) {
+      Unspin.Builder b = models.builder();
+      SourceOptions.addDomainLm(b, idx);
+      try (Unspin unspin = b.build()) {
+        CheckReport report = unspin.check(text.text());
+        SourceMatch source = sources.source(idx, text.text());
+        if (source != null) {
+          report = SourceOptions.withSource(report, source);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (html) {
+          // The HTML view shows the extracted text, so its offsets stay on the text, not the source.
+          String title = input.equals("-") ? "standard input" : input;
+          ReportView view = source == null ? ReportView.of(title, report) : new ReportView(title, report,
+              new TraceResult(List.of(source)).toJson(), java.util.Map.of(source.id(), source.sourceText()));
+          out.print(HtmlReport.render(view));
+          out.flush();
+          return Main.EXIT_OK;
+        }
+        report = toSource(report, text);
+        if (idx == null) {
+          out.println(json ? report.toJson() : report.toText());
+        } else {
+          out.println(json ? SourceOptions.json(report, source) : report.toText() + System.lineSeparator()
+              + SourceOptions.text(source));
+        }
         out.flush();
-        return Main.EXIT_OK;
       }
-      CheckReport report = toSource(checked, text);
-      out.println(json ? report.toJson() : report.toText());
-      out.flush();
     }
     return Main.EXIT_OK;
   }

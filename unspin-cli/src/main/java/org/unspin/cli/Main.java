@@ -27,6 +27,8 @@ import picocli.CommandLine.Option;
         LexiconCommand.class,
         DetectCommand.class,
         EvalCommand.class,
+        IndexCommand.class,
+        TraceCommand.class,
     })
 public final class Main implements Runnable {
 

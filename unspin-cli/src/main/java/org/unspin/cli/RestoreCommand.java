@@ -3,7 +3,8 @@ package org.unspin.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.unspin.api.Unspin;
-import org.unspin.restore.RestoredText;
+import org.unspin.index.SourceIndex;
+import org.unspin.index.SourceMatch;
 import org.unspin.text.ExtractedText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "restore", mixinStandardHelpOptions = true,
     description = {"Print the restored text: each tortured phrase replaced by its likely original, everything "
         + "else (spacing, punctuation, line breaks) as in the input, one output line for each input line.",
-        "HTML input (by extension or content) is reduced to its main text first; the restored main text is printed."})
+        "HTML input (by extension or content) is reduced to its main text first; the restored main text is printed.",
+        "With --index, a source found in the index restores by alignment: its wording replaces each aligned change."})
 public final class RestoreCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -23,17 +25,30 @@ public final class RestoreCommand implements Callable<Integer> {
   @Mixin
   ModelOptions models;
 
+  @Mixin
+  SourceOptions sources;
+
   @Parameters(paramLabel = "FILE|-", description = "The text to restore ('-' reads standard input).")
   String input;
 
   @Override
   public Integer call() {
     ExtractedText text = InputText.read(input, System.in);
-    try (Unspin unspin = models.build()) {
-      RestoredText r = unspin.restore(text.text());
+    try (SourceIndex idx = sources.open()) {
+      SourceMatch source = sources.source(idx, text.text());
+      String restored;
+      if (source != null) {
+        restored = source.restore(text.text());
+      } else {
+        Unspin.Builder b = models.builder();
+        SourceOptions.addDomainLm(b, idx);
+        try (Unspin unspin = b.build()) {
+          restored = unspin.restore(text.text()).text();
+        }
+      }
       PrintWriter out = spec.commandLine().getOut();
-      out.print(r.text());
-      if (!r.text().endsWith("\n")) {
+      out.print(restored);
+      if (!restored.endsWith("\n")) {
         out.println();
       }
       out.flush();

@@ -17,23 +17,31 @@ public interface Engine {
   /** The restoration of {@code text} (offsets into it). */
   RestoredText restore(String text);
 
+  /**
+   * A trace: the JSON of the best sources and the stored text of each.
+   *
+   * @param json {@code {"matches": [...]}} as {@code unspin trace --json}
+   * @param sources source id to its text (offsets of the passages point into it)
+   */
+  record Trace(String json, Map<String, String> sources) {
+    public Trace {
+      Objects.requireNonNull(json, "json");
+      sources = Map.copyOf(sources);
+    }
+  }
+
   /** Whether {@link #trace} is available (a source index is configured). */
   default boolean canTrace() {
     return false;
   }
 
   /**
-   * The best {@code topK} indexed sources of {@code text} as the trace JSON ({@code {"matches": [...]}}).
+   * The best {@code topK} indexed sources of {@code text}.
    *
    * @throws UnsupportedOperationException when {@link #canTrace()} is false
    */
-  default String traceJson(String text, int topK) {
+  default Trace trace(String text, int topK) {
     throw new UnsupportedOperationException("no source index configured");
-  }
-
-  /** Texts of the given source ids, for showing aligned passages (ids without a stored text are left out). */
-  default Map<String, String> sourceTexts(Iterable<String> ids) {
-    return Map.of();
   }
 
   /** Documents in the source index, or -1 without one. */

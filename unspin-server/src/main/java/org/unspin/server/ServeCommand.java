@@ -11,6 +11,7 @@ import org.unspin.api.InputException;
 import org.unspin.api.ModelException;
 import org.unspin.api.Unspin;
 import org.unspin.api.UnspinException;
+import org.unspin.index.SourceIndex;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -119,24 +120,26 @@ public final class ServeCommand implements Callable<Integer> {
     if (threshold != null) {
       b.spunThreshold(threshold);
     }
-    try (Unspin unspin = b.build()) {
-      unspin.detector(); // load everything now, not on the first request
-      Engine engine = Engines.create(unspin, index);
-      try (UnspinServer server = UnspinServer.start(config, engine)) {
-        err.printf(java.util.Locale.ROOT, "unspin: serving on %s (models loaded in %.1f s; Ctrl-C stops)%n",
-            server.uri(), (System.nanoTime() - t0) / 1e9);
-        err.flush();
-        Thread hook = new Thread(stop::countDown, "unspin-serve-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        stop.await();
-      } finally {
-        if (engine instanceof AutoCloseable c) {
-          try {
-            c.close();
-          } catch (Exception e) {
-            throw new UnspinException("cannot close the source index: " + e.getMessage(), e);
-          }
+    SourceIndex idx = index == null ? null : SourceIndex.open(index);
+    try {
+      if (idx != null) {
+        idx.domainLm().ifPresent(b::languageModel);
+      }
+      try (Unspin unspin = b.build()) {
+        unspin.detector(); // load everything now, not on the first request
+        Engine engine = Engines.create(unspin, idx);
+        try (UnspinServer server = UnspinServer.start(config, engine)) {
+          err.printf(java.util.Locale.ROOT, "unspin: serving on %s (models loaded in %.1f s%s; Ctrl-C stops)%n",
+              server.uri(), (System.nanoTime() - t0) / 1e9,
+              idx == null ? "" : ", " + idx.documentCount() + " indexed documents");
+          err.flush();
+          Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "unspin-serve-stop"));
+          stop.await();
         }
+      }
+    } finally {
+      if (idx != null) {
+        idx.close();
       }
     }
     return EXIT_OK;

@@ -12,12 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.unspin.api.InputException;
 import org.unspin.detect.CheckReport;
 import org.unspin.report.HtmlReport;
@@ -209,7 +207,7 @@ public final class UnspinServer implements AutoCloseable {
       throw new ApiException(404, "no source index configured: start the server with --index DIR");
     }
     RequestText in = readText(ctx);
-    json(ctx, pool.run(() -> engine.traceJson(in.text().text(), in.top())));
+    json(ctx, pool.run(() -> engine.trace(in.text().text(), in.top())).json());
   }
 
   /** Check (and trace, with an index) of the extracted text, as the page's renderer wants it. */
@@ -221,8 +219,8 @@ public final class UnspinServer implements AutoCloseable {
       if (!engine.canTrace()) {
         return ReportView.of(in.html() ? "HTML page" : "text", r);
       }
-      String trace = engine.traceJson(text, in.top());
-      return new ReportView(in.html() ? "HTML page" : "text", r, trace, engine.sourceTexts(matchIds(trace)));
+      Engine.Trace trace = engine.trace(text, in.top());
+      return new ReportView(in.html() ? "HTML page" : "text", r, trace.json(), trace.sources());
     });
     json(ctx, view.toJson());
   }
@@ -251,19 +249,6 @@ public final class UnspinServer implements AutoCloseable {
     load.put("timed_out", pool.timedOut());
     m.put("load", load);
     json(ctx, Json.write(m));
-  }
-
-  private static Set<String> matchIds(String traceJson) {
-    Set<String> ids = new LinkedHashSet<>();
-    Object matches = Json.parseObject(traceJson).get("matches");
-    if (matches instanceof List<?> l) {
-      for (Object o : l) {
-        if (o instanceof Map<?, ?> mm && mm.get("id") instanceof String id) {
-          ids.add(id);
-        }
-      }
-    }
-    return ids;
   }
 
   /** Reads the body within the limit and decodes it; 413 past the limit. */

@@ -84,7 +84,7 @@ class ServeCommandTest {
   }
 
   @Test
-  void indexWithoutTheTraceModuleIsAClearFailure() {
+  void missingIndexIsAOneLineFailure() {
     Result r = run("--port", "0", "--index", "/nonexistent/index");
     assertEquals(ServeCommand.EXIT_FAILURE, r.code(), r.err());
     assertTrue(r.err().startsWith("unspin: "), r.err());

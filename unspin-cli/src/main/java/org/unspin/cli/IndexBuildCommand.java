@@ -1,0 +1,39 @@
+package org.unspin.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.unspin.index.IndexOptions;
+import org.unspin.index.SourceIndexWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code unspin index build}: a new source index from files, directories and JSONL records. */
+@Command(name = "build", mixinStandardHelpOptions = true,
+    description = {"Build a new source index in DIR (an index already there is replaced).",
+        "INPUT: text, HTML and JSONL files, and directories (searched recursively for .txt, .html, .htm and .jsonl). "
+            + "Ids: the file path as given, or the JSONL record's id (else its url, else <file>#<line>).",
+        "Progress on stderr; a summary line on stdout."})
+public final class IndexBuildCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--index", required = true, paramLabel = "DIR", description = "The index directory.")
+  Path index;
+
+  @Option(names = "--domain-lm", description = "Also build a trigram LM from the indexed texts (DIR/domain.lm), "
+      + "interpolated with the default model by 'restore --index' and 'check --index'.")
+  boolean domainLm;
+
+  @Parameters(paramLabel = "INPUT", arity = "1..*", description = "Files and directories to index.")
+  List<Path> inputs;
+
+  @Override
+  public Integer call() throws IOException {
+    return IndexInfoCommand.fill(spec, index, inputs, true, domainLm);
+  }
+}

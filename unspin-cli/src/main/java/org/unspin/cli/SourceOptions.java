@@ -1,0 +1,89 @@
+package org.unspin.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import org.unspin.api.Edit;
+import org.unspin.api.Unspin;
+import org.unspin.detect.CheckReport;
+import org.unspin.index.AlignedSubstitution;
+import org.unspin.index.SourceIndex;
+import org.unspin.index.SourceMatch;
+import org.unspin.index.Tracer;
+import org.unspin.util.Json;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --index DIR} of restore and check: when the text's source is in the index with enough
+ * coverage, restoration is the alignment with it (the source's wording of every aligned
+ * replacement) and the report names the source; the index's domain LM, if it has one, joins the
+ * language models either way. The CLI composes core and index; neither depends on the other.
+ */
+final class SourceOptions {
+  @Option(names = "--index", paramLabel = "DIR", description = "A source index (see 'unspin index build'): a source "
+      + "found there restores by alignment, and its domain LM (if built) is interpolated with the default.")
+  Path index;
+
+  @Option(names = "--source-coverage", paramLabel = "C", defaultValue = "0.5",
+      description = "Least share of the text's words in sentences aligned with a source to use it (default "
+          + "${DEFAULT-VALUE}).")
+  double minCoverage;
+
+  /** Opens the index, or null without --index. */
+  SourceIndex open() {
+    if (index == null) {
+      return null;
+    }
+    if (!(minCoverage > 0 && minCoverage <= 1)) {
+      throw new UsageException("--source-coverage must be in (0, 1] (got " + minCoverage + ")");
+    }
+    return SourceIndex.open(index);
+  }
+
+  /** Adds the index's domain LM to the models, when it has one. */
+  static void addDomainLm(Unspin.Builder b, SourceIndex idx) {
+    if (idx != null) {
+      idx.domainLm().ifPresent(b::languageModel);
+    }
+  }
+
+  /** The best source of {@code text} if it covers enough of it, else null. */
+  SourceMatch source(SourceIndex idx, String text) {
+    if (idx == null) {
+      return null;
+    }
+    SourceMatch best = new Tracer(idx, null).trace(text, 1).best();
+    return best != null && best.coverage() >= minCoverage ? best : null;
+  }
+
+  /** {@code r} with restoration and edits from the source's alignment. */
+  static CheckReport withSource(CheckReport r, SourceMatch m) {
+    java.util.List<Edit> edits = new java.util.ArrayList<>();
+    for (AlignedSubstitution a : m.aligned()) {
+      edits.add(new Edit(a.start(), a.end(), a.surface(), a.original(), 1.0));
+    }
+    return new CheckReport(r.input(), r.spunProbability(), r.verdict(), r.findings(), r.signals(), r.features(),
+        m.restore(r.input()), edits);
+  }
+
+  /** The check JSON with {@code "source": {"id", "coverage"}} (null when none was found) added last. */
+  static String json(CheckReport r, SourceMatch m) {
+    String j = r.toJson();
+    StringBuilder sb = new StringBuilder(j.length() + 64).append(j, 0, j.lastIndexOf('}'));
+    sb.append(", \"source\": ");
+    if (m == null) {
+      sb.append("null");
+    } else {
+      sb.append("{\"id\": ");
+      Json.quote(sb, m.id());
+      sb.append(String.format(Locale.ROOT, ", \"coverage\": %.4f, \"score\": %.4f}", m.coverage(), m.score()));
+    }
+    return sb.append('}').toString();
+  }
+
+  /** One readable line naming the source. */
+  static String text(SourceMatch m) {
+    return m == null ? "source: none found in the index"
+        : String.format(Locale.ROOT, "source: %s (coverage %.2f, %d substitutions)", m.id(), m.coverage(),
+            m.aligned().size());
+  }
+}

@@ -1,0 +1,76 @@
+package org.unspin.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.unspin.util.Json;
+
+class TraceCommandTest {
+  static final String SOURCE = "The central bank of Norway raised its key rate to 4.5 percent on Thursday, citing "
+      + "stubborn inflation. Governor Ida Wolden Bache said further increases were likely.\n";
+  static final String SPUN = "The central financial institution of Norway elevated its key rate to 4.5 percent on "
+      + "Thursday, citing persistent inflation. Governor Ida Wolden Bache said additional increases were likely.\n";
+
+  static Path corpus(Path dir) throws IOException {
+    Path docs = Files.createDirectories(dir.resolve("docs"));
+    Files.writeString(docs.resolve("norway.txt"), SOURCE, StandardCharsets.UTF_8);
+    Files.writeString(docs.resolve("football.txt"), "Manchester United beat Chelsea 2-1 at Old Trafford on Sunday. "
+        + "Marcus Rashford scored the winner late in the second half.\n", StandardCharsets.UTF_8);
+    Files.writeString(docs.resolve("more.jsonl"), "{\"id\": \"rec-1\", \"url\": \"https://example.org/a\", \"text\": "
+        + "\"Heavy rain caused flooding across northern England and hundreds of homes were evacuated.\"}\n"
+        + "{\"id\": \"rec-2\"}\n", StandardCharsets.UTF_8);
+    return docs;
+  }
+
+  @Test
+  void buildsAnIndexAndTracesASpunCopyToItsSource(@TempDir Path dir) throws IOException {
+    Path docs = corpus(dir);
+    Path index = dir.resolve("idx");
+    MainTest.Result b = MainTest.run("index", "build", "--index", index.toString(), docs.toString());
+    assertEquals(0, b.code(), b.err());
+    assertTrue(b.out().contains("indexed 3 documents (1 skipped)"), b.out());
+    assertTrue(b.err().contains("more.jsonl#2"), b.err());
+    MainTest.Result info = MainTest.run("index", "info", "--index", index.toString());
+    assertTrue(info.out().contains("3 documents"), info.out());
+
+    Path spun = dir.resolve("spun.txt");
+    Files.writeString(spun, SPUN, StandardCharsets.UTF_8);
+    Path profile = dir.resolve("learned.tsv");
+    MainTest.Result t = MainTest.run("trace", "--index", index.toString(), "--json", "--no-restore", "--top", "2",
+        "--learn-profile", profile.toString(), spun.toString());
+    assertEquals(0, t.code(), t.err());
+    @SuppressWarnings("unchecked")
+    var matches = (java.util.List<java.util.Map<String, Object>>) Json.parseObject(t.out()).get("matches");
+    assertEquals(docs.resolve("norway.txt").toString(), matches.get(0).get("id"));
+    assertTrue(t.out().contains("{\"surface\": \"elevated\", \"original\": \"raised\", \"count\": 1}"), t.out());
+    String learned = Files.readString(profile, StandardCharsets.UTF_8);
+    assertTrue(learned.contains("elevated\traised"), learned);
+  }
+
+  @Test
+  void restoreWithAnIndexPutsTheSourceWordingBack(@TempDir Path dir) throws IOException {
+    Path index = dir.resolve("idx");
+    assertEquals(0, MainTest.run("index", "build", "--index", index.toString(), corpus(dir).toString()).code());
+    Path spun = dir.resolve("spun.txt");
+    Files.writeString(spun, SPUN, StandardCharsets.UTF_8);
+    MainTest.Result r = MainTest.run("restore", "--index", index.toString(), spun.toString());
+    assertEquals(0, r.code(), r.err());
+    assertEquals(SOURCE, r.out());
+  }
+
+  @Test
+  void traceOnAMissingIndexFailsWithOneLine(@TempDir Path dir) throws IOException {
+    Path spun = dir.resolve("spun.txt");
+    Files.writeString(spun, SPUN, StandardCharsets.UTF_8);
+    MainTest.Result t = MainTest.run("trace", "--index", dir.resolve("none").toString(), "--no-restore",
+        spun.toString());
+    assertEquals(1, t.code());
+    assertTrue(t.err().startsWith("unspin: ") && t.err().contains("not a source index"), t.err());
+  }
+}

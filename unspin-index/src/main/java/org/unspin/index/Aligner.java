@@ -1,0 +1,229 @@
+package org.unspin.index;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Word alignment of a (spun) query text with a candidate source, tolerant of phrase substitutions
+ * of any length on either side and of reordered, dropped or added sentences.
+ *
+ * <p>Each query sentence is aligned on its own against the whole source, semi-globally: every
+ * query word takes part, the source segment it lands on is free (it may start and end anywhere,
+ * so sentences may come in any order, and source sentences no query sentence lands on were
+ * dropped). Scores: {@value #MATCH} for equal words (case-insensitive), {@value #MISMATCH} for a
+ * substituted word, {@value #GAP} for a word on one side only; ties prefer a substitution, then a
+ * query-only word. A run of non-matching steps between two matches is one {@link Block}: the
+ * spinner's {@code m:n} replacement ("a couple" for "two"). A sentence is accepted (it stems
+ * from the source) when its score is positive with at least {@value #MIN_MATCHES} matches (one for
+ * a one- or two-word sentence).
+ *
+ * <p>Cost {@code O(query words x source words)} time and {@code O(longest sentence x source words)}
+ * memory; sources beyond {@value #MAX_SOURCE_WORDS} words are aligned against their first that
+ * many. Thread-safe (stateless).
+ */
+public final class Aligner {
+  static final int MATCH = 2;
+  static final int MISMATCH = -1;
+  static final int GAP = -1;
+  static final int MIN_MATCHES = 2;
+  static final int MAX_SOURCE_WORDS = 50_000;
+
+  static final byte OP_MATCH = 'M';
+  static final byte OP_SUB = 'X';
+  /** A query word with no source counterpart. */
+  static final byte OP_QUERY = 'I';
+  /** A source word with no query counterpart. */
+  static final byte OP_SOURCE = 'D';
+
+  private Aligner() {}
+
+  /**
+   * A changed stretch: query words {@code [queryFrom, queryTo)} stand where the source had {@code
+   * [sourceFrom, sourceTo)} (word indexes); at least one side is non-empty. {@code inner} is true
+   * when a match lies on both sides (the stretch is then reliable).
+   */
+  record Block(int queryFrom, int queryTo, int sourceFrom, int sourceTo, boolean inner) {}
+
+  /**
+   * One query sentence's alignment.
+   *
+   * @param queryFrom first query word of the sentence
+   * @param queryTo one past its last word
+   * @param score the alignment score
+   * @param matches equal word pairs
+   * @param ops the steps in order (M, X, I, D)
+   * @param sourceFrom source word of the first step that consumes a source word, or -1
+   */
+  record SentenceAlignment(int queryFrom, int queryTo, int score, int matches, byte[] ops, int sourceFrom) {
+    boolean accepted() {
+      int need = queryTo - queryFrom <= 2 ? 1 : MIN_MATCHES;
+      return score > 0 && matches >= need;
+    }
+  }
+
+  /**
+   * Integer codes of the words: query words share codes with equal source words; a source word
+   * that is not in the query gets a code no query word has.
+   */
+  static int[][] encode(String[] query, String[] source) {
+    Map<String, Integer> codes = new HashMap<>(query.length * 2);
+    int[] q = new int[query.length];
+    for (int i = 0; i < query.length; i++) {
+      Integer c = codes.get(query[i]);
+      if (c == null) {
+        c = codes.size();
+        codes.put(query[i], c);
+      }
+      q[i] = c;
+    }
+    int m = Math.min(source.length, MAX_SOURCE_WORDS);
+    int[] s = new int[m];
+    for (int j = 0; j < m; j++) {
+      Integer c = codes.get(source[j]);
+      s[j] = c == null ? -1 - j : c;
+    }
+    return new int[][] {q, s};
+  }
+
+  /**
+   * Aligns {@code q[from, to)} semi-globally with {@code s}: all of the query span, any segment of
+   * {@code s}. {@code work} is reused between calls when big enough (may be null).
+   */
+  static SentenceAlignment alignSentence(int[] q, int from, int to, int[] s, int[][] work) {
+    int len = to - from;
+    int m = s.length;
+    int cols = m + 1;
+    int cells = (len + 1) * cols;
+    int[] h = work != null && work[0] != null && work[0].length >= cells ? work[0] : new int[cells];
+    if (work != null) {
+      work[0] = h;
+    }
+    for (int j = 0; j <= m; j++) {
+      h[j] = 0;
+    }
+    for (int i = 1; i <= len; i++) {
+      int row = i * cols;
+      int prev = row - cols;
+      int qi = q[from + i - 1];
+      h[row] = h[prev] + GAP;
+      for (int j = 1; j <= m; j++) {
+        int diag = h[prev + j - 1] + (qi == s[j - 1] ? MATCH : MISMATCH);
+        int up = h[prev + j] + GAP;
+        int left = h[row + j - 1] + GAP;
+        int best = diag;
+        if (up > best) {
+          best = up;
+        }
+        if (left > best) {
+          best = left;
+        }
+        h[row + j] = best;
+      }
+    }
+    // best end column; ties to the rightmost, so that a last word spun is a substitution, not a gap
+    int lastRow = len * cols;
+    int bestJ = 0;
+    for (int j = 1; j <= m; j++) {
+      if (h[lastRow + j] >= h[lastRow + bestJ]) {
+        bestJ = j;
+      }
+    }
+    int score = h[lastRow + bestJ];
+    // traceback
+    byte[] rev = new byte[len + m];
+    int k = 0;
+    int i = len;
+    int j = bestJ;
+    int matches = 0;
+    int firstSource = -1;
+    while (i > 0) {
+      int here = h[i * cols + j];
+      if (j > 0) {
+        boolean eq = q[from + i - 1] == s[j - 1];
+        if (here == h[(i - 1) * cols + j - 1] + (eq ? MATCH : MISMATCH)) {
+          rev[k++] = eq ? OP_MATCH : OP_SUB;
+          if (eq) {
+            matches++;
+          }
+          i--;
+          j--;
+          firstSource = j;
+          continue;
+        }
+      }
+      if (here == h[(i - 1) * cols + j] + GAP) {
+        rev[k++] = OP_QUERY;
+        i--;
+        continue;
+      }
+      rev[k++] = OP_SOURCE;
+      j--;
+      firstSource = j;
+    }
+    byte[] ops = new byte[k];
+    for (int t = 0; t < k; t++) {
+      ops[t] = rev[k - 1 - t];
+    }
+    return new SentenceAlignment(from, to, score, matches, ops, firstSource);
+  }
+
+  /** Score of {@code ops} (for checks): the sum of the step scores. */
+  static int scoreOf(byte[] ops) {
+    int sc = 0;
+    for (byte op : ops) {
+      sc += op == OP_MATCH ? MATCH : op == OP_SUB ? MISMATCH : GAP;
+    }
+    return sc;
+  }
+
+  /** The changed stretches of an alignment (word indexes into the query and the source). */
+  static List<Block> blocks(SentenceAlignment a) {
+    List<Block> out = new ArrayList<>();
+    int qi = a.queryFrom();
+    int sj = Math.max(0, a.sourceFrom());
+    int bq = -1;
+    int bs = -1;
+    boolean seenMatch = false;
+    for (byte op : a.ops()) {
+      if (op == OP_MATCH) {
+        if (bq >= 0 && (qi > bq || sj > bs)) {
+          out.add(new Block(bq, qi, bs, sj, seenMatch));
+        }
+        bq = -1;
+        seenMatch = true;
+        qi++;
+        sj++;
+        continue;
+      }
+      if (bq < 0) {
+        bq = qi;
+        bs = sj;
+      }
+      if (op == OP_SUB) {
+        qi++;
+        sj++;
+      } else if (op == OP_QUERY) {
+        qi++;
+      } else {
+        sj++;
+      }
+    }
+    if (bq >= 0 && (qi > bq || sj > bs)) {
+      out.add(new Block(bq, qi, bs, sj, false));
+    }
+    return out;
+  }
+
+  /** Aligns every sentence of {@code query} with {@code source}. */
+  static DocumentAlignment align(Words query, Words source) {
+    int[][] codes = encode(query.key, source.key);
+    int[][] work = new int[1][];
+    List<SentenceAlignment> out = new ArrayList<>(query.sentenceCount());
+    for (int k = 0; k < query.sentenceCount(); k++) {
+      out.add(alignSentence(codes[0], query.sentence[k], query.sentence[k + 1], codes[1], work));
+    }
+    return new DocumentAlignment(query, source, out);
+  }
+}

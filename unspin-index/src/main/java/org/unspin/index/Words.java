@@ -1,0 +1,91 @@
+package org.unspin.index;
+
+import java.util.Arrays;
+import java.util.Locale;
+import org.unspin.channel.WordTokens;
+
+/**
+ * The words of a text (tokens with a letter or digit, {@link WordTokens} boundaries) with offsets,
+ * lower-cased comparison keys and sentence boundaries. A sentence ends after a word followed by
+ * {@code . ! ?} (or at a blank line); a sentence longer than {@value #MAX_SENTENCE_WORDS} words is
+ * cut into pieces of that size so alignment memory stays bounded. Immutable.
+ */
+final class Words {
+  static final int MAX_SENTENCE_WORDS = 120;
+
+  final String text;
+  final int[] start;
+  final int[] end;
+  final String[] key;
+  /** Word index where each sentence starts, then the word count: {@code sentences + 1} entries. */
+  final int[] sentence;
+
+  private Words(String text, int[] start, int[] end, String[] key, int[] sentence) {
+    this.text = text;
+    this.start = start;
+    this.end = end;
+    this.key = key;
+    this.sentence = sentence;
+  }
+
+  static Words of(String text) {
+    WordTokens t = WordTokens.of(text);
+    int n = t.size();
+    int[] st = new int[n];
+    int[] en = new int[n];
+    String[] keys = new String[n];
+    int[] sent = new int[8];
+    int sc = 0;
+    int w = 0;
+    int sentenceFirst = 0;
+    for (int i = 0; i < n; i++) {
+      if (t.isWord(i)) {
+        if (w == sentenceFirst && (sc == 0 || sent[sc - 1] != w)) {
+          sent = grow(sent, sc);
+          sent[sc++] = w;
+        } else if (w - sent[sc - 1] >= MAX_SENTENCE_WORDS) {
+          sent = grow(sent, sc);
+          sent[sc++] = w;
+        }
+        st[w] = t.start(i);
+        en[w] = t.end(i);
+        keys[w] = t.surface(i).toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+        w++;
+      } else {
+        char c = text.charAt(t.start(i));
+        if (c == '.' || c == '!' || c == '?') {
+          sentenceFirst = w;
+        }
+      }
+      if (i + 1 < n && w > 0 && blankLineBetween(text, t.end(i), t.start(i + 1))) {
+        sentenceFirst = w;
+      }
+    }
+    sent = grow(sent, sc);
+    sent[sc++] = w;
+    return new Words(text, Arrays.copyOf(st, w), Arrays.copyOf(en, w), Arrays.copyOf(keys, w),
+        Arrays.copyOf(sent, sc));
+  }
+
+  private static boolean blankLineBetween(String text, int from, int to) {
+    int nl = 0;
+    for (int k = from; k < to; k++) {
+      if (text.charAt(k) == '\n') {
+        nl++;
+      }
+    }
+    return nl >= 2;
+  }
+
+  private static int[] grow(int[] a, int size) {
+    return size < a.length ? a : Arrays.copyOf(a, a.length * 2);
+  }
+
+  int size() {
+    return key.length;
+  }
+
+  int sentenceCount() {
+    return sentence.length - 1;
+  }
+}

@@ -1,0 +1,130 @@
+package org.unspin.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class AlignerTest {
+
+  /** Best score by enumerating every source segment and every edit script: the oracle. */
+  private static int bruteForce(int[] q, int[] s) {
+    int best = Integer.MIN_VALUE;
+    for (int j0 = 0; j0 <= s.length; j0++) {
+      for (int j1 = j0; j1 <= s.length; j1++) {
+        best = Math.max(best, scripts(q, 0, s, j0, j1));
+      }
+    }
+    return best;
+  }
+
+  private static int scripts(int[] q, int i, int[] s, int j, int end) {
+    if (i == q.length && j == end) {
+      return 0;
+    }
+    int best = Integer.MIN_VALUE;
+    if (i < q.length && j < end) {
+      best = Math.max(best, (q[i] == s[j] ? Aligner.MATCH : Aligner.MISMATCH) + scripts(q, i + 1, s, j + 1, end));
+    }
+    if (i < q.length) {
+      best = Math.max(best, Aligner.GAP + scripts(q, i + 1, s, j, end));
+    }
+    if (j < end) {
+      best = Math.max(best, Aligner.GAP + scripts(q, i, s, j + 1, end));
+    }
+    return best;
+  }
+
+  @Test
+  void sentenceAlignmentScoreEqualsBruteForceOnRandomSmallCases() {
+    long seed = System.nanoTime();
+    Random rnd = new Random(seed);
+    for (int round = 0; round < 3000; round++) {
+      int[] q = new int[1 + rnd.nextInt(4)];
+      int[] s = new int[rnd.nextInt(7)];
+      int alphabet = 1 + rnd.nextInt(4);
+      for (int i = 0; i < q.length; i++) {
+        q[i] = rnd.nextInt(alphabet);
+      }
+      for (int j = 0; j < s.length; j++) {
+        s[j] = rnd.nextInt(alphabet);
+      }
+      Aligner.SentenceAlignment a = Aligner.alignSentence(q, 0, q.length, s, null);
+      String msg = "seed=" + seed + " round=" + round;
+      assertEquals(bruteForce(q, s), a.score(), msg);
+      assertEquals(a.score(), Aligner.scoreOf(a.ops()), "traceback rescored, " + msg);
+      // the steps consume the whole query and a segment of the source, with the matches they claim
+      int qi = 0;
+      int sj = Math.max(0, a.sourceFrom());
+      int matches = 0;
+      for (byte op : a.ops()) {
+        if (op == Aligner.OP_MATCH) {
+          assertEquals(q[qi], s[sj], msg);
+          matches++;
+        } else if (op == Aligner.OP_SUB) {
+          assertTrue(q[qi] != s[sj], msg);
+        }
+        if (op != Aligner.OP_SOURCE) {
+          qi++;
+        }
+        if (op != Aligner.OP_QUERY) {
+          sj++;
+        }
+      }
+      assertEquals(q.length, qi, msg);
+      assertTrue(sj <= s.length, msg);
+      assertEquals(matches, a.matches(), msg);
+    }
+  }
+
+  @Test
+  void oneWordSpunIntoTwoBecomesOnePhraseSubstitution() {
+    Words q = Words.of("They bought a couple of cars in Paris.");
+    Words s = Words.of("They bought two cars in Paris.");
+    DocumentAlignment a = Aligner.align(q, s);
+    List<AlignedSubstitution> subs = a.aligned();
+    assertEquals(1, subs.size(), subs.toString());
+    assertEquals("a couple of", subs.get(0).surface());
+    assertEquals("two", subs.get(0).original());
+    assertEquals(1.0, a.coverage(), 1e-9);
+  }
+
+  @Test
+  void reorderedAndDroppedSentencesStillAlign() {
+    String src = "The central bank raised rates on Tuesday. Shares fell sharply in Tokyo. "
+        + "Analysts expect another rise in March.";
+    String spun = "Analysts anticipate another rise in March. The central financial institution raised rates on "
+        + "Tuesday.";
+    DocumentAlignment a = Aligner.align(Words.of(spun), Words.of(src));
+    assertEquals(1.0, a.coverage(), 1e-9);
+    List<Passage> passages = a.passages();
+    assertEquals(2, passages.size(), passages.toString());
+    assertEquals("Analysts expect another rise in March", src.substring(passages.get(0).sourceStart(),
+        passages.get(0).sourceEnd()));
+    List<SubstitutionCount> counts = DocumentAlignment.count(a.aligned());
+    assertTrue(counts.contains(new SubstitutionCount("anticipate", "expect", 1)), counts.toString());
+    assertTrue(counts.contains(new SubstitutionCount("financial institution", "bank", 1)), counts.toString());
+  }
+
+  @Test
+  void unrelatedSentenceIsNotAccepted() {
+    DocumentAlignment a = Aligner.align(Words.of("Completely different words appear here today."),
+        Words.of("The central bank raised rates on Tuesday."));
+    assertFalse(a.sentences().get(0).accepted());
+    assertEquals(0.0, a.coverage(), 1e-9);
+    assertTrue(a.passages().isEmpty());
+  }
+
+  @Test
+  void restoringFromTheMatchPutsTheSourceWordingBack() {
+    String src = "Shares fell sharply in Tokyo on Monday.";
+    String spun = "Stocks dropped sharply in Tokyo on Monday.";
+    DocumentAlignment a = Aligner.align(Words.of(spun), Words.of(src));
+    SourceMatch m = a.toMatch("doc", null);
+    assertEquals(src, m.restore(spun));
+    assertEquals(5.0 / 7, m.score(), 1e-9);
+  }
+}

@@ -1,0 +1,85 @@
+package org.unspin.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.unspin.api.ModelException;
+
+class TracerTest {
+  static final String[] DOCS = {
+    "The central bank of Norway raised its key rate to 4.5 percent on Thursday, citing stubborn inflation. "
+        + "Governor Ida Wolden Bache said further increases were likely. Economists had expected the move.",
+    "Manchester United beat Chelsea 2-1 at Old Trafford on Sunday. Marcus Rashford scored the winner late in the "
+        + "second half. The result lifts United to fourth place.",
+    "Apple reported record quarterly revenue of 124 billion dollars, driven by strong iPhone sales in China. "
+        + "Chief executive Tim Cook said supply problems had eased.",
+    "Heavy rain caused flooding across northern England, and hundreds of homes were evacuated in Cumbria. "
+        + "The Environment Agency issued several severe warnings.",
+  };
+
+  static void build(Path dir) {
+    try (SourceIndexWriter w = SourceIndexWriter.create(dir, IndexOptions.defaults())) {
+      for (int i = 0; i < DOCS.length; i++) {
+        w.add("doc" + i, i == 2 ? "https://example.org/apple" : null, DOCS[i]);
+      }
+    }
+  }
+
+  @Test
+  void findsTheSourceOfASpunCopyAndItsSubstitutions(@TempDir Path dir) {
+    build(dir);
+    String spun = "The main financial institution of Norway elevated its key rate to 4.5 percent on Thursday, "
+        + "citing persistent inflation. Governor Ida Wolden Bache said additional increases were probable.";
+    try (SourceIndex index = SourceIndex.open(dir)) {
+      assertEquals(4, index.documentCount());
+      TraceResult r = new Tracer(index, null).trace(spun, 3);
+      SourceMatch best = r.best();
+      assertEquals("doc0", best.id());
+      assertTrue(best.coverage() > 0.99, "coverage " + best.coverage());
+      assertTrue(best.substitutions().contains(new SubstitutionCount("elevated", "raised", 1)),
+          best.substitutions().toString());
+      assertTrue(best.substitutions().contains(new SubstitutionCount("probable", "likely", 1)),
+          best.substitutions().toString());
+      String json = r.toJson();
+      assertTrue(json.startsWith("{\"matches\": [{\"id\": \"doc0\", \"score\": "), json);
+      assertTrue(json.contains("\"passages\": [{\"start\": 0, "), json);
+      assertTrue(json.contains("{\"surface\": \"elevated\", \"original\": \"raised\", \"count\": 1}"), json);
+    }
+  }
+
+  @Test
+  void addingTheSameIdReplacesTheDocument(@TempDir Path dir) {
+    build(dir);
+    try (SourceIndexWriter w = SourceIndexWriter.append(dir)) {
+      w.add("doc1", null, "Liverpool drew 0-0 with Arsenal at Anfield on Saturday evening in a dull match.");
+      w.add("doc9", null, "A new document about Antarctic ice shelves and their retreat since 1990.");
+    }
+    try (SourceIndex index = SourceIndex.open(dir)) {
+      assertEquals(5, index.documentCount());
+      TraceResult r = new Tracer(index, null).trace("Liverpool drew 0-0 with Arsenal at Anfield.", 1);
+      assertEquals("doc1", r.best().id());
+      assertEquals(0, new Tracer(index, null).trace("Marcus Rashford scored the winner late.", 5).matches()
+          .stream().filter(m -> m.id().equals("doc1")).count());
+    }
+  }
+
+  @Test
+  void textWithNoSourceFindsNothing(@TempDir Path dir) {
+    build(dir);
+    try (SourceIndex index = SourceIndex.open(dir)) {
+      assertTrue(new Tracer(index, null).trace("Quantum chromodynamics describes gluons and quarks.", 5)
+          .matches().isEmpty());
+      assertEquals("{\"matches\": []}", new TraceResult(java.util.List.of()).toJson());
+    }
+  }
+
+  @Test
+  void openingADirectoryWithoutAnIndexNamesIt(@TempDir Path dir) {
+    ModelException e = assertThrows(ModelException.class, () -> SourceIndex.open(dir.resolve("nothing")));
+    assertTrue(e.getMessage().contains("nothing"), e.getMessage());
+  }
+}
