@@ -4,7 +4,7 @@
 local bodies = {}
 local path = os.getenv("PATH_UNDER_TEST") or "/api/check"
 local counter = 0
-local statuses = {}
+statuses = {} -- global: done() reads it from each thread with thread:get
 local threads = {}
 
 local function load(file)

@@ -18,9 +18,12 @@ java -Xmx2g -jar "$root/unspin-cli/target/unspin.jar" eval simulate --rate 0.3 -
 python3 "$here/make-bodies.py" "$work/spun.jsonl" "$work/bodies.txt"
 
 rss() { awk '/VmRSS/ {printf "%d MB", $2 / 1024}' "/proc/$1/status"; }
+ticks=$(getconf CLK_TCK)
+cpu_ms() { awk -v t="$ticks" '{printf "%d", ($14 + $15) * 1000 / t}' "/proc/$1/stat"; } # user+system CPU of a process
+completed() { curl -fs "http://127.0.0.1:$port/api/health" | python3 -c 'import json,sys; print(json.load(sys.stdin)["load"]["completed"])'; }
 server_pid=""
 start_server() { # extra serve options...
-  java -Xmx3g -jar "$root/unspin-server/target/unspin-server.jar" --port "$port" "$@" 2>"$work/server.log" &
+  java -Xmx1g -jar "$root/unspin-server/target/unspin-server.jar" --port "$port" "$@" 2>"$work/server.log" &
   server_pid=$!
   for _ in $(seq 1 120); do
     curl -fs "http://127.0.0.1:$port/api/health" >/dev/null 2>&1 && return 0
@@ -37,22 +40,34 @@ run_wrk() { # threads connections seconds
     -s "$here/post-texts.lua" "http://127.0.0.1:$port" | grep -E "Requests/sec|Non-2xx|statuses|p50_ms|Socket")
 }
 
-echo "=== default limits (2 workers, queue 16, 10 s time limit)"
+echo "=== default limits (2 workers, queue 16, 10 s time limit), heap -Xmx1g"
 start_server --threads 2
 echo "RSS after start: $(rss "$server_pid")"
 run_wrk 1 2 10 >/dev/null # warm-up
 echo "RSS after warm-up: $(rss "$server_pid")"
+cpu0=$(cpu_ms "$server_pid"); done0=$(completed)
 run_wrk 1 1 "$dur"
 run_wrk 2 8 "$dur"
+cpu1=$(cpu_ms "$server_pid"); done1=$(completed)
+echo "server CPU per completed check (1 and 8 connections): $(( (cpu1 - cpu0) / (done1 - done0) )) ms over $(( done1 - done0 )) requests"
 run_wrk 2 64 "$dur"
+echo "--- HTTP layer alone: GET /api/health, wrk -t2 -c8 -d10s"
+wrk -t2 -c8 -d10s --latency "http://127.0.0.1:$port/api/health" | grep -E "Requests/sec|99%"
 echo "RSS after the runs: $(rss "$server_pid")"
 stop_server
 
-echo "=== overload: 256 connections against 2 workers, queue 8, 2 s time limit"
-start_server --threads 2 --queue 8 --timeout 2
+echo "=== overload: 256 connections against the default limits (2 workers, queue 16, 10 s), heap -Xmx1g"
+start_server --threads 2
 run_wrk 1 2 10 >/dev/null
 echo "RSS before: $(rss "$server_pid")"
+(for _ in $(seq 1 $((dur / 5))); do sleep 5; printf '%s ' "$(rss "$server_pid")"; done; echo) > "$work/rss-samples.txt" &
+sampler=$!
 run_wrk 2 256 "$dur"
+wait "$sampler" || true
+echo "RSS every 5 s during the run: $(cat "$work/rss-samples.txt")"
 echo "RSS after: $(rss "$server_pid")"
+code=$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: text/plain' --data-binary 'A colossal information set.' \
+  "http://127.0.0.1:$port/api/check")
+echo "a check right after the overload: HTTP $code"
 curl -fs "http://127.0.0.1:$port/api/health"; echo
 stop_server

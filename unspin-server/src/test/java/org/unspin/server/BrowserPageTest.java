@@ -163,4 +163,61 @@ class BrowserPageTest {
     assertTrue(driver.findElement(By.id("unspin-restored")).getText().contains("big data"));
     screenshot("check-html-report.png");
   }
+
+  @Test
+  void uploadedHtmlFileIsReadAsHtmlAndChecked() throws Exception {
+    Path page = Files.createTempFile("unspin-upload-", ".html");
+    try {
+      Files.writeString(page, "<!DOCTYPE html><html><head><title>t</title></head><body><nav><a href=\"/\">Home</a></nav>"
+          + "<article><p>" + SPUN + "</p></article></body></html>", StandardCharsets.UTF_8);
+      driver.manage().window().setSize(new Dimension(1200, 1000));
+      driver.get(server.uri().toString());
+      driver.findElement(By.id("input-file")).sendKeys(page.toString());
+      new WebDriverWait(driver, Duration.ofSeconds(10)).until(
+          d -> d.findElement(By.id("input-text")).getAttribute("value").contains("<article>"));
+      assertTrue(driver.findElement(By.id("input-html")).isSelected(), "HTML box not ticked for an .html file");
+      driver.findElement(By.id("check-button")).click();
+      new WebDriverWait(driver, Duration.ofSeconds(60)).until(
+          ExpectedConditions.attributeToBe(By.id("result"), "data-rendered", "true"));
+      String shown = driver.findElement(By.id("unspin-marked")).getText();
+      assertFalse(shown.contains("<p>") || shown.contains("<article>"), "markup shown: " + shown);
+      assertTrue(shown.contains("colossal information"), shown);
+      assertFalse(driver.findElements(By.cssSelector("#unspin-marked mark.finding")).isEmpty());
+    } finally {
+      Files.deleteIfExists(page);
+    }
+  }
+
+  @Test
+  void matchedSourceIsShownPassageByPassage() throws Exception {
+    Path dir = Files.createTempDirectory("unspin-index-");
+    try {
+      try (org.unspin.index.SourceIndexWriter w = org.unspin.index.SourceIndexWriter.create(dir,
+          org.unspin.index.IndexOptions.defaults())) {
+        w.add("rates-1", null, TraceServerTest.SOURCE);
+        w.add("sport-1", null, "Liverpool drew with Arsenal at Anfield on Saturday evening in a dull match.");
+      }
+      try (org.unspin.index.SourceIndex index = org.unspin.index.SourceIndex.open(dir);
+          UnspinServer s = UnspinServer.start(ServerConfig.defaults().withPort(0),
+              Engines.create(SharedModels.unspin(), index))) {
+        driver.manage().window().setSize(new Dimension(1200, 1400));
+        driver.get(s.uri().toString());
+        driver.findElement(By.id("input-text")).sendKeys(TraceServerTest.SPUN);
+        driver.findElement(By.id("check-button")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(
+            ExpectedConditions.attributeToBe(By.id("result"), "data-rendered", "true"));
+        WebElement trace = driver.findElement(By.id("unspin-trace"));
+        assertTrue(trace.getText().contains("rates-1"), trace.getText());
+        List<WebElement> cells = trace.findElements(By.cssSelector("td.passage"));
+        assertFalse(cells.isEmpty(), "no aligned passages");
+        assertTrue(cells.stream().anyMatch(c -> c.getText().contains("central bank")), "source passage missing");
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView();", trace);
+        screenshot("serve-page-trace.png");
+      }
+    } finally {
+      try (var walk = Files.walk(dir)) {
+        walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
 }
