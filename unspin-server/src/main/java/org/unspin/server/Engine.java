@@ -30,6 +30,33 @@ public interface Engine {
     }
   }
 
+  /**
+   * The source a check found in the index: enough of the text aligns with it that the restoration
+   * is the alignment (as {@code unspin check --index}).
+   */
+  record Source(String id, double coverage, double score) {
+    public Source {
+      Objects.requireNonNull(id, "id");
+    }
+  }
+
+  /**
+   * A check and the source it was restored from.
+   *
+   * @param report the check; with a source, its restoration and edits come from the alignment
+   * @param source the source, or null when none was found (or no index is configured)
+   */
+  record Checked(CheckReport report, Source source) {
+    public Checked {
+      Objects.requireNonNull(report, "report");
+    }
+  }
+
+  /** {@link #check} and, with an index, the source of the text (default: no source). */
+  default Checked checkWithSource(String text) {
+    return new Checked(check(text), null);
+  }
+
   /** Whether {@link #trace} is available (a source index is configured). */
   default boolean canTrace() {
     return false;

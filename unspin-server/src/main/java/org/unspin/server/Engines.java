@@ -1,10 +1,14 @@
 package org.unspin.server;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.unspin.api.Edit;
 import org.unspin.api.Unspin;
 import org.unspin.detect.CheckReport;
+import org.unspin.index.AlignedSubstitution;
 import org.unspin.index.SourceIndex;
 import org.unspin.index.SourceMatch;
 import org.unspin.index.TraceResult;
@@ -19,6 +23,9 @@ final class Engines {
   static Engine create(Unspin unspin, SourceIndex index) {
     return index == null ? Engine.of(unspin) : new Tracing(unspin, index);
   }
+
+  /** Least share of a text in sentences aligned with a source for the source to restore it (the CLI's default). */
+  static final double MIN_SOURCE_COVERAGE = 0.5;
 
   /** Check and restore by the facade, trace by a {@link Tracer} over the index (both thread-safe). */
   static final class Tracing implements Engine {
@@ -40,6 +47,26 @@ final class Engines {
     @Override
     public RestoredText restore(String text) {
       return unspin.restore(text);
+    }
+
+    /**
+     * As {@code unspin check --index}: when the best source covers at least
+     * {@link #MIN_SOURCE_COVERAGE} of the text, the restoration and the edits are the alignment's.
+     */
+    @Override
+    public Checked checkWithSource(String text) {
+      CheckReport r = unspin.check(text);
+      SourceMatch best = tracer.trace(text, 1).best();
+      if (best == null || best.coverage() < MIN_SOURCE_COVERAGE) {
+        return new Checked(r, null);
+      }
+      List<Edit> edits = new ArrayList<>(best.aligned().size());
+      for (AlignedSubstitution a : best.aligned()) {
+        edits.add(new Edit(a.start(), a.end(), a.surface(), a.original(), 1.0));
+      }
+      CheckReport aligned = new CheckReport(r.input(), r.spunProbability(), r.verdict(), r.findings(), r.signals(),
+          r.features(), best.restore(r.input()), edits);
+      return new Checked(aligned, new Source(best.id(), best.coverage(), best.score()));
     }
 
     @Override

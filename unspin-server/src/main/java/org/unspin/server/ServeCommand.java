@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
  * stopped (Ctrl-C). Exit codes as the CLI's: 0 stopped cleanly, 1 failure (port taken, broken
  * model), 2 bad usage.
  */
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = ServeCommand.Version.class,
     description = {"Serve the JSON API (POST /api/check, /api/restore, /api/trace with --index; GET /api/health, "
         + "/api/openapi.json) and the web page at / on one port.",
         "Binds to 127.0.0.1 unless --host says otherwise. Requests past the limits get 413 (too large), "
@@ -192,5 +192,14 @@ public final class ServeCommand implements Callable<Integer> {
     }
     String m = ex.getMessage();
     return ex.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+  }
+
+  /** The version from the jar manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = ServeCommand.class.getPackage().getImplementationVersion();
+      return new String[] {"unspin serve " + (v == null ? "(development build)" : v)};
+    }
   }
 }

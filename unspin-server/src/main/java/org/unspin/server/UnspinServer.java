@@ -193,8 +193,9 @@ public final class UnspinServer implements AutoCloseable {
 
   private void check(Context ctx) {
     RequestText in = readText(ctx);
-    CheckReport report = pool.run(() -> engine.check(in.text().text()));
-    json(ctx, SourceOffsets.toSource(report, in.text()).toJson());
+    Engine.Checked checked = pool.run(() -> engine.checkWithSource(in.text().text()));
+    String json = SourceOffsets.toSource(checked.report(), in.text()).toJson();
+    json(ctx, engine.canTrace() ? withSource(json, checked.source()) : json);
   }
 
   private void restore(Context ctx) {
@@ -215,7 +216,7 @@ public final class UnspinServer implements AutoCloseable {
     RequestText in = readText(ctx);
     String text = in.text().text();
     ReportView view = pool.run(() -> {
-      CheckReport r = engine.check(text);
+      CheckReport r = engine.checkWithSource(text).report();
       if (!engine.canTrace()) {
         return ReportView.of(in.html() ? "HTML page" : "text", r);
       }
@@ -249,6 +250,24 @@ public final class UnspinServer implements AutoCloseable {
     load.put("timed_out", pool.timedOut());
     m.put("load", load);
     json(ctx, Json.write(m));
+  }
+
+  /**
+   * The check JSON with {@code "source": {"id", "coverage", "score"}} or {@code null} added last, as
+   * {@code unspin check --index DIR --json} prints it.
+   */
+  static String withSource(String checkJson, Engine.Source source) {
+    StringBuilder sb = new StringBuilder(checkJson.length() + 64).append(checkJson, 0, checkJson.lastIndexOf('}'));
+    sb.append(", \"source\": ");
+    if (source == null) {
+      sb.append("null");
+    } else {
+      sb.append("{\"id\": ");
+      Json.quote(sb, source.id());
+      sb.append(String.format(Locale.ROOT, ", \"coverage\": %.4f, \"score\": %.4f}", source.coverage(),
+          source.score()));
+    }
+    return sb.append('}').toString();
   }
 
   /** Reads the body within the limit and decodes it; 413 past the limit. */

@@ -44,6 +44,14 @@ class TraceServerTest {
       assertTrue(matches.size() <= 2, r.body());
       assertEquals("rates-1", ((Map<?, ?>) matches.get(0)).get("id"), r.body());
 
+      HttpResponse<String> check = client.send(HttpRequest.newBuilder(s.uri().resolve("/api/check"))
+          .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString(SPUN)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, check.statusCode(), check.body());
+      Map<String, Object> checked = Json.parseObject(check.body());
+      assertEquals("rates-1", ((Map<?, ?>) checked.get("source")).get("id"), check.body());
+      assertEquals(SOURCE, checked.get("restored"), "restoration by the source's alignment: " + check.body());
+
       HttpResponse<String> report = client.send(HttpRequest.newBuilder(s.uri().resolve("/api/report"))
           .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString(SPUN)).build(),
           HttpResponse.BodyHandlers.ofString());
@@ -51,6 +59,7 @@ class TraceServerTest {
       Map<String, Object> view = Json.parseObject(report.body());
       assertEquals(SOURCE, ((Map<?, ?>) view.get("sources")).get("rates-1"));
       assertFalse(((List<?>) ((Map<?, ?>) view.get("trace")).get("matches")).isEmpty());
+      assertEquals(SOURCE, ((Map<?, ?>) view.get("check")).get("restored"));
 
       Map<String, Object> health = Json.parseObject(client.send(HttpRequest.newBuilder(s.uri().resolve("/api/health"))
           .GET().build(), HttpResponse.BodyHandlers.ofString()).body());
