@@ -56,6 +56,10 @@ wrk -t2 -c8 -d10s --latency "http://127.0.0.1:$port/api/health" | grep -E "Reque
 echo "RSS after the runs: $(rss "$server_pid")"
 stop_server
 
+echo "=== the same check in-process, no HTTP (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
+java -Xmx1g -cp "$root/unspin-server/target/unspin-server.jar" "$here/LibraryCheckCost.java" "$work/bodies.txt" 3 \
+  2>/dev/null
+
 echo "=== overload: 256 connections against the default limits (2 workers, queue 16, 10 s), heap -Xmx1g"
 start_server --threads 2
 run_wrk 1 2 10 >/dev/null
