@@ -44,9 +44,23 @@ final class Engines {
       return unspin.check(text);
     }
 
+    /** As {@code unspin restore --index}: the alignment with a source that covers enough, else the restorer's. */
     @Override
     public RestoredText restore(String text) {
-      return unspin.restore(text);
+      SourceMatch best = tracer.trace(text, 1).best();
+      if (best == null || best.coverage() < MIN_SOURCE_COVERAGE) {
+        return unspin.restore(text);
+      }
+      return new RestoredText(text, best.restore(text), List.of(), alignedEdits(best), new float[0], Double.NaN,
+          Double.NaN);
+    }
+
+    private static List<Edit> alignedEdits(SourceMatch m) {
+      List<Edit> edits = new ArrayList<>(m.aligned().size());
+      for (AlignedSubstitution a : m.aligned()) {
+        edits.add(new Edit(a.start(), a.end(), a.surface(), a.original(), 1.0));
+      }
+      return edits;
     }
 
     /**
@@ -60,12 +74,8 @@ final class Engines {
       if (best == null || best.coverage() < MIN_SOURCE_COVERAGE) {
         return new Checked(r, null);
       }
-      List<Edit> edits = new ArrayList<>(best.aligned().size());
-      for (AlignedSubstitution a : best.aligned()) {
-        edits.add(new Edit(a.start(), a.end(), a.surface(), a.original(), 1.0));
-      }
       CheckReport aligned = new CheckReport(r.input(), r.spunProbability(), r.verdict(), r.findings(), r.signals(),
-          r.features(), best.restore(r.input()), edits);
+          r.features(), best.restore(r.input()), alignedEdits(best));
       return new Checked(aligned, new Source(best.id(), best.coverage(), best.score()));
     }
 

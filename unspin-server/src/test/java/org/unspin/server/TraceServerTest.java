@@ -52,6 +52,12 @@ class TraceServerTest {
       assertEquals("rates-1", ((Map<?, ?>) checked.get("source")).get("id"), check.body());
       assertEquals(SOURCE, checked.get("restored"), "restoration by the source's alignment: " + check.body());
 
+      HttpResponse<String> restore = client.send(HttpRequest.newBuilder(s.uri().resolve("/api/restore"))
+          .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString(SPUN)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, restore.statusCode(), restore.body());
+      assertEquals(SOURCE, Json.parseObject(restore.body()).get("restored"), restore.body());
+
       HttpResponse<String> report = client.send(HttpRequest.newBuilder(s.uri().resolve("/api/report"))
           .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString(SPUN)).build(),
           HttpResponse.BodyHandlers.ofString());
