@@ -150,6 +150,7 @@ public final class UnspinServer implements AutoCloseable {
       c.routes.options("/api/*", ctx -> ctx.status(204));
     }
     c.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage(), e.retryAfterSeconds()));
+    c.routes.exception(InputException.class, (e, ctx) -> error(ctx, 400, e.getMessage(), null));
     c.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), httpMessage(e), null));
     c.routes.exception(Exception.class, (e, ctx) -> {
       LOG.error("{} {} failed", ctx.method(), ctx.path(), e);

@@ -256,6 +256,37 @@ class UnspinServerTest {
     assertEquals(200, post("/api/check", "text/plain", SPUN).statusCode());
   }
 
+  @Test
+  void engineFailureIsAGeneric500AndBadInputFromTheEngineA400() throws Exception {
+    Engine failing = new Engine() {
+      @Override
+      public org.unspin.detect.CheckReport check(String text) {
+        if (text.contains("input")) {
+          throw new org.unspin.api.InputException("request: text has no words");
+        }
+        throw new IllegalStateException("secret internal detail at org.unspin.Foo");
+      }
+
+      @Override
+      public org.unspin.restore.RestoredText restore(String text) {
+        throw new IllegalStateException("not used");
+      }
+    };
+    try (UnspinServer s = UnspinServer.start(ServerConfig.defaults().withPort(0), failing)) {
+      HttpRequest req = HttpRequest.newBuilder(s.uri().resolve("/api/check")).header("Content-Type", "text/plain")
+          .POST(HttpRequest.BodyPublishers.ofString("boom")).build();
+      HttpResponse<String> r = CLIENT.send(req, HttpResponse.BodyHandlers.ofString());
+      Map<String, Object> m = assertJsonError(r, 500);
+      assertFalse(r.body().contains("secret"), r.body());
+      assertTrue(((String) m.get("error")).contains("internal error"), r.body());
+      HttpRequest bad = HttpRequest.newBuilder(s.uri().resolve("/api/check")).header("Content-Type", "text/plain")
+          .POST(HttpRequest.BodyPublishers.ofString("bad input")).build();
+      assertJsonError(CLIENT.send(bad, HttpResponse.BodyHandlers.ofString()), 400);
+      HttpRequest ok = HttpRequest.newBuilder(s.uri().resolve("/api/health")).GET().build();
+      assertEquals(200, CLIENT.send(ok, HttpResponse.BodyHandlers.ofString()).statusCode());
+    }
+  }
+
   static URI base() {
     return server.uri();
   }
