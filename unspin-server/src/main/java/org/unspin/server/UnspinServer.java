@@ -273,24 +273,45 @@ public final class UnspinServer implements AutoCloseable {
 
   /** Reads the body within the limit and decodes it; 413 past the limit. */
   private RequestText readText(Context ctx) {
+    pool.admitOrThrow();
     long declared = ctx.req().getContentLengthLong();
-    if (declared > config.maxBytes()) {
-      throw tooLarge(declared);
-    }
     byte[] body;
     try (InputStream in = ctx.req().getInputStream()) {
+      if (declared > config.maxBytes()) {
+        throw tooLarge(ctx, in, declared);
+      }
       body = in.readNBytes(config.maxBytes() + 1);
+      if (body.length > config.maxBytes()) {
+        throw tooLarge(ctx, in, -1);
+      }
     } catch (IOException e) {
       throw new ApiException(400, "cannot read the request body: " + e.getMessage());
-    }
-    if (body.length > config.maxBytes()) {
-      throw tooLarge(-1);
     }
     try {
       return RequestText.parse(body, ctx.header("Content-Type"));
     } catch (InputException e) {
       throw new ApiException(400, e.getMessage());
     }
+  }
+
+  /**
+   * The 413 for a body over the limit. The rest of the body is read and dropped first (up to
+   * {@link #drainLimit()} bytes), because a server that closes a connection with unread bytes makes
+   * TCP reset it and the client may never see the answer; bigger bodies are cut off.
+   */
+  private ApiException tooLarge(Context ctx, InputStream in, long declared) throws IOException {
+    long drained = 0;
+    byte[] buf = new byte[8192];
+    int n;
+    while (drained <= drainLimit() && (n = in.read(buf)) > 0) {
+      drained += n;
+    }
+    ctx.header("Connection", "close");
+    return tooLarge(declared);
+  }
+
+  private long drainLimit() {
+    return Math.max(4L << 20, 4L * config.maxBytes());
   }
 
   private ApiException tooLarge(long declared) {

@@ -61,9 +61,7 @@ public final class WorkerPool implements AutoCloseable {
     try {
       f = executor.submit(task);
     } catch (RejectedExecutionException e) {
-      rejected.incrementAndGet();
-      throw new ApiException(429, "server busy: all " + executor.getMaximumPoolSize() + " workers and the queue of "
-          + queueCapacity() + " are taken; retry later", "1");
+      throw busy();
     }
     try {
       T result = f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -91,6 +89,24 @@ public final class WorkerPool implements AutoCloseable {
       }
       throw new IllegalStateException("task failed: " + c, c);
     }
+  }
+
+  /**
+   * Refuses at once (429) when every worker is busy and the queue is full, before the caller reads
+   * a request body it could not run anyway. A request that passes may still be refused by
+   * {@link #run}, which is the exact check.
+   */
+  public void admitOrThrow() {
+    if (executor.getActiveCount() >= executor.getMaximumPoolSize()
+        && executor.getQueue().remainingCapacity() == 0) {
+      throw busy();
+    }
+  }
+
+  private ApiException busy() {
+    rejected.incrementAndGet();
+    return new ApiException(429, "server busy: all " + executor.getMaximumPoolSize() + " workers and the queue of "
+        + queueCapacity() + " are taken; retry later", "1");
   }
 
   /** Requests refused with 429 so far. */
