@@ -2,13 +2,18 @@ package org.unspin.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.unspin.api.Edit;
 import org.unspin.api.Unspin;
+import org.unspin.index.AlignedSubstitution;
 import org.unspin.index.SourceIndex;
 import org.unspin.index.SourceMatch;
+import org.unspin.report.RestoreJson;
+import org.unspin.restore.RestoredText;
 import org.unspin.text.ExtractedText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -28,6 +33,10 @@ public final class RestoreCommand implements Callable<Integer> {
   @Mixin
   SourceOptions sources;
 
+  @Option(names = "--json", description = "Print one JSON object {\"restored\", \"edits\", ...} (as the server's "
+      + "/api/restore; offsets into the extracted text) instead of the restored text.")
+  boolean json;
+
   @Parameters(paramLabel = "FILE|-", description = "The text to restore ('-' reads standard input).")
   String input;
 
@@ -37,16 +46,31 @@ public final class RestoreCommand implements Callable<Integer> {
     try (SourceIndex idx = sources.open()) {
       SourceMatch source = sources.source(idx, text.text());
       String restored;
+      RestoredText full = null;
       if (source != null) {
         restored = source.restore(text.text());
+        if (json) {
+          java.util.List<Edit> edits = new java.util.ArrayList<>();
+          for (AlignedSubstitution a : source.aligned()) {
+            edits.add(new Edit(a.start(), a.end(), a.surface(), a.original(), 1.0));
+          }
+          full = new RestoredText(text.text(), restored, java.util.List.of(), edits, new float[0], Double.NaN,
+              Double.NaN);
+        }
       } else {
         Unspin.Builder b = models.builder();
         SourceOptions.addDomainLm(b, idx);
         try (Unspin unspin = b.build()) {
-          restored = unspin.restore(text.text()).text();
+          full = unspin.restore(text.text());
+          restored = full.text();
         }
       }
       PrintWriter out = spec.commandLine().getOut();
+      if (json) {
+        out.println(RestoreJson.of(full));
+        out.flush();
+        return Main.EXIT_OK;
+      }
       out.print(restored);
       if (!restored.endsWith("\n")) {
         out.println();

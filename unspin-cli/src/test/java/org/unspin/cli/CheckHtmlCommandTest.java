@@ -47,4 +47,19 @@ class CheckHtmlCommandTest {
     assertEquals(Main.EXIT_USAGE, r.code());
     assertTrue(r.err().contains("--json and --html"), r.err());
   }
+
+  @Test
+  void restoreJsonIsTheRestoredTextWithItsEdits() throws Exception {
+    Path in = dir.resolve("spun.txt");
+    Files.writeString(in, SPUN, StandardCharsets.UTF_8);
+    MainTest.Result plain = MainTest.run("restore", in.toString());
+    MainTest.Result json = MainTest.run("restore", "--json", in.toString());
+    assertEquals(0, json.code(), json.err());
+    Map<String, Object> m = Json.parseObject(json.out().trim());
+    assertEquals(plain.out().strip(), ((String) m.get("restored")).strip());
+    for (Object o : (java.util.List<?>) m.get("edits")) {
+      Map<?, ?> e = (Map<?, ?>) o;
+      assertEquals(e.get("text"), SPUN.substring(((Long) e.get("start")).intValue(), ((Long) e.get("end")).intValue()));
+    }
+  }
 }
