@@ -31,6 +31,13 @@ final class ModelOptions {
       description = "Channel cost settings (properties file; see docs/restore.md).")
   Path channelWeights;
 
+  @Option(names = "--reranker", paramLabel = "FILE",
+      description = "An edit reranker (from 'tune reranker') instead of the shipped one.")
+  Path reranker;
+
+  @Option(names = "--no-reranker", description = "Keep edits by their posterior alone (no edit reranker).")
+  boolean noReranker;
+
   @Option(names = "--detector", paramLabel = "FILE", description = "A detector model instead of the embedded one.")
   Path detector;
 
@@ -64,6 +71,10 @@ final class ModelOptions {
     if (detector != null) {
       b.detector(detector);
     }
+    if (reranker != null) {
+      b.editReranker(reranker);
+    }
+    b.defaultEditReranker(!noReranker);
     if (threshold != null) {
       if (!(threshold > 0 && threshold < 1)) {
         throw new UsageException("--threshold must be in (0, 1) (got " + threshold + ")");
