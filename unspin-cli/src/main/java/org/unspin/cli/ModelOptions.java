@@ -28,7 +28,7 @@ final class ModelOptions {
   boolean noDefaultProfile;
 
   @Option(names = "--channel-weights", paramLabel = "FILE",
-      description = "Channel cost settings (properties file; see docs/restore.md).")
+      description = "Channel cost settings (properties file; keys left out keep the shipped value; see docs/restore.md).")
   Path channelWeights;
 
   @Option(names = "--reranker", paramLabel = "FILE",
@@ -66,7 +66,7 @@ final class ModelOptions {
       b.interpolationWeights(lmWeights);
     }
     if (channelWeights != null) {
-      b.channelWeights(ChannelWeights.load(channelWeights));
+      b.channelWeights(ChannelWeights.load(channelWeights, ChannelWeights.shipped()));
     }
     if (detector != null) {
       b.detector(detector);

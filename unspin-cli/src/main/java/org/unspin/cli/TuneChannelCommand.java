@@ -119,8 +119,8 @@ public final class TuneChannelCommand implements Callable<Integer> {
         spun++;
       }
     }
-    ChannelWeights start = models.channelWeights == null ? ChannelWeights.DEFAULTS
-        : ChannelWeights.load(models.channelWeights);
+    ChannelWeights start = models.channelWeights == null ? ChannelWeights.shipped()
+        : ChannelWeights.load(models.channelWeights, ChannelWeights.shipped());
     Unspin.Builder base = models.builder();
     ChannelFitter fitter = new ChannelFitter(w -> base.channelWeights(w).build().restorer(), pairs, sweeps,
         overEditWeight).threads(threads);

@@ -99,7 +99,7 @@ public final class Unspin implements AutoCloseable {
       } else if (b.defaultReranker && Unspin.class.getResource(EditReranker.DEFAULT_RESOURCE) != null) {
         reranker = EditReranker.loadDefault();
       }
-      restorer = Restorer.builder(lm).candidates(CandidateGenerator.union(gens)).weights(b.weights)
+      restorer = Restorer.builder(lm).candidates(CandidateGenerator.union(gens)).weights(b.weights != null ? b.weights : ChannelWeights.shipped())
           .reranker(reranker).build();
       detectorFile = b.detectorFile;
       spunThreshold = b.spunThreshold;
@@ -174,7 +174,7 @@ public final class Unspin implements AutoCloseable {
     private double[] lmWeights;
     private boolean defaultProfile = true;
     private final List<Path> profileFiles = new ArrayList<>();
-    private ChannelWeights weights = ChannelWeights.DEFAULTS;
+    private ChannelWeights weights;
     private Path detectorFile;
     private Double spunThreshold;
     private LexiconDictionary lexiconView;
@@ -238,6 +238,7 @@ public final class Unspin implements AutoCloseable {
       return this;
     }
 
+    /** Channel weights instead of the shipped ones ({@link ChannelWeights#shipped()}). */
     public Builder channelWeights(ChannelWeights w) {
       this.weights = Objects.requireNonNull(w, "weights");
       return this;

@@ -323,8 +323,32 @@ public record ChannelWeights(
     return w;
   }
 
+  /**
+   * The classpath resource holding the shipped weights: the parameters fitted on simulated spins of
+   * permissive text, over {@link #DEFAULTS} (its header says how they were chosen).
+   */
+  public static final String DEFAULT_RESOURCE = "/org/unspin/restore/default-channel.properties";
+
+  /**
+   * The shipped weights: {@link #DEFAULT_RESOURCE} over {@link #DEFAULTS}, or {@link #DEFAULTS}
+   * alone in a build without that file.
+   *
+   * @throws ModelException if the resource exists but is malformed
+   */
+  public static ChannelWeights shipped() {
+    if (ChannelWeights.class.getResource(DEFAULT_RESOURCE) == null) {
+      return DEFAULTS;
+    }
+    return org.unspin.util.Resources.load(ChannelWeights.class, DEFAULT_RESOURCE, ChannelWeights::load);
+  }
+
   /** Reads a properties file (strict UTF-8) over the defaults. */
   public static ChannelWeights load(Path file) {
+    return load(file, DEFAULTS);
+  }
+
+  /** Reads a properties file (strict UTF-8); keys it leaves out keep their value in {@code base}. */
+  public static ChannelWeights load(Path file, ChannelWeights base) {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
@@ -337,7 +361,7 @@ public record ChannelWeights(
     } catch (CharacterCodingException e) {
       throw new ModelException("channel weights " + file + " is not valid UTF-8", e);
     }
-    return parse(new StringReader(text), file.toString(), DEFAULTS);
+    return parse(new StringReader(text), file.toString(), base);
   }
 
   /** Reads properties from a stream (strict UTF-8), e.g. a classpath resource. */
