@@ -26,7 +26,8 @@ import org.unspin.api.ModelException;
  * Every parameter of the channel model and the decoder, in one immutable record. Costs are log10
  * probabilities; a change is taken when the language model's gain outweighs it. The defaults are
  * hand-set so that clean text comes back unchanged; {@code ChannelFitter} fits them on simulated
- * pairs, and {@link #load(Path)} reads a fitted set.
+ * pairs, and {@link #load(Path)} reads a fitted set. What the facade and the CLI use is
+ * {@link #shipped()}: the fitted values of {@value #DEFAULT_RESOURCE} over {@link #DEFAULTS}.
  *
  * <p>File format: Java properties, one key per component below (same name), e.g.
  * {@code fanoutWeight=1.0}. Unknown keys and unparsable values are rejected; missing keys keep
