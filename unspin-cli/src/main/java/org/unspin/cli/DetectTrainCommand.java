@@ -88,6 +88,11 @@ public final class DetectTrainCommand implements Callable<Integer> {
       description = "Skip documents with fewer words (default ${DEFAULT-VALUE}).")
   int minWords;
 
+  @Option(names = "--random-length", paramLabel = "MIN,MAX", split = ",",
+      description = "Cut each document after a random number of words, uniform in [MIN, MAX] (seeded per document),"
+          + " at the first sentence end past it, so the detector sees short texts too (news briefs are 30-80 words).")
+  int[] randomLength;
+
   @Option(names = "--min-rate", paramLabel = "R", defaultValue = "0.05",
       description = "Lowest replacement rate of the simulated spinners (default ${DEFAULT-VALUE}).")
   double minRate;
@@ -120,6 +125,23 @@ public final class DetectTrainCommand implements Callable<Integer> {
       description = "Where the clean text comes from and its licence, recorded in the model's provenance.")
   String sourceNote;
 
+  /** {@code text} up to the first sentence end ('.', '!' or '?' before a space) after {@code words} words. */
+  static String cutAfterWords(String text, int words) {
+    int seen = 0;
+    boolean inWord = false;
+    for (int i = 0; i < text.length(); i++) {
+      boolean space = Character.isWhitespace(text.charAt(i));
+      if (!space && !inWord) {
+        seen++;
+      }
+      inWord = !space;
+      if (seen >= words && space && i > 0 && ".!?".indexOf(text.charAt(i - 1)) >= 0) {
+        return text.substring(0, i);
+      }
+    }
+    return text;
+  }
+
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
@@ -136,6 +158,19 @@ public final class DetectTrainCommand implements Callable<Integer> {
       throw new InputException("bad training setting: " + e.getMessage(), e);
     }
     List<String> docs = DetectDocuments.LINES.read(clean, maxDocs, maxChars, err);
+    if (randomLength != null) {
+      if (randomLength.length != 2 || randomLength[0] < 1 || randomLength[1] < randomLength[0]) {
+        throw new InputException("--random-length needs MIN,MAX with 1 <= MIN <= MAX (got "
+            + java.util.Arrays.toString(randomLength) + ")");
+      }
+      List<String> cut = new java.util.ArrayList<>(docs.size());
+      for (int i = 0; i < docs.size(); i++) {
+        int words = randomLength[0]
+            + new java.util.SplittableRandom(seed * 1_000_003L + i).nextInt(randomLength[1] - randomLength[0] + 1);
+        cut.add(cutAfterWords(docs.get(i), words));
+      }
+      docs = cut;
+    }
     SynonymDictionary dict = dictionary == null ? Lexicon.loadDefault().dictionary()
         : TsvSynonymDictionary.load(dictionary);
     FingerprintList list = fingerprints == null ? FingerprintList.loadDefault() : FingerprintList.load(fingerprints);
@@ -160,7 +195,9 @@ public final class DetectTrainCommand implements Callable<Integer> {
       DetectorConfig dc = DetectorConfig.DEFAULTS.withThresholds(spunThreshold, cleanThreshold);
       SignalAnalyzer analyzer = new SignalAnalyzer(model, SignalAnalyzer.standardRules(matcher), dc);
       Map<String, String> prov = new LinkedHashMap<>();
-      prov.put("source", (sourceNote == null ? "" : sourceNote + "; ") + "files: " + clean);
+      prov.put("source", (sourceNote == null ? "" : sourceNote + "; ") + "files: " + clean
+          + (randomLength == null ? "" : "; each cut after a random " + randomLength[0] + "-" + randomLength[1]
+          + " words at a sentence end"));
       prov.put("dictionary", (dictionary == null ? "embedded lexicon" : dictionary.toString()) + (fingerprintSpins ? " after the certain entries of the fingerprint list"
           : ""));
       prov.put("language_model", lm == null ? "embedded default" : lm.toString());

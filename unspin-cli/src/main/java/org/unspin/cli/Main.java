@@ -26,6 +26,7 @@ import picocli.CommandLine.Option;
         FingerprintsCommand.class,
         LexiconCommand.class,
         DetectCommand.class,
+        TuneCommand.class,
         EvalCommand.class,
         IndexCommand.class,
         TraceCommand.class,

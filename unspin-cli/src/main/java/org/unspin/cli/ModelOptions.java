@@ -28,8 +28,15 @@ final class ModelOptions {
   boolean noDefaultProfile;
 
   @Option(names = "--channel-weights", paramLabel = "FILE",
-      description = "Channel cost settings (properties file; see docs/restore.md).")
+      description = "Channel cost settings (properties file; keys left out keep the shipped value; see docs/restore.md).")
   Path channelWeights;
+
+  @Option(names = "--reranker", paramLabel = "FILE",
+      description = "An edit reranker (from 'tune reranker') instead of the shipped one.")
+  Path reranker;
+
+  @Option(names = "--no-reranker", description = "Keep edits by their posterior alone (no edit reranker).")
+  boolean noReranker;
 
   @Option(names = "--detector", paramLabel = "FILE", description = "A detector model instead of the embedded one.")
   Path detector;
@@ -59,11 +66,15 @@ final class ModelOptions {
       b.interpolationWeights(lmWeights);
     }
     if (channelWeights != null) {
-      b.channelWeights(ChannelWeights.load(channelWeights));
+      b.channelWeights(ChannelWeights.load(channelWeights, ChannelWeights.shipped()));
     }
     if (detector != null) {
       b.detector(detector);
     }
+    if (reranker != null) {
+      b.editReranker(reranker);
+    }
+    b.defaultEditReranker(!noReranker);
     if (threshold != null) {
       if (!(threshold > 0 && threshold < 1)) {
         throw new UsageException("--threshold must be in (0, 1) (got " + threshold + ")");

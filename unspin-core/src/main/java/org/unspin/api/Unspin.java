@@ -20,6 +20,7 @@ import org.unspin.lm.LanguageModel;
 import org.unspin.restore.AnalyzedTokens;
 import org.unspin.restore.CandidateGenerator;
 import org.unspin.restore.ChannelWeights;
+import org.unspin.restore.EditReranker;
 import org.unspin.restore.LexiconCandidates;
 import org.unspin.restore.ProfileCandidates;
 import org.unspin.restore.RestoredText;
@@ -92,7 +93,14 @@ public final class Unspin implements AutoCloseable {
       if (!profiles.isEmpty()) {
         gens.add(new ProfileCandidates(profiles));
       }
-      restorer = Restorer.builder(lm).candidates(CandidateGenerator.union(gens)).weights(b.weights).build();
+      EditReranker reranker = null;
+      if (b.rerankerFile != null) {
+        reranker = EditReranker.load(b.rerankerFile);
+      } else if (b.defaultReranker && Unspin.class.getResource(EditReranker.DEFAULT_RESOURCE) != null) {
+        reranker = EditReranker.loadDefault();
+      }
+      restorer = Restorer.builder(lm).candidates(CandidateGenerator.union(gens)).weights(b.weights != null ? b.weights : ChannelWeights.shipped())
+          .reranker(reranker).build();
       detectorFile = b.detectorFile;
       spunThreshold = b.spunThreshold;
       if (detectorFile != null) {
@@ -166,12 +174,29 @@ public final class Unspin implements AutoCloseable {
     private double[] lmWeights;
     private boolean defaultProfile = true;
     private final List<Path> profileFiles = new ArrayList<>();
-    private ChannelWeights weights = ChannelWeights.DEFAULTS;
+    private ChannelWeights weights;
     private Path detectorFile;
     private Double spunThreshold;
     private LexiconDictionary lexiconView;
+    private boolean defaultReranker = true;
+    private Path rerankerFile;
 
     private Builder() {}
+
+    /**
+     * Whether the shipped edit reranker (when this build has one) accepts or rejects the
+     * restorer's edits (default: yes); without it, edits are kept by their posterior alone.
+     */
+    public Builder defaultEditReranker(boolean use) {
+      this.defaultReranker = use;
+      return this;
+    }
+
+    /** An edit reranker file ({@code unspin tune reranker}) instead of the shipped one. */
+    public Builder editReranker(Path file) {
+      this.rerankerFile = Objects.requireNonNull(file, "file");
+      return this;
+    }
 
     /**
      * The lexicon view the restorer draws its thesaurus candidates from (default: every entry of the
@@ -213,6 +238,7 @@ public final class Unspin implements AutoCloseable {
       return this;
     }
 
+    /** Channel weights instead of the shipped ones ({@link ChannelWeights#shipped()}). */
     public Builder channelWeights(ChannelWeights w) {
       this.weights = Objects.requireNonNull(w, "weights");
       return this;

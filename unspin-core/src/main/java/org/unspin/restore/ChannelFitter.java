@@ -60,6 +60,7 @@ public final class ChannelFitter {
   private final List<Pair> pairs;
   private final int maxSweeps;
   private final double overEditWeight;
+  private int threads = 1;
 
   /** Default weight of the clean-text over-edit rate: 0.5% over-edits cost 10 points. */
   public static final double DEFAULT_OVER_EDIT_WEIGHT = 20;
@@ -90,6 +91,15 @@ public final class ChannelFitter {
       throw new IllegalArgumentException("maxSweeps must be >= 1 (got " + maxSweeps + ")");
     }
     this.maxSweeps = maxSweeps;
+  }
+
+  /** Restores the pairs of one trial on {@code n} threads (default 1); the objective does not depend on it. */
+  public ChannelFitter threads(int n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("threads must be >= 1 (got " + n + ")");
+    }
+    this.threads = n;
+    return this;
   }
 
   /** Fits {@code dimensions} starting from {@code start}. */
@@ -148,20 +158,35 @@ public final class ChannelFitter {
   /** The objective (see the class javadoc) of restoring the pairs with {@code weights}. */
   public double objective(ChannelWeights weights) {
     Restorer r = factory.apply(weights);
+    long[][] per = new long[pairs.size()][];
+    java.util.function.IntConsumer one = i -> {
+      Pair p = pairs.get(i);
+      String[] orig = words(p.original());
+      int d = distance(words(r.restore(p.spun()).text()), orig);
+      per[i] = p.spun().equals(p.original()) ? new long[] {0, 0, orig.length, d}
+          : new long[] {distance(words(p.spun()), orig), d, 0, 0};
+    };
+    if (threads == 1) {
+      for (int i = 0; i < per.length; i++) {
+        one.accept(i);
+      }
+    } else {
+      java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(threads);
+      try {
+        pool.submit(() -> java.util.stream.IntStream.range(0, per.length).parallel().forEach(one)).join();
+      } finally {
+        pool.shutdown();
+      }
+    }
     long before = 0;
     long after = 0;
     long cleanWords = 0;
     long cleanErrors = 0;
-    for (Pair p : pairs) {
-      String[] orig = words(p.original());
-      int d = distance(words(r.restore(p.spun()).text()), orig);
-      if (p.spun().equals(p.original())) {
-        cleanWords += orig.length;
-        cleanErrors += d;
-      } else {
-        before += distance(words(p.spun()), orig);
-        after += d;
-      }
+    for (long[] v : per) {
+      before += v[0];
+      after += v[1];
+      cleanWords += v[2];
+      cleanErrors += v[3];
     }
     double removed = before == 0 ? 0 : (double) (before - after) / before;
     double overEdits = cleanWords == 0 ? 0 : (double) cleanErrors / cleanWords;

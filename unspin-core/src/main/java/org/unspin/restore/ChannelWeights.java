@@ -26,7 +26,8 @@ import org.unspin.api.ModelException;
  * Every parameter of the channel model and the decoder, in one immutable record. Costs are log10
  * probabilities; a change is taken when the language model's gain outweighs it. The defaults are
  * hand-set so that clean text comes back unchanged; {@code ChannelFitter} fits them on simulated
- * pairs, and {@link #load(Path)} reads a fitted set.
+ * pairs, and {@link #load(Path)} reads a fitted set. What the facade and the CLI use is
+ * {@link #shipped()}: the fitted values of {@value #DEFAULT_RESOURCE} over {@link #DEFAULTS}.
  *
  * <p>File format: Java properties, one key per component below (same name), e.g.
  * {@code fanoutWeight=1.0}. Unknown keys and unparsable values are rejected; missing keys keep
@@ -323,8 +324,32 @@ public record ChannelWeights(
     return w;
   }
 
+  /**
+   * The classpath resource holding the shipped weights: the parameters fitted on simulated spins of
+   * permissive text, over {@link #DEFAULTS} (its header says how they were chosen).
+   */
+  public static final String DEFAULT_RESOURCE = "/org/unspin/restore/default-channel.properties";
+
+  /**
+   * The shipped weights: {@link #DEFAULT_RESOURCE} over {@link #DEFAULTS}, or {@link #DEFAULTS}
+   * alone in a build without that file.
+   *
+   * @throws ModelException if the resource exists but is malformed
+   */
+  public static ChannelWeights shipped() {
+    if (ChannelWeights.class.getResource(DEFAULT_RESOURCE) == null) {
+      return DEFAULTS;
+    }
+    return org.unspin.util.Resources.load(ChannelWeights.class, DEFAULT_RESOURCE, ChannelWeights::load);
+  }
+
   /** Reads a properties file (strict UTF-8) over the defaults. */
   public static ChannelWeights load(Path file) {
+    return load(file, DEFAULTS);
+  }
+
+  /** Reads a properties file (strict UTF-8); keys it leaves out keep their value in {@code base}. */
+  public static ChannelWeights load(Path file, ChannelWeights base) {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
@@ -337,7 +362,7 @@ public record ChannelWeights(
     } catch (CharacterCodingException e) {
       throw new ModelException("channel weights " + file + " is not valid UTF-8", e);
     }
-    return parse(new StringReader(text), file.toString(), DEFAULTS);
+    return parse(new StringReader(text), file.toString(), base);
   }
 
   /** Reads properties from a stream (strict UTF-8), e.g. a classpath resource. */

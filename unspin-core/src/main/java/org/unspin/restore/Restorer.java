@@ -39,8 +39,10 @@ public final class Restorer {
   private final ContextProposer proposer;
   private final ChannelWeights weights;
   private final ChannelModel channel;
+  private final EditReranker reranker;
 
   private Restorer(Builder b) {
+    this.reranker = b.reranker;
     this.lm = b.lm;
     this.generator = b.generator;
     this.weights = b.weights;
@@ -59,6 +61,7 @@ public final class Restorer {
     private CandidateGenerator generator = CandidateGenerator.NONE;
     private Neighbourhood neighbourhood;
     private ChannelWeights weights = ChannelWeights.DEFAULTS;
+    private EditReranker reranker;
 
     private Builder(LanguageModel lm) {
       this.lm = Objects.requireNonNull(lm, "lm");
@@ -77,6 +80,15 @@ public final class Restorer {
 
     public Builder weights(ChannelWeights w) {
       this.weights = Objects.requireNonNull(w, "weights");
+      return this;
+    }
+
+    /**
+     * Lets {@code r} accept or reject each edit of the best path (and give its confidence) instead
+     * of the posterior threshold {@link ChannelWeights#minEditConfidence()}; null: posteriors only.
+     */
+    public Builder reranker(EditReranker r) {
+      this.reranker = r;
       return this;
     }
 
@@ -101,6 +113,25 @@ public final class Restorer {
    * @throws IllegalArgumentException if the tokens do not fit the text
    */
   public RestoredText restore(String text, List<InputToken> tokens) {
+    return decodeRounds(text, tokens).toRestoredText(weights.minEditConfidence());
+  }
+
+  /**
+   * Every change of the final best path with its features ({@link EditReranker#FEATURES}) and its
+   * posterior as confidence, before any posterior threshold or reranker: the training examples of
+   * the edit reranker.
+   */
+  public List<ProposedEdit> proposals(String text) {
+    List<InputToken> tokens = AnalyzedTokens.of(text);
+    Decoded d = decodeRounds(text, tokens);
+    List<ProposedEdit> out = new ArrayList<>(d.changes.size());
+    for (Change ch : d.changes) {
+      out.add(new ProposedEdit(d.edit(ch, Math.max(0, Math.min(1, ch.posterior))), ch.features.clone()));
+    }
+    return out;
+  }
+
+  private Decoded decodeRounds(String text, List<InputToken> tokens) {
     Prepared doc = prepare(text, tokens);
     Work work = new Work(lm);
     DocChannel state = new DocChannel(weights.replacementRate(), null);
@@ -115,7 +146,7 @@ public final class Restorer {
       LOG.debug("self-training round {}: rate {}", round, next.rate);
       result = decodeDocument(doc, next, work, 0);
     }
-    return result.toRestoredText(weights.minEditConfidence());
+    return result;
   }
 
   /**
@@ -550,8 +581,9 @@ public final class Restorer {
     }
   }
 
-  /** One change on the best path. */
-  private record Change(int token, int length, String key, Candidate candidate, double posterior) {}
+  /** One change on the best path, with its reranker features. */
+  private record Change(int token, int length, String key, Candidate candidate, double posterior,
+      double[] features) {}
 
   private final class Decoded {
     Prepared doc;
@@ -567,19 +599,30 @@ public final class Restorer {
       StringBuilder out = new StringBuilder(text.length() + 16);
       int copied = 0;
       for (Change ch : changes) {
-        if (ch.posterior < minConfidence) {
+        double confidence = ch.posterior;
+        if (reranker != null) {
+          confidence = reranker.probability(ch.features);
+          if (confidence < reranker.threshold()) {
+            continue;
+          }
+        } else if (ch.posterior < minConfidence) {
           continue;
         }
-        InputToken first = doc.tokens.get(ch.token);
-        InputToken last = doc.tokens.get(ch.token + ch.length - 1);
-        String suggestion = casePatternOf(ch).apply(ch.candidate.display());
-        edits.add(new Edit(first.start(), last.end(), text.substring(first.start(), last.end()), suggestion,
-            Math.max(0, Math.min(1, ch.posterior))));
-        out.append(text, copied, first.start()).append(suggestion);
-        copied = last.end();
+        Edit e = edit(ch, Math.max(0, Math.min(1, confidence)));
+        edits.add(e);
+        out.append(text, copied, e.start()).append(e.suggestion());
+        copied = e.end();
       }
       out.append(text, copied, text.length());
       return new RestoredText(text, out.toString(), doc.tokens, edits, gain, inputLp, restoredLp);
+    }
+
+    Edit edit(Change ch, double confidence) {
+      InputToken first = doc.tokens.get(ch.token);
+      InputToken last = doc.tokens.get(ch.token + ch.length - 1);
+      String suggestion = casePatternOf(ch).apply(ch.candidate.display());
+      return new Edit(first.start(), last.end(), doc.text.substring(first.start(), last.end()), suggestion,
+          confidence);
     }
 
     private CasePattern casePatternOf(Change ch) {
@@ -691,7 +734,16 @@ public final class Restorer {
       int tag = lat.tag(a);
       if (tag >= 0) {
         Candidate c = s.candidates.get(tag);
-        d.changes.add(new Change(s.first + c.from(), c.length(), s.pairKeys[tag], c, dec.posterior(a)));
+        double posterior = dec.posterior(a);
+        double inputLp = 0;
+        for (int i = lat.from(a); i < lat.to(a); i++) {
+          inputLp += s.inputLm[i];
+        }
+        state.counts(docIndex, s.first + c.from(), s.pairKeys[tag], s.originals[tag], work.counts);
+        double priorCost = channel.changeCost(s.tokens, c, s.surfaceKnown[tag], weights.replacementRate(), 0, 0);
+        double[] features = EditFeatures.of(s.tokens, c, posterior, s.localGain[tag], lp - inputLp, cost[tag],
+            priorCost, keepEligible, s.surfaceKnown[tag], state.rate, work.counts[0], work.counts[1]);
+        d.changes.add(new Change(s.first + c.from(), c.length(), s.pairKeys[tag], c, posterior, features));
       }
     }
   }

@@ -1,0 +1,136 @@
+package org.unspin.restore;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.unspin.api.Edit;
+import org.unspin.api.ModelException;
+import org.unspin.testing.CountingLm;
+import org.unspin.testing.ToyThesaurus;
+
+class EditRerankerTest {
+  static final int N = EditReranker.FEATURES.size();
+
+  static EditReranker constant(double bias, double threshold) {
+    double[] zero = new double[N];
+    double[] one = new double[N];
+    Arrays.fill(one, 1);
+    return new EditReranker(zero, one, zero, bias, threshold, Map.of("source", "test"));
+  }
+
+  @Test
+  void probabilityIsTheLogisticOfTheStandardizedLinearScore() {
+    double[] mean = new double[N];
+    double[] scale = new double[N];
+    double[] weight = new double[N];
+    Arrays.fill(scale, 1);
+    mean[0] = 0.5;
+    scale[0] = 0.25;
+    weight[0] = 2;
+    weight[1] = -1;
+    EditReranker r = new EditReranker(mean, scale, weight, 0.3, 0.5, Map.of());
+    double[] x = new double[N];
+    x[0] = 0.75; // standardized: 1
+    x[1] = 0.5;
+    double z = 0.3 + 2 * 1 - 0.5;
+    assertEquals(1 / (1 + Math.exp(-z)), r.probability(x), 1e-12);
+    x[1] = 1000; // far negative logit stays finite
+    assertTrue(r.probability(x) >= 0 && r.probability(x) < 1e-300 + 1e-12);
+  }
+
+  @Test
+  void survivesTheFileRoundTripWithProvenance() throws Exception {
+    long seed = System.nanoTime();
+    SplittableRandom rnd = new SplittableRandom(seed);
+    double[] mean = new double[N];
+    double[] scale = new double[N];
+    double[] weight = new double[N];
+    for (int j = 0; j < N; j++) {
+      mean[j] = rnd.nextDouble() * 10 - 5;
+      scale[j] = 0.01 + rnd.nextDouble();
+      weight[j] = rnd.nextDouble() * 4 - 2;
+    }
+    EditReranker r = new EditReranker(mean, scale, weight, rnd.nextDouble(), 0.6, Map.of("source", "a\tb"));
+    StringWriter w = new StringWriter();
+    r.write(w);
+    EditReranker back = EditReranker.read(new StringReader(w.toString()), "mem");
+    double[] x = new double[N];
+    for (int j = 0; j < N; j++) {
+      x[j] = rnd.nextDouble() * 6 - 3;
+    }
+    assertEquals(r.probability(x), back.probability(x), 0, "seed=" + seed);
+    assertEquals(0.6, back.threshold());
+    assertEquals("a b", back.provenance().get("source"));
+  }
+
+  @Test
+  void readerRejectsBrokenFilesNamingTheLine() throws Exception {
+    StringWriter w = new StringWriter();
+    constant(0, 0.5).write(w);
+    String good = w.toString();
+    String[] broken = {
+        good.replace("feature\tlocal_gain", "feature\tlocal_gains"),
+        good.replace("bias\t0.0\n", ""),
+        good.replace("threshold\t0.5", "threshold\t1.5"),
+        good.replace("format\tunspin-edit-reranker\t1", "format\tunspin-edit-reranker\t2"),
+        good.replace("bias\t0.0", "bias\tNaN"),
+        good.replaceFirst("\t1.0\t0.0\n", "\t0.0\t0.0\n"),
+        good + "bias\t1.0\n",
+        good + "weight\t1.0\n",
+        "",
+    };
+    for (String b : broken) {
+      ModelException e = assertThrows(ModelException.class, () -> EditReranker.read(new StringReader(b), "rr.tsv"),
+          b);
+      assertTrue(e.getMessage().startsWith("rr.tsv"), e.getMessage());
+    }
+  }
+
+  @Test
+  void restorerDropsEditsTheRerankerRejectsAndReportsItsProbability() {
+    CountingLm lm = CountingLm.fromText(3, RestorerTest.resource("toy-corpus.txt"));
+    ToyThesaurus th = ToyThesaurus.load("/org/unspin/restore/toy-thesaurus.tsv");
+    String spun = "the inventory market fell";
+    Restorer plain = Restorer.builder(lm).candidates(th).build();
+    List<Edit> edits = plain.restore(spun).edits();
+    assertFalse(edits.isEmpty(), "the toy fixture restores 'inventory market'");
+    RestoredText none = Restorer.builder(lm).candidates(th).reranker(constant(-5, 0.5)).build().restore(spun);
+    assertEquals(spun, none.text());
+    assertTrue(none.edits().isEmpty());
+    RestoredText all = Restorer.builder(lm).candidates(th).reranker(constant(5, 0.5)).build().restore(spun);
+    assertEquals(plain.restore(spun).text(), all.text());
+    double p = 1 / (1 + Math.exp(-5));
+    for (Edit e : all.edits()) {
+      assertEquals(p, e.confidence(), 1e-12);
+    }
+  }
+
+  @Test
+  void proposalsCarryOneFeatureVectorPerPathChange() {
+    CountingLm lm = CountingLm.fromText(3, RestorerTest.resource("toy-corpus.txt"));
+    ToyThesaurus th = ToyThesaurus.load("/org/unspin/restore/toy-thesaurus.tsv");
+    Restorer r = Restorer.builder(lm).candidates(th).build();
+    String spun = "the inventory market fell";
+    List<ProposedEdit> ps = r.proposals(spun);
+    assertFalse(ps.isEmpty());
+    for (ProposedEdit p : ps) {
+      double[] x = p.features();
+      assertEquals(N, x.length);
+      for (double v : x) {
+        assertTrue(Double.isFinite(v), Arrays.toString(x));
+      }
+      assertEquals(p.edit().confidence(), x[EditReranker.FEATURES.indexOf("posterior")], 1e-9);
+      assertEquals(1.0, x[EditReranker.FEATURES.indexOf("src_thesaurus")]);
+      assertEquals(spun.substring(p.edit().start(), p.edit().end()), p.edit().surface());
+    }
+  }
+}
