@@ -600,7 +600,9 @@ public final class Restorer {
       int copied = 0;
       for (Change ch : changes) {
         double confidence = ch.posterior;
-        if (reranker != null) {
+        // The reranker is trained on thesaurus spins, where no candidate comes from a profile: a
+        // profile entry (learned from a real spinner's output) is judged by its posterior instead.
+        if (reranker != null && ch.candidate.source() != CandidateSource.PROFILE) {
           confidence = reranker.probability(ch.features);
           if (confidence < reranker.threshold()) {
             continue;
