@@ -77,6 +77,16 @@ public final class Morphology {
   /** inflected form -> (lemma, inflection) pairs from the irregular tables. */
   private final Map<String, List<Object[]>> reverseIrregular = new HashMap<>();
 
+  private static final Morphology RULES_ONLY = new Morphology(new byte[0], new String[0], new String[0]);
+
+  /**
+   * The spelling rules and the hand-written irregular verbs, without a lexicon's WordNet exception
+   * lists: for dictionaries that come without a lexicon ({@link Lexicon#morphology()} has the lists).
+   */
+  public static Morphology rulesOnly() {
+    return RULES_ONLY;
+  }
+
   Morphology(byte[] excPos, String[] excInflected, String[] excLemma) {
     Set<String> curated = new java.util.HashSet<>();
     for (String entry : IRREGULAR_VERBS.split(" ; ")) {
