@@ -22,6 +22,7 @@ public final class Candidate {
   private Inflection originalInflection;
   private boolean mismatch;
   private boolean inverse;
+  private int variant;
   /** Candidates reported so far in this look-up. */
   int count;
 
@@ -33,7 +34,8 @@ public final class Candidate {
   }
 
   void set(int edge, boolean inverse, int originalLemma, int surfaceLemma, int surfacePos, Inflection inflection,
-      Inflection originalInflection, boolean mismatch) {
+      Inflection originalInflection, boolean mismatch, int variant) {
+    this.variant = variant;
     this.edge = edge;
     this.inverse = inverse;
     this.originalLemma = originalLemma;
@@ -57,10 +59,19 @@ public final class Candidate {
   public String original() {
     String o = original;
     if (o == null) {
-      o = reverse.inflectedForm(originalLemma, originalInflection);
+      o = variant == 0 ? reverse.inflectedForm(originalLemma, originalInflection)
+          : lexicon.morphology().inflectPhrase(lexicon.phrase(originalLemma), originalInflection, variant);
       original = o;
     }
     return o;
+  }
+
+  /**
+   * Which accepted form of the original's head word {@link #original()} uses: 0 for the preferred
+   * one, more for irregular variants ("were" after "was"; {@link Morphology#formCount}).
+   */
+  public int variant() {
+    return variant;
   }
 
   /** Id of the original's lemma phrase in the lexicon. */

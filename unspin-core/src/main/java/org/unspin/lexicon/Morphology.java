@@ -173,6 +173,64 @@ public final class Morphology {
     return regular(lemma, inflection);
   }
 
+  /**
+   * How many accepted forms single word {@code lemma} has with {@code inflection}: more than one for
+   * irregular variants ("was"/"were", "burned"/"burnt"), else 1.
+   */
+  public int formCount(String lemma, Inflection inflection) {
+    if (inflection == Inflection.BASE) {
+      return 1;
+    }
+    String[][] irr = irregular.get(lemma);
+    return irr != null && irr[inflection.ordinal()] != null ? irr[inflection.ordinal()].length : 1;
+  }
+
+  /**
+   * Form number {@code variant} (0 = preferred, {@link #inflect(String, Inflection)}) of {@code
+   * lemma} with {@code inflection}.
+   *
+   * @throws IllegalArgumentException if {@code variant} is not below {@link #formCount}
+   */
+  public String inflect(String lemma, Inflection inflection, int variant) {
+    if (variant == 0) {
+      return inflect(lemma, inflection);
+    }
+    if (variant < 0 || variant >= formCount(lemma, inflection)) {
+      throw new IllegalArgumentException("variant: " + variant + " out of range for " + lemma + " " + inflection);
+    }
+    return irregular.get(lemma)[inflection.ordinal()][variant];
+  }
+
+  /** The head word of {@code phrase} for {@code inflection} (first word of verbs, last otherwise). */
+  public static String head(String phrase, Inflection inflection) {
+    if (inflection.headIsFirst()) {
+      int sp = phrase.indexOf(' ');
+      return sp < 0 ? phrase : phrase.substring(0, sp);
+    }
+    return phrase.substring(phrase.lastIndexOf(' ') + 1);
+  }
+
+  /**
+   * {@link #inflectPhrase(String, Inflection)} with form number {@code variant} of the head word
+   * (see {@link #formCount}); null where that method gives null.
+   */
+  public String inflectPhrase(String phrase, Inflection inflection, int variant) {
+    if (variant == 0) {
+      return inflectPhrase(phrase, inflection);
+    }
+    int sp = inflection.headIsFirst() ? phrase.indexOf(' ') : phrase.lastIndexOf(' ');
+    if (sp < 0) {
+      return inflect(phrase, inflection, variant);
+    }
+    if (inflection == Inflection.COMPARATIVE || inflection == Inflection.SUPERLATIVE) {
+      return null;
+    }
+    if (inflection.headIsFirst()) {
+      return inflect(phrase.substring(0, sp), inflection, variant) + phrase.substring(sp);
+    }
+    return phrase.substring(0, sp + 1) + inflect(phrase.substring(sp + 1), inflection, variant);
+  }
+
   /** Whether {@code word} is an accepted form of {@code lemma} with {@code inflection} (irregular variants count). */
   public boolean isForm(String lemma, Inflection inflection, String word) {
     if (inflection == Inflection.BASE) {

@@ -65,6 +65,8 @@ public final class ReverseLexicon {
       new java.util.concurrent.ConcurrentHashMap<>();
   /** Inflected forms of phrases, filled on demand: slot {@code id * INFLECTIONS + inflection}. */
   private final String[] inflected;
+  /** Forms of each phrase's head word per inflection (0: not yet computed), slots as in {@link #inflected}. */
+  private final byte[] formCounts;
   /** Per phrase: 0 unknown, 1 past equals participle, 2 they differ. */
   private final byte[] pastParticiple;
 
@@ -78,6 +80,7 @@ public final class ReverseLexicon {
     this.options = options;
     this.pastParticiple = new byte[lex.phraseCount()];
     this.inflected = new String[lex.phraseCount() * INFLECTIONS];
+    this.formCounts = new byte[lex.phraseCount() * INFLECTIONS];
   }
 
   private static final int INFLECTIONS = Inflection.values().length;
@@ -326,12 +329,32 @@ public final class ReverseLexicon {
     if (onlyDistinctParticiples && !pastDiffersFromParticiple(src)) {
       return;
     }
-    c.set(e, inverse, src, surfaceLemma, surfacePos, infl, infl, false);
-    sink.accept(c);
-    if (conf != null && !c.full() && pastDiffersFromParticiple(src)) {
-      c.set(e, inverse, src, surfaceLemma, surfacePos, infl, conf, true);
+    int forms = formCount(src, infl);
+    for (int v = 0; v < forms && !c.full(); v++) {
+      c.set(e, inverse, src, surfaceLemma, surfacePos, infl, infl, false, v);
       sink.accept(c);
     }
+    if (conf != null && !c.full() && pastDiffersFromParticiple(src)) {
+      forms = formCount(src, conf);
+      for (int v = 0; v < forms && !c.full(); v++) {
+        c.set(e, inverse, src, surfaceLemma, surfacePos, infl, conf, true, v);
+        sink.accept(c);
+      }
+    }
+  }
+
+  /** {@link Morphology#formCount} of phrase {@code id}'s head word (cached per phrase and inflection; benign races). */
+  private int formCount(int id, Inflection infl) {
+    if (infl == Inflection.BASE) {
+      return 1;
+    }
+    int slot = id * INFLECTIONS + infl.ordinal();
+    byte b = formCounts[slot];
+    if (b == 0) {
+      b = (byte) Math.min(Byte.MAX_VALUE, morph.formCount(Morphology.head(lex.phrase(id), infl), infl));
+      formCounts[slot] = b;
+    }
+    return b;
   }
 
   /** Per-thread stamps over phrase ids, to skip originals already reported in one emit call. */
