@@ -23,6 +23,7 @@ public final class Candidate {
   private boolean mismatch;
   private boolean inverse;
   private int variant;
+  private int prior;
   /** Candidates reported so far in this look-up. */
   int count;
 
@@ -34,8 +35,9 @@ public final class Candidate {
   }
 
   void set(int edge, boolean inverse, int originalLemma, int surfaceLemma, int surfacePos, Inflection inflection,
-      Inflection originalInflection, boolean mismatch, int variant) {
+      Inflection originalInflection, boolean mismatch, int variant, int prior) {
     this.variant = variant;
+    this.prior = prior;
     this.edge = edge;
     this.inverse = inverse;
     this.originalLemma = originalLemma;
@@ -85,12 +87,13 @@ public final class Candidate {
   }
 
   /**
-   * The prior cost of the candidate, 0 likeliest ({@link Lexicon#prior}, for the original of this
-   * candidate; one more for an {@link #inverse()} candidate, capped at 31). Candidates of one
-   * surface lemma and inflection come in this order.
+   * The prior cost of the candidate, 0 likeliest, in half bits ({@link Lexicon#prior} of the edge,
+   * or {@link Lexicon#inverseBucket} for an {@link #inverse()} candidate, plus an offset for a
+   * surface found through its lemma). Every look-up reports its candidates in this order, so a
+   * limited look-up keeps the likeliest.
    */
   public int prior() {
-    return inverse ? lexicon.inverseBucket(edge) : lexicon.bucket(edge);
+    return prior;
   }
 
   /**
