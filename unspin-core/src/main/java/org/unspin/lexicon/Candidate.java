@@ -24,6 +24,8 @@ public final class Candidate {
   private boolean inverse;
   private int variant;
   private int prior;
+  /** Set by the reverse index around the reports of second-order candidates. */
+  boolean secondOrder;
   /** Candidates reported so far in this look-up. */
   int count;
 
@@ -74,6 +76,15 @@ public final class Candidate {
    */
   public int variant() {
     return variant;
+  }
+
+  /**
+   * True if the original is a synonym of a synonym of the surface lemma, not a neighbour
+   * ({@link ReverseLexicon.Options#secondOrder()}): {@link #edge()} then links the original to the
+   * intermediate phrase of one path, and relation, rank and sense describe that edge.
+   */
+  public boolean secondOrder() {
+    return secondOrder;
   }
 
   /** Id of the original's lemma phrase in the lexicon. */

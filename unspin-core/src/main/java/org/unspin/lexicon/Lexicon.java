@@ -178,6 +178,8 @@ public final class Lexicon {
    * random): DESIGN.md §1 names both habits; {@link #prior} mixes them.
    */
   static final double FIRST_SHARE = Double.parseDouble(System.getProperty("unspin.prior.first", "0.5"));
+  static final double FREQ_WEIGHT = Double.parseDouble(System.getProperty("unspin.prior.fw", "1"));
+  static final double FAN_WEIGHT = Double.parseDouble(System.getProperty("unspin.prior.fanw", "1"));
   /** Extra cost (in buckets) of WordNet edges other than synonyms of senses 1-3. */
   static final int WORDNET_OTHER_PENALTY = Integer.getInteger("unspin.prior.wnother", 2);
   /** Extra cost (in buckets) of edges only Moby lists. */
@@ -212,7 +214,7 @@ public final class Lexicon {
       penalty = MOBY_PENALTY;
     }
     double p = (first ? FIRST_SHARE : 0.0) + (1.0 - FIRST_SHARE) / Math.max(1, fanOut);
-    double bits = originalFreqClass - Math.log(p) / Math.log(2);
+    double bits = FREQ_WEIGHT * originalFreqClass - FAN_WEIGHT * Math.log(p) / Math.log(2);
     return (int) Math.min(PRIOR_BUCKETS - 1, Math.round(bits * BUCKETS_PER_BIT) + penalty);
   }
 

@@ -36,12 +36,16 @@ public final class ReverseLexicon {
    *     ({@link Candidate#inverse()}); reverse edges and inverse ones are merged by prior bucket
    * @param maxCandidates stop a look-up after this many candidates (0: no limit); since candidates
    *     come in {@link Candidate#prior()} order, the kept ones are the likelier
+   * @param secondOrder also propose up to this many synonyms of synonyms per surface lemma (phrases
+   *     two edges away, ranked by shared neighbours and prior; {@link Candidate#secondOrder()}),
+   *     merged with the others by prior; 0: none. For unknown spinners: see {@link SecondOrder}
    */
-  public record Options(boolean morphology, boolean mismatches, boolean inverse, int maxCandidates) {
-    /** Morphology, participle/past mismatches and inverse edges on, no limit. */
-    public static final Options DEFAULT = new Options(true, true, true, 0);
+  public record Options(boolean morphology, boolean mismatches, boolean inverse, int maxCandidates,
+      int secondOrder) {
+    /** Morphology, participle/past mismatches and inverse edges on, no limit, no second-order candidates. */
+    public static final Options DEFAULT = new Options(true, true, true, 0, 0);
     /** The surface as written, through the lexicon's own edge direction only, no limit. */
-    public static final Options EXACT = new Options(false, false, false, 0);
+    public static final Options EXACT = new Options(false, false, false, 0, 0);
 
     /** Validates the combination. */
     public Options {
@@ -51,11 +55,24 @@ public final class ReverseLexicon {
       if (maxCandidates < 0) {
         throw new IllegalArgumentException("maxCandidates: must be >= 0 (got " + maxCandidates + ")");
       }
+      if (secondOrder < 0) {
+        throw new IllegalArgumentException("secondOrder: must be >= 0 (got " + secondOrder + ")");
+      }
+    }
+
+    /** Options without second-order candidates. */
+    public Options(boolean morphology, boolean mismatches, boolean inverse, int maxCandidates) {
+      this(morphology, mismatches, inverse, maxCandidates, 0);
     }
 
     /** These options with a different candidate limit. */
     public Options withMaxCandidates(int max) {
-      return new Options(morphology, mismatches, inverse, max);
+      return new Options(morphology, mismatches, inverse, max, secondOrder);
+    }
+
+    /** These options with up to {@code perSurface} second-order candidates per surface lemma (0: none). */
+    public Options withSecondOrder(int perSurface) {
+      return new Options(morphology, mismatches, inverse, maxCandidates, perSurface);
     }
   }
 
@@ -69,6 +86,8 @@ public final class ReverseLexicon {
       new java.util.concurrent.ConcurrentHashMap<>();
   /** Inflected forms of phrases, filled on demand: slot {@code id * INFLECTIONS + inflection}. */
   private final String[] inflected;
+  /** Second-order candidates per surface lemma, or null when off. */
+  private final SecondOrder second;
   /** Forms of each phrase's head word per inflection (0: not yet computed), slots as in {@link #inflected}. */
   private final byte[] formCounts;
   /** Per phrase: 0 unknown, 1 past equals participle, 2 they differ. */
@@ -85,6 +104,7 @@ public final class ReverseLexicon {
     this.pastParticiple = new byte[lex.phraseCount()];
     this.inflected = new String[lex.phraseCount() * INFLECTIONS];
     this.formCounts = new byte[lex.phraseCount() * INFLECTIONS];
+    this.second = options.secondOrder() > 0 ? new SecondOrder(view, options.secondOrder()) : null;
   }
 
   private static final int INFLECTIONS = Inflection.values().length;
@@ -204,6 +224,8 @@ public final class ReverseLexicon {
     final int[] kEnd = new int[MAX];
     final int[] next = new int[MAX];
     final int[] nextEnd = new int[MAX];
+    final SecondOrder.Entry[] hops = new SecondOrder.Entry[MAX];
+    final int[] hop = new int[MAX];
 
     static Sources acquire() {
       Sources s = FREE.get();
@@ -334,6 +356,8 @@ public final class ReverseLexicon {
       s.kEnd[i] = lex.reverseEnd(lemma);
       s.next[i] = lex.edgeStart(lemma);
       s.nextEnd[i] = inverse ? lex.edgeEnd(lemma) : s.next[i];
+      s.hops[i] = second == null ? SecondOrder.Entry.EMPTY : second.of(lemma);
+      s.hop[i] = 0;
       if (s.next[i] < s.nextEnd[i]) {
         if (marks == null) {
           marks = MARKS.get();
@@ -361,6 +385,9 @@ public final class ReverseLexicon {
         }
         if (s.next[i] < s.nextEnd[i]) {
           b = Math.min(b, lex.inverseBucket(lex.inverseOrder(s.next[i])) + s.penalty[i]);
+        }
+        if (s.hop[i] < s.hops[i].cost.length) {
+          b = Math.min(b, s.hops[i].cost[s.hop[i]] + s.penalty[i]);
         }
       }
       if (b == Integer.MAX_VALUE) {
@@ -392,6 +419,15 @@ public final class ReverseLexicon {
           one(f, true, orig, s.lemma[i], infl, s.pos[i], conf, comparison, s.onlyDistinct[i], b, c, sink);
         }
         s.next[i] = next;
+        SecondOrder.Entry he = s.hops[i];
+        int h = s.hop[i];
+        for (; h < he.cost.length && he.cost[h] == bb && !c.full(); h++) {
+          c.secondOrder = true;
+          one(he.edge[h], false, he.original[h], s.lemma[i], infl, s.pos[i], conf, comparison, s.onlyDistinct[i], b,
+              c, sink);
+          c.secondOrder = false;
+        }
+        s.hop[i] = h;
       }
     }
   }
