@@ -175,19 +175,19 @@ public final class Lexicon {
   public static final int BUCKETS_PER_BIT = 2;
   /**
    * The share of spinners that always write an original's first replacement (the rest pick one at
-   * random): DESIGN.md §1 names both habits; {@link #prior} mixes them.
+   * random): DESIGN.md §1 names both habits; {@link #prior} mixes them. The penalties below were
+   * tuned one at a time on the dev split (docs/evaluation-lexicon.md); weights other than 1 for the
+   * frequency class and the fan-out term did worse there.
    */
-  static final double FIRST_SHARE = Double.parseDouble(System.getProperty("unspin.prior.first", "0.5"));
-  static final double FREQ_WEIGHT = Double.parseDouble(System.getProperty("unspin.prior.fw", "1"));
-  static final double FAN_WEIGHT = Double.parseDouble(System.getProperty("unspin.prior.fanw", "1"));
+  static final double FIRST_SHARE = 0.5;
   /** Extra cost (in buckets) of WordNet edges other than synonyms of senses 1-3. */
-  static final int WORDNET_OTHER_PENALTY = Integer.getInteger("unspin.prior.wnother", 2);
+  static final int WORDNET_OTHER_PENALTY = 4;
   /** Extra cost (in buckets) of edges only Moby lists. */
-  static final int MOBY_PENALTY = Integer.getInteger("unspin.prior.moby", 4);
+  static final int MOBY_PENALTY = 2;
   /** Extra cost (in buckets) of an inverse candidate (the lexicon lists the edge the other way round). */
-  static final int INVERSE_PENALTY = Integer.getInteger("unspin.prior.inverse", 2);
+  static final int INVERSE_PENALTY = 2;
   /** Extra cost (in buckets) of a candidate found through a lemmatized surface (inflected). */
-  static final int ANALYSIS_PENALTY = Integer.getInteger("unspin.prior.analysis", 0);
+  static final int ANALYSIS_PENALTY = 0;
 
   /**
    * A prior cost for "the original of this edge was spun into its replacement", 0 (likeliest) to
@@ -214,7 +214,7 @@ public final class Lexicon {
       penalty = MOBY_PENALTY;
     }
     double p = (first ? FIRST_SHARE : 0.0) + (1.0 - FIRST_SHARE) / Math.max(1, fanOut);
-    double bits = FREQ_WEIGHT * originalFreqClass - FAN_WEIGHT * Math.log(p) / Math.log(2);
+    double bits = originalFreqClass - Math.log(p) / Math.log(2);
     return (int) Math.min(PRIOR_BUCKETS - 1, Math.round(bits * BUCKETS_PER_BIT) + penalty);
   }
 

@@ -49,7 +49,7 @@ public final class LexiconCandidates implements CandidateGenerator {
    * Synonyms of synonyms proposed per surface lemma, merged with the direct candidates by prior
    * (tuned on the dev split with {@code unspin eval candidates}: docs/evaluation-lexicon.md).
    */
-  public static final int SECOND_ORDER = Integer.getInteger("unspin.hop.k", 10);
+  public static final int SECOND_ORDER = 10;
   /**
    * A second-order original is priced as if its fan-out were this many times larger: it reaches
    * the surface through an edge the lexicon does not list, which is less likely than one it does.
