@@ -23,6 +23,7 @@ public final class LexiconDictionary implements SynonymDictionary {
   private final int[] fanOut;
   private volatile List<String> headwords;
   private volatile ReverseLexicon reverse;
+  private volatile SecondOrder secondOrder;
 
   LexiconDictionary(Lexicon lexicon, int resourceMask, double holdOut, long seed, boolean complement) {
     if (!(holdOut >= 0.0 && holdOut < 1.0)) {
@@ -194,6 +195,19 @@ public final class LexiconDictionary implements SynonymDictionary {
       reverse = r;
     }
     return r;
+  }
+
+  /**
+   * The second-order candidates of this view with {@code max} per surface lemma, shared by every
+   * reverse index over the view so that their cache fills once (the last {@code max} asked is kept).
+   */
+  SecondOrder secondOrder(int max) {
+    SecondOrder so = secondOrder;
+    if (so == null || so.max() != max) {
+      so = new SecondOrder(this, max);
+      secondOrder = so;
+    }
+    return so;
   }
 
   /** The reverse index over this view with the given options. */

@@ -104,7 +104,7 @@ public final class ReverseLexicon {
     this.pastParticiple = new byte[lex.phraseCount()];
     this.inflected = new String[lex.phraseCount() * INFLECTIONS];
     this.formCounts = new byte[lex.phraseCount() * INFLECTIONS];
-    this.second = options.secondOrder() > 0 ? new SecondOrder(view, options.secondOrder()) : null;
+    this.second = options.secondOrder() > 0 ? view.secondOrder(options.secondOrder()) : null;
   }
 
   private static final int INFLECTIONS = Inflection.values().length;

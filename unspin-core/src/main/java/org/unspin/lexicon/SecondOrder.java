@@ -55,6 +55,11 @@ final class SecondOrder {
     this.cache = new Entry[lex.phraseCount()];
   }
 
+  /** Originals kept per surface lemma. */
+  int max() {
+    return max;
+  }
+
   /** The second-order originals of phrase {@code s}. */
   Entry of(int s) {
     Entry e = cache[s];
