@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import org.unspin.lexicon.Inflection;
+import org.unspin.lexicon.LexiconDictionary;
+import org.unspin.lexicon.Morphology;
 import org.unspin.lexicon.SynonymDictionary;
 
 /**
@@ -14,12 +17,16 @@ import org.unspin.lexicon.SynonymDictionary;
  *
  * <p>The text is split with {@link WordTokens}. From left to right, at each word the longest
  * phrase of up to {@link SimulatorConfig#maxPhraseWords()} words (separated by plain whitespace)
- * that the dictionary lists is eligible; failing that, a single word whose base form
- * ({@code -s}, {@code -ed}, {@code -ing}, irregular verbs) is listed. Each eligible site is
- * replaced with probability {@link SimulatorConfig#rate()} by the first or a random synonym,
- * re-inflected like the original (an irregular participle becomes a past tense with probability
- * {@link SimulatorConfig#morphologyErrorRate()}; a regular {@code -ed} always gives the past tense
- * of an irregular synonym). The case pattern of the original is copied (Capitalized or ALL CAPS).
+ * that the dictionary lists is eligible; failing that, a single word that {@link Morphology}
+ * analyzes as an inflection of a listed lemma (plural, third person, past, participles,
+ * comparative, superlative; first analysis with a synonym wins), drawing only from the synonyms
+ * in a sense of the inflection's part of speech ({@link SynonymDictionary#synonyms(String, int)}:
+ * "was" is a verb, so the noun "beryllium" is not a synonym of its lemma "be" here). Each eligible
+ * site is replaced with probability {@link SimulatorConfig#rate()} by the first or a random
+ * synonym, re-inflected like the original with {@link Morphology#inflectPhrase} (an irregular
+ * participle becomes a past tense with probability {@link SimulatorConfig#morphologyErrorRate()};
+ * a word that is past and participle alike, "raised", always gives the past tense of an irregular
+ * synonym). The case pattern of the original is copied (Capitalized or ALL CAPS).
  * Capitalized words inside a sentence count as names: replaced only when
  * {@link SimulatorConfig#mangleNames()}. Articles are not fixed ("an" may end up before a
  * consonant), as real spinners do not fix them.
@@ -31,9 +38,22 @@ public final class SpinSimulator {
   private final SynonymDictionary dictionary;
   private final SimulatorConfig config;
 
+  private final Morphology morphology;
+
+  /**
+   * A simulator over {@code dictionary}, inflecting with the lexicon's morphology when the
+   * dictionary is a {@link LexiconDictionary}, else with {@link Morphology#rulesOnly()}.
+   */
   public SpinSimulator(SynonymDictionary dictionary, SimulatorConfig config) {
+    this(dictionary, config, dictionary instanceof LexiconDictionary ld ? ld.lexicon().morphology()
+        : Morphology.rulesOnly());
+  }
+
+  /** A simulator over {@code dictionary} that lemmatizes and inflects with {@code morphology}. */
+  public SpinSimulator(SynonymDictionary dictionary, SimulatorConfig config, Morphology morphology) {
     this.dictionary = Objects.requireNonNull(dictionary, "dictionary");
     this.config = Objects.requireNonNull(config, "config");
+    this.morphology = Objects.requireNonNull(morphology, "morphology");
   }
 
   public SimulatorConfig config() {
@@ -108,14 +128,19 @@ public final class SpinSimulator {
       List<String> syns = site.synonyms;
       String syn = config.choice() == SimulatorConfig.Choice.FIRST ? syns.get(0) : syns.get(rnd.nextInt(syns.size()));
       String kind = site.words > 1 || syn.indexOf(' ') >= 0 ? "phrase" : "word";
-      if (site.reading != null) {
-        boolean error = site.reading.inflection() == SimpleMorphology.Inflection.IRREGULAR_PARTICIPLE
+      if (site.inflection != null) {
+        Inflection target = site.inflection;
+        boolean error = site.inflection == Inflection.PAST_PARTICIPLE && !site.alsoPast
             && rnd.nextDouble() < config.morphologyErrorRate();
-        String first = syn.indexOf(' ') < 0 ? syn : syn.substring(0, syn.indexOf(' '));
-        boolean wrong = SimpleMorphology.pastDiffersFromParticiple(first)
-            && (error || site.reading.inflection() == SimpleMorphology.Inflection.PAST_ED);
-        syn = SimpleMorphology.inflect(syn, site.reading.inflection(), error);
-        kind = wrong && site.reading.inflection() != SimpleMorphology.Inflection.PLURAL ? "morphology" : "inflected";
+        if (error) {
+          target = Inflection.PAST;
+        }
+        String inflected = morphology.inflectPhrase(syn, target);
+        String head = syn.indexOf(' ') < 0 ? syn : syn.substring(0, syn.indexOf(' '));
+        boolean wrong = (error || site.alsoPast) && !morphology.inflect(head, Inflection.PAST)
+            .equals(morphology.inflect(head, Inflection.PAST_PARTICIPLE));
+        syn = inflected;
+        kind = wrong ? "morphology" : "inflected";
       }
       if (name) {
         kind = "name";
@@ -123,6 +148,10 @@ public final class SpinSimulator {
       int os = t.start(i);
       int oe = t.end(i + site.words - 1);
       String written = copyCase(original.substring(os, oe), syn);
+      if (written.equals(original.substring(os, oe))) {
+        i += site.words - 1; // an inflected synonym that spells the original ("found" for "founded")
+        continue;
+      }
       out.append(original, copied, os);
       int ss = out.length();
       out.append(written);
@@ -134,7 +163,12 @@ public final class SpinSimulator {
     return new SpunText(id, original, out.toString(), subs, eligible);
   }
 
-  private record Site(int words, List<String> synonyms, SimpleMorphology.Reading reading) {}
+  /**
+   * An eligible site: {@code words} words, the synonyms to draw from and, for a word found through
+   * its lemma, the inflection to give the synonym ({@code alsoPast}: the word is past and
+   * participle alike, "raised", and is read as a past).
+   */
+  private record Site(int words, List<String> synonyms, Inflection inflection, boolean alsoPast) {}
 
   private Site findSite(WordTokens t, int i) {
     int n = t.size();
@@ -148,16 +182,41 @@ public final class SpinSimulator {
       }
       List<String> syns = dictionary.synonyms(sb.toString());
       if (!syns.isEmpty()) {
-        return new Site(k, syns, null);
+        return new Site(k, syns, null, false);
       }
     }
-    for (SimpleMorphology.Reading r : SimpleMorphology.readings(t.form(i))) {
-      List<String> syns = dictionary.synonyms(r.base());
+    String word = t.form(i);
+    List<String> lemmas = new ArrayList<>(4);
+    List<Inflection> inflections = new ArrayList<>(4);
+    morphology.analyze(word, (lemma, inflection) -> {
+      lemmas.add(lemma);
+      inflections.add(inflection);
+    });
+    for (int r = 0; r < lemmas.size(); r++) {
+      Inflection infl = inflections.get(r);
+      List<String> syns = inflectable(dictionary.synonyms(lemmas.get(r), infl.pos()), infl);
       if (!syns.isEmpty()) {
-        return new Site(1, syns, r);
+        // "raised" is past and participle alike: the spinner writes a past tense, which may be wrong
+        boolean alsoPast = infl == Inflection.PAST
+            && morphology.isForm(lemmas.get(r), Inflection.PAST_PARTICIPLE, word);
+        return new Site(1, syns, infl, alsoPast);
       }
     }
     return null;
+  }
+
+  /** The synonyms that have a form for {@code inflection} (multiword phrases have no comparative). */
+  private List<String> inflectable(List<String> syns, Inflection inflection) {
+    if (inflection != Inflection.COMPARATIVE && inflection != Inflection.SUPERLATIVE) {
+      return syns;
+    }
+    List<String> out = new ArrayList<>(syns.size());
+    for (String s : syns) {
+      if (morphology.inflectPhrase(s, inflection) != null) {
+        out.add(s);
+      }
+    }
+    return out;
   }
 
   /** Tokens {@code i..i+k-1} are words with letters, separated by whitespace only. */

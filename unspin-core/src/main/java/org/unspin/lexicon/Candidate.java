@@ -22,6 +22,10 @@ public final class Candidate {
   private Inflection originalInflection;
   private boolean mismatch;
   private boolean inverse;
+  private int variant;
+  private int prior;
+  /** Set by the reverse index around the reports of second-order candidates. */
+  boolean secondOrder;
   /** Candidates reported so far in this look-up. */
   int count;
 
@@ -33,7 +37,9 @@ public final class Candidate {
   }
 
   void set(int edge, boolean inverse, int originalLemma, int surfaceLemma, int surfacePos, Inflection inflection,
-      Inflection originalInflection, boolean mismatch) {
+      Inflection originalInflection, boolean mismatch, int variant, int prior) {
+    this.variant = variant;
+    this.prior = prior;
     this.edge = edge;
     this.inverse = inverse;
     this.originalLemma = originalLemma;
@@ -57,10 +63,28 @@ public final class Candidate {
   public String original() {
     String o = original;
     if (o == null) {
-      o = reverse.inflectedForm(originalLemma, originalInflection);
+      o = variant == 0 ? reverse.inflectedForm(originalLemma, originalInflection)
+          : lexicon.morphology().inflectPhrase(lexicon.phrase(originalLemma), originalInflection, variant);
       original = o;
     }
     return o;
+  }
+
+  /**
+   * Which accepted form of the original's head word {@link #original()} uses: 0 for the preferred
+   * one, more for irregular variants ("were" after "was"; {@link Morphology#formCount}).
+   */
+  public int variant() {
+    return variant;
+  }
+
+  /**
+   * True if the original is a synonym of a synonym of the surface lemma, not a neighbour
+   * ({@link ReverseLexicon.Options#secondOrder()}): {@link #edge()} then links the original to the
+   * intermediate phrase of one path, and relation, rank and sense describe that edge.
+   */
+  public boolean secondOrder() {
+    return secondOrder;
   }
 
   /** Id of the original's lemma phrase in the lexicon. */
@@ -74,12 +98,13 @@ public final class Candidate {
   }
 
   /**
-   * The prior cost of the candidate, 0 likeliest ({@link Lexicon#prior}, for the original of this
-   * candidate; one more for an {@link #inverse()} candidate, capped at 31). Candidates of one
-   * surface lemma and inflection come in this order.
+   * The prior cost of the candidate, 0 likeliest, in half bits ({@link Lexicon#prior} of the edge,
+   * or {@link Lexicon#inverseBucket} for an {@link #inverse()} candidate, plus an offset for a
+   * surface found through its lemma). Every look-up reports its candidates in this order, so a
+   * limited look-up keeps the likeliest.
    */
   public int prior() {
-    return inverse ? lexicon.inverseBucket(edge) : lexicon.bucket(edge);
+    return prior;
   }
 
   /**

@@ -105,11 +105,12 @@ public final class Lexicon {
     for (int k = 0; k < e; k++) {
       int src = edgeSource[k];
       int tg = edgeTarget[k];
-      bucket[k] = (byte) prior(edgeInfo[k], edgeStart[src + 1] - edgeStart[src], freq[src]);
+      bucket[k] = (byte) prior(edgeInfo[k], edgeStart[src + 1] - edgeStart[src], freq[src], k == edgeStart[src]);
       // An original without edges of its own gets the listing's fan-out: its real one is unknown.
       int tgFan = edgeStart[tg + 1] - edgeStart[tg];
       inverseBucket[k] = (byte) Math.min(PRIOR_BUCKETS - 1,
-          prior(edgeInfo[k], tgFan > 0 ? tgFan : edgeStart[src + 1] - edgeStart[src], freq[tg]) + 1);
+          prior(edgeInfo[k], tgFan > 0 ? tgFan : edgeStart[src + 1] - edgeStart[src], freq[tg], false)
+              + INVERSE_PENALTY);
       revStart[tg + 1]++;
     }
     for (int p = 0; p < n; p++) {
@@ -168,32 +169,53 @@ public final class Lexicon {
     }
   }
 
-  /** Number of prior buckets of {@link #prior}. */
-  public static final int PRIOR_BUCKETS = 32;
+  /** Number of prior buckets of {@link #prior}: costs in half bits, 0 to 127. */
+  public static final int PRIOR_BUCKETS = 128;
+  /** Buckets per bit of {@link #prior}. */
+  public static final int BUCKETS_PER_BIT = 2;
+  /**
+   * The share of spinners that always write an original's first replacement (the rest pick one at
+   * random): DESIGN.md §1 names both habits; {@link #prior} mixes them. The penalties below were
+   * tuned one at a time on the dev split (docs/evaluation-lexicon.md); weights other than 1 for the
+   * frequency class and the fan-out term did worse there.
+   */
+  static final double FIRST_SHARE = 0.5;
+  /** Extra cost (in buckets) of WordNet edges other than synonyms of senses 1-3. */
+  static final int WORDNET_OTHER_PENALTY = 4;
+  /** Extra cost (in buckets) of edges only Moby lists. */
+  static final int MOBY_PENALTY = 2;
+  /** Extra cost (in buckets) of an inverse candidate (the lexicon lists the edge the other way round). */
+  static final int INVERSE_PENALTY = 2;
+  /** Extra cost (in buckets) of a candidate found through a lemmatized surface (inflected). */
+  static final int ANALYSIS_PENALTY = 0;
 
   /**
    * A prior cost for "the original of this edge was spun into its replacement", 0 (likeliest) to
-   * 31, that orders each reverse list. It is a negative log2 of P(original) * P(replacement |
-   * original) for a spinner that picks one of the original's replacements at random: the original's
-   * frequency class plus log2 of its fan-out, plus a penalty for edges a spinner's dictionary is
-   * less likely to share: 0 for WordNet synonyms of senses 1-3, spelling and number variants, 1 for
-   * other WordNet edges, 2 for edges only Moby lists.
+   * {@code PRIOR_BUCKETS - 1}, in units of half a bit, that orders each reverse list. It is a
+   * negative log2 of P(original) * P(replacement | original): the original's frequency class, plus
+   * {@code -log2(FIRST_SHARE * [first] + (1 - FIRST_SHARE) / fanOut)} for a mix of spinners that
+   * write the first replacement and spinners that pick one at random, plus a penalty for edges a
+   * spinner's dictionary is less likely to share: none for WordNet synonyms of senses 1-3, spelling
+   * and number variants, {@link #WORDNET_OTHER_PENALTY} for other WordNet edges, {@link
+   * #MOBY_PENALTY} for edges only Moby lists.
    *
    * @param fanOut the original's number of edges in the whole lexicon
    * @param originalFreqClass the original's {@link #freqClass}
+   * @param first whether the edge is the original's first replacement (forward order)
    */
-  public static int prior(int info, int fanOut, int originalFreqClass) {
+  public static int prior(int info, int fanOut, int originalFreqClass, boolean first) {
     int res = resources(info);
     int penalty;
     if ((res & (Resource.NUMBERS.bit() | Resource.SPELLING.bit())) != 0) {
       penalty = 0;
     } else if ((res & Resource.WORDNET.bit()) != 0) {
-      penalty = relation(info) == Relation.SYNONYM && rank(info) <= 3 ? 0 : 1;
+      penalty = relation(info) == Relation.SYNONYM && rank(info) <= 3 ? 0 : WORDNET_OTHER_PENALTY;
     } else {
-      penalty = 2;
+      penalty = MOBY_PENALTY;
     }
-    int log2Fan = 32 - Integer.numberOfLeadingZeros(Math.max(0, fanOut - 1)); // ceil(log2(fanOut))
-    return Math.min(PRIOR_BUCKETS - 1, originalFreqClass + log2Fan + penalty);
+    double p = (first ? FIRST_SHARE : 0.0) + (1.0 - FIRST_SHARE) / Math.max(1, fanOut);
+    double bits = originalFreqClass - Math.log(p) / Math.log(2);
+    return (int) Math.min(PRIOR_BUCKETS - 1, Math.round(bits * BUCKETS_PER_BIT) + penalty);
   }
 
   // ---------------------------------------------------------------- loading
@@ -607,7 +629,8 @@ public final class Lexicon {
   /**
    * The prior of an edge read the other way round, "target -> source", as a candidate that the
    * target was spun into the source: {@link #prior} for the target (with the source's fan-out if the
-   * target has no edges of its own), plus one, capped at 31.
+   * target has no edges of its own, never as its first replacement), plus {@link #INVERSE_PENALTY},
+   * capped at {@code PRIOR_BUCKETS - 1}.
    */
   public int inverseBucket(int edge) {
     return inverseBucket[edge];

@@ -23,6 +23,7 @@ public final class LexiconDictionary implements SynonymDictionary {
   private final int[] fanOut;
   private volatile List<String> headwords;
   private volatile ReverseLexicon reverse;
+  private volatile SecondOrder secondOrder;
 
   LexiconDictionary(Lexicon lexicon, int resourceMask, double holdOut, long seed, boolean complement) {
     if (!(holdOut >= 0.0 && holdOut < 1.0)) {
@@ -138,6 +139,38 @@ public final class LexiconDictionary implements SynonymDictionary {
     return Collections.unmodifiableList(out);
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>An edge agrees when the sense that links the two phrases has one of {@code pos}; an edge
+   * without a sense (Moby) agrees when neither phrase has a known part of speech outside {@code
+   * pos} ({@link Lexicon#pos} is 0 or shares a bit with {@code pos}).
+   */
+  @Override
+  public List<String> synonyms(String phrase, int pos) {
+    int id = lexicon.find(phrase);
+    if (id < 0 || fanOut[id] == 0) {
+      return List.of();
+    }
+    int own = lexicon.pos(id);
+    boolean ownAgrees = own == 0 || (own & pos) != 0;
+    List<String> out = new ArrayList<>();
+    for (int e = lexicon.edgeStart(id), end = lexicon.edgeEnd(id); e < end; e++) {
+      int info = lexicon.info(e);
+      if (!accepts(e, info)) {
+        continue;
+      }
+      int sense = Lexicon.sensePos(info);
+      int target = lexicon.edgeTarget(e);
+      int tp = lexicon.pos(target);
+      boolean agrees = sense != 0 ? (sense & pos) != 0 : ownAgrees && (tp == 0 || (tp & pos) != 0);
+      if (agrees) {
+        out.add(lexicon.phrase(target));
+      }
+    }
+    return Collections.unmodifiableList(out);
+  }
+
   @Override
   public List<String> headwords() {
     List<String> h = headwords;
@@ -162,6 +195,19 @@ public final class LexiconDictionary implements SynonymDictionary {
       reverse = r;
     }
     return r;
+  }
+
+  /**
+   * The second-order candidates of this view with {@code max} per surface lemma, shared by every
+   * reverse index over the view so that their cache fills once (the last {@code max} asked is kept).
+   */
+  SecondOrder secondOrder(int max) {
+    SecondOrder so = secondOrder;
+    if (so == null || so.max() != max) {
+      so = new SecondOrder(this, max);
+      secondOrder = so;
+    }
+    return so;
   }
 
   /** The reverse index over this view with the given options. */

@@ -77,6 +77,16 @@ public final class Morphology {
   /** inflected form -> (lemma, inflection) pairs from the irregular tables. */
   private final Map<String, List<Object[]>> reverseIrregular = new HashMap<>();
 
+  private static final Morphology RULES_ONLY = new Morphology(new byte[0], new String[0], new String[0]);
+
+  /**
+   * The spelling rules and the hand-written irregular verbs, without a lexicon's WordNet exception
+   * lists: for dictionaries that come without a lexicon ({@link Lexicon#morphology()} has the lists).
+   */
+  public static Morphology rulesOnly() {
+    return RULES_ONLY;
+  }
+
   Morphology(byte[] excPos, String[] excInflected, String[] excLemma) {
     Set<String> curated = new java.util.HashSet<>();
     for (String entry : IRREGULAR_VERBS.split(" ; ")) {
@@ -161,6 +171,64 @@ public final class Morphology {
       return irr[inflection.ordinal()][0];
     }
     return regular(lemma, inflection);
+  }
+
+  /**
+   * How many accepted forms single word {@code lemma} has with {@code inflection}: more than one for
+   * irregular variants ("was"/"were", "burned"/"burnt"), else 1.
+   */
+  public int formCount(String lemma, Inflection inflection) {
+    if (inflection == Inflection.BASE) {
+      return 1;
+    }
+    String[][] irr = irregular.get(lemma);
+    return irr != null && irr[inflection.ordinal()] != null ? irr[inflection.ordinal()].length : 1;
+  }
+
+  /**
+   * Form number {@code variant} (0 = preferred, {@link #inflect(String, Inflection)}) of {@code
+   * lemma} with {@code inflection}.
+   *
+   * @throws IllegalArgumentException if {@code variant} is not below {@link #formCount}
+   */
+  public String inflect(String lemma, Inflection inflection, int variant) {
+    if (variant == 0) {
+      return inflect(lemma, inflection);
+    }
+    if (variant < 0 || variant >= formCount(lemma, inflection)) {
+      throw new IllegalArgumentException("variant: " + variant + " out of range for " + lemma + " " + inflection);
+    }
+    return irregular.get(lemma)[inflection.ordinal()][variant];
+  }
+
+  /** The head word of {@code phrase} for {@code inflection} (first word of verbs, last otherwise). */
+  public static String head(String phrase, Inflection inflection) {
+    if (inflection.headIsFirst()) {
+      int sp = phrase.indexOf(' ');
+      return sp < 0 ? phrase : phrase.substring(0, sp);
+    }
+    return phrase.substring(phrase.lastIndexOf(' ') + 1);
+  }
+
+  /**
+   * {@link #inflectPhrase(String, Inflection)} with form number {@code variant} of the head word
+   * (see {@link #formCount}); null where that method gives null.
+   */
+  public String inflectPhrase(String phrase, Inflection inflection, int variant) {
+    if (variant == 0) {
+      return inflectPhrase(phrase, inflection);
+    }
+    int sp = inflection.headIsFirst() ? phrase.indexOf(' ') : phrase.lastIndexOf(' ');
+    if (sp < 0) {
+      return inflect(phrase, inflection, variant);
+    }
+    if (inflection == Inflection.COMPARATIVE || inflection == Inflection.SUPERLATIVE) {
+      return null;
+    }
+    if (inflection.headIsFirst()) {
+      return inflect(phrase.substring(0, sp), inflection, variant) + phrase.substring(sp);
+    }
+    return phrase.substring(0, sp + 1) + inflect(phrase.substring(sp + 1), inflection, variant);
   }
 
   /** Whether {@code word} is an accepted form of {@code lemma} with {@code inflection} (irregular variants count). */

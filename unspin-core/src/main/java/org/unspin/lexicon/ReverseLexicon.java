@@ -11,14 +11,18 @@ package org.unspin.lexicon;
  * is that form too ("raised" is past and participle: its two analyses already cover both). Such a
  * word reports an original whose past and participle coincide once, as PAST ("lifted").
  *
- * <p>Candidates are reported in lexicon order (by surface lemma analysis, then original id), not
- * ranked: rank them with their features. The same original string can arrive twice through two
- * analyses of the surface ("left": base adjective, and past of "leave"). Surface case is the
+ * <p>Candidates are reported in increasing {@link Candidate#prior()}: the surface and its analyses
+ * are merged by prior, so a limited look-up keeps the likeliest of all of them. An inflected
+ * surface only reaches edges whose sense has the inflection's part of speech (an edge without a
+ * sense: whose original may have it), as a spinner that inflects its replacement works. An original
+ * string that another analysis already reported is not reported again ("outcomes" for "results"
+ * as plural and as third person). Surface case is the
  * caller's business: pass lower-case LM forms. Digit strings are LM forms too ("0", "00"), so
  * "0" has every one-digit number word as candidate; filter with {@link NumberWords#value} when the
  * raw digits are known.
  *
- * <p>Thread-safe (per-phrase and per-word caches fill in with benign races; at most 100,000
+ * <p>A sink must not start another look-up on the same thread (per-thread marks would mix).
+ * Thread-safe (per-phrase and per-word caches fill in with benign races; at most 100,000
  * words' analyses are cached). A look-up allocates one small object, plus the analyses of a word
  * not seen before; inflected originals are built only when {@link Candidate#original()} is called.
  */
@@ -32,12 +36,16 @@ public final class ReverseLexicon {
    *     ({@link Candidate#inverse()}); reverse edges and inverse ones are merged by prior bucket
    * @param maxCandidates stop a look-up after this many candidates (0: no limit); since candidates
    *     come in {@link Candidate#prior()} order, the kept ones are the likelier
+   * @param secondOrder also propose up to this many synonyms of synonyms per surface lemma (phrases
+   *     two edges away, ranked by shared neighbours and prior; {@link Candidate#secondOrder()}),
+   *     merged with the others by prior; 0: none. For unknown spinners: see {@link SecondOrder}
    */
-  public record Options(boolean morphology, boolean mismatches, boolean inverse, int maxCandidates) {
-    /** Morphology, participle/past mismatches and inverse edges on, no limit. */
-    public static final Options DEFAULT = new Options(true, true, true, 0);
+  public record Options(boolean morphology, boolean mismatches, boolean inverse, int maxCandidates,
+      int secondOrder) {
+    /** Morphology, participle/past mismatches and inverse edges on, no limit, no second-order candidates. */
+    public static final Options DEFAULT = new Options(true, true, true, 0, 0);
     /** The surface as written, through the lexicon's own edge direction only, no limit. */
-    public static final Options EXACT = new Options(false, false, false, 0);
+    public static final Options EXACT = new Options(false, false, false, 0, 0);
 
     /** Validates the combination. */
     public Options {
@@ -47,11 +55,24 @@ public final class ReverseLexicon {
       if (maxCandidates < 0) {
         throw new IllegalArgumentException("maxCandidates: must be >= 0 (got " + maxCandidates + ")");
       }
+      if (secondOrder < 0) {
+        throw new IllegalArgumentException("secondOrder: must be >= 0 (got " + secondOrder + ")");
+      }
+    }
+
+    /** Options without second-order candidates. */
+    public Options(boolean morphology, boolean mismatches, boolean inverse, int maxCandidates) {
+      this(morphology, mismatches, inverse, maxCandidates, 0);
     }
 
     /** These options with a different candidate limit. */
     public Options withMaxCandidates(int max) {
-      return new Options(morphology, mismatches, inverse, max);
+      return new Options(morphology, mismatches, inverse, max, secondOrder);
+    }
+
+    /** These options with up to {@code perSurface} second-order candidates per surface lemma (0: none). */
+    public Options withSecondOrder(int perSurface) {
+      return new Options(morphology, mismatches, inverse, maxCandidates, perSurface);
     }
   }
 
@@ -65,6 +86,10 @@ public final class ReverseLexicon {
       new java.util.concurrent.ConcurrentHashMap<>();
   /** Inflected forms of phrases, filled on demand: slot {@code id * INFLECTIONS + inflection}. */
   private final String[] inflected;
+  /** Second-order candidates per surface lemma, or null when off. */
+  private final SecondOrder second;
+  /** Forms of each phrase's head word per inflection (0: not yet computed), slots as in {@link #inflected}. */
+  private final byte[] formCounts;
   /** Per phrase: 0 unknown, 1 past equals participle, 2 they differ. */
   private final byte[] pastParticiple;
 
@@ -78,6 +103,8 @@ public final class ReverseLexicon {
     this.options = options;
     this.pastParticiple = new byte[lex.phraseCount()];
     this.inflected = new String[lex.phraseCount() * INFLECTIONS];
+    this.formCounts = new byte[lex.phraseCount() * INFLECTIONS];
+    this.second = options.secondOrder() > 0 ? view.secondOrder(options.secondOrder()) : null;
   }
 
   private static final int INFLECTIONS = Inflection.values().length;
@@ -124,52 +151,108 @@ public final class ReverseLexicon {
           + " words of an array of " + lmForms.length);
     }
     Candidate c = new Candidate(this, options.maxCandidates());
-    int id = lex.find(lmForms, from, len);
-    if (id >= 0) {
-      emit(id, Inflection.BASE, lex.pos(id), false, c, sink, false);
-    }
-    if (!options.morphology() || c.full()) {
-      return c.count;
-    }
-    int headLast = from + len - 1;
-    if (len == 1 || lex.isHead(lmForms, from, len - 1)) {
-      Analyses a = analyses(lmForms[headLast]);
-      for (int i = 0; i < a.lemmas.length && !c.full(); i++) {
-        Inflection infl = a.inflections[i];
-        if (len == 1) {
-          int lid = a.lemmaIds[i];
-          if (lid >= 0 && posAllows(lid, infl)) {
-            emit(lid, infl, surfacePos(lid, infl), !a.alsoConfusable[i], c, sink,
-                a.alsoConfusable[i] && infl == Inflection.PAST_PARTICIPLE);
-          }
-        } else if (!infl.headIsFirst()) {
-          inflected(lmForms, from, len, headLast, a.lemmas[i], infl, a.alsoConfusable[i], c, sink);
-        }
+    Sources src = Sources.acquire();
+    try {
+      int id = lex.find(lmForms, from, len);
+      if (id >= 0) {
+        src.add(id, Inflection.BASE, lex.pos(id), false, false, 0);
       }
-    }
-    if (len > 1) {
-      if (lex.isTail(lmForms, from + 1, len - 1)) {
-        Analyses a = analyses(lmForms[from]);
-        for (int i = 0; i < a.lemmas.length && !c.full(); i++) {
-          if (a.inflections[i].headIsFirst()) {
-            inflected(lmForms, from, len, from, a.lemmas[i], a.inflections[i], a.alsoConfusable[i], c, sink);
+      if (options.morphology()) {
+        int headLast = from + len - 1;
+        if (len == 1 || lex.isHead(lmForms, from, len - 1)) {
+          Analyses a = analyses(lmForms[headLast]);
+          for (int i = 0; i < a.lemmas.length; i++) {
+            Inflection infl = a.inflections[i];
+            if (len == 1) {
+              int lid = a.lemmaIds[i];
+              if (lid >= 0 && posAllows(lid, infl)) {
+                src.add(lid, infl, surfacePos(lid, infl), !a.alsoConfusable[i],
+                    a.alsoConfusable[i] && infl == Inflection.PAST_PARTICIPLE, Lexicon.ANALYSIS_PENALTY);
+              }
+            } else if (!infl.headIsFirst()) {
+              inflected(lmForms, from, len, headLast, a.lemmas[i], infl, a.alsoConfusable[i], src);
+            }
           }
         }
-      }
-      if (len == 2 && !c.full()) {
-        String w = lmForms[from];
-        Inflection infl = w.equals("more") ? Inflection.COMPARATIVE
-            : w.equals("most") ? Inflection.SUPERLATIVE : null;
-        String lemma = lmForms[from + 1];
-        if (infl != null && (w + " " + lemma).equals(morph.inflect(lemma, infl))) {
-          int lid = lex.find(lemma);
-          if (lid >= 0 && posAllows(lid, infl)) {
-            emit(lid, infl, surfacePos(lid, infl), false, c, sink, false);
+        if (len > 1) {
+          if (lex.isTail(lmForms, from + 1, len - 1)) {
+            Analyses a = analyses(lmForms[from]);
+            for (int i = 0; i < a.lemmas.length; i++) {
+              if (a.inflections[i].headIsFirst()) {
+                inflected(lmForms, from, len, from, a.lemmas[i], a.inflections[i], a.alsoConfusable[i], src);
+              }
+            }
+          }
+          if (len == 2) {
+            String w = lmForms[from];
+            Inflection infl = w.equals("more") ? Inflection.COMPARATIVE
+                : w.equals("most") ? Inflection.SUPERLATIVE : null;
+            String lemma = lmForms[from + 1];
+            if (infl != null && (w + " " + lemma).equals(morph.inflect(lemma, infl))) {
+              int lid = lex.find(lemma);
+              if (lid >= 0 && posAllows(lid, infl)) {
+                src.add(lid, infl, surfacePos(lid, infl), false, false, Lexicon.ANALYSIS_PENALTY);
+              }
+            }
           }
         }
       }
+      emit(src, c, sink);
+    } finally {
+      src.release();
     }
     return c.count;
+  }
+
+  /**
+   * The surface lemmas of one look-up (the surface itself and its analyses), each with its
+   * inflection and a prior offset, and each one's read positions during the merge. Reused per
+   * thread; a nested look-up from inside a sink gets its own.
+   */
+  private static final class Sources {
+    static final int MAX = 32;
+    private static final ThreadLocal<Sources> FREE = ThreadLocal.withInitial(Sources::new);
+    int n;
+    boolean busy;
+    final int[] lemma = new int[MAX];
+    final Inflection[] inflection = new Inflection[MAX];
+    final int[] pos = new int[MAX];
+    final boolean[] mismatches = new boolean[MAX];
+    final boolean[] onlyDistinct = new boolean[MAX];
+    final int[] penalty = new int[MAX];
+    final int[] k = new int[MAX];
+    final int[] kEnd = new int[MAX];
+    final int[] next = new int[MAX];
+    final int[] nextEnd = new int[MAX];
+    final SecondOrder.Entry[] hops = new SecondOrder.Entry[MAX];
+    final int[] hop = new int[MAX];
+
+    static Sources acquire() {
+      Sources s = FREE.get();
+      if (s.busy) {
+        s = new Sources();
+      }
+      s.busy = true;
+      s.n = 0;
+      return s;
+    }
+
+    void release() {
+      busy = false;
+    }
+
+    void add(int lemmaId, Inflection infl, int surfacePos, boolean mism, boolean distinct, int pen) {
+      if (n == MAX) {
+        return; // never reached: a word has a handful of analyses
+      }
+      lemma[n] = lemmaId;
+      inflection[n] = infl;
+      pos[n] = surfacePos;
+      mismatches[n] = mism;
+      onlyDistinct[n] = distinct;
+      penalty[n] = pen;
+      n++;
+    }
   }
 
   /** The analyses of one word, with the lexicon ids of the lemmas as one-word phrases (-1 if absent). */
@@ -225,10 +308,7 @@ public final class ReverseLexicon {
   }
 
   private void inflected(String[] forms, int from, int len, int head, String lemma, Inflection infl,
-      boolean alsoConfusable, Candidate c, CandidateSink sink) {
-    if (c.full()) {
-      return;
-    }
+      boolean alsoConfusable, Sources src) {
     int lid;
     if (len == 1) {
       lid = lex.find(lemma);
@@ -239,8 +319,8 @@ public final class ReverseLexicon {
       lid = lex.find(span, 0, len);
     }
     if (lid >= 0 && posAllows(lid, infl)) {
-      emit(lid, infl, surfacePos(lid, infl), !alsoConfusable, c, sink,
-          alsoConfusable && infl == Inflection.PAST_PARTICIPLE);
+      src.add(lid, infl, surfacePos(lid, infl), !alsoConfusable, alsoConfusable && infl == Inflection.PAST_PARTICIPLE,
+          Lexicon.ANALYSIS_PENALTY);
     }
   }
 
@@ -255,93 +335,219 @@ public final class ReverseLexicon {
   }
 
   /**
-   * Reports the originals of {@code surfaceLemma}. {@code mismatches}: also in the confusable form.
-   * {@code onlyDistinctParticiples}: for a participle analysis of a word that is also the past of
-   * the same lemma, skip originals whose participle equals their past (the past analysis has them).
-   * With inverse edges on, candidates come bucket by bucket: the reverse edges of a bucket, then the
-   * surface's forward edges whose inverse prior is that bucket, skipping originals already reported
-   * through a reverse edge.
+   * Reports the originals of every source in one order of increasing prior cost (edge bucket plus
+   * the source's offset), merging the sources' reverse lists and, with inverse edges on, their
+   * forward lists read the other way round (skipping originals a reverse edge of the same source
+   * already reported). Per source: {@code mismatches}, also in the confusable form; {@code
+   * onlyDistinct}, for a participle analysis of a word that is also the past of the same lemma,
+   * skip originals whose participle equals their past (the past analysis has them).
    */
-  private void emit(int surfaceLemma, Inflection infl, int surfacePos, boolean mismatches, Candidate c,
-      CandidateSink sink, boolean onlyDistinctParticiples) {
-    Inflection conf = mismatches && options.mismatches() ? Morphology.confusable(infl) : null;
-    boolean comparison = infl == Inflection.COMPARATIVE || infl == Inflection.SUPERLATIVE;
-    int k = lex.reverseStart(surfaceLemma);
-    int end = lex.reverseEnd(surfaceLemma);
-    if (!options.inverse()) {
-      for (; k < end && !c.full(); k++) {
-        reverseOne(k, surfaceLemma, infl, surfacePos, conf, comparison, onlyDistinctParticiples, c, sink);
-      }
+  private void emit(Sources s, Candidate c, CandidateSink sink) {
+    if (s.n == 0) {
       return;
     }
-    if (lex.edgeStart(surfaceLemma) == lex.edgeEnd(surfaceLemma)) {
-      for (; k < end && !c.full(); k++) { // no forward edges: nothing to merge
-        reverseOne(k, surfaceLemma, infl, surfacePos, conf, comparison, onlyDistinctParticiples, c, sink);
-      }
-      return;
-    }
-    Marks marks = MARKS.get();
-    int stamp = marks.next(lex.phraseCount());
-    for (int j = k; j < end; j++) {
-      if (view.accepts(lex.reverseEdge(j), lex.reverseInfo(j))) {
-        marks.stamp[lex.reverseSource(j)] = stamp;
-      }
-    }
-    // The surface's forward edges as inverse candidates, in their prior order (precomputed).
-    int next = lex.edgeStart(surfaceLemma);
-    int fe = lex.edgeEnd(surfaceLemma);
-    for (int b = 0; b < Lexicon.PRIOR_BUCKETS && !c.full(); b++) {
-      for (; k < end && lex.bucket(lex.reverseEdge(k)) == b && !c.full(); k++) {
-        reverseOne(k, surfaceLemma, infl, surfacePos, conf, comparison, onlyDistinctParticiples, c, sink);
-      }
-      for (; next < fe && lex.inverseBucket(lex.inverseOrder(next)) == b && !c.full(); next++) {
-        int f = lex.inverseOrder(next);
-        if (!view.accepts(f, lex.info(f))) {
-          continue;
+    boolean inverse = options.inverse();
+    Marks marks = null;
+    int stamp = 0;
+    MARKS.get().nextLookUp(lex.phraseCount());
+    for (int i = 0; i < s.n; i++) {
+      int lemma = s.lemma[i];
+      s.k[i] = lex.reverseStart(lemma);
+      s.kEnd[i] = lex.reverseEnd(lemma);
+      s.next[i] = lex.edgeStart(lemma);
+      s.nextEnd[i] = inverse ? lex.edgeEnd(lemma) : s.next[i];
+      s.hops[i] = second == null ? SecondOrder.Entry.EMPTY : second.of(lemma);
+      s.hop[i] = 0;
+      if (s.next[i] < s.nextEnd[i]) {
+        if (marks == null) {
+          marks = MARKS.get();
+          stamp = marks.next(lex.phraseCount());
         }
-        int orig = lex.edgeTarget(f);
-        if (marks.stamp[orig] == stamp) {
-          continue;
+        int bit = 1 << i;
+        for (int j = s.k[i]; j < s.kEnd[i]; j++) {
+          if (view.accepts(lex.reverseEdge(j), lex.reverseInfo(j))) {
+            int o = lex.reverseSource(j);
+            if (marks.stamp[o] != stamp) {
+              marks.stamp[o] = stamp;
+              marks.bits[o] = 0;
+            }
+            marks.bits[o] |= bit;
+          }
         }
-        one(f, true, orig, surfaceLemma, infl, surfacePos, conf, comparison, onlyDistinctParticiples, c, sink);
+      }
+    }
+    while (!c.full()) {
+      // the smallest cost any source has next
+      int b = Integer.MAX_VALUE;
+      for (int i = 0; i < s.n; i++) {
+        if (s.k[i] < s.kEnd[i]) {
+          b = Math.min(b, lex.bucket(lex.reverseEdge(s.k[i])) + s.penalty[i]);
+        }
+        if (s.next[i] < s.nextEnd[i]) {
+          b = Math.min(b, lex.inverseBucket(lex.inverseOrder(s.next[i])) + s.penalty[i]);
+        }
+        if (s.hop[i] < s.hops[i].cost.length) {
+          b = Math.min(b, s.hops[i].cost[s.hop[i]] + s.penalty[i]);
+        }
+      }
+      if (b == Integer.MAX_VALUE) {
+        return;
+      }
+      for (int i = 0; i < s.n && !c.full(); i++) {
+        int bb = b - s.penalty[i];
+        Inflection infl = s.inflection[i];
+        Inflection conf = s.mismatches[i] && options.mismatches() ? Morphology.confusable(infl) : null;
+        boolean comparison = infl == Inflection.COMPARATIVE || infl == Inflection.SUPERLATIVE;
+        int k = s.k[i];
+        int end = s.kEnd[i];
+        for (; k < end && lex.bucket(lex.reverseEdge(k)) == bb && !c.full(); k++) {
+          reverseOne(k, s.lemma[i], infl, s.pos[i], conf, comparison, s.onlyDistinct[i], b, c, sink);
+        }
+        s.k[i] = k;
+        int next = s.next[i];
+        int fe = s.nextEnd[i];
+        int bit = 1 << i;
+        for (; next < fe && lex.inverseBucket(lex.inverseOrder(next)) == bb && !c.full(); next++) {
+          int f = lex.inverseOrder(next);
+          if (!view.accepts(f, lex.info(f))) {
+            continue;
+          }
+          int orig = lex.edgeTarget(f);
+          if (marks.stamp[orig] == stamp && (marks.bits[orig] & bit) != 0) {
+            continue;
+          }
+          one(f, true, orig, s.lemma[i], infl, s.pos[i], conf, comparison, s.onlyDistinct[i], b, c, sink);
+        }
+        s.next[i] = next;
+        SecondOrder.Entry he = s.hops[i];
+        int h = s.hop[i];
+        for (; h < he.cost.length && he.cost[h] == bb && !c.full(); h++) {
+          c.secondOrder = true;
+          one(he.edge[h], false, he.original[h], s.lemma[i], infl, s.pos[i], conf, comparison, s.onlyDistinct[i], b,
+              c, sink);
+          c.secondOrder = false;
+        }
+        s.hop[i] = h;
       }
     }
   }
 
   private void reverseOne(int k, int surfaceLemma, Inflection infl, int surfacePos, Inflection conf,
-      boolean comparison, boolean onlyDistinctParticiples, Candidate c, CandidateSink sink) {
+      boolean comparison, boolean onlyDistinctParticiples, int prior, Candidate c, CandidateSink sink) {
     int e = lex.reverseEdge(k);
     if (!view.accepts(e, lex.reverseInfo(k))) {
       return;
     }
     int src = lex.reverseSource(k);
-    one(e, false, src, surfaceLemma, infl, surfacePos, conf, comparison, onlyDistinctParticiples, c, sink);
+    one(e, false, src, surfaceLemma, infl, surfacePos, conf, comparison, onlyDistinctParticiples, prior, c, sink);
   }
 
   private void one(int e, boolean inverse, int src, int surfaceLemma, Inflection infl, int surfacePos,
-      Inflection conf, boolean comparison, boolean onlyDistinctParticiples, Candidate c, CandidateSink sink) {
+      Inflection conf, boolean comparison, boolean onlyDistinctParticiples, int prior, Candidate c,
+      CandidateSink sink) {
     if (comparison && lex.phrase(src).indexOf(' ') >= 0) {
       return; // multiword phrases have no comparative
     }
     if (onlyDistinctParticiples && !pastDiffersFromParticiple(src)) {
       return;
     }
-    c.set(e, inverse, src, surfaceLemma, surfacePos, infl, infl, false);
-    sink.accept(c);
-    if (conf != null && !c.full() && pastDiffersFromParticiple(src)) {
-      c.set(e, inverse, src, surfaceLemma, surfacePos, infl, conf, true);
+    if (infl != Inflection.BASE && !inflectable(e, src, infl)) {
+      return;
+    }
+    if (seen(src, infl)) {
+      return;
+    }
+    int forms = formCount(src, infl);
+    for (int v = 0; v < forms && !c.full(); v++) {
+      c.set(e, inverse, src, surfaceLemma, surfacePos, infl, infl, false, v, prior);
       sink.accept(c);
     }
+    if (conf != null && !c.full() && pastDiffersFromParticiple(src)) {
+      forms = formCount(src, conf);
+      for (int v = 0; v < forms && !c.full(); v++) {
+        c.set(e, inverse, src, surfaceLemma, surfacePos, infl, conf, true, v, prior);
+        sink.accept(c);
+      }
+    }
+  }
+
+  /**
+   * Whether a spinner inflecting its replacement like the original could have used edge {@code e}
+   * with {@code infl}: the sense linking the two has the inflection's part of speech or, for an
+   * edge without a sense (Moby), the original's part of speech allows it or is unknown. ("coached"
+   * is not "basketball coach" + ed.) {@link LexiconDictionary#synonyms(String, int)} is the
+   * forward side of the same rule.
+   */
+  private boolean inflectable(int e, int original, Inflection infl) {
+    int sense = Lexicon.sensePos(lex.info(e));
+    if (sense != 0) {
+      return (sense & infl.pos()) != 0;
+    }
+    int p = lex.pos(original);
+    return p == 0 || (p & infl.pos()) != 0;
+  }
+
+  /**
+   * Whether this look-up already reported original lemma {@code src} inflected the same way as
+   * {@code infl} would spell it (a noun plural and a verb's third person, "outcomes"), and if not,
+   * remembers it. Only the first inflection reported for a lemma is remembered.
+   */
+  private boolean seen(int src, Inflection infl) {
+    Marks m = MARKS.get();
+    if (m.seenStamp[src] != m.lookUp) {
+      m.seenStamp[src] = m.lookUp;
+      m.seenInflection[src] = (byte) infl.ordinal();
+      return false;
+    }
+    Inflection first = Inflection.of(m.seenInflection[src]);
+    if (first == infl) {
+      return true; // reported by another surface lemma of this look-up (within one, marks prevent it)
+    }
+    String a = inflectedForm(src, first);
+    return a != null && a.equals(inflectedForm(src, infl));
+  }
+
+  /** {@link Morphology#formCount} of phrase {@code id}'s head word (cached per phrase and inflection; benign races). */
+  private int formCount(int id, Inflection infl) {
+    if (infl == Inflection.BASE) {
+      return 1;
+    }
+    int slot = id * INFLECTIONS + infl.ordinal();
+    byte b = formCounts[slot];
+    if (b == 0) {
+      b = (byte) Math.min(Byte.MAX_VALUE, morph.formCount(Morphology.head(lex.phrase(id), infl), infl));
+      formCounts[slot] = b;
+    }
+    return b;
   }
 
   /** Per-thread stamps over phrase ids, to skip originals already reported in one emit call. */
   private static final class Marks {
     int[] stamp = new int[0];
+    /** Which sources of the current look-up reached the phrase through a reverse edge (bit per source). */
+    int[] bits = new int[0];
     int current;
+    /** Per original lemma: the look-up that last reported it, and the inflection it was first reported with. */
+    int[] seenStamp = new int[0];
+    byte[] seenInflection = new byte[0];
+    int lookUp;
+
+    void nextLookUp(int size) {
+      if (seenStamp.length < size) {
+        seenStamp = new int[size];
+        seenInflection = new byte[size];
+        lookUp = 0;
+      }
+      if (++lookUp == Integer.MAX_VALUE) {
+        java.util.Arrays.fill(seenStamp, 0);
+        lookUp = 1;
+      }
+    }
 
     int next(int size) {
       if (stamp.length < size) {
         stamp = new int[size];
+        bits = new int[size];
         current = 0;
       }
       if (++current == Integer.MAX_VALUE) {

@@ -15,6 +15,16 @@ public interface SynonymDictionary {
    */
   List<String> synonyms(String phrase);
 
+  /**
+   * The replacements listed for {@code phrase} in a sense of one of the parts of speech {@code pos}
+   * (a {@link Pos} mask), in {@link #synonyms(String)} order: what a spinner that inflects its
+   * replacement like the original ("was" read as a past of the verb "be") may write. A dictionary
+   * without parts of speech returns every synonym (the default).
+   */
+  default List<String> synonyms(String phrase, int pos) {
+    return synonyms(phrase);
+  }
+
   /** Every phrase that has at least one synonym, in a stable order. */
   List<String> headwords();
 }

@@ -36,12 +36,25 @@ public final class LexiconCandidates implements CandidateGenerator {
   }
 
   /**
-   * The generator the facade uses over {@code view}: morphology, mismatches and inverse edges on,
-   * at most {@code maxCandidates} per look-up (0: no limit), no spelling variants.
+   * The generator the facade uses over {@code view}: morphology, mismatches, inverse edges and
+   * {@link #SECOND_ORDER} synonyms of synonyms on, at most {@code maxCandidates} per look-up (0: no
+   * limit), no spelling variants.
    */
   public static LexiconCandidates over(LexiconDictionary view, int maxCandidates) {
-    return new LexiconCandidates(view.reverse(ReverseLexicon.Options.DEFAULT.withMaxCandidates(maxCandidates)), false);
+    return new LexiconCandidates(view.reverse(ReverseLexicon.Options.DEFAULT.withMaxCandidates(maxCandidates)
+        .withSecondOrder(SECOND_ORDER)), false);
   }
+
+  /**
+   * Synonyms of synonyms proposed per surface lemma, merged with the direct candidates by prior
+   * (tuned on the dev split with {@code unspin eval candidates}: docs/evaluation-lexicon.md).
+   */
+  public static final int SECOND_ORDER = 10;
+  /**
+   * A second-order original is priced as if its fan-out were this many times larger: it reaches
+   * the surface through an edge the lexicon does not list, which is less likely than one it does.
+   */
+  static final int SECOND_ORDER_FANOUT_FACTOR = 10;
 
   static float logFreq(int freqClass) {
     return freqClass >= Lexicon.UNSEEN ? Float.NaN : (float) (TOP_CLASS_LOG_FREQ - freqClass * CLASS_STEP);
@@ -83,7 +96,9 @@ public final class LexiconCandidates implements CandidateGenerator {
             // Edges reached through the lemma and re-inflected are thesaurus substitutions all the same.
             src = CandidateSource.THESAURUS;
           }
-          CandidateFeatures f = new CandidateFeatures(Math.max(0, c.senseRank() - 1), Math.max(1, c.fanOut()),
+          int rank = c.secondOrder() ? 0 : Math.max(0, c.senseRank() - 1);
+          int fanOut = Math.max(1, c.fanOut()) * (c.secondOrder() ? SECOND_ORDER_FANOUT_FACTOR : 1);
+          CandidateFeatures f = new CandidateFeatures(rank, fanOut,
               logFreq(c.surfaceFreqClass()), logFreq(c.originalFreqClass()), c.posAgrees() ? 1f : 0f, Float.NaN);
           out.add(new Candidate(from, span, words, original, src, f));
         });

@@ -69,6 +69,34 @@ class SpinSimulatorTest {
   }
 
   @Test
+  void inflectedWordsTakeOnlySynonymsOfTheInflectionsPartOfSpeech() {
+    org.unspin.lexicon.LexiconBuilder b = new org.unspin.lexicon.LexiconBuilder();
+    b.info("toy");
+    b.pos("be", org.unspin.lexicon.Pos.VERB | org.unspin.lexicon.Pos.NOUN);
+    b.pos("beryllium", org.unspin.lexicon.Pos.NOUN);
+    b.pos("exist", org.unspin.lexicon.Pos.VERB);
+    b.pos("estimate", org.unspin.lexicon.Pos.VERB | org.unspin.lexicon.Pos.NOUN);
+    b.pos("estimation", org.unspin.lexicon.Pos.NOUN);
+    b.pos("reckon", org.unspin.lexicon.Pos.VERB);
+    // the noun senses come first: a POS-blind spinner would write "berylliumed" and "estimationed"
+    b.edge("be", "beryllium", org.unspin.lexicon.Resource.WORDNET, org.unspin.lexicon.Relation.SYNONYM,
+        org.unspin.lexicon.Pos.NOUN, 1, 0);
+    b.edge("be", "exist", org.unspin.lexicon.Resource.WORDNET, org.unspin.lexicon.Relation.SYNONYM,
+        org.unspin.lexicon.Pos.VERB, 2, 0);
+    b.edge("estimate", "estimation", org.unspin.lexicon.Resource.MOBY, org.unspin.lexicon.Relation.THESAURUS, 0, 1,
+        0);
+    b.edge("estimate", "reckon", org.unspin.lexicon.Resource.MOBY, org.unspin.lexicon.Relation.THESAURUS, 0, 2, 0);
+    org.unspin.lexicon.Lexicon lex = b.build();
+    SpinSimulator sim = new SpinSimulator(lex.dictionary(), new SimulatorConfig(1.0, SimulatorConfig.Choice.FIRST,
+        0, true, 3));
+    SpunText t = sim.spin("d", "They were there and estimated it.", 1);
+    assertEquals("They existed there and reckoned it.", t.spun());
+    assertEquals(List.of("inflected", "inflected"), t.substitutions().stream().map(Substitution::kind).toList());
+    assertEquals(List.of("beryllium", "exist"), lex.dictionary().synonyms("be"));
+    assertEquals(List.of("exist"), lex.dictionary().synonyms("be", org.unspin.lexicon.Pos.VERB));
+  }
+
+  @Test
   void namesAreMangledOnlyWhenAsked() throws IOException {
     String text = "He met Mr Brown in the city.";
     SpinSimulator keep = new SpinSimulator(toyDictionary(), new SimulatorConfig(1.0, SimulatorConfig.Choice.FIRST,

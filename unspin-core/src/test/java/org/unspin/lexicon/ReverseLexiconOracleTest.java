@@ -61,6 +61,11 @@ class ReverseLexiconOracleTest {
       if (infl != Inflection.BASE && pos != 0 && (pos & infl.pos()) == 0) {
         continue;
       }
+      int sense = Lexicon.sensePos(lex.info(e));
+      int opos = lex.pos(original);
+      if (infl != Inflection.BASE && (sense != 0 ? (sense & infl.pos()) == 0 : opos != 0 && (opos & infl.pos()) == 0)) {
+        continue; // the edge's sense (or the original) cannot carry the inflection
+      }
       if (!m.isPhraseForm(tp, infl, surface)) {
         continue;
       }
@@ -72,15 +77,27 @@ class ReverseLexiconOracleTest {
           && orig.equals(m.inflectPhrase(sp, Inflection.PAST))) {
         continue; // reported once, by the past analysis
       }
-      out.add(orig + "|" + e + "|" + infl + "|false|" + inverse);
+      for (int v = 0; v < m.formCount(Morphology.head(sp, infl), infl); v++) { // every irregular form
+        out.add(m.inflectPhrase(sp, infl, v) + "|" + e + "|" + infl + "|false|" + inverse);
+      }
       Inflection conf = opt.mismatches() ? Morphology.confusable(infl) : null;
       if (conf != null && !m.isPhraseForm(tp, conf, surface)) {
         String other = m.inflectPhrase(sp, conf);
         if (other != null && !other.equals(orig)) {
-          out.add(other + "|" + e + "|" + infl + "|true|" + inverse);
+          for (int v = 0; v < m.formCount(Morphology.head(sp, conf), conf); v++) {
+            out.add(m.inflectPhrase(sp, conf, v) + "|" + e + "|" + infl + "|true|" + inverse);
+          }
         }
       }
     }
+  }
+
+  static java.util.SortedSet<String> originals(List<String> candidates) {
+    java.util.SortedSet<String> out = new java.util.TreeSet<>();
+    for (String c : candidates) {
+      out.add(c.substring(0, c.indexOf('|')));
+    }
+    return out;
   }
 
   static List<String> fast(ReverseLexicon r, String surface) {
@@ -127,8 +144,12 @@ class ReverseLexiconOracleTest {
             new ReverseLexicon.Options(true, false, false, 0), new ReverseLexicon.Options(false, false, true, 0))) {
           ReverseLexicon rev = view.reverse(opt);
           for (String surface : surfaces(lex, r)) {
-            assertEquals(naive(view, opt, surface), fast(rev, surface),
-                "seed=" + seed + " round=" + round + " opt=" + opt + " surface='" + surface + "'");
+            List<String> naive = naive(view, opt, surface);
+            List<String> fast = fast(rev, surface);
+            String msg = "seed=" + seed + " round=" + round + " opt=" + opt + " surface='" + surface + "'";
+            // the same originals, and each reported candidate is one the oracle derives
+            assertEquals(originals(naive), originals(fast), msg);
+            assertTrue(naive.containsAll(fast), msg + " " + fast + " vs " + naive);
           }
         }
       }
@@ -174,7 +195,9 @@ class ReverseLexiconOracleTest {
       for (int k = lex.reverseStart(p); k < lex.reverseEnd(p); k++) {
         int e = lex.reverseEdge(k);
         int src = lex.edgeSource(e);
-        int prior = Lexicon.prior(lex.info(e), lex.edgeEnd(src) - lex.edgeStart(src), lex.freqClass(src));
+        int prior = Lexicon.prior(lex.info(e), lex.edgeEnd(src) - lex.edgeStart(src), lex.freqClass(src),
+            e == lex.edgeStart(src));
+        assertEquals(prior, lex.bucket(e), "seed=" + seed);
         assertTrue(prior >= last, "seed=" + seed + " reverse list of " + p + " out of prior order");
         last = prior;
       }
@@ -182,11 +205,13 @@ class ReverseLexiconOracleTest {
     ReverseLexicon all = lex.dictionary().reverse();
     ReverseLexicon plain = lex.dictionary().reverse(new ReverseLexicon.Options(false, false, true, 0));
     for (String surface : surfaces(lex, r)) {
-      int[] last = {-1};
-      plain.candidates(surface, c -> {
-        assertTrue(c.prior() >= last[0], "seed=" + seed + " '" + surface + "' candidates out of prior order");
-        last[0] = c.prior();
-      });
+      for (ReverseLexicon rev : List.of(plain, all)) {
+        int[] last = {-1};
+        rev.candidates(surface, c -> {
+          assertTrue(c.prior() >= last[0], "seed=" + seed + " '" + surface + "' candidates out of prior order");
+          last[0] = c.prior();
+        });
+      }
       List<String> full = new ArrayList<>();
       all.candidates(surface, c -> full.add(c.original() + "|" + c.edge() + "|" + c.mismatch() + "|" + c.inverse()));
       int limit = 1 + r.nextInt(4);
