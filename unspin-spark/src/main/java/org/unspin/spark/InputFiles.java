@@ -49,8 +49,8 @@ public final class InputFiles {
         if (st.isDirectory()) {
           addDirectory(fs, st.getPath(), files);
         } else if (InputKind.of(st.getPath().getName()) == null) {
-          throw new InputException("input " + st.getPath() + " is neither WARC (.warc, .warc.gz) nor JSONL"
-              + " (.jsonl, .ndjson, optionally compressed)");
+          throw new InputException("input " + st.getPath() + " is neither WARC/ARC (.warc, .arc, .gz) nor JSONL"
+              + " (.jsonl, .ndjson, .gz)");
         } else {
           files.add(st.getPath().toString());
         }

@@ -32,7 +32,8 @@ class InputFilesTest {
     assertEquals(InputKind.WARC, InputKind.of("a.warc"));
     assertEquals(InputKind.WARC, InputKind.of("CC-MAIN-1.WARC.GZ"));
     assertEquals(InputKind.JSONL, InputKind.of("docs.jsonl"));
-    assertEquals(InputKind.JSONL, InputKind.of("docs.ndjson.bz2"));
+    assertEquals(InputKind.JSONL, InputKind.of("docs.ndjson"));
+    assertEquals(InputKind.WARC, InputKind.of("old.arc.gz"));
     assertEquals(InputKind.JSONL, InputKind.of("docs.jsonl.gz"));
     assertNull(InputKind.of("notes.txt"));
     assertNull(InputKind.of("a.warc.bz2"));
