@@ -18,6 +18,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.unspin.lm.DefaultModels;
 import org.unspin.records.InputRecord;
 import org.unspin.records.RecordOptions;
 import org.unspin.records.RecordStream;
@@ -38,12 +39,17 @@ class ScanJobTest {
   static void writeCrawlAndScanIt() throws IOException {
     crawl = Fixtures.crawl(tmp.resolve("crawl"));
     files = List.of(crawl.resolve("a.warc"), crawl.resolve("b.warc.gz"), crawl.resolve("c.jsonl"));
-    scanLines = new ArrayList<>();
-    try (RecordStream s = Records.open(files, RecordOptions.defaults())) {
+    scanLines = linesOf(files.toArray(Path[]::new));
+  }
+
+  static List<String> linesOf(Path... inputs) throws IOException {
+    List<String> lines = new ArrayList<>();
+    try (RecordStream s = Records.open(List.of(inputs), RecordOptions.defaults())) {
       for (InputRecord r = s.next(); r != null; r = s.next()) {
-        scanLines.add(ReportLines.line(ExecutorModels.get(ModelSpec.DEFAULTS), r).json());
+        lines.add(ReportLines.line(ExecutorModels.get(ModelSpec.DEFAULTS), r).json());
       }
     }
+    return lines;
   }
 
   record Run(int code, String out, String err, ScanSummary summary) {}
@@ -117,8 +123,7 @@ class ScanJobTest {
         }
       }
     }
-    List<String> expected = scanLines.subList(scanLines.size() - 4, scanLines.size());
-    assertEquals(expected, lines);
+    assertEquals(linesOf(crawl.resolve("c.jsonl")), lines);
   }
 
   @Test
@@ -166,6 +171,20 @@ class ScanJobTest {
   }
 
   @Test
+  void shippedLanguageModelIsMappedOnTheExecutorsAndScoresLikeTheSameModelEmbedded() throws IOException {
+    DefaultModels.languageModel();
+    Path copy;
+    try (Stream<Path> cached = Files.list(DefaultModels.cacheDirectory())) {
+      copy = cached.filter(p -> p.getFileName().toString().matches("default-.*\\.ulm")).findFirst().orElseThrow();
+    }
+    Path out = tmp.resolve("report-shipped-lm");
+    Run r = run(crawl.resolve("a.warc").toString(), "--out", out.toString(), "--lm", copy.toString(),
+        "--no-default-lm");
+    assertEquals(0, r.code(), r.err());
+    assertEquals(linesOf(crawl.resolve("a.warc")), readParts(out));
+  }
+
+  @Test
   void existingOutputIsRefusedUnlessOverwriteIsGiven() throws IOException {
     Path out = tmp.resolve("report-exists");
     Files.createDirectories(out);
@@ -175,7 +194,7 @@ class ScanJobTest {
     assertTrue(refused.err().contains("exists"), refused.err());
     Run replaced = run(crawl.resolve("c.jsonl").toString(), "--out", out.toString(), "--overwrite");
     assertEquals(0, replaced.code(), replaced.err());
-    assertEquals(scanLines.subList(scanLines.size() - 4, scanLines.size()), readParts(out));
+    assertEquals(linesOf(crawl.resolve("c.jsonl")), readParts(out));
   }
 
   @Test
