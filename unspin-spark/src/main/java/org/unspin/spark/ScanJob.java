@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -88,6 +89,12 @@ public final class ScanJob implements Callable<Integer> {
       description = "Records larger than this become error lines (default: ${DEFAULT-VALUE}).")
   long maxBytes;
 
+  @Option(names = "--partitions", paramLabel = "N", defaultValue = "0",
+      description = "Check records in N tasks instead of one task per file: records are read per file, then "
+          + "spread over N partitions (a shuffle). Use it when there are fewer files than cores. The lines are then "
+          + "not in input order. Default: 0 (one task per file, lines in input order).")
+  int partitions;
+
   @CommandLine.Mixin
   JobModelOptions models = new JobModelOptions();
 
@@ -149,6 +156,9 @@ public final class ScanJob implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     OutputFormat fmt = parseFormat(format);
+    if (partitions < 0) {
+      throw new InputException("--partitions must be >= 0 (got " + partitions + ")");
+    }
     if (maxBytes <= 0) {
       throw new InputException("--max-bytes must be > 0 (got " + maxBytes + ")");
     }
@@ -188,10 +198,19 @@ public final class ScanJob implements Callable<Integer> {
     LongAccumulator documents = jsc.sc().longAccumulator("unspin documents");
     LongAccumulator errors = jsc.sc().longAccumulator("unspin errors");
     LongAccumulator spun = jsc.sc().longAccumulator("unspin spun");
-    ScanPartition task = new ScanPartition(spec, textField, idField, maxBytes, new HadoopConf(conf), documents,
-        errors, spun);
+    FileRecords reader = new FileRecords(textField, idField, maxBytes, new HadoopConf(conf));
+    RecordCheck checker = new RecordCheck(spec, documents, errors, spun);
     // One slice per file: parallelize puts element i alone into slice i when the counts are equal.
-    JavaRDD<String> lines = jsc.parallelize(files, files.size()).mapPartitions(task);
+    JavaRDD<String> perFile = jsc.parallelize(files, files.size());
+    JavaRDD<String> lines;
+    if (partitions == 0) {
+      lines = perFile.mapPartitions(f -> checker.check(reader.read(f)));
+    } else {
+      // Records are read in one task per file, then dealt out to the checking tasks (order not kept).
+      lines = perFile.mapPartitions(f -> map(reader.read(f), ShuffledRecord::of))
+          .repartition(partitions)
+          .mapPartitions(rs -> checker.check(map(rs, ShuffledRecord::toRecord)));
+    }
     Dataset<String> report = spark.createDataset(lines.rdd(), Encoders.STRING());
     SaveMode mode = overwrite ? SaveMode.Overwrite : SaveMode.ErrorIfExists;
     switch (fmt) {
@@ -203,6 +222,20 @@ public final class ScanJob implements Callable<Integer> {
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
     return new ScanSummary(files.size(), bytes, documents.value(), errors.value(), spun.value(), seconds);
+  }
+
+  private static <A, B> Iterator<B> map(Iterator<A> in, java.util.function.Function<A, B> f) {
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return in.hasNext();
+      }
+
+      @Override
+      public B next() {
+        return f.apply(in.next());
+      }
+    };
   }
 
   private static OutputFormat parseFormat(String s) {

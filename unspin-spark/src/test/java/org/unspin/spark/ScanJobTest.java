@@ -111,6 +111,19 @@ class ScanJobTest {
   }
 
   @Test
+  void spreadOverMorePartitionsThanFilesGivesTheSameLinesInAnotherOrder() throws IOException {
+    Path out = tmp.resolve("report-partitions");
+    Run r = run(crawl.toString(), "--out", out.toString(), "--partitions", "5");
+    assertEquals(0, r.code(), r.err());
+    List<String> lines = readParts(out);
+    try (Stream<Path> parts = Files.list(out)) {
+      assertEquals(5, parts.filter(p -> p.getFileName().toString().startsWith("part-")).count());
+    }
+    assertEquals(scanLines.stream().sorted().toList(), lines.stream().sorted().toList());
+    assertEquals(scanLines.size(), r.summary().documents());
+  }
+
+  @Test
   void gzipOutputHoldsTheSameLines() throws IOException {
     Path out = tmp.resolve("report-gz");
     Run r = run(crawl.resolve("c.jsonl").toString(), "--out", out.toString(), "--compression", "gzip");
@@ -210,6 +223,9 @@ class ScanJobTest {
     Run model = run(crawl.toString(), "--out", out.toString(), "--lm", tmp.resolve("none.ulm").toString());
     assertEquals(2, model.code());
     assertTrue(model.err().contains("none.ulm"), model.err());
+    Run partitions = run(crawl.toString(), "--out", out.toString(), "--partitions", "-1");
+    assertEquals(2, partitions.code());
+    assertTrue(partitions.err().contains("--partitions"), partitions.err());
     Run noOut = run(crawl.toString());
     assertEquals(2, noOut.code());
     assertTrue(noOut.err().contains("--out"), noOut.err());

@@ -9,62 +9,49 @@ import java.util.NoSuchElementException;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.TaskContext;
-import org.apache.spark.api.java.function.FlatMapFunction;
-import org.apache.spark.util.LongAccumulator;
-import org.unspin.api.Unspin;
-import org.unspin.api.Verdict;
+import org.apache.spark.util.TaskCompletionListener;
 import org.unspin.records.InputRecord;
 import org.unspin.records.RecordOptions;
 import org.unspin.records.RecordStream;
 import org.unspin.records.Records;
 
 /**
- * The work of one task: reads its input files (one per task, as the job slices them) record by
- * record from the Hadoop file system and turns each record into its report line with the
- * executor's shared {@link Unspin} ({@link ExecutorModels}). Lazy: a record is read only when
- * Spark pulls the next line, so a task holds one record at a time whatever the file's size.
+ * Reads the records of a task's input files from the Hadoop file system, file after file, with the
+ * scan's readers ({@link Records#warc}, {@link Records#jsonl}). Lazy: a record is read when Spark
+ * pulls it, so a task holds one record at a time whatever the file's size.
  *
- * <p>A file that cannot be opened becomes one error line, as in {@code unspin scan}; a file that
- * breaks off while being read (the file system fails, not a bad record) fails the task, so that
- * Spark retries it.
+ * <p>A file that cannot be opened becomes one error record, as in {@code unspin scan}; a file that
+ * breaks off while being read (the file system fails, not a bad record) fails the task with an
+ * {@link UncheckedIOException}, so that Spark retries it.
  */
-final class ScanPartition implements FlatMapFunction<Iterator<String>, String>, Serializable {
+final class FileRecords implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  private final ModelSpec spec;
   private final String textField;
   private final String idField;
   private final long maxBytes;
   private final HadoopConf conf;
-  private final LongAccumulator documents;
-  private final LongAccumulator errors;
-  private final LongAccumulator spun;
 
-  ScanPartition(ModelSpec spec, String textField, String idField, long maxBytes, HadoopConf conf,
-      LongAccumulator documents, LongAccumulator errors, LongAccumulator spun) {
-    this.spec = spec;
+  FileRecords(String textField, String idField, long maxBytes, HadoopConf conf) {
+    new RecordOptions(textField, idField, maxBytes); // validates on the driver, before any task starts
     this.textField = textField;
     this.idField = idField;
     this.maxBytes = maxBytes;
     this.conf = conf;
-    this.documents = documents;
-    this.errors = errors;
-    this.spun = spun;
-    new RecordOptions(textField, idField, maxBytes); // validates on the driver, before any task starts
   }
 
-  @Override
-  public Iterator<String> call(Iterator<String> files) {
-    Lines lines = new Lines(files, ExecutorModels.get(spec), new RecordOptions(textField, idField, maxBytes));
+  /** The records of {@code files} in order; the streams close at the end or when the task ends. */
+  Iterator<InputRecord> read(Iterator<String> files) {
+    Reader reader = new Reader(files, new RecordOptions(textField, idField, maxBytes));
     TaskContext task = TaskContext.get();
     if (task != null) {
-      task.addTaskCompletionListener((org.apache.spark.util.TaskCompletionListener) t -> lines.close());
+      task.addTaskCompletionListener((TaskCompletionListener) t -> reader.close());
     }
-    return lines;
+    return reader;
   }
 
   /**
-   * The name a file goes by in ids and sources: the plain path for the local file system (as
+   * The name a file goes by in ids and sources: the plain path on the local file system (as
    * {@code unspin scan} names a file given by its absolute path), else the full URI.
    */
   static String displayName(Path p) {
@@ -72,18 +59,15 @@ final class ScanPartition implements FlatMapFunction<Iterator<String>, String>, 
     return scheme == null || scheme.equals("file") ? p.toUri().getPath() : p.toString();
   }
 
-  /** Pulls records file after file and checks them one at a time. */
-  private final class Lines implements Iterator<String> {
+  private final class Reader implements Iterator<InputRecord> {
     private final Iterator<String> files;
-    private final Unspin unspin;
     private final RecordOptions options;
     private RecordStream current;
     private String currentName;
-    private String next;
+    private InputRecord next;
 
-    Lines(Iterator<String> files, Unspin unspin, RecordOptions options) {
+    Reader(Iterator<String> files, RecordOptions options) {
       this.files = files;
-      this.unspin = unspin;
       this.options = options;
     }
 
@@ -96,16 +80,16 @@ final class ScanPartition implements FlatMapFunction<Iterator<String>, String>, 
     }
 
     @Override
-    public String next() {
+    public InputRecord next() {
       if (!hasNext()) {
         throw new NoSuchElementException();
       }
-      String line = next;
+      InputRecord r = next;
       next = null;
-      return line;
+      return r;
     }
 
-    private String advance() {
+    private InputRecord advance() {
       while (true) {
         if (current != null) {
           InputRecord r;
@@ -115,7 +99,7 @@ final class ScanPartition implements FlatMapFunction<Iterator<String>, String>, 
             throw new UncheckedIOException(currentName + ": reading stopped: " + e.getMessage(), e);
           }
           if (r != null) {
-            return check(r);
+            return r;
           }
           close();
         }
@@ -124,15 +108,19 @@ final class ScanPartition implements FlatMapFunction<Iterator<String>, String>, 
         }
         InputRecord openError = open(files.next());
         if (openError != null) {
-          return check(openError);
+          return openError;
         }
       }
     }
 
-    /** Opens the next file; returns an error record if it cannot be opened. */
+    /** Opens the next file; an error record if it cannot be opened. */
     private InputRecord open(String file) {
       Path p = new Path(file);
       currentName = displayName(p);
+      InputKind kind = InputKind.of(p.getName());
+      if (kind == null) {
+        return InputRecord.ofError(currentName, null, currentName, "neither WARC nor JSONL by its name");
+      }
       InputStream in;
       try {
         FileSystem fs = p.getFileSystem(conf.get());
@@ -143,23 +131,11 @@ final class ScanPartition implements FlatMapFunction<Iterator<String>, String>, 
         return InputRecord.ofError(currentName, null, currentName, "cannot read (" + e.getClass().getSimpleName()
             + ": " + e.getMessage() + ")");
       }
-      current = switch (InputKind.of(p.getName())) {
+      current = switch (kind) {
         case WARC -> Records.warc(in, currentName, options);
         case JSONL -> Records.jsonl(in, currentName, options);
       };
       return null;
-    }
-
-    private String check(InputRecord r) {
-      documents.add(1);
-      if (r.isError()) {
-        errors.add(1);
-      }
-      ReportLines.Line line = ReportLines.line(unspin, r);
-      if (line.verdict() == Verdict.SPUN) {
-        spun.add(1);
-      }
-      return line.json();
     }
 
     void close() {
