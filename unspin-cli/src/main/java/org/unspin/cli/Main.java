@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
         LexiconCommand.class,
         DetectCommand.class,
         EvalCommand.class,
+        ScanCommand.class,
     })
 public final class Main implements Runnable {
 
