@@ -6,29 +6,34 @@ import org.apache.spark.util.LongAccumulator;
 import org.unspin.api.Unspin;
 import org.unspin.api.Verdict;
 import org.unspin.records.InputRecord;
+import org.unspin.records.RecordChecker;
 
 /**
- * Turns records into report lines with the executor's shared {@link Unspin}
- * ({@link ExecutorModels}), one at a time as Spark pulls them, and counts documents, errors and
- * spun verdicts in the job's accumulators.
+ * Turns records into report lines with the scan's {@link RecordChecker} over the executor's shared
+ * {@link Unspin} ({@link ExecutorModels}), one at a time as Spark pulls them, so the lines are the
+ * bytes {@code unspin scan} writes; counts documents, error lines and spun verdicts in the job's
+ * accumulators.
  */
 final class RecordCheck implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private final ModelSpec spec;
+  private final boolean englishOnly;
   private final LongAccumulator documents;
   private final LongAccumulator errors;
   private final LongAccumulator spun;
 
-  RecordCheck(ModelSpec spec, LongAccumulator documents, LongAccumulator errors, LongAccumulator spun) {
+  RecordCheck(ModelSpec spec, boolean englishOnly, LongAccumulator documents, LongAccumulator errors,
+      LongAccumulator spun) {
     this.spec = spec;
+    this.englishOnly = englishOnly;
     this.documents = documents;
     this.errors = errors;
     this.spun = spun;
   }
 
   Iterator<String> check(Iterator<InputRecord> records) {
-    Unspin unspin = ExecutorModels.get(spec);
+    RecordChecker checker = new RecordChecker(ExecutorModels.get(spec), englishOnly);
     return new Iterator<>() {
       @Override
       public boolean hasNext() {
@@ -37,16 +42,14 @@ final class RecordCheck implements Serializable {
 
       @Override
       public String next() {
-        InputRecord r = records.next();
+        RecordChecker.Checked c = checker.check(records.next());
         documents.add(1);
-        if (r.isError()) {
+        if (c.error() != null) {
           errors.add(1);
-        }
-        ReportLines.Line line = ReportLines.line(unspin, r);
-        if (line.verdict() == Verdict.SPUN) {
+        } else if (c.report().verdict() == Verdict.SPUN) {
           spun.add(1);
         }
-        return line.json();
+        return c.json();
       }
     };
   }

@@ -89,6 +89,10 @@ public final class ScanJob implements Callable<Integer> {
       description = "Records larger than this become error lines (default: ${DEFAULT-VALUE}).")
   long maxBytes;
 
+  @Option(names = "--all-languages",
+      description = "Check texts that do not look English too (default: they become error lines, as in scan).")
+  boolean allLanguages;
+
   @Option(names = "--partitions", paramLabel = "N", defaultValue = "0",
       description = "Check records in N tasks instead of one task per file: records are read per file, then "
           + "spread over N partitions (a shuffle). Use it when there are fewer files than cores. The lines are then "
@@ -100,7 +104,7 @@ public final class ScanJob implements Callable<Integer> {
 
   private final SparkSession givenSession;
   private final PrintWriter err;
-  private ScanSummary summary;
+  private JobSummary summary;
 
   private ScanJob(SparkSession session, PrintWriter err) {
     this.givenSession = session;
@@ -126,7 +130,7 @@ public final class ScanJob implements Callable<Integer> {
   }
 
   /** The exit code and, when the job ran, its summary. */
-  record Result(int code, ScanSummary summary) {}
+  record Result(int code, JobSummary summary) {}
 
   static Result runForTest(SparkSession session, String[] args, PrintWriter out, PrintWriter err) {
     return execute(session, args, out, err);
@@ -177,7 +181,7 @@ public final class ScanJob implements Callable<Integer> {
     return EXIT_OK;
   }
 
-  private ScanSummary scan(SparkSession spark, OutputFormat fmt) throws IOException {
+  private JobSummary scan(SparkSession spark, OutputFormat fmt) throws IOException {
     long t0 = System.nanoTime();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Configuration conf = jsc.hadoopConfiguration();
@@ -199,7 +203,7 @@ public final class ScanJob implements Callable<Integer> {
     LongAccumulator errors = jsc.sc().longAccumulator("unspin errors");
     LongAccumulator spun = jsc.sc().longAccumulator("unspin spun");
     FileRecords reader = new FileRecords(textField, idField, maxBytes, new HadoopConf(conf));
-    RecordCheck checker = new RecordCheck(spec, documents, errors, spun);
+    RecordCheck checker = new RecordCheck(spec, !allLanguages, documents, errors, spun);
     // One slice per file: parallelize puts element i alone into slice i when the counts are equal.
     JavaRDD<String> perFile = jsc.parallelize(files, files.size());
     JavaRDD<String> lines;
@@ -221,7 +225,7 @@ public final class ScanJob implements Callable<Integer> {
       default -> throw new IllegalStateException("format " + fmt);
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
-    return new ScanSummary(files.size(), bytes, documents.value(), errors.value(), spun.value(), seconds);
+    return new JobSummary(files.size(), bytes, documents.value(), errors.value(), spun.value(), seconds);
   }
 
   private static <A, B> Iterator<B> map(Iterator<A> in, java.util.function.Function<A, B> f) {

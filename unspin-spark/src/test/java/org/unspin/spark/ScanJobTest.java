@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.unspin.lm.DefaultModels;
 import org.unspin.records.InputRecord;
+import org.unspin.records.RecordChecker;
 import org.unspin.records.RecordOptions;
 import org.unspin.records.RecordStream;
 import org.unspin.records.Records;
@@ -46,13 +47,13 @@ class ScanJobTest {
     List<String> lines = new ArrayList<>();
     try (RecordStream s = Records.open(List.of(inputs), RecordOptions.defaults())) {
       for (InputRecord r = s.next(); r != null; r = s.next()) {
-        lines.add(ReportLines.line(ExecutorModels.get(ModelSpec.DEFAULTS), r).json());
+        lines.add(new RecordChecker(ExecutorModels.get(ModelSpec.DEFAULTS)).toJson(r));
       }
     }
     return lines;
   }
 
-  record Run(int code, String out, String err, ScanSummary summary) {}
+  record Run(int code, String out, String err, JobSummary summary) {}
 
   static Run run(String... args) {
     StringWriter out = new StringWriter();
@@ -89,7 +90,7 @@ class ScanJobTest {
     Run r = run(crawl.toString(), "--out", out.toString());
     assertEquals(0, r.code(), r.err());
     assertEquals(scanLines, readParts(out));
-    ScanSummary s = r.summary();
+    JobSummary s = r.summary();
     assertEquals(3, s.files());
     assertEquals(scanLines.size(), s.documents());
     assertEquals(scanLines.stream().filter(l -> l.contains("\"error\":")).count(), s.errors());

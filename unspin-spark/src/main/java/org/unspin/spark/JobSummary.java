@@ -13,8 +13,8 @@ import java.util.Locale;
  * @param spun documents with the verdict "spun"
  * @param seconds wall-clock time of the job, listing and writing included
  */
-public record ScanSummary(long files, long bytes, long documents, long errors, long spun, double seconds) {
-  public ScanSummary {
+public record JobSummary(long files, long bytes, long documents, long errors, long spun, double seconds) {
+  public JobSummary {
     if (files < 0 || bytes < 0 || documents < 0 || errors < 0 || spun < 0) {
       throw new IllegalArgumentException("counts must be >= 0 (got files=" + files + ", bytes=" + bytes
           + ", documents=" + documents + ", errors=" + errors + ", spun=" + spun + ")");
