@@ -214,7 +214,7 @@ public final class ScanCommand implements Callable<Integer> {
         Files.writeString(hp, grouped.toJson() + "\n", StandardCharsets.UTF_8);
         err.println("scan: host profiles written to " + hp);
       }
-      ScanStats stats = new ScanStats(writer.written.get(), readBytes, secs, n);
+      ScanStats stats = new ScanStats(writer.written.get(), readBytes, writer.textBytes, secs, n);
       err.print(summaryText(summary, stats, grouped));
       if (html != null) {
         Files.writeString(html, ScanHtml.page(summary, stats, grouped, out.toString()), StandardCharsets.UTF_8);
@@ -225,9 +225,13 @@ public final class ScanCommand implements Callable<Integer> {
   }
 
   /** Figures of this run (not of the records a resume skipped). */
-  record ScanStats(long records, long bytes, double seconds, int threads) {
+  record ScanStats(long records, long bytes, long textBytes, double seconds, int threads) {
     double mbPerSecond() {
       return seconds <= 0 ? 0 : bytes / 1e6 / seconds;
+    }
+
+    double textMbPerSecond() {
+      return seconds <= 0 ? 0 : textBytes / 1e6 / seconds;
     }
 
     double docsPerSecond() {
@@ -312,6 +316,7 @@ public final class ScanCommand implements Callable<Integer> {
     final AtomicLong written = new AtomicLong();
     long records;
     long bytes;
+    long textBytes; // UTF-8 bytes of the texts checked in this run
     long lastCheckpoint = System.nanoTime();
 
     Writer(FileChannel channel, Path ckptFile, ScanCheckpoint start, String digest, ScanSummary summary,
@@ -335,6 +340,9 @@ public final class ScanCommand implements Callable<Integer> {
       records++;
       written.incrementAndGet();
       summary.add(c.json());
+      if (c.report() != null) {
+        textBytes += utf8Length(c.record().text());
+      }
       if (hosts != null && c.report() != null) {
         hosts.offer(c.record(), c.report().verdict().jsonName());
       }
@@ -350,6 +358,24 @@ public final class ScanCommand implements Callable<Integer> {
       new ScanCheckpoint(records, bytes, complete, digest).write(ckptFile);
       lastCheckpoint = System.nanoTime();
     }
+  }
+
+  static long utf8Length(String s) {
+    long n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        n++;
+      } else if (c < 0x800) {
+        n += 2;
+      } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+        n += 4;
+        i++;
+      } else {
+        n += 3;
+      }
+    }
+    return n;
   }
 
   /** A digest of the inputs (paths, sizes, times) and of every option that changes the report's lines. */
@@ -398,9 +424,10 @@ public final class ScanCommand implements Callable<Integer> {
       }
       sb.append(String.format(Locale.ROOT, "%n"));
     }
-    sb.append(String.format(Locale.ROOT, "  this run: %d records in %s, %.3f MB/s, %.2f docs/s (%d threads)%n",
-        stats.records(), ScanProgress.duration(stats.seconds()), stats.mbPerSecond(), stats.docsPerSecond(),
-        stats.threads()));
+    sb.append(String.format(Locale.ROOT, "  this run: %d records in %s: input %.2f MB at %.4f MB/s, text %.2f MB at "
+        + "%.4f MB/s, %.2f docs/s (%d threads)%n", stats.records(), ScanProgress.duration(stats.seconds()),
+        stats.bytes() / 1e6, stats.mbPerSecond(), stats.textBytes() / 1e6, stats.textMbPerSecond(),
+        stats.docsPerSecond(), stats.threads()));
     if (grouped != null) {
       sb.append(String.format(Locale.ROOT, "  hosts: %d profiled, %d pairs share a spinner, %d groups%n",
           grouped.hosts().size(), grouped.pairs().size(), grouped.groups().size()));

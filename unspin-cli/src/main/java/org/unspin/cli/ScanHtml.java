@@ -31,9 +31,9 @@ final class ScanHtml {
     row(h, "Uncertain", Long.toString(s.uncertain()));
     row(h, "Clean", Long.toString(s.clean()));
     row(h, "Findings", Long.toString(s.findings()));
-    row(h, "This run", String.format(Locale.ROOT, "%d records in %s; %.3f MB/s, %.2f docs/s, %d threads",
-        stats.records(), ScanProgress.duration(stats.seconds()), stats.mbPerSecond(), stats.docsPerSecond(),
-        stats.threads()));
+    row(h, "This run", String.format(Locale.ROOT, "%d records in %s; input %.4f MB/s, text %.4f MB/s, %.2f docs/s, "
+        + "%d threads", stats.records(), ScanProgress.duration(stats.seconds()), stats.mbPerSecond(),
+        stats.textMbPerSecond(), stats.docsPerSecond(), stats.threads()));
     h.append("</table>\n<h2>Spun probability</h2>\n");
     histogram(h, s.histogram());
     List<ScanSummary.Substitution> top = s.topSubstitutions(30);

@@ -176,8 +176,9 @@ public final class Records {
     private final List<Path> files;
     private final RecordOptions options;
     private int nextFile;
-    private RecordStream current;
-    private long finishedBytes;
+    // Read by progress reporters on other threads through bytesRead().
+    private volatile RecordStream current;
+    private volatile long finishedBytes;
 
     FileListStream(List<Path> files, RecordOptions options) {
       this.files = List.copyOf(files);
