@@ -6,10 +6,11 @@
 #   scripts/spark-local.sh [--master local[N]] INPUT... --out DIR [job options]
 #
 # JAVA_OPTS sets the driver JVM's options (default -Xmx3g). In local mode the executors run in
-# that JVM. Builds the job jar first when it is missing.
+# that JVM. UNSPIN_SPARK_JAR runs another copy of the job jar (e.g. one set aside for a benchmark);
+# by default the module's build output, built first when it is missing.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-jar="$root/unspin-spark/target/unspin-spark.jar"
+jar="${UNSPIN_SPARK_JAR:-$root/unspin-spark/target/unspin-spark.jar}"
 cpfile="$root/unspin-spark/target/spark-classpath.txt"
 master="local[2]"
 if [ "${1:-}" = "--master" ]; then
