@@ -1,6 +1,9 @@
 package org.unspin.spark;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,8 +14,9 @@ import org.unspin.api.InputException;
 import picocli.CommandLine.Option;
 
 /**
- * The job's model options, named as in the CLI ({@code unspin check --help}). Model files may be
- * local or on any Hadoop file system; the driver ships each to every executor
+ * The job's model options, named as in the CLI ({@code unspin check --help}). Model files are
+ * local to the driver unless they carry a scheme ({@code hdfs://}, {@code s3a://}, ...); the driver
+ * ships each to every executor
  * ({@code SparkContext.addFile}), where it is memory-mapped from the executor's local copy.
  */
 final class JobModelOptions {
@@ -76,20 +80,38 @@ final class JobModelOptions {
     return new ModelSpec(lmNames, !noDefaultLm, lmWeights, profileNames, !noDefaultProfile, cw, det, threshold);
   }
 
-  private static String ship(JavaSparkContext jsc, String file, Map<String, String> shipped) throws IOException {
+  private static String ship(JavaSparkContext jsc, String given, Map<String, String> shipped) throws IOException {
+    String file = withScheme(given);
     Path p = new Path(file);
     if (!p.getFileSystem(jsc.hadoopConfiguration()).isFile(p)) {
-      throw new InputException("no such model file: " + file);
+      throw new InputException("no such model file: " + given);
     }
     String name = p.getName();
-    String before = shipped.putIfAbsent(name, file);
-    if (before != null && !before.equals(file)) {
-      throw new InputException("model files " + before + " and " + file + " have the same name " + name
+    String before = shipped.putIfAbsent(name, given);
+    if (before != null && !withScheme(before).equals(file)) {
+      throw new InputException("model files " + before + " and " + given + " have the same name " + name
           + "; rename one (executors find shipped files by name)");
     }
     if (before == null) {
       jsc.addFile(file);
     }
     return name;
+  }
+
+  /**
+   * A model path without a scheme names a file on the driver's local disk (as for
+   * {@code spark-submit --files}), not one on the cluster's default file system.
+   */
+  static String withScheme(String file) {
+    URI uri;
+    try {
+      uri = new URI(file);
+    } catch (URISyntaxException e) {
+      uri = null;
+    }
+    if (uri != null && uri.getScheme() != null && uri.getScheme().length() > 1) {
+      return file;
+    }
+    return Paths.get(file).toAbsolutePath().normalize().toUri().toString();
   }
 }

@@ -212,7 +212,7 @@ class ScanJobTest {
   }
 
   @Test
-  void badUsageAndMissingInputsExitWithTwoAndOneLine() {
+  void badUsageAndMissingInputsExitWithTwoAndOneLine() throws IOException {
     Path out = tmp.resolve("never");
     Run missing = run(tmp.resolve("nope.warc").toString(), "--out", out.toString());
     assertEquals(2, missing.code());
@@ -227,6 +227,14 @@ class ScanJobTest {
     Run partitions = run(crawl.toString(), "--out", out.toString(), "--partitions", "-1");
     assertEquals(2, partitions.code());
     assertTrue(partitions.err().contains("--partitions"), partitions.err());
+    Files.createDirectories(tmp.resolve("m1"));
+    Files.createDirectories(tmp.resolve("m2"));
+    Files.writeString(tmp.resolve("m1/site.tsv"), "x");
+    Files.writeString(tmp.resolve("m2/site.tsv"), "y");
+    Run sameName = run(crawl.toString(), "--out", out.toString(), "--profile", tmp.resolve("m1/site.tsv").toString(),
+        "--profile", tmp.resolve("m2/site.tsv").toString());
+    assertEquals(2, sameName.code());
+    assertTrue(sameName.err().contains("same name site.tsv"), sameName.err());
     Run noOut = run(crawl.toString());
     assertEquals(2, noOut.code());
     assertTrue(noOut.err().contains("--out"), noOut.err());
