@@ -31,8 +31,9 @@ import org.unspin.lexicon.SynonymDictionary;
  *
  * <p>Deterministic: the same documents, seed and settings give the same records in the same
  * order, so a smaller {@code size} gives a prefix of a bigger file's records (the scan memory
- * figures compare such prefixes). Documents are used round-robin, so a big file repeats them
- * (under other URLs, spun differently).
+ * figures compare such prefixes). Documents are used round-robin, so a big file repeats them under
+ * other URLs and hosts; a document spun by a given spinner is spun once and reused (the spun
+ * copies of one round over the corpus stay in memory).
  */
 public final class ScanWarc {
   /**
@@ -105,6 +106,7 @@ public final class ScanWarc {
       throw new IllegalArgumentException("no documents");
     }
     SplittableRandom rnd = new SplittableRandom(config.seed() ^ 0x5CA11L);
+    java.util.Map<Long, String> spunCache = new java.util.HashMap<>();
     long records = 0;
     long spun = 0;
     long chars = 0;
@@ -121,7 +123,15 @@ public final class ScanWarc {
           int farm = rnd.nextInt(config.farms());
           spinner = farm % config.spinners();
           host = farmHost(farm);
-          text = spinners.get(spinner).spin(doc[0], text, config.seed() * 0x9E3779B97F4A7C15L + i).spun();
+          int d = (int) (i % documents.size());
+          // A document spun by one spinner is spun once: later rounds over the documents reuse it (spinning
+          // dominated the cost of writing a gigabyte); the first round is unchanged by the cache.
+          String cached = spunCache.get((long) d * config.spinners() + spinner);
+          if (cached == null) {
+            cached = spinners.get(spinner).spin(doc[0], text, config.seed() * 0x9E3779B97F4A7C15L + d).spun();
+            spunCache.put((long) d * config.spinners() + spinner, cached);
+          }
+          text = cached;
           spun++;
         } else {
           host = newsHost(rnd.nextInt(config.newsHosts()));

@@ -188,7 +188,7 @@ public final class ScanCommand implements Callable<Integer> {
         case lines -> ScanProgress.Mode.LINES;
         case off -> ScanProgress.Mode.OFF;
       };
-      ScanPipeline pipeline = new ScanPipeline(records, checker, n, 2 * n + 2);
+      ScanPipeline pipeline = new ScanPipeline(records, checker::check, n, 2 * n + 2);
       IOException inputFailure = null;
       try (ScanProgress bar = new ScanProgress(err, mode, progressInterval, totalBytes,
           () -> records.bytesRead(), writer.written::get)) {

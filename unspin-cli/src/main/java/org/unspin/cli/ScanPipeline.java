@@ -8,6 +8,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import org.unspin.records.InputRecord;
 import org.unspin.records.RecordChecker;
 import org.unspin.records.RecordStream;
@@ -34,7 +35,7 @@ final class ScanPipeline {
   private static final Object POISON = new Object();
 
   private final RecordStream input;
-  private final RecordChecker checker;
+  private final Function<InputRecord, RecordChecker.Checked> checker;
   private final int threads;
   private final int capacity;
   private final Semaphore inFlight;
@@ -45,7 +46,7 @@ final class ScanPipeline {
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
   private volatile long produced = -1; // total records read once the reader is done, else -1
 
-  ScanPipeline(RecordStream input, RecordChecker checker, int threads, int capacity) {
+  ScanPipeline(RecordStream input, Function<InputRecord, RecordChecker.Checked> checker, int threads, int capacity) {
     this.input = Objects.requireNonNull(input, "input");
     this.checker = Objects.requireNonNull(checker, "checker");
     if (threads < 1) {
@@ -133,7 +134,7 @@ final class ScanPipeline {
           return;
         }
         Item item = (Item) o;
-        RecordChecker.Checked c = checker.check(item.record());
+        RecordChecker.Checked c = checker.apply(item.record());
         lock.lock();
         try {
           ring[(int) (item.ordinal() % capacity)] = c;

@@ -92,7 +92,7 @@ final class ScanProgress implements AutoCloseable {
     if (totalBytes > 0) {
       sb.append(String.format(Locale.ROOT, " of %.1f MB", totalBytes / MB));
     }
-    sb.append(String.format(Locale.ROOT, ", %.2f MB/s, %.1f docs/s", mbps, docs / secs));
+    sb.append(String.format(Locale.ROOT, ", %.3f MB/s, %.1f docs/s", mbps, docs / secs));
     if (totalBytes > 0 && bytes > 0 && bytes < totalBytes) {
       sb.append(", ETA ").append(duration((totalBytes - bytes) / (bytes / secs)));
     }

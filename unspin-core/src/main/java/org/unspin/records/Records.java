@@ -34,7 +34,8 @@ import org.unspin.api.InputException;
  * text or absent; the charset comes from the Content-Type header (ISO-8859-1 and US-ASCII labels
  * mean windows-1252, as in browsers), else strict UTF-8. Records of other types and media are
  * skipped. A record that cannot be read becomes an error record; a broken container (truncated or
- * corrupt gzip member) gives one error record and ends that file.
+ * corrupt gzip member) gives one error record, and a gzip WARC file goes on at its next gzip member
+ * (a stream given to {@link #warc} ends there).
  *
  * <p>Thread-safe (stateless); each stream it returns is for one thread.
  */
@@ -211,7 +212,7 @@ public final class Records {
         Kind k = kind(f);
         switch (k) {
           case WARC -> {
-            return warc(Files.newInputStream(f), name, options);
+            return new WarcRecordStream(java.nio.channels.FileChannel.open(f), name, options);
           }
           case JSONL -> {
             return jsonl(Files.newInputStream(f), name, options);

@@ -187,6 +187,32 @@ class RecordsTest {
     assertTrue(rs.get(1).error().endsWith("the rest of c.warc.gz is skipped"), rs.get(1).error());
   }
 
+  @Test
+  void aGzipWarcFileGoesOnAtTheMemberAfterACorruptOne() throws IOException {
+    byte[] a = warc(WarcCompression.GZIP, response("http://g.example/1", 200, "text/plain", "Before.".getBytes(
+        StandardCharsets.UTF_8)));
+    byte[] b = warc(WarcCompression.GZIP, response("http://g.example/2", 200, "text/plain",
+        "Corrupted in the middle.".repeat(30).getBytes(StandardCharsets.UTF_8)));
+    byte[] c = warc(WarcCompression.GZIP, response("http://g.example/3", 200, "text/plain", "After.".getBytes(
+        StandardCharsets.UTF_8)));
+    byte[] bad = b.clone();
+    for (int i = bad.length / 2; i < bad.length / 2 + 24; i++) {
+      bad[i] ^= 0x33;
+    }
+    Path f = dir.resolve("mid.warc.gz");
+    Files.write(f, concat(concat(a, bad), concat(c, Arrays.copyOf(a, a.length - 9))));
+    List<InputRecord> rs = all(Records.open(List.of(f), RecordOptions.defaults()));
+    assertEquals(4, rs.size(), rs.toString());
+    assertEquals("Before.", rs.get(0).text());
+    assertTrue(rs.get(1).isError());
+    assertEquals(f + "@" + a.length, rs.get(1).source());
+    assertTrue(rs.get(1).error().endsWith("reading goes on at the next gzip member"), rs.get(1).error());
+    assertEquals("After.", rs.get(2).text());
+    assertEquals(f + "@" + (a.length + bad.length), rs.get(2).source());
+    assertTrue(rs.get(3).isError(), "the truncated last member");
+    assertTrue(rs.get(3).error().startsWith("truncated input"), rs.get(3).error());
+  }
+
   // ------------------------------------------------------------------ JSONL
 
   @Test
