@@ -89,6 +89,17 @@ public final class Records {
         Objects.requireNonNull(options, "options"));
   }
 
+  /**
+   * Records of a WARC or ARC file read through a seekable channel (from its current position), so
+   * that a gzip WARC goes on at the next gzip member after a broken one, as the files {@link #open}
+   * reads do; for files on other file systems (the Spark job's Hadoop inputs). Closing the stream
+   * closes the channel.
+   */
+  public static RecordStream warc(java.nio.channels.FileChannel file, String name, RecordOptions options) {
+    return new WarcRecordStream(Objects.requireNonNull(file, "file"), Objects.requireNonNull(name, "name"),
+        Objects.requireNonNull(options, "options"));
+  }
+
   /** Records of a JSON Lines stream, plain or gzip; {@code name} is used in ids and messages. */
   public static RecordStream jsonl(InputStream in, String name, RecordOptions options) {
     return new JsonlRecordStream(Objects.requireNonNull(in, "in"), Objects.requireNonNull(name, "name"),

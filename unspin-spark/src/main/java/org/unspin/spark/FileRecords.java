@@ -1,11 +1,11 @@
 package org.unspin.spark;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.TaskContext;
@@ -121,9 +121,11 @@ final class FileRecords implements Serializable {
       if (kind == null) {
         return InputRecord.ofError(currentName, null, currentName, "neither WARC nor JSONL by its name");
       }
-      InputStream in;
+      FSDataInputStream in;
+      long size;
       try {
         FileSystem fs = p.getFileSystem(conf.get());
+        size = fs.getFileStatus(p).getLen();
         in = fs.open(p);
       } catch (java.io.FileNotFoundException e) {
         return InputRecord.ofError(currentName, null, currentName, "no such file");
@@ -132,7 +134,8 @@ final class FileRecords implements Serializable {
             + ": " + e.getMessage() + ")");
       }
       current = switch (kind) {
-        case WARC -> Records.warc(in, currentName, options);
+        // Seekable, so that a gzip WARC goes on at the next member after a broken one, as in scan.
+        case WARC -> Records.warc(new HadoopFileChannel(in, size), currentName, options);
         case JSONL -> Records.jsonl(in, currentName, options);
       };
       return null;

@@ -73,6 +73,27 @@ final class Fixtures {
     return out;
   }
 
+  /**
+   * A per-record gzip WARC whose second member has its compressed data overwritten: one error line,
+   * then the reader goes on at the third member.
+   */
+  static byte[] corruptMiddleGzipWarc() throws IOException {
+    byte[] first = write(WarcCompression.GZIP, response("http://news.example/one", "text/html; charset=utf-8",
+        page("One", CLEAN).getBytes(StandardCharsets.UTF_8)));
+    byte[] second = write(WarcCompression.GZIP, response("http://spinner.example/two", "text/html; charset=utf-8",
+        page("Two", SPUN).getBytes(StandardCharsets.UTF_8)));
+    byte[] third = write(WarcCompression.GZIP, response("http://spinner.example/three", "text/html; charset=utf-8",
+        page("Three", SPUN_NEWS).getBytes(StandardCharsets.UTF_8)));
+    for (int i = 40; i < Math.min(second.length - 8, 90); i++) {
+      second[i] = (byte) 0xFF;
+    }
+    byte[] out = new byte[first.length + second.length + third.length];
+    System.arraycopy(first, 0, out, 0, first.length);
+    System.arraycopy(second, 0, out, first.length, second.length);
+    System.arraycopy(third, 0, out, first.length + second.length, third.length);
+    return out;
+  }
+
   /** JSON lines: with an id, without one (named by line), a broken line, and a URL field. */
   static String jsonl() {
     return "{\"id\": \"doc-1\", \"text\": \"" + CLEAN + "\"}\n"
@@ -81,12 +102,13 @@ final class Fixtures {
         + "{\"id\": 4, \"text\": \"" + SPUN_NEWS + "\"}\n";
   }
 
-  /** Writes the three fixture files into {@code dir} and returns it. */
+  /** Writes the four fixture files into {@code dir} and returns it. */
   static Path crawl(Path dir) throws IOException {
     Files.createDirectories(dir);
     Files.write(dir.resolve("a.warc"), warc(WarcCompression.NONE));
     Files.write(dir.resolve("b.warc.gz"), truncatedGzipWarc());
     Files.writeString(dir.resolve("c.jsonl"), jsonl(), StandardCharsets.UTF_8);
+    Files.write(dir.resolve("d.warc.gz"), corruptMiddleGzipWarc());
     return dir;
   }
 

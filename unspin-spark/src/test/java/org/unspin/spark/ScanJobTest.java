@@ -39,7 +39,8 @@ class ScanJobTest {
   @BeforeAll
   static void writeCrawlAndScanIt() throws IOException {
     crawl = Fixtures.crawl(tmp.resolve("crawl"));
-    files = List.of(crawl.resolve("a.warc"), crawl.resolve("b.warc.gz"), crawl.resolve("c.jsonl"));
+    files = List.of(crawl.resolve("a.warc"), crawl.resolve("b.warc.gz"), crawl.resolve("c.jsonl"),
+        crawl.resolve("d.warc.gz"));
     scanLines = linesOf(files.toArray(Path[]::new));
   }
 
@@ -76,9 +77,13 @@ class ScanJobTest {
   }
 
   @Test
-  void fixtureHoldsDocumentsAndErrorsOfEveryKind() {
+  void fixtureHoldsDocumentsAndErrorsOfEveryKind() throws IOException {
     long errors = scanLines.stream().filter(l -> l.contains("\"error\":")).count();
-    assertTrue(errors >= 4, "bad charset twice, truncated gzip, broken JSON line: " + scanLines);
+    assertTrue(errors >= 5, "bad charset twice, truncated gzip, broken JSON line, corrupt gzip: " + scanLines);
+    List<String> corrupt = linesOf(crawl.resolve("d.warc.gz"));
+    assertEquals(3, corrupt.size(), "one line per member, the broken one an error: " + corrupt);
+    assertTrue(corrupt.get(1).contains("\"error\":") && corrupt.get(2).contains("spinner.example/three"),
+        "the reader goes on after the broken member: " + corrupt);
     assertTrue(scanLines.size() - errors >= 8, "documents: " + scanLines);
     assertTrue(scanLines.stream().anyMatch(l -> l.contains("\"verdict\":\"spun\"")), "a spun page: " + scanLines);
     assertTrue(scanLines.stream().anyMatch(l -> l.contains("\"verdict\":\"clean\"")), "a clean page: " + scanLines);
@@ -91,7 +96,7 @@ class ScanJobTest {
     assertEquals(0, r.code(), r.err());
     assertEquals(scanLines, readParts(out));
     JobSummary s = r.summary();
-    assertEquals(3, s.files());
+    assertEquals(files.size(), s.files());
     assertEquals(scanLines.size(), s.documents());
     assertEquals(scanLines.stream().filter(l -> l.contains("\"error\":")).count(), s.errors());
     assertEquals(scanLines.stream().filter(l -> l.contains("\"verdict\":\"spun\"")).count(), s.spun());
