@@ -41,6 +41,8 @@ opens="--add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.la
   --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/sun.nio.cs=ALL-UNNAMED
   --add-opens=java.base/sun.security.action=ALL-UNNAMED --add-opens=java.base/sun.util.calendar=ALL-UNNAMED
   -Djdk.reflect.useDirectMethodHandle=false"
+# Local mode talks to itself only: bind to the loopback address.
+export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
 # shellcheck disable=SC2086
 exec java ${JAVA_OPTS:--Xmx3g} $opens -cp "$(cat "$cpfile")" org.apache.spark.deploy.SparkSubmit \
   --master "$master" --conf spark.ui.enabled=false --conf spark.driver.host=127.0.0.1 \
