@@ -153,9 +153,7 @@ public final class ScanCommand implements Callable<Integer> {
       }
       ckpt = new ScanCheckpoint(0, 0, false, digest);
     }
-    if (out.toAbsolutePath().getParent() != null) {
-      Files.createDirectories(out.toAbsolutePath().getParent());
-    }
+    createParent(out);
 
     ScanSummary summary = new ScanSummary();
     HostProfiles hosts = groupBy == null ? null : new HostProfiles(HostProfiles.Config.defaults());
@@ -211,12 +209,14 @@ public final class ScanCommand implements Callable<Integer> {
         err.println("scan: learning spinner profiles of " + hosts.hostCount() + " hosts...");
         grouped = hosts.learn(unspin.restorer(), n);
         Path hp = hostsOut != null ? hostsOut : out.resolveSibling(out.getFileName() + ".hosts.json");
+        createParent(hp);
         Files.writeString(hp, grouped.toJson() + "\n", StandardCharsets.UTF_8);
         err.println("scan: host profiles written to " + hp);
       }
       ScanStats stats = new ScanStats(writer.written.get(), readBytes, writer.textBytes, secs, n);
       err.print(summaryText(summary, stats, grouped));
       if (html != null) {
+        createParent(html);
         Files.writeString(html, ScanHtml.page(summary, stats, grouped, out.toString()), StandardCharsets.UTF_8);
       }
       err.flush();
@@ -357,6 +357,13 @@ public final class ScanCommand implements Callable<Integer> {
       channel.force(false);
       new ScanCheckpoint(records, bytes, complete, digest).write(ckptFile);
       lastCheckpoint = System.nanoTime();
+    }
+  }
+
+  private static void createParent(Path file) throws IOException {
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
     }
   }
 

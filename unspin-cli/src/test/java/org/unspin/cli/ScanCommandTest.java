@@ -133,7 +133,7 @@ class ScanCommandTest {
     long seed = System.nanoTime();
     Random rnd = new Random(seed);
     Path in = tmp.resolve("in");
-    ScanFixtures.write(in, seed, 120, 40, 20);
+    ScanFixtures.write(in, seed, 60, 30, 16);
     int total = ids(in).size();
     Path reference = tmp.resolve("reference.jsonl");
     assertEquals(0, run("scan", in.toString(), "--out", reference.toString(), "--threads", "2", "--progress", "off")
