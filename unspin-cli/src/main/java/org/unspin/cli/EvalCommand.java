@@ -15,6 +15,8 @@ import picocli.CommandLine.Spec;
         EvalRunCommand.class,
         EvalCandidatesCommand.class,
         EvalPpsCommand.class,
+        EvalWarcCommand.class,
+        EvalCheckSpeedCommand.class,
     })
 public final class EvalCommand implements Runnable {
   @Spec

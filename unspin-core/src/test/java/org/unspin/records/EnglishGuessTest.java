@@ -1,0 +1,51 @@
+package org.unspin.records;
+
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class EnglishGuessTest {
+  @Test
+  void englishProseAndScienceAbstractsPass() {
+    assertNull(EnglishGuess.problem("The central bank raised interest rates on Tuesday, saying that inflation had "
+        + "stayed above its target for most of the year. Markets fell after the announcement, and analysts said "
+        + "that a further rise was likely in the spring if prices kept climbing."));
+    assertNull(EnglishGuess.problem("We propose a convolutional network for image segmentation. The model is "
+        + "trained on a large data set and evaluated on three benchmarks, where it improves the accuracy of the "
+        + "previous methods by a wide margin while using fewer parameters."));
+  }
+
+  @Test
+  void otherLanguagesAreRefusedWithTheShareInTheReason() {
+    String german = "Die Bundesregierung hat am Dienstag ein neues Gesetz zur Reform der Rente beschlossen, das nach "
+        + "Angaben des Ministeriums im kommenden Jahr in Kraft treten soll und vor allem junge Beschäftigte "
+        + "entlasten wird, wie ein Sprecher in Berlin mitteilte.";
+    String why = EnglishGuess.problem(german);
+    assertTrue(why != null && why.startsWith("not English (") && why.contains("German"), String.valueOf(why));
+    String french = "Le gouvernement a annonc\u00e9 mardi une nouvelle r\u00e9forme des retraites qui sera "
+        + "pr\u00e9sent\u00e9e au conseil des ministres la semaine prochaine, selon le porte-parole du "
+        + "gouvernement, qui a pr\u00e9cis\u00e9 que les syndicats seront re\u00e7us avant la fin du mois.";
+    assertTrue(EnglishGuess.problem(french) != null);
+    String russian = "Правительство во вторник одобрило новый закон о пенсионной реформе, который по данным "
+        + "министерства вступит в силу в следующем году и прежде всего облегчит положение молодых работников, "
+        + "как сообщил представитель в Москве на пресс конференции для журналистов и гостей.";
+    assertTrue(EnglishGuess.problem(russian).contains("another script"), EnglishGuess.problem(russian));
+  }
+
+  static final String TABLE = "COBANCO INC YEAR NET\nShr 34 cts vs 1.19 dlrs\nNet 807,000 vs 2,858,000\n"
+      + "Assets 510.2 mln vs 479.7 mln\nDeposits 472.3 mln vs 440.3 mln\nLoans 299.2 mln vs 327.2 mln\n"
+      + "Revenues 20.9 mln vs 19.6 mln\nQuarterly dividend three cts vs three cts prior\nProfit two cts vs profit "
+      + "34 cts\nNet profit 215,000 vs 4,647,000\nSales 93.4 mln vs 98.7 mln\nRecord date April 17";
+
+  @Test
+  void englishTablesAndListsPassThoughTheyHaveFewFunctionWords() {
+    assertNull(EnglishGuess.problem(TABLE));
+  }
+
+  @Test
+  void shortTextsAlwaysPass() {
+    assertNull(EnglishGuess.problem("Bonjour tout le monde."));
+    assertNull(EnglishGuess.problem(""));
+  }
+}

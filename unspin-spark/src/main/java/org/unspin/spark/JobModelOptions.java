@@ -1,0 +1,117 @@
+package org.unspin.spark;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.unspin.api.InputException;
+import picocli.CommandLine.Option;
+
+/**
+ * The job's model options, named as in the CLI ({@code unspin check --help}). Model files are
+ * local to the driver unless they carry a scheme ({@code hdfs://}, {@code s3a://}, ...); the driver
+ * ships each to every executor
+ * ({@code SparkContext.addFile}), where it is memory-mapped from the executor's local copy.
+ */
+final class JobModelOptions {
+  @Option(names = "--lm", paramLabel = "FILE",
+      description = "A binary language model, interpolated with the default; shipped to the executors; repeatable.")
+  List<String> lms = new ArrayList<>();
+
+  @Option(names = "--no-default-lm", description = "Leave the embedded language model out (needs --lm).")
+  boolean noDefaultLm;
+
+  @Option(names = "--lm-weights", paramLabel = "W1,W2,...", split = ",",
+      description = "Interpolation weights, default model first; default: equal.")
+  double[] lmWeights;
+
+  @Option(names = "--profile", paramLabel = "FILE", description = "A spinner profile (TSV); repeatable.")
+  List<String> profiles = new ArrayList<>();
+
+  @Option(names = "--no-default-profile",
+      description = "Leave out the shipped profile learned from the tortured-phrase list.")
+  boolean noDefaultProfile;
+
+  @Option(names = "--channel-weights", paramLabel = "FILE", description = "Channel cost settings (properties file).")
+  String channelWeights;
+
+  @Option(names = "--detector", paramLabel = "FILE", description = "A detector model instead of the embedded one.")
+  String detector;
+
+  @Option(names = "--threshold", paramLabel = "P",
+      description = "Spun probability from which the verdict is 'spun' (default: the detector's).")
+  Double threshold;
+
+  /**
+   * Ships every model file named by the options to the executors and returns the spec that names
+   * them as shipped.
+   *
+   * @throws InputException if a file does not exist, two files share a name, or the options do
+   *     not fit together
+   */
+  ModelSpec shipTo(JavaSparkContext jsc) throws IOException {
+    if (noDefaultLm && lms.isEmpty()) {
+      throw new InputException("--no-default-lm needs at least one --lm FILE");
+    }
+    if (threshold != null && !(threshold > 0 && threshold < 1)) {
+      throw new InputException("--threshold must be in (0, 1) (got " + threshold + ")");
+    }
+    int models = lms.size() + (noDefaultLm ? 0 : 1);
+    if (lmWeights != null && lmWeights.length != models) {
+      throw new InputException("--lm-weights needs " + models + " weights (got " + lmWeights.length + ")");
+    }
+    Map<String, String> shipped = new HashMap<>();
+    List<String> lmNames = new ArrayList<>();
+    for (String f : lms) {
+      lmNames.add(ship(jsc, f, shipped));
+    }
+    List<String> profileNames = new ArrayList<>();
+    for (String f : profiles) {
+      profileNames.add(ship(jsc, f, shipped));
+    }
+    String cw = channelWeights == null ? null : ship(jsc, channelWeights, shipped);
+    String det = detector == null ? null : ship(jsc, detector, shipped);
+    return new ModelSpec(lmNames, !noDefaultLm, lmWeights, profileNames, !noDefaultProfile, cw, det, threshold);
+  }
+
+  private static String ship(JavaSparkContext jsc, String given, Map<String, String> shipped) throws IOException {
+    String file = withScheme(given);
+    Path p = new Path(file);
+    if (!p.getFileSystem(jsc.hadoopConfiguration()).isFile(p)) {
+      throw new InputException("no such model file: " + given);
+    }
+    String name = p.getName();
+    String before = shipped.putIfAbsent(name, given);
+    if (before != null && !withScheme(before).equals(file)) {
+      throw new InputException("model files " + before + " and " + given + " have the same name " + name
+          + "; rename one (executors find shipped files by name)");
+    }
+    if (before == null) {
+      jsc.addFile(file);
+    }
+    return name;
+  }
+
+  /**
+   * A model path without a scheme names a file on the driver's local disk (as for
+   * {@code spark-submit --files}), not one on the cluster's default file system.
+   */
+  static String withScheme(String file) {
+    URI uri;
+    try {
+      uri = new URI(file);
+    } catch (URISyntaxException e) {
+      uri = null;
+    }
+    if (uri != null && uri.getScheme() != null && uri.getScheme().length() > 1) {
+      return file;
+    }
+    return Paths.get(file).toAbsolutePath().normalize().toUri().toString();
+  }
+}

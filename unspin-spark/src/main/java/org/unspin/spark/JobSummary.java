@@ -1,0 +1,45 @@
+package org.unspin.spark;
+
+import java.util.Locale;
+
+/**
+ * What a finished Spark scan did. Counts come from Spark accumulators, so a task that Spark ran
+ * twice (a retry, speculation) may count twice; the report itself holds each record once.
+ *
+ * @param files input files scanned
+ * @param bytes their total size on the file system (compressed size for compressed files)
+ * @param documents report lines written, error lines included
+ * @param errors error lines (records that could not be read or checked)
+ * @param spun documents with the verdict "spun"
+ * @param seconds wall-clock time of the job, listing and writing included
+ */
+public record JobSummary(long files, long bytes, long documents, long errors, long spun, double seconds) {
+  public JobSummary {
+    if (files < 0 || bytes < 0 || documents < 0 || errors < 0 || spun < 0) {
+      throw new IllegalArgumentException("counts must be >= 0 (got files=" + files + ", bytes=" + bytes
+          + ", documents=" + documents + ", errors=" + errors + ", spun=" + spun + ")");
+    }
+    if (!(seconds >= 0)) {
+      throw new IllegalArgumentException("seconds must be >= 0 (got " + seconds + ")");
+    }
+  }
+
+  /** Input megabytes (10^6 bytes) per second of wall-clock time. */
+  public double megabytesPerSecond() {
+    return seconds == 0 ? 0 : bytes / 1e6 / seconds;
+  }
+
+  /** Documents per second of wall-clock time. */
+  public double documentsPerSecond() {
+    return seconds == 0 ? 0 : documents / seconds;
+  }
+
+  /** One readable line, e.g. for stderr. */
+  public String toLine() {
+    long checked = documents - errors;
+    return String.format(Locale.ROOT,
+        "%d files, %d documents (%d errors), %d spun (%.1f%%), %.1f MB in %.1f s: %.3f MB/s, %.2f documents/s",
+        files, documents, errors, spun, checked == 0 ? 0.0 : 100.0 * spun / checked, bytes / 1e6, seconds,
+        megabytesPerSecond(), documentsPerSecond());
+  }
+}

@@ -1,0 +1,90 @@
+package org.unspin.spark;
+
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import org.unspin.api.Unspin;
+import org.unspin.restore.ChannelWeights;
+
+/**
+ * Which models an executor's {@link Unspin} is built from: the same settings as the CLI's model
+ * options ({@code --lm}, {@code --profile}, ...), with every file named by the name under which the
+ * driver shipped it to the executors ({@code SparkContext.addFile}). Executors resolve those names
+ * to local copies ({@code SparkFiles.get}) and memory-map the language models from there.
+ *
+ * @param languageModels shipped binary language models, interpolated with the default
+ * @param defaultLanguageModel whether the embedded default model takes part
+ * @param interpolationWeights one weight per model, default model first; {@code null} for equal
+ * @param profiles shipped spinner profiles
+ * @param defaultProfile whether the shipped tortured-phrase profile takes part
+ * @param channelWeights shipped channel-weights file, or {@code null} for the defaults
+ * @param detector shipped detector model, or {@code null} for the embedded one
+ * @param threshold spun threshold, or {@code null} for the detector's
+ */
+public record ModelSpec(List<String> languageModels, boolean defaultLanguageModel, double[] interpolationWeights,
+    List<String> profiles, boolean defaultProfile, String channelWeights, String detector, Double threshold)
+    implements Serializable {
+
+  /** The embedded models only, as {@code unspin check} uses them without options. */
+  public static final ModelSpec DEFAULTS = new ModelSpec(List.of(), true, null, List.of(), true, null, null, null);
+
+  public ModelSpec {
+    languageModels = List.copyOf(languageModels);
+    profiles = List.copyOf(profiles);
+    interpolationWeights = interpolationWeights == null ? null : interpolationWeights.clone();
+    if (!defaultLanguageModel && languageModels.isEmpty()) {
+      throw new IllegalArgumentException("defaultLanguageModel is false and no languageModels are given");
+    }
+    if (threshold != null && !(threshold > 0 && threshold < 1)) {
+      throw new IllegalArgumentException("threshold must be in (0, 1) (got " + threshold + ")");
+    }
+  }
+
+  /**
+   * Builds the facade, resolving each shipped name to a local file with {@code resolve}.
+   *
+   * @throws IllegalArgumentException if the settings do not fit together (e.g. the weight count)
+   * @throws org.unspin.api.ModelException if a model file is missing or corrupt
+   */
+  public Unspin build(Function<String, Path> resolve) {
+    Unspin.Builder b = Unspin.builder().defaultLanguageModel(defaultLanguageModel).defaultProfile(defaultProfile);
+    languageModels.forEach(n -> b.languageModel(resolve.apply(n)));
+    profiles.forEach(n -> b.profile(resolve.apply(n)));
+    if (interpolationWeights != null) {
+      b.interpolationWeights(interpolationWeights);
+    }
+    if (channelWeights != null) {
+      b.channelWeights(ChannelWeights.load(resolve.apply(channelWeights)));
+    }
+    if (detector != null) {
+      b.detector(resolve.apply(detector));
+    }
+    if (threshold != null) {
+      b.spunThreshold(threshold);
+    }
+    return b.build();
+  }
+
+  // A record compares arrays by identity; the executor cache needs value equality.
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ModelSpec m && languageModels.equals(m.languageModels)
+        && defaultLanguageModel == m.defaultLanguageModel
+        && java.util.Arrays.equals(interpolationWeights, m.interpolationWeights) && profiles.equals(m.profiles)
+        && defaultProfile == m.defaultProfile && Objects.equals(channelWeights, m.channelWeights)
+        && Objects.equals(detector, m.detector) && Objects.equals(threshold, m.threshold);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(languageModels, defaultLanguageModel, java.util.Arrays.hashCode(interpolationWeights),
+        profiles, defaultProfile, channelWeights, detector, threshold);
+  }
+
+  @Override
+  public double[] interpolationWeights() {
+    return interpolationWeights == null ? null : interpolationWeights.clone();
+  }
+}

@@ -1,0 +1,68 @@
+package org.unspin.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ModelSpecTest {
+  private static ModelSpec spec(double... weights) {
+    return new ModelSpec(List.of("domain.ulm"), true, weights, List.of("site.tsv"), false, null, null, 0.7);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> T roundTrip(T o) throws IOException, ClassNotFoundException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(o);
+    }
+    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+      return (T) in.readObject();
+    }
+  }
+
+  @Test
+  void specsWithEqualWeightsAreEqualAfterTravellingToAnExecutor() throws Exception {
+    ModelSpec a = spec(0.3, 0.7);
+    ModelSpec b = roundTrip(spec(0.3, 0.7));
+    assertEquals(a, b);
+    assertEquals(a.hashCode(), b.hashCode());
+    assertNotEquals(a, spec(0.5, 0.5));
+    assertNotEquals(a, spec());
+    assertEquals(ModelSpec.DEFAULTS, roundTrip(ModelSpec.DEFAULTS));
+  }
+
+  @Test
+  void weightsAreCopiedInAndOut() {
+    double[] w = {0.3, 0.7};
+    ModelSpec s = spec(w);
+    w[0] = 9;
+    s.interpolationWeights()[1] = 9;
+    assertEquals(spec(0.3, 0.7), s);
+  }
+
+  @Test
+  void badSettingsAreRefusedNamingTheParameter() {
+    IllegalArgumentException noLm = assertThrows(IllegalArgumentException.class,
+        () -> new ModelSpec(List.of(), false, null, List.of(), true, null, null, null));
+    assertTrue(noLm.getMessage().contains("languageModels"), noLm.getMessage());
+    IllegalArgumentException threshold = assertThrows(IllegalArgumentException.class,
+        () -> new ModelSpec(List.of(), true, null, List.of(), true, null, null, 1.5));
+    assertTrue(threshold.getMessage().contains("threshold") && threshold.getMessage().contains("1.5"),
+        threshold.getMessage());
+  }
+
+  @Test
+  void anExecutorBuildsOneFacadePerSpec() throws Exception {
+    assertSame(ExecutorModels.get(ModelSpec.DEFAULTS), ExecutorModels.get(roundTrip(ModelSpec.DEFAULTS)));
+  }
+}
