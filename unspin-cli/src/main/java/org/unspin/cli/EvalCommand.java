@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
         EvalRunCommand.class,
         EvalCandidatesCommand.class,
         EvalPpsCommand.class,
+        EvalTraceCommand.class,
     })
 public final class EvalCommand implements Runnable {
   @Spec

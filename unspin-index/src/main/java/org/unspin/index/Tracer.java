@@ -69,32 +69,55 @@ public final class Tracer {
     }
     Words query = Words.of(text);
     int n = Math.max(topK, config.candidates());
-    Map<Integer, SourceMatch> aligned = new LinkedHashMap<>();
+    Map<Integer, Candidate> aligned = new LinkedHashMap<>();
     alignAll(query, search(text, n), aligned);
     if (unspin != null && bestCoverage(aligned) < config.fallbackCoverage()) {
       String restored = unspin.restore(text).text();
       alignAll(query, search(restored, n), aligned);
     }
-    List<SourceMatch> out = new ArrayList<>();
-    for (SourceMatch m : aligned.values()) {
-      if (m.coverage() > 0) {
-        out.add(m);
+    List<Candidate> ranked = new ArrayList<>();
+    for (Candidate c : aligned.values()) {
+      if (c.coverage > 0) {
+        ranked.add(c);
       }
     }
-    out.sort(Comparator.comparingDouble(SourceMatch::score).reversed()
-        .thenComparing(Comparator.comparingDouble(SourceMatch::coverage).reversed()));
-    return new TraceResult(out.subList(0, Math.min(topK, out.size())));
+    ranked.sort(Comparator.comparingDouble((Candidate c) -> c.score).reversed()
+        .thenComparing(Comparator.comparingDouble((Candidate c) -> c.coverage).reversed()));
+    List<SourceMatch> out = new ArrayList<>();
+    // substitutions (the costly part: lexicon look-ups) only for the matches returned
+    for (int i = 0; i < Math.min(topK, ranked.size()); i++) {
+      Candidate c = ranked.get(i);
+      out.add(c.alignment.toMatch(c.id, c.uri));
+    }
+    return new TraceResult(out);
   }
 
-  private static double bestCoverage(Map<Integer, SourceMatch> aligned) {
+  /** An aligned candidate before its substitutions are worked out. */
+  private static final class Candidate {
+    final String id;
+    final String uri;
+    final DocumentAlignment alignment;
+    final double score;
+    final double coverage;
+
+    Candidate(String id, String uri, DocumentAlignment alignment) {
+      this.id = id;
+      this.uri = uri;
+      this.alignment = alignment;
+      this.score = alignment.score();
+      this.coverage = alignment.coverage();
+    }
+  }
+
+  private static double bestCoverage(Map<Integer, Candidate> aligned) {
     double b = 0;
-    for (SourceMatch m : aligned.values()) {
-      b = Math.max(b, m.coverage());
+    for (Candidate c : aligned.values()) {
+      b = Math.max(b, c.coverage);
     }
     return b;
   }
 
-  private void alignAll(Words query, int[] docs, Map<Integer, SourceMatch> into) {
+  private void alignAll(Words query, int[] docs, Map<Integer, Candidate> into) {
     for (int doc : docs) {
       if (into.containsKey(doc)) {
         continue;
@@ -104,8 +127,8 @@ public final class Tracer {
       if (src == null) {
         continue; // index built without text: nothing to align with
       }
-      DocumentAlignment a = Aligner.align(query, Words.of(src));
-      into.put(doc, a.toMatch(d.get(SourceIndex.FIELD_ID), d.get(SourceIndex.FIELD_URI)));
+      DocumentAlignment a = Aligner.align(query, Words.of(src), index.terms().classes());
+      into.put(doc, new Candidate(d.get(SourceIndex.FIELD_ID), d.get(SourceIndex.FIELD_URI), a));
     }
   }
 
