@@ -16,6 +16,8 @@ import picocli.CommandLine.Spec;
         EvalCandidatesCommand.class,
         EvalPpsCommand.class,
         EvalTraceCommand.class,
+        EvalWarcCommand.class,
+        EvalCheckSpeedCommand.class,
     })
 public final class EvalCommand implements Runnable {
   @Spec

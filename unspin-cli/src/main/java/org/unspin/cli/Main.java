@@ -29,6 +29,7 @@ import picocli.CommandLine.Option;
         EvalCommand.class,
         IndexCommand.class,
         TraceCommand.class,
+        ScanCommand.class,
     })
 public final class Main implements Runnable {
 

@@ -1,0 +1,190 @@
+package org.unspin.cli;
+
+import java.io.IOException;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import org.unspin.records.InputRecord;
+import org.unspin.records.RecordChecker;
+import org.unspin.records.RecordStream;
+
+/**
+ * The bounded scan pipeline: one reader thread pulls records, {@code threads} workers check them,
+ * and the calling thread writes the results in input order.
+ *
+ * <p>Back-pressure: at most {@code capacity} records are in flight between the reader and the
+ * writer (a semaphore the reader acquires and the writer releases), so a slow writer or a slow
+ * document stalls the reader instead of filling memory; memory per worker is one record and its
+ * report. Results wait in a ring of {@code capacity} slots indexed by ordinal, so ordering needs
+ * no sorting and no unbounded buffer.
+ *
+ * <p>Failure: an {@link IOException} of the input as a whole ends reading; everything read before
+ * it is still checked and written, then {@link #run} throws it. An error in a worker stops the run.
+ */
+final class ScanPipeline {
+  /** Receives each result in input order on the writer thread. */
+  interface Sink {
+    void accept(RecordChecker.Checked checked) throws IOException;
+  }
+
+  private static final Object POISON = new Object();
+
+  private final RecordStream input;
+  private final Function<InputRecord, RecordChecker.Checked> checker;
+  private final int threads;
+  private final int capacity;
+  private final Semaphore inFlight;
+  private final BlockingQueue<Object> work;
+  private final RecordChecker.Checked[] ring;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition ready = lock.newCondition();
+  private final AtomicReference<Throwable> failure = new AtomicReference<>();
+  private volatile long produced = -1; // total records read once the reader is done, else -1
+
+  ScanPipeline(RecordStream input, Function<InputRecord, RecordChecker.Checked> checker, int threads, int capacity) {
+    this.input = Objects.requireNonNull(input, "input");
+    this.checker = Objects.requireNonNull(checker, "checker");
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be >= 1 (got " + threads + ")");
+    }
+    if (capacity < threads) {
+      throw new IllegalArgumentException("capacity must be >= threads (got " + capacity + ")");
+    }
+    this.threads = threads;
+    this.capacity = capacity;
+    this.inFlight = new Semaphore(capacity);
+    this.work = new ArrayBlockingQueue<>(capacity + threads);
+    this.ring = new RecordChecker.Checked[capacity];
+  }
+
+  private record Item(long ordinal, InputRecord record) {}
+
+  /**
+   * Runs to the end of the input; records are numbered from 0 in this run.
+   *
+   * @throws IOException the input failed as a whole (after everything before it was written) or the sink failed
+   */
+  void run(Sink sink) throws IOException, InterruptedException {
+    Thread reader = new Thread(this::read, "unspin-scan-reader");
+    reader.setDaemon(true);
+    Thread[] workers = new Thread[threads];
+    for (int i = 0; i < threads; i++) {
+      workers[i] = new Thread(this::work, "unspin-scan-worker-" + i);
+      workers[i].setDaemon(true);
+    }
+    reader.start();
+    for (Thread w : workers) {
+      w.start();
+    }
+    try {
+      write(sink);
+    } finally {
+      reader.interrupt();
+      for (Thread w : workers) {
+        w.interrupt();
+      }
+    }
+    Throwable f = failure.get();
+    if (f instanceof IOException io) {
+      throw io;
+    }
+    if (f != null) {
+      throw new IllegalStateException("scan worker failed: " + f, f);
+    }
+  }
+
+  private void read() {
+    long n = 0;
+    try {
+      while (failure.get() == null) {
+        InputRecord r = input.next();
+        if (r == null) {
+          break;
+        }
+        inFlight.acquire();
+        work.put(new Item(n++, r));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Throwable t) {
+      failure.compareAndSet(null, t);
+    } finally {
+      produced = n;
+      try {
+        for (int i = 0; i < threads; i++) {
+          work.put(POISON);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      signal();
+    }
+  }
+
+  private void work() {
+    try {
+      while (true) {
+        Object o = work.take();
+        if (o == POISON) {
+          return;
+        }
+        Item item = (Item) o;
+        RecordChecker.Checked c = checker.apply(item.record());
+        lock.lock();
+        try {
+          ring[(int) (item.ordinal() % capacity)] = c;
+          ready.signalAll();
+        } finally {
+          lock.unlock();
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Throwable t) {
+      failure.compareAndSet(null, t);
+      signal();
+    }
+  }
+
+  private void signal() {
+    lock.lock();
+    try {
+      ready.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void write(Sink sink) throws IOException, InterruptedException {
+    long next = 0;
+    while (true) {
+      RecordChecker.Checked c;
+      lock.lock();
+      try {
+        int slot = (int) (next % capacity);
+        while ((c = ring[slot]) == null) {
+          long total = produced;
+          if (total >= 0 && next >= total) {
+            return;
+          }
+          Throwable f = failure.get();
+          if (f != null && !(f instanceof IOException)) {
+            return;
+          }
+          ready.await();
+        }
+        ring[slot] = null;
+      } finally {
+        lock.unlock();
+      }
+      sink.accept(c);
+      inFlight.release();
+      next++;
+    }
+  }
+}

@@ -1,0 +1,117 @@
+package org.unspin.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.unspin.records.InputRecord;
+import org.unspin.records.RecordChecker;
+import org.unspin.records.RecordStream;
+
+class ScanPipelineTest {
+  /** A stream of {@code n} records that fails with an IOException after {@code failAfter} (or never, -1). */
+  static RecordStream stream(int n, int failAfter, AtomicInteger read) {
+    return new RecordStream() {
+      int i;
+
+      @Override
+      public InputRecord next() throws IOException {
+        if (i == failAfter) {
+          throw new IOException("disk gone");
+        }
+        if (i == n) {
+          return null;
+        }
+        read.incrementAndGet();
+        String id = "r" + i++;
+        return InputRecord.ofText(id, null, id, "text " + id, false);
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+
+  static Function<InputRecord, RecordChecker.Checked> slowChecker(long seed, AtomicInteger written,
+      AtomicInteger read, int capacity, List<String> violations) {
+    Random rnd = new Random(seed);
+    return r -> {
+      int delay;
+      synchronized (rnd) {
+        delay = rnd.nextInt(3);
+      }
+      // read - written is what is in flight: records taken from the stream and not yet written
+      int inFlight = read.get() - written.get();
+      if (inFlight > capacity + 1) { // + the one the reader holds while it waits for a permit
+        synchronized (violations) {
+          violations.add(r.id() + ": " + inFlight + " in flight");
+        }
+      }
+      try {
+        Thread.sleep(delay);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return new RecordChecker.Checked(r, null, "checked", "{\"id\":\"" + r.id() + "\"}");
+    };
+  }
+
+  @Test
+  void resultsAreWrittenInInputOrderWithBoundedRecordsInFlight() throws Exception {
+    long seed = System.nanoTime();
+    Random rnd = new Random(seed);
+    int n = 1 + rnd.nextInt(400);
+    int threads = 1 + rnd.nextInt(4);
+    int capacity = threads + rnd.nextInt(6);
+    AtomicInteger read = new AtomicInteger();
+    AtomicInteger written = new AtomicInteger();
+    List<String> violations = new ArrayList<>();
+    List<String> out = new ArrayList<>();
+    new ScanPipeline(stream(n, -1, read), slowChecker(seed, written, read, capacity, violations), threads, capacity)
+        .run(c -> {
+          out.add(c.record().id());
+          written.incrementAndGet();
+        });
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      expected.add("r" + i);
+    }
+    assertEquals(expected, out, "seed=" + seed);
+    assertEquals(List.of(), violations, "seed=" + seed + " capacity=" + capacity);
+  }
+
+  @Test
+  void recordsReadBeforeAnInputFailureAreWrittenThenTheFailureIsThrown() {
+    AtomicInteger read = new AtomicInteger();
+    AtomicInteger written = new AtomicInteger();
+    List<String> out = new ArrayList<>();
+    IOException e = assertThrows(IOException.class, () -> new ScanPipeline(stream(100, 37, read),
+        slowChecker(1, written, read, 4, new ArrayList<>()), 2, 4).run(c -> out.add(c.record().id())));
+    assertEquals("disk gone", e.getMessage());
+    assertEquals(37, out.size());
+    assertEquals("r36", out.get(36));
+  }
+
+  @Test
+  void aFailingWorkerStopsTheRun() {
+    AtomicInteger read = new AtomicInteger();
+    Function<InputRecord, RecordChecker.Checked> boom = r -> {
+      if (r.id().equals("r5")) {
+        throw new OutOfMemoryError("simulated");
+      }
+      return new RecordChecker.Checked(r, null, "x", "{}");
+    };
+    List<String> out = new ArrayList<>();
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> new ScanPipeline(stream(50, -1, read), boom, 2, 4).run(c -> out.add(c.record().id())));
+    assertTrue(e.getMessage().contains("simulated"), e.getMessage());
+    assertTrue(out.size() <= 5, out.toString());
+  }
+}

@@ -1,0 +1,123 @@
+package org.unspin.records;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.Locale;
+import org.unspin.api.InputException;
+import org.unspin.text.HtmlExtractor;
+import org.unspin.text.TextInput;
+
+/** Turns a document's bytes into a text or error record: strict decoding, then HTML extraction. */
+final class Payloads {
+  private static final HtmlExtractor HTML = new HtmlExtractor();
+  private static final String NAME = "\u0000record";
+  // Sizes are checked by the readers before the bytes are held; this only bounds the decoder.
+  private static final TextInput UTF8 = new TextInput(Integer.MAX_VALUE - 8);
+
+  private Payloads() {}
+
+  /**
+   * The charset named by a Content-Type {@code charset} parameter. As browsers do (WHATWG
+   * Encoding), the labels ISO-8859-1 and US-ASCII mean windows-1252. Null for UTF-8 or no label.
+   *
+   * @throws IllegalArgumentException for a label Java does not know, with a one-line reason
+   */
+  static Charset charset(String label) {
+    if (label == null || label.isBlank()) {
+      return null;
+    }
+    String l = label.strip().toLowerCase(Locale.ROOT);
+    if (l.length() > 1 && (l.startsWith("\"") || l.startsWith("'"))) {
+      l = l.substring(1, l.length() - (l.endsWith(l.substring(0, 1)) ? 1 : 0));
+    }
+    switch (l) {
+      case "utf-8", "utf8", "unicode-1-1-utf-8" -> {
+        return null;
+      }
+      case "iso-8859-1", "iso8859-1", "latin1", "l1", "us-ascii", "ascii", "iso_8859-1", "cp1252" -> {
+        return Charset.forName("windows-1252");
+      }
+      default -> {
+        try {
+          Charset cs = Charset.forName(l);
+          return cs.equals(StandardCharsets.UTF_8) ? null : cs;
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+          throw new IllegalArgumentException("unsupported charset \"" + label.strip() + "\"");
+        }
+      }
+    }
+  }
+
+  /**
+   * Decodes {@code bytes[0, len)} with {@code charset} (null: strict UTF-8 with the binary and
+   * empty checks of {@link TextInput}) and reduces HTML to its text.
+   *
+   * @param html true or false when the type is known, null to guess from the content
+   */
+  static InputRecord record(byte[] bytes, int len, Charset charset, Boolean html, String id, String uri,
+      String source) {
+    if (len == 0) {
+      return InputRecord.ofError(id, uri, source, "empty record");
+    }
+    String text;
+    try {
+      text = charset == null ? utf8(bytes, len) : decode(bytes, len, charset);
+    } catch (InputException e) {
+      return InputRecord.ofError(id, uri, source, e.getMessage());
+    }
+    return finish(text, html != null ? html : HtmlExtractor.looksLikeHtml(text), id, uri, source);
+  }
+
+  /** A record from already decoded text; HTML is recognised by its content. */
+  static InputRecord fromString(String text, String id, String uri, String source) {
+    return finish(text, HtmlExtractor.looksLikeHtml(text), id, uri, source);
+  }
+
+  private static InputRecord finish(String text, boolean isHtml, String id, String uri, String source) {
+    if (isHtml) {
+      text = HTML.extract(text).text();
+      if (text.isBlank()) {
+        return InputRecord.ofError(id, uri, source, "no text in the HTML");
+      }
+    }
+    return InputRecord.ofText(id, uri, source, text, isHtml);
+  }
+
+  private static String utf8(byte[] bytes, int len) {
+    byte[] exact = len == bytes.length ? bytes : java.util.Arrays.copyOf(bytes, len);
+    try {
+      return UTF8.decode(exact, NAME);
+    } catch (InputException e) {
+      String m = e.getMessage();
+      throw new InputException(m.startsWith(NAME + ": ") ? m.substring(NAME.length() + 2) : m);
+    }
+  }
+
+  private static String decode(byte[] bytes, int len, Charset charset) {
+    CharsetDecoder d = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes, 0, len);
+    CharBuffer out = CharBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 8L,
+        (long) Math.ceil(len * (double) d.maxCharsPerByte()) + 16));
+    CoderResult r = d.decode(in, out, true);
+    if (!r.isError()) {
+      r = d.flush(out);
+    }
+    if (r.isError()) {
+      throw new InputException("invalid " + charset.name() + " at byte offset " + in.position());
+    }
+    out.flip();
+    String text = out.toString();
+    if (text.isBlank()) {
+      throw new InputException("empty input");
+    }
+    return text;
+  }
+}
