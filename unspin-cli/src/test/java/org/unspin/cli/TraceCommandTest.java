@@ -65,6 +65,21 @@ class TraceCommandTest {
   }
 
   @Test
+  void checkWithAnIndexNamesTheSourceAndRestoresByAlignment(@TempDir Path dir) throws IOException {
+    Path index = dir.resolve("idx");
+    assertEquals(0, MainTest.run("index", "build", "--index", index.toString(), corpus(dir).toString()).code());
+    Path spun = dir.resolve("spun.txt");
+    Files.writeString(spun, SPUN, StandardCharsets.UTF_8);
+    MainTest.Result r = MainTest.run("check", "--index", index.toString(), "--json", spun.toString());
+    assertEquals(0, r.code(), r.err());
+    java.util.Map<String, Object> o = Json.parseObject(r.out());
+    @SuppressWarnings("unchecked")
+    java.util.Map<String, Object> source = (java.util.Map<String, Object>) o.get("source");
+    assertEquals(dir.resolve("docs").resolve("norway.txt").toString(), source.get("id"));
+    assertEquals(SOURCE, o.get("restored"));
+  }
+
+  @Test
   void traceOnAMissingIndexFailsWithOneLine(@TempDir Path dir) throws IOException {
     Path spun = dir.resolve("spun.txt");
     Files.writeString(spun, SPUN, StandardCharsets.UTF_8);

@@ -126,6 +126,7 @@ public final class TraceScale {
     log.printf(Locale.ROOT, "read %d documents, %d sentences%n", docs.size(), pool.size());
     log.flush();
     List<Document> queries = TraceEval.sample(docs, config.queries(), config.seed());
+    java.util.Map<String, String> twins = TraceEval.twins(docs);
     Path dir = config.workDir().resolve("scale");
     LexiconDictionary full = Lexicon.loadDefault().dictionary();
     List<Row> rows = new ArrayList<>();
@@ -162,7 +163,7 @@ public final class TraceScale {
         log.flush();
         Tracer tracer = new Tracer(idx, null);
         for (double rate : config.rates()) {
-          TraceEval.Acc acc = new TraceEval.Acc();
+          TraceEval.Acc acc = new TraceEval.Acc(twins);
           for (Document d : queries) {
             SimulatorConfig.Choice choice = new SplittableRandom(config.seed() ^ d.id().hashCode()
                 * 0x9E3779B97F4A7C15L).nextBoolean() ? SimulatorConfig.Choice.FIRST : SimulatorConfig.Choice.RANDOM;
