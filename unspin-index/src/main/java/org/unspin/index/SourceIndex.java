@@ -179,6 +179,11 @@ public final class SourceIndex implements Closeable {
     return reader.numDocs();
   }
 
+  /** Number of Lucene segments (search cost grows with it; {@link SourceIndexWriter#forceMerge} lowers it). */
+  public int segmentCount() {
+    return reader.leaves().size();
+  }
+
   /** The domain language model built with the index ({@code index build --domain-lm}), if any. */
   public Optional<Path> domainLm() {
     Path p = dir.resolve(DOMAIN_LM);

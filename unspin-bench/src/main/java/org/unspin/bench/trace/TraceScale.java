@@ -158,8 +158,8 @@ public final class TraceScale {
         seconds += (System.nanoTime() - t0) / 1e9;
       }
       try (SourceIndex idx = SourceIndex.open(dir)) {
-        log.printf(Locale.ROOT, "index at %d documents, %.0f MB, %.0f s of building%n", idx.documentCount(),
-            idx.sizeBytes() / 1e6, seconds);
+        log.printf(Locale.ROOT, "index at %d documents, %d segments, %.0f MB, %.0f s of building%n",
+            idx.documentCount(), idx.segmentCount(), idx.sizeBytes() / 1e6, seconds);
         log.flush();
         Tracer tracer = new Tracer(idx, null);
         for (double rate : config.rates()) {
