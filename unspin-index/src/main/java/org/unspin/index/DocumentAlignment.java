@@ -42,6 +42,20 @@ final class DocumentAlignment {
     return m;
   }
 
+  /** Equal word pairs in all sentences, accepted or not (a tie-breaker between candidates). */
+  int allMatches() {
+    int m = 0;
+    for (Aligner.SentenceAlignment a : sentences) {
+      m += a.matches();
+    }
+    return m;
+  }
+
+  /** Words of the source. */
+  int sourceWords() {
+    return source.size();
+  }
+
   /** Share of query words that equal their aligned source word. */
   double score() {
     return query.size() == 0 ? 0 : (double) matches() / query.size();
