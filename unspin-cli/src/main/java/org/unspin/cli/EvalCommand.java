@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
         EvalRunCommand.class,
         EvalCandidatesCommand.class,
         EvalPpsCommand.class,
+        EvalTraceCommand.class,
         EvalWarcCommand.class,
         EvalCheckSpeedCommand.class,
     })

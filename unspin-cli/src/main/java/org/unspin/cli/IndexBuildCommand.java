@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.unspin.index.IndexOptions;
-import org.unspin.index.SourceIndexWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -15,8 +13,8 @@ import picocli.CommandLine.Spec;
 /** {@code unspin index build}: a new source index from files, directories and JSONL records. */
 @Command(name = "build", mixinStandardHelpOptions = true,
     description = {"Build a new source index in DIR (an index already there is replaced).",
-        "INPUT: text, HTML and JSONL files, and directories (searched recursively for .txt, .html, .htm and .jsonl). "
-            + "Ids: the file path as given, or the JSONL record's id (else its url, else <file>#<line>).",
+        "INPUT: text, HTML, JSONL and WARC (.warc, .warc.gz) files, and directories (read recursively in path order). "
+            + "Ids: the file path as given, the JSONL record's id (else <file>#<line>), or the WARC target URI.",
         "Progress on stderr; a summary line on stdout."})
 public final class IndexBuildCommand implements Callable<Integer> {
   @Spec

@@ -29,8 +29,8 @@ public final class IndexInfoCommand implements Callable<Integer> {
   public Integer call() {
     try (SourceIndex idx = SourceIndex.open(index)) {
       PrintWriter out = spec.commandLine().getOut();
-      out.println(String.format(Locale.ROOT, "index %s: %d documents, %d bytes", index, idx.documentCount(),
-          idx.sizeBytes()));
+      out.println(String.format(Locale.ROOT, "index %s: %d documents, %d bytes, %d segments", index,
+          idx.documentCount(), idx.sizeBytes(), idx.segmentCount()));
       IndexOptions o = idx.options();
       out.println(String.format(Locale.ROOT, "synonym classes: max %d words, %d words classed, lexicon held out %s",
           o.maxClassSize(), idx.terms().classes().size(), o.holdOut() == 0 ? "none" : o.holdOut()

@@ -65,6 +65,36 @@ class TraceCommandTest {
   }
 
   @Test
+  void checkWithAnIndexNamesTheSourceAndRestoresByAlignment(@TempDir Path dir) throws IOException {
+    Path index = dir.resolve("idx");
+    assertEquals(0, MainTest.run("index", "build", "--index", index.toString(), corpus(dir).toString()).code());
+    Path spun = dir.resolve("spun.txt");
+    Files.writeString(spun, SPUN, StandardCharsets.UTF_8);
+    MainTest.Result r = MainTest.run("check", "--index", index.toString(), "--json", spun.toString());
+    assertEquals(0, r.code(), r.err());
+    java.util.Map<String, Object> o = Json.parseObject(r.out());
+    @SuppressWarnings("unchecked")
+    java.util.Map<String, Object> source = (java.util.Map<String, Object>) o.get("source");
+    assertEquals(dir.resolve("docs").resolve("norway.txt").toString(), source.get("id"));
+    assertEquals(SOURCE, o.get("restored"));
+  }
+
+  @Test
+  void domainLmIsBuiltFromTheIndexedTextsAndUsedWhenNoSourceIsFound(@TempDir Path dir) throws IOException {
+    Path index = dir.resolve("idx");
+    MainTest.Result b = MainTest.run("index", "build", "--domain-lm", "--index", index.toString(),
+        corpus(dir).toString());
+    assertEquals(0, b.code(), b.err());
+    assertTrue(Files.isRegularFile(index.resolve("domain.lm")), b.out());
+    assertTrue(MainTest.run("index", "info", "--index", index.toString()).out().contains("domain.lm"));
+    Path other = dir.resolve("other.txt");
+    Files.writeString(other, "A quiet day with no news at all.\n", StandardCharsets.UTF_8);
+    MainTest.Result r = MainTest.run("restore", "--index", index.toString(), other.toString());
+    assertEquals(0, r.code(), r.err());
+    assertEquals(1, r.out().split("\n", -1).length - 1, r.out());
+  }
+
+  @Test
   void traceOnAMissingIndexFailsWithOneLine(@TempDir Path dir) throws IOException {
     Path spun = dir.resolve("spun.txt");
     Files.writeString(spun, SPUN, StandardCharsets.UTF_8);

@@ -16,8 +16,9 @@ import java.util.Map;
  * substituted word, {@value #GAP} for a word on one side only; ties prefer a substitution, then a
  * query-only word. A run of non-matching steps between two matches is one {@link Block}: the
  * spinner's {@code m:n} replacement ("a couple" for "two"). A sentence is accepted (it stems
- * from the source) when its score is positive with at least {@value #MIN_MATCHES} matches (one for
- * a one- or two-word sentence).
+ * from the source) when at least {@value #MIN_MATCH_SHARE} of its words, and at least {@value
+ * #MIN_MATCHES} (one for a one- or two-word sentence), equal their aligned source word, one of them
+ * informative (a word of {@value #INFORMATIVE_LENGTH} chars or more, or with a digit).
  *
  * <p>Cost {@code O(query words x source words)} time and {@code O(longest sentence x source words)}
  * memory; sources beyond {@value #MAX_SOURCE_WORDS} words are aligned against their first that
@@ -28,6 +29,14 @@ public final class Aligner {
   static final int MISMATCH = -1;
   static final int GAP = -1;
   static final int MIN_MATCHES = 2;
+  /**
+   * Least share of a sentence's words that must equal their aligned source word. A spinner at 80%
+   * leaves about a quarter of the words of a sentence; an unrelated sentence aligned with a long
+   * source gets about a tenth, mostly function words.
+   */
+  static final double MIN_MATCH_SHARE = 0.2;
+  /** A matched word of at least this many chars (or with a digit) is informative, not a function word. */
+  static final int INFORMATIVE_LENGTH = 4;
   static final int MAX_SOURCE_WORDS = 50_000;
 
   static final byte OP_MATCH = 'M';
@@ -44,7 +53,8 @@ public final class Aligner {
    * [sourceFrom, sourceTo)} (word indexes); at least one side is non-empty. {@code inner} is true
    * when a match lies on both sides (the stretch is then reliable).
    */
-  record Block(int queryFrom, int queryTo, int sourceFrom, int sourceTo, boolean inner) {}
+  record Block(int queryFrom, int queryTo, int sourceFrom, int sourceTo, boolean inner, boolean matchBefore,
+      boolean matchAfter) {}
 
   /**
    * One query sentence's alignment.
@@ -56,10 +66,12 @@ public final class Aligner {
    * @param ops the steps in order (M, X, I, D)
    * @param sourceFrom source word of the first step that consumes a source word, or -1
    */
-  record SentenceAlignment(int queryFrom, int queryTo, int score, int matches, byte[] ops, int sourceFrom) {
+  record SentenceAlignment(int queryFrom, int queryTo, int score, int matches, int informative, byte[] ops,
+      int sourceFrom) {
     boolean accepted() {
-      int need = queryTo - queryFrom <= 2 ? 1 : MIN_MATCHES;
-      return score > 0 && matches >= need;
+      int len = queryTo - queryFrom;
+      int need = len <= 2 ? 1 : Math.max(MIN_MATCHES, (int) Math.ceil(MIN_MATCH_SHARE * len));
+      return matches >= need && informative >= 1;
     }
   }
 
@@ -92,6 +104,11 @@ public final class Aligner {
    * {@code s}. {@code work} is reused between calls when big enough (may be null).
    */
   static SentenceAlignment alignSentence(int[] q, int from, int to, int[] s, int[][] work) {
+    return alignSentence(q, from, to, s, work, null);
+  }
+
+  /** As above; {@code informative[i]} (may be null: all) tells which query words count as informative. */
+  static SentenceAlignment alignSentence(int[] q, int from, int to, int[] s, int[][] work, boolean[] informative) {
     int len = to - from;
     int m = s.length;
     int cols = m + 1;
@@ -137,6 +154,7 @@ public final class Aligner {
     int i = len;
     int j = bestJ;
     int matches = 0;
+    int inf = 0;
     int firstSource = -1;
     while (i > 0) {
       int here = h[i * cols + j];
@@ -146,6 +164,9 @@ public final class Aligner {
           rev[k++] = eq ? OP_MATCH : OP_SUB;
           if (eq) {
             matches++;
+            if (informative == null || informative[from + i - 1]) {
+              inf++;
+            }
           }
           i--;
           j--;
@@ -166,7 +187,19 @@ public final class Aligner {
     for (int t = 0; t < k; t++) {
       ops[t] = rev[k - 1 - t];
     }
-    return new SentenceAlignment(from, to, score, matches, ops, firstSource);
+    return new SentenceAlignment(from, to, score, matches, inf, ops, firstSource);
+  }
+
+  static boolean isInformative(String key) {
+    if (key.length() >= INFORMATIVE_LENGTH) {
+      return true;
+    }
+    for (int i = 0; i < key.length(); i++) {
+      if (Character.isDigit(key.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Score of {@code ops} (for checks): the sum of the step scores. */
@@ -189,7 +222,7 @@ public final class Aligner {
     for (byte op : a.ops()) {
       if (op == OP_MATCH) {
         if (bq >= 0 && (qi > bq || sj > bs)) {
-          out.add(new Block(bq, qi, bs, sj, seenMatch));
+          out.add(new Block(bq, qi, bs, sj, seenMatch, seenMatch, true));
         }
         bq = -1;
         seenMatch = true;
@@ -211,19 +244,31 @@ public final class Aligner {
       }
     }
     if (bq >= 0 && (qi > bq || sj > bs)) {
-      out.add(new Block(bq, qi, bs, sj, false));
+      out.add(new Block(bq, qi, bs, sj, false, seenMatch, false));
     }
     return out;
   }
 
   /** Aligns every sentence of {@code query} with {@code source}. */
   static DocumentAlignment align(Words query, Words source) {
+    return align(query, source, null);
+  }
+
+  /**
+   * As above; {@code related} (may be null) tells which (spun, original) words a spinner may have
+   * swapped, to cut long changed stretches into single replacements.
+   */
+  static DocumentAlignment align(Words query, Words source, SynonymClasses related) {
     int[][] codes = encode(query.key, source.key);
     int[][] work = new int[1][];
+    boolean[] informative = new boolean[query.size()];
+    for (int i = 0; i < informative.length; i++) {
+      informative[i] = isInformative(query.key[i]);
+    }
     List<SentenceAlignment> out = new ArrayList<>(query.sentenceCount());
     for (int k = 0; k < query.sentenceCount(); k++) {
-      out.add(alignSentence(codes[0], query.sentence[k], query.sentence[k + 1], codes[1], work));
+      out.add(alignSentence(codes[0], query.sentence[k], query.sentence[k + 1], codes[1], work, informative));
     }
-    return new DocumentAlignment(query, source, out);
+    return new DocumentAlignment(query, source, out, related);
   }
 }

@@ -17,11 +17,14 @@ final class DocumentAlignment {
   private final Words query;
   private final Words source;
   private final List<Aligner.SentenceAlignment> sentences;
+  private final SynonymClasses related;
 
-  DocumentAlignment(Words query, Words source, List<Aligner.SentenceAlignment> sentences) {
+  DocumentAlignment(Words query, Words source, List<Aligner.SentenceAlignment> sentences,
+      SynonymClasses related) {
     this.query = query;
     this.source = source;
     this.sentences = sentences;
+    this.related = related;
   }
 
   List<Aligner.SentenceAlignment> sentences() {
@@ -37,6 +40,20 @@ final class DocumentAlignment {
       }
     }
     return m;
+  }
+
+  /** Equal word pairs in all sentences, accepted or not (a tie-breaker between candidates). */
+  int allMatches() {
+    int m = 0;
+    for (Aligner.SentenceAlignment a : sentences) {
+      m += a.matches();
+    }
+    return m;
+  }
+
+  /** Words of the source. */
+  int sourceWords() {
+    return source.size();
   }
 
   /** Share of query words that equal their aligned source word. */
@@ -108,9 +125,16 @@ final class DocumentAlignment {
   }
 
   /**
-   * Replacements of accepted sentences: every changed stretch with words on both sides; one of
-   * equal length on both sides is split into one-word pairs, others are kept whole when each side
-   * has at most {@value #MAX_PHRASE_WORDS} words.
+   * Replacements of accepted sentences, from the changed stretches between matches:
+   * <ul>
+   *   <li>a stretch with words on one side only (the spinner wrote "social welfare" for "welfare",
+   *       and "welfare" matched) joins the matched word after it, else the one before it;
+   *   <li>a stretch with words on both sides is cut at the pairs of words a spinner may have swapped
+   *       (most such pairs in order, see {@link SynonymClasses#related}); words left between two
+   *       such pairs on one side only join the pair after them;
+   *   <li>each piece of equal length on both sides is split into one-word pairs; others are kept
+   *       whole when each side has at most {@value #MAX_PHRASE_WORDS} words.
+   * </ul>
    */
   List<AlignedSubstitution> aligned() {
     List<AlignedSubstitution> out = new ArrayList<>();
@@ -119,21 +143,210 @@ final class DocumentAlignment {
         continue;
       }
       for (Aligner.Block b : Aligner.blocks(a)) {
-        int ql = b.queryTo() - b.queryFrom();
-        int sl = b.sourceTo() - b.sourceFrom();
-        if (ql == 0 || sl == 0) {
-          continue;
-        }
-        if (ql == sl) {
-          for (int t = 0; t < ql; t++) {
-            out.add(pair(b.queryFrom() + t, b.queryFrom() + t + 1, b.sourceFrom() + t, b.sourceFrom() + t + 1));
+        int qf = b.queryFrom();
+        int qt = b.queryTo();
+        int sf = b.sourceFrom();
+        int st = b.sourceTo();
+        if (qt == qf || st == sf) {
+          if (b.matchAfter()) {
+            qt++;
+            st++;
+          } else if (b.matchBefore()) {
+            qf--;
+            sf--;
+          } else {
+            continue;
           }
-        } else if (ql <= MAX_PHRASE_WORDS && sl <= MAX_PHRASE_WORDS) {
-          out.add(pair(b.queryFrom(), b.queryTo(), b.sourceFrom(), b.sourceTo()));
+          emit(out, qf, qt, sf, st);
+        } else {
+          refine(out, qf, qt, sf, st);
         }
       }
     }
     return out;
+  }
+
+  /** Longest side of a stretch that is segmented by lexicon phrases (longer ones: word pairs only). */
+  static final int MAX_SEGMENTED = 12;
+  /** Score of a piece that is a lexicon edge (original phrase to spun phrase). */
+  static final int EDGE_SCORE = 3;
+
+  /** Cuts a two-sided stretch at related word pairs and emits the pieces. */
+  private void refine(List<AlignedSubstitution> out, int qf, int qt, int sf, int st) {
+    int ql = qt - qf;
+    int sl = st - sf;
+    if (related == null || (ql == 1 && sl == 1)) {
+      emit(out, qf, qt, sf, st);
+      return;
+    }
+    if (ql <= MAX_SEGMENTED && sl <= MAX_SEGMENTED && segment(out, qf, qt, sf, st)) {
+      return;
+    }
+    // most related pairs in order (LCS with "related" as equality)
+    int[][] h = new int[ql + 1][sl + 1];
+    boolean[][] rel = new boolean[ql][sl];
+    for (int i = 1; i <= ql; i++) {
+      for (int j = 1; j <= sl; j++) {
+        rel[i - 1][j - 1] = related.related(query.key[qf + i - 1], source.key[sf + j - 1]);
+        int best = Math.max(h[i - 1][j], h[i][j - 1]);
+        if (rel[i - 1][j - 1]) {
+          best = Math.max(best, h[i - 1][j - 1] + 1);
+        }
+        h[i][j] = best;
+      }
+    }
+    if (h[ql][sl] == 0) {
+      emit(out, qf, qt, sf, st);
+      return;
+    }
+    int k = h[ql][sl];
+    int[] aq = new int[k];
+    int[] as = new int[k];
+    for (int i = ql, j = sl; i > 0 && j > 0;) {
+      if (rel[i - 1][j - 1] && h[i][j] == h[i - 1][j - 1] + 1) {
+        k--;
+        aq[k] = qf + i - 1;
+        as[k] = sf + j - 1;
+        i--;
+        j--;
+      } else if (h[i - 1][j] >= h[i][j - 1]) {
+        i--;
+      } else {
+        j--;
+      }
+    }
+    int pq = qf;
+    int ps = sf;
+    for (int t = 0; t < aq.length; t++) {
+      int uq = aq[t];
+      int us = as[t];
+      if (uq > pq && us > ps) {
+        emit(out, pq, uq, ps, us);
+      } else {
+        uq = pq;
+        us = ps;
+      }
+      int eq = aq[t] + 1;
+      int es = as[t] + 1;
+      if (t == aq.length - 1) {
+        boolean restQ = eq < qt;
+        boolean restS = es < st;
+        if (restQ && restS) {
+          emit(out, Math.min(uq, aq[t]), eq, Math.min(us, as[t]), es);
+          emit(out, eq, qt, es, st);
+          return;
+        }
+        eq = qt;
+        es = st;
+      }
+      emit(out, Math.min(uq, aq[t]), eq, Math.min(us, as[t]), es);
+      pq = eq;
+      ps = es;
+    }
+  }
+
+  /**
+   * Segments a stretch into pieces of 1..{@value #MAX_PHRASE_WORDS} words on each side (or spun
+   * words with no original), maximizing: {@value #EDGE_SCORE} per piece that is a lexicon edge
+   * ("an" to "associate in nursing"), 1 per related one-word pair, 0 per other one-word pair, -1
+   * per extra word of another piece and per spun word with no original. Emits the pieces and
+   * returns true when at least one is an edge, else emits nothing and returns false.
+   */
+  private boolean segment(List<AlignedSubstitution> out, int qf, int qt, int sf, int st) {
+    int ql = qt - qf;
+    int sl = st - sf;
+    int neg = Integer.MIN_VALUE / 4;
+    int[][] best = new int[ql + 1][sl + 1];
+    int[][] edges = new int[ql + 1][sl + 1];
+    int[][] back = new int[ql + 1][sl + 1];
+    for (int[] row : best) {
+      java.util.Arrays.fill(row, neg);
+    }
+    best[0][0] = 0;
+    String[] qk = query.key;
+    String[] sk = source.key;
+    for (int i = 0; i <= ql; i++) {
+      for (int j = 0; j <= sl; j++) {
+        if (best[i][j] == neg) {
+          continue;
+        }
+        for (int a = 1; a <= MAX_PHRASE_WORDS && i + a <= ql; a++) {
+          // spun words with no original
+          relax(best, edges, back, i, j, a, 0, best[i][j] - a, 0);
+          for (int b = 1; b <= MAX_PHRASE_WORDS && j + b <= sl; b++) {
+            int score;
+            int edge = 0;
+            if (related.isEdge(join(sk, sf + j, sf + j + b), join(qk, qf + i, qf + i + a))) {
+              score = EDGE_SCORE;
+              edge = 1;
+            } else if (a == 1 && b == 1) {
+              score = related.related(qk[qf + i], sk[sf + j]) ? 1 : 0;
+            } else {
+              score = -(a + b - 2);
+            }
+            relax(best, edges, back, i, j, a, b, best[i][j] + score, edge);
+          }
+        }
+        // original words with no spun counterpart
+        for (int b = 1; b <= MAX_PHRASE_WORDS && j + b <= sl; b++) {
+          relax(best, edges, back, i, j, 0, b, best[i][j] - b, 0);
+        }
+      }
+    }
+    if (best[ql][sl] == neg || edges[ql][sl] == 0) {
+      return false;
+    }
+    List<int[]> pieces = new ArrayList<>();
+    for (int i = ql, j = sl; i > 0 || j > 0;) {
+      int a = back[i][j] >> 8;
+      int b = back[i][j] & 0xFF;
+      pieces.add(new int[] {qf + i - a, qf + i, sf + j - b, sf + j});
+      i -= a;
+      j -= b;
+    }
+    for (int k = pieces.size() - 1; k >= 0; k--) {
+      int[] p = pieces.get(k);
+      emit(out, p[0], p[1], p[2], p[3]);
+    }
+    return true;
+  }
+
+  private static void relax(int[][] best, int[][] edges, int[][] back, int i, int j, int a, int b, int score,
+      int edge) {
+    int e = edges[i][j] + edge;
+    if (score > best[i + a][j + b] || (score == best[i + a][j + b] && e > edges[i + a][j + b])) {
+      best[i + a][j + b] = score;
+      edges[i + a][j + b] = e;
+      back[i + a][j + b] = (a << 8) | b;
+    }
+  }
+
+  private static String join(String[] keys, int from, int to) {
+    if (to - from == 1) {
+      return keys[from];
+    }
+    StringBuilder sb = new StringBuilder();
+    for (int k = from; k < to; k++) {
+      sb.append(k == from ? "" : " ").append(keys[k]);
+    }
+    return sb.toString();
+  }
+
+  private void emit(List<AlignedSubstitution> out, int qf, int qt, int sf, int st) {
+    int ql = qt - qf;
+    int sl = st - sf;
+    if (ql <= 0 || sl <= 0) {
+      return;
+    }
+    if (ql == sl) {
+      for (int t = 0; t < ql; t++) {
+        if (!query.key[qf + t].equals(source.key[sf + t])) {
+          out.add(pair(qf + t, qf + t + 1, sf + t, sf + t + 1));
+        }
+      }
+    } else if (ql <= MAX_PHRASE_WORDS && sl <= MAX_PHRASE_WORDS) {
+      out.add(pair(qf, qt, sf, st));
+    }
   }
 
   private AlignedSubstitution pair(int qFrom, int qTo, int sFrom, int sTo) {

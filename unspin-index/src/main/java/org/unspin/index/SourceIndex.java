@@ -142,8 +142,11 @@ public final class SourceIndex implements Closeable {
         Map.of(FIELD_RAW, new StandardAnalyzer(), FIELD_MINHASH, minHashAnalyzer()));
   }
 
-  /** Lower-cased standard tokens, 5-word shingles, one MinHash over 512 buckets with rotation. */
-  static Analyzer minHashAnalyzer() {
+  /**
+   * The analyzer of the MinHash baseline field: lower-cased standard tokens, 5-word shingles, one
+   * MinHash over 512 buckets with rotation (Lucene's defaults). Expert: for evaluation baselines.
+   */
+  public static Analyzer minHashAnalyzer() {
     return new Analyzer() {
       @Override
       protected TokenStreamComponents createComponents(String fieldName) {
@@ -176,6 +179,11 @@ public final class SourceIndex implements Closeable {
     return reader.numDocs();
   }
 
+  /** Number of Lucene segments (search cost grows with it; {@link SourceIndexWriter#forceMerge} lowers it). */
+  public int segmentCount() {
+    return reader.leaves().size();
+  }
+
   /** The domain language model built with the index ({@code index build --domain-lm}), if any. */
   public Optional<Path> domainLm() {
     Path p = dir.resolve(DOMAIN_LM);
@@ -201,7 +209,8 @@ public final class SourceIndex implements Closeable {
     }
   }
 
-  IndexSearcher searcher() {
+  /** The Lucene searcher (thread-safe). Expert: for evaluation baselines over the raw fields. */
+  public IndexSearcher searcher() {
     return searcher;
   }
 

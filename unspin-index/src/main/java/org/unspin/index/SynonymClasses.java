@@ -2,9 +2,11 @@ package org.unspin.index;
 
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.unspin.lexicon.Lexicon;
 import org.unspin.lexicon.LexiconDictionary;
 import org.unspin.lexicon.Morphology;
@@ -28,13 +30,27 @@ public final class SynonymClasses {
   /** Default cap on class size; measured on simulated spins in docs/trace.md. */
   public static final int DEFAULT_MAX_CLASS_SIZE = 32;
 
+  /** Two words that share at least this many leading chars count as related (exports, exportations). */
+  static final int RELATED_PREFIX = 5;
+
+  /** Most words whose lemma look-up is cached (the vocabulary of a large collection fits). */
+  static final int MAX_CACHED = 2_000_000;
+
   private final Map<String, Integer> classOf;
+  /** Look-ups through lemmas, cached: indexing asks for the same words again and again. */
+  private final Map<String, Integer> viaLemma = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Most phrases whose lexicon targets are cached. */
+  static final int MAX_CACHED_SETS = 200_000;
+  private final Map<String, Set<String>> targetsCache = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, Set<String>> targetWordsCache = new java.util.concurrent.ConcurrentHashMap<>();
   private final Morphology morphology;
+  private final LexiconDictionary view;
   private final String spec;
 
-  private SynonymClasses(Map<String, Integer> classOf, Morphology morphology, String spec) {
+  private SynonymClasses(Map<String, Integer> classOf, LexiconDictionary view, String spec) {
     this.classOf = classOf;
-    this.morphology = morphology;
+    this.morphology = view.lexicon().morphology();
+    this.view = view;
     this.spec = spec;
   }
 
@@ -109,7 +125,7 @@ public final class SynonymClasses {
         }
       }
     }
-    return new SynonymClasses(classOf, lex.morphology(), spec);
+    return new SynonymClasses(classOf, view, spec);
   }
 
   private static int find(int[] parent, int x) {
@@ -136,6 +152,18 @@ public final class SynonymClasses {
     if (c != null) {
       return c;
     }
+    Integer cached = viaLemma.get(lowerWord);
+    if (cached != null) {
+      return cached;
+    }
+    int found = classOfLemma(lowerWord);
+    if (viaLemma.size() < MAX_CACHED) {
+      viaLemma.put(lowerWord, found);
+    }
+    return found;
+  }
+
+  private int classOfLemma(String lowerWord) {
     int[] found = {-1};
     morphology.analyze(lowerWord, (lemma, inflection) -> {
       if (found[0] < 0) {
@@ -146,6 +174,144 @@ public final class SynonymClasses {
       }
     });
     return found[0];
+  }
+
+  /**
+   * Whether a spinner may have written {@code spun} (lower case) for {@code original} (lower case):
+   * equal, same class, a shared prefix of {@value #RELATED_PREFIX} chars, or a lexicon edge of this
+   * view between the two (or their lemmas) in either direction, where a phrase on the far side
+   * counts when it contains the word ("labor unions" for "unions").
+   */
+  public boolean related(String spun, String original) {
+    if (spun.equals(original)) {
+      return true;
+    }
+    int a = classOf(spun);
+    if (a >= 0 && a == classOf(original)) {
+      return true;
+    }
+    int p = 0;
+    int max = Math.min(spun.length(), original.length());
+    while (p < max && spun.charAt(p) == original.charAt(p)) {
+      p++;
+    }
+    if (p >= RELATED_PREFIX) {
+      return true;
+    }
+    return linked(original, spun) || linked(spun, original);
+  }
+
+  /** Whether a target phrase of {@code from} (or of its lemmas) contains {@code to} or one of its lemmas. */
+  private boolean linked(String from, String to) {
+    Set<String> words = targetWords(from);
+    if (words.isEmpty()) {
+      return false;
+    }
+    for (String t : forms(to)) {
+      if (words.contains(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The words of every target phrase of {@code word} and its lemmas; cached. */
+  Set<String> targetWords(String word) {
+    Set<String> c = targetWordsCache.get(word);
+    if (c != null) {
+      return c;
+    }
+    Set<String> out = new HashSet<>();
+    for (String t : targets(word)) {
+      for (String w : t.split(" ")) {
+        out.add(w);
+      }
+    }
+    Set<String> r = out.isEmpty() ? Set.of() : out;
+    if (targetWordsCache.size() < MAX_CACHED_SETS) {
+      targetWordsCache.put(word, r);
+    }
+    return r;
+  }
+
+  /** The target phrases of {@code phrase}, and of it with its last word lemmatized; cached. */
+  Set<String> targets(String phrase) {
+    Set<String> c = targetsCache.get(phrase);
+    if (c != null) {
+      return c;
+    }
+    Lexicon lex = view.lexicon();
+    Set<String> out = new HashSet<>();
+    for (String f : lastWordForms(phrase)) {
+      int id = lex.find(f);
+      if (id < 0) {
+        continue;
+      }
+      for (int e = lex.edgeStart(id), end = lex.edgeEnd(id); e < end; e++) {
+        if (view.accepts(e)) {
+          out.add(lex.phrase(lex.edgeTarget(e)));
+        }
+      }
+    }
+    Set<String> r = out.isEmpty() ? Set.of() : out;
+    if (targetsCache.size() < MAX_CACHED_SETS) {
+      targetsCache.put(phrase, r);
+    }
+    return r;
+  }
+
+  /**
+   * Whether this view has an edge from the phrase {@code original} to the phrase {@code spun}
+   * (both lower case, words joined by single spaces), directly or through the lemma of the
+   * original's last word, re-inflected the way a spinner does ("unions" to "labor unions").
+   */
+  public boolean isEdge(String original, String spun) {
+    Set<String> t = targets(original);
+    if (t.isEmpty()) {
+      return false;
+    }
+    for (String f : lastWordForms(spun)) {
+      if (t.contains(f)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The phrase, and the phrase with its last word replaced by each of that word's lemmas. */
+  private String[] lastWordForms(String phrase) {
+    int sp = phrase.lastIndexOf(' ');
+    String head = sp < 0 ? "" : phrase.substring(0, sp + 1);
+    String[] last = forms(sp < 0 ? phrase : phrase.substring(sp + 1));
+    String[] out = new String[last.length];
+    for (int i = 0; i < last.length; i++) {
+      out[i] = head + last[i];
+    }
+    return out;
+  }
+
+  /** The word and its lemmas. */
+  private String[] forms(String word) {
+    String[] out = {word, null, null};
+    int[] n = {1};
+    morphology.analyze(word, (lemma, inflection) -> {
+      if (n[0] < out.length && !lemma.equals(out[0]) && !lemma.equals(out[1])) {
+        out[n[0]++] = lemma;
+      }
+    });
+    return n[0] == out.length ? out : java.util.Arrays.copyOf(out, n[0]);
+  }
+
+  private static boolean containsWord(String phrase, String word) {
+    int i = phrase.indexOf(word);
+    while (i >= 0) {
+      int e = i + word.length();
+      if ((i == 0 || phrase.charAt(i - 1) == ' ') && (e == phrase.length() || phrase.charAt(e) == ' ')) {
+        return true;
+      }
+      i = phrase.indexOf(word, i + 1);
+    }
+    return false;
   }
 
   /** The index term of a word: its class as {@code "~id"}, else the word in lower case. */

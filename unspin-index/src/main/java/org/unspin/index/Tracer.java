@@ -30,8 +30,12 @@ import org.unspin.api.Unspin;
  *       immutables field ({@value TraceConfig#DEFAULT_IMM_TERMS}, boosted), scored by BM25. Rare
  *       terms are the ones that tell documents apart, and a spinner leaves most of them alone.
  *   <li><b>Re-rank</b>: the top {@code max(topK, candidates)} are aligned with the query ({@link
- *       Aligner}) and ordered by the share of query words that equal their aligned source word.
- *   <li><b>Fallback</b>: when no candidate covers {@value TraceConfig#DEFAULT_FALLBACK_COVERAGE} of
+ *       Aligner}) and ordered by the share of query words that equal their aligned source word, then
+ *       coverage, then matches in sentences not accepted, then shorter source first.
+ *   <li><b>Immutables</b>: when no candidate covers {@value TraceConfig#DEFAULT_FALLBACK_COVERAGE}
+ *       of the query, it is searched again with its immutables alone (a heavy spin's rarest words are
+ *       often the spinner's odd synonyms), and the new candidates are aligned too.
+ *   <li><b>Fallback</b>: when still no candidate covers {@value TraceConfig#DEFAULT_FALLBACK_COVERAGE} of
  *       the query and an {@link Unspin} was given, the search is repeated with the restored text
  *       (slower: restoration runs the language model), and the new candidates are aligned too.
  * </ol>
@@ -69,32 +73,64 @@ public final class Tracer {
     }
     Words query = Words.of(text);
     int n = Math.max(topK, config.candidates());
-    Map<Integer, SourceMatch> aligned = new LinkedHashMap<>();
+    Map<Integer, Candidate> aligned = new LinkedHashMap<>();
     alignAll(query, search(text, n), aligned);
+    if (bestCoverage(aligned) < config.fallbackCoverage()) {
+      // a heavily spun text: its rarest words are often the spinner's odd synonyms, so ask again
+      // with the immutables alone, which the spinner left as they were
+      alignAll(query, search(query(text, 0, config.immTerms()), n), aligned);
+    }
     if (unspin != null && bestCoverage(aligned) < config.fallbackCoverage()) {
       String restored = unspin.restore(text).text();
       alignAll(query, search(restored, n), aligned);
     }
-    List<SourceMatch> out = new ArrayList<>();
-    for (SourceMatch m : aligned.values()) {
-      if (m.coverage() > 0) {
-        out.add(m);
+    List<Candidate> ranked = new ArrayList<>();
+    for (Candidate c : aligned.values()) {
+      if (c.coverage > 0) {
+        ranked.add(c);
       }
     }
-    out.sort(Comparator.comparingDouble(SourceMatch::score).reversed()
-        .thenComparing(Comparator.comparingDouble(SourceMatch::coverage).reversed()));
-    return new TraceResult(out.subList(0, Math.min(topK, out.size())));
+    // ties (a text whose sentences all occur in another document too) go to the candidate with more
+    // matches in sentences not accepted, then to the shorter candidate, which explains more of itself
+    ranked.sort(Comparator.comparingDouble((Candidate c) -> c.score).reversed()
+        .thenComparing(Comparator.comparingDouble((Candidate c) -> c.coverage).reversed())
+        .thenComparing(Comparator.comparingInt((Candidate c) -> c.alignment.allMatches()).reversed())
+        .thenComparingInt(c -> c.alignment.sourceWords()));
+    List<SourceMatch> out = new ArrayList<>();
+    // substitutions (the costly part: lexicon look-ups) only for the matches returned
+    for (int i = 0; i < Math.min(topK, ranked.size()); i++) {
+      Candidate c = ranked.get(i);
+      out.add(c.alignment.toMatch(c.id, c.uri));
+    }
+    return new TraceResult(out);
   }
 
-  private static double bestCoverage(Map<Integer, SourceMatch> aligned) {
+  /** An aligned candidate before its substitutions are worked out. */
+  private static final class Candidate {
+    final String id;
+    final String uri;
+    final DocumentAlignment alignment;
+    final double score;
+    final double coverage;
+
+    Candidate(String id, String uri, DocumentAlignment alignment) {
+      this.id = id;
+      this.uri = uri;
+      this.alignment = alignment;
+      this.score = alignment.score();
+      this.coverage = alignment.coverage();
+    }
+  }
+
+  private static double bestCoverage(Map<Integer, Candidate> aligned) {
     double b = 0;
-    for (SourceMatch m : aligned.values()) {
-      b = Math.max(b, m.coverage());
+    for (Candidate c : aligned.values()) {
+      b = Math.max(b, c.coverage);
     }
     return b;
   }
 
-  private void alignAll(Words query, int[] docs, Map<Integer, SourceMatch> into) {
+  private void alignAll(Words query, int[] docs, Map<Integer, Candidate> into) {
     for (int doc : docs) {
       if (into.containsKey(doc)) {
         continue;
@@ -104,14 +140,17 @@ public final class Tracer {
       if (src == null) {
         continue; // index built without text: nothing to align with
       }
-      DocumentAlignment a = Aligner.align(query, Words.of(src));
-      into.put(doc, a.toMatch(d.get(SourceIndex.FIELD_ID), d.get(SourceIndex.FIELD_URI)));
+      DocumentAlignment a = Aligner.align(query, Words.of(src), index.terms().classes());
+      into.put(doc, new Candidate(d.get(SourceIndex.FIELD_ID), d.get(SourceIndex.FIELD_URI), a));
     }
   }
 
   /** Lucene document numbers of the first-stage candidates for {@code text}, best first. */
   public int[] search(String text, int n) {
-    Query q = query(text);
+    return search(query(text, config.synTerms(), config.immTerms()), n);
+  }
+
+  private int[] search(Query q, int n) {
     if (q == null) {
       return new int[0];
     }
@@ -134,13 +173,17 @@ public final class Tracer {
 
   /** The first-stage query for {@code text}, or null when it has no term the index knows. */
   Query query(String text) {
+    return query(text, config.synTerms(), config.immTerms());
+  }
+
+  private Query query(String text, int synTerms, int immTerms) {
     Map<String, int[]> syn = new HashMap<>();
     Map<String, int[]> imm = new HashMap<>();
     index.terms().forEach(text, t -> syn.computeIfAbsent(t, k -> new int[1])[0]++,
         t -> imm.computeIfAbsent(t, k -> new int[1])[0]++);
     BooleanQuery.Builder b = new BooleanQuery.Builder();
-    int clauses = addRarest(b, SourceIndex.FIELD_SYN, syn, config.synTerms(), 1f);
-    clauses += addRarest(b, SourceIndex.FIELD_IMM, imm, config.immTerms(), config.immBoost());
+    int clauses = synTerms == 0 ? 0 : addRarest(b, SourceIndex.FIELD_SYN, syn, synTerms, 1f);
+    clauses += immTerms == 0 ? 0 : addRarest(b, SourceIndex.FIELD_IMM, imm, immTerms, config.immBoost());
     return clauses == 0 ? null : b.build();
   }
 

@@ -7,7 +7,7 @@ import org.unspin.channel.WordTokens;
 /**
  * The words of a text (tokens with a letter or digit, {@link WordTokens} boundaries) with offsets,
  * lower-cased comparison keys and sentence boundaries. A sentence ends after a word followed by
- * {@code . ! ?} (or at a blank line); a sentence longer than {@value #MAX_SENTENCE_WORDS} words is
+ * {@code . ! ?} and at a line break (a headline, a paragraph); a sentence longer than {@value #MAX_SENTENCE_WORDS} words is
  * cut into pieces of that size so alignment memory stays bounded. Immutable.
  */
 final class Words {
@@ -57,7 +57,7 @@ final class Words {
           sentenceFirst = w;
         }
       }
-      if (i + 1 < n && w > 0 && blankLineBetween(text, t.end(i), t.start(i + 1))) {
+      if (i + 1 < n && w > 0 && lineBreakBetween(text, t.end(i), t.start(i + 1))) {
         sentenceFirst = w;
       }
     }
@@ -67,14 +67,13 @@ final class Words {
         Arrays.copyOf(sent, sc));
   }
 
-  private static boolean blankLineBetween(String text, int from, int to) {
-    int nl = 0;
+  private static boolean lineBreakBetween(String text, int from, int to) {
     for (int k = from; k < to; k++) {
       if (text.charAt(k) == '\n') {
-        nl++;
+        return true;
       }
     }
-    return nl >= 2;
+    return false;
   }
 
   private static int[] grow(int[] a, int size) {

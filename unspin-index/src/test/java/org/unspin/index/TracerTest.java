@@ -82,4 +82,22 @@ class TracerTest {
     ModelException e = assertThrows(ModelException.class, () -> SourceIndex.open(dir.resolve("nothing")));
     assertTrue(e.getMessage().contains("nothing"), e.getMessage());
   }
+
+  @Test
+  void lexiconPhrasesCutLongChangedStretchesIntoTheSpinnersReplacements() {
+    SynonymClasses classes = SourceIndex.classes(IndexOptions.defaults());
+    assertTrue(classes.isEdge("an", "associate in nursing"));
+    String src = "Growth was revised down from an earlier estimate of 1.7% in July.";
+    String spun = "Growth was revised down from associate in nursing earlier estimate of 1.7% in July.";
+    java.util.List<AlignedSubstitution> subs = Aligner.align(Words.of(spun), Words.of(src), classes).aligned();
+    assertEquals(1, subs.size(), subs.toString());
+    assertEquals("associate in nursing", subs.get(0).surface());
+    assertEquals("an", subs.get(0).original());
+    // an expansion that keeps the original word joins it: "social welfare" for "welfare"
+    subs = Aligner.align(Words.of("Cuts to social welfare mean German consumers have kept their money."),
+        Words.of("Cuts to welfare mean German consumers have kept their money."), classes).aligned();
+    assertEquals(1, subs.size(), subs.toString());
+    assertEquals("social welfare", subs.get(0).surface());
+    assertEquals("welfare", subs.get(0).original());
+  }
 }
