@@ -339,7 +339,7 @@ public final class Restorer {
       s.ids[i] = doc.id(vocab, s.tokens.get(i).lmForm());
     }
     s.eligible = new boolean[n];
-    Collected col = spanCache != null && proposer == null ? collectCached(doc, s) : collect(doc, s);
+    Collected col = spanCache != null && proposer == null ? collectCached(doc, s, work) : collect(doc, s);
     s.inputLm = scoreInput(work.lm, s.ids);
     s.inputFirst = s.inputLm.clone();
     if (n > 0) {
@@ -475,7 +475,7 @@ public final class Restorer {
    * The same candidates as {@link #collect} (without context proposals), span by span through the
    * {@link SpanCache}, in the same order: generator part by part, then span by span.
    */
-  private Collected collectCached(Prepared doc, Sentence s) {
+  private Collected collectCached(Prepared doc, Sentence s, Work work) {
     int n = s.ids.length;
     SpanCache.Entry[] entries = new SpanCache.Entry[n * Candidate.MAX_SPAN];
     StringBuilder sb = new StringBuilder();
@@ -487,7 +487,7 @@ public final class Restorer {
         String key = SpanCache.key(s.tokens, i, len, sb);
         SpanCache.Entry e = spanCache.get(key);
         if (e == null) {
-          e = spanEntry(doc, s, i, len);
+          e = spanEntry(doc, s, i, len, work);
           // Nine phrases in ten have no candidate and few recur: caching them would only evict words.
           if (len == 1 || e.size() > 0) {
             spanCache.put(key, e);
@@ -517,16 +517,21 @@ public final class Restorer {
   }
 
   /** Generates, validates and prices the candidates of one span for the cache (see {@link #collect}). */
-  private SpanCache.Entry spanEntry(Prepared doc, Sentence s, int from, int length) {
+  private SpanCache.Entry spanEntry(Prepared doc, Sentence s, int from, int length, Work work) {
     Vocabulary vocab = lm.vocabulary();
-    List<Candidate> buf = new ArrayList<>();
-    Map<SpanKey, Integer> seen = new HashMap<>();
-    List<Candidate> kept = new ArrayList<>();
-    List<int[]> keptIds = new ArrayList<>();
+    List<Candidate> buf = work.spanBuffer;
+    Map<SpanKey, Integer> seen = null; // most spans have no candidate: allocate on the first one
+    List<Candidate> kept = null;
+    List<int[]> keptIds = null;
     int[] partStart = new int[spanParts.size() + 1];
     for (int g = 0; g < spanParts.size(); g++) {
       buf.clear();
       spanParts.get(g).spanCandidates(s.tokens, from, length, buf);
+      if (!buf.isEmpty() && kept == null) {
+        seen = new HashMap<>();
+        kept = new ArrayList<>();
+        keptIds = new ArrayList<>();
+      }
       for (Candidate c : buf) {
         if (c.from() != from || c.length() != length) {
           throw new IllegalStateException("generator " + spanParts.get(g) + " answered for span [" + c.from() + ", "
@@ -546,9 +551,10 @@ public final class Restorer {
         kept.add(c);
         keptIds.add(ids);
       }
-      partStart[g + 1] = kept.size();
+      partStart[g + 1] = kept == null ? 0 : kept.size();
     }
-    if (kept.isEmpty()) {
+    buf.clear();
+    if (kept == null || kept.isEmpty()) {
       return SpanCache.Entry.EMPTY;
     }
     boolean known = surfaceKnown(s.ids, from, length);
@@ -687,6 +693,7 @@ public final class Restorer {
     final WindowScorer scorer;
     final Lattice lattice = new Lattice();
     final Decoder decoder;
+    final List<Candidate> spanBuffer = new ArrayList<>();
     int[] wordBuf = new int[1];
     final double[] counts = new double[2];
     float[] cost = new float[16];
