@@ -60,12 +60,7 @@ public final class LmQueryCache implements LanguageModel {
   public long query(int[] context, int from, int length, int word) {
     int n = Math.min(length, hist);
     int start = from + length - n;
-    int h = n * 0x9E3779B9 + word;
-    for (int k = 0; k < n; k++) {
-      h = (h ^ context[start + k]) * 0x9E3779B9;
-    }
-    h ^= h >>> 15;
-    int slot = h & mask;
+    int slot = slot(context, start, n, word);
     int base = slot * stride;
     queries++;
     if (keys[base] == n && keys[base + 1 + n] == word && sameHistory(base + 1, context, start, n)) {
@@ -78,6 +73,31 @@ public final class LmQueryCache implements LanguageModel {
     keys[base + 1 + n] = word;
     values[slot] = r;
     return r;
+  }
+
+  /**
+   * Stores {@code result}, which must be what the model answers to this query, so that the next
+   * {@link #query} of it is a hit. For callers that ask {@link #model()} directly the queries
+   * that rarely repeat and keep only the answers that will be needed again.
+   */
+  public void remember(int[] context, int from, int length, int word, long result) {
+    int n = Math.min(length, hist);
+    int start = from + length - n;
+    int slot = slot(context, start, n, word);
+    int base = slot * stride;
+    keys[base] = n;
+    System.arraycopy(context, start, keys, base + 1, n);
+    keys[base + 1 + n] = word;
+    values[slot] = result;
+  }
+
+  private int slot(int[] context, int start, int n, int word) {
+    int h = n * 0x9E3779B9 + word;
+    for (int k = 0; k < n; k++) {
+      h = (h ^ context[start + k]) * 0x9E3779B9;
+    }
+    h ^= h >>> 15;
+    return h & mask;
   }
 
   private boolean sameHistory(int at, int[] context, int start, int n) {

@@ -369,6 +369,7 @@ public final class Restorer {
           keep[k] = false;
           continue;
         }
+        scorer.rememberFirstWord();
       }
       int slot = start * Candidate.MAX_SPAN + length - 1;
       if (Double.isNaN(identity[slot])) {
