@@ -22,15 +22,35 @@ public interface CandidateGenerator {
    */
   List<Candidate> candidates(List<InputToken> sentence);
 
-  /** A generator that returns the candidates of all {@code generators}. */
+  /**
+   * A generator that returns the candidates of all {@code generators}: those of the first, then
+   * those of the second, and so on. When all of them are {@link SpanCandidateGenerator}s the
+   * restorer caches each part's candidates by span.
+   */
   static CandidateGenerator union(List<CandidateGenerator> generators) {
-    List<CandidateGenerator> copy = List.copyOf(generators);
-    return sentence -> {
+    return new Union(generators);
+  }
+
+  /** See {@link #union}; the restorer looks at the parts. */
+  final class Union implements CandidateGenerator {
+    private final List<CandidateGenerator> parts;
+
+    private Union(List<CandidateGenerator> parts) {
+      this.parts = List.copyOf(parts);
+    }
+
+    /** The generators, in order. */
+    public List<CandidateGenerator> parts() {
+      return parts;
+    }
+
+    @Override
+    public List<Candidate> candidates(List<InputToken> sentence) {
       List<Candidate> all = new ArrayList<>();
-      for (CandidateGenerator g : copy) {
+      for (CandidateGenerator g : parts) {
         all.addAll(g.candidates(sentence));
       }
       return all;
-    };
+    }
   }
 }

@@ -18,7 +18,7 @@ import org.unspin.lexicon.ReverseLexicon;
  *
  * <p>Immutable and thread-safe.
  */
-public final class LexiconCandidates implements CandidateGenerator {
+public final class LexiconCandidates implements SpanCandidateGenerator {
   /** log10 occurrences per million of the most frequent class; each class halves it. */
   private static final double TOP_CLASS_LOG_FREQ = Math.log10(5e4);
   private static final double CLASS_STEP = Math.log10(2);
@@ -62,48 +62,59 @@ public final class LexiconCandidates implements CandidateGenerator {
 
   @Override
   public List<Candidate> candidates(List<InputToken> sentence) {
-    int n = sentence.size();
-    String[] forms = new String[n];
-    for (int i = 0; i < n; i++) {
-      forms[i] = sentence.get(i).lmForm();
-    }
     List<Candidate> out = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      TokenKind kind = sentence.get(i).kind();
-      if (kind == TokenKind.PUNCT || kind == TokenKind.OTHER) {
-        continue;
-      }
-      for (int len = 1; len <= Candidate.MAX_SPAN && i + len <= n; len++) {
-        final int from = i;
-        final int span = len;
-        reverse.candidates(forms, i, len, c -> {
-          Relation rel = c.relation();
-          if (rel == Relation.SPELLING && !spelling) {
-            return;
-          }
-          String original = c.original();
-          List<String> words = List.of(original.split(" "));
-          if (words.size() > Candidate.MAX_SPAN) {
-            return;
-          }
-          CandidateSource src;
-          if (rel == Relation.NUMBER) {
-            src = CandidateSource.NUMBER;
-          } else if (c.mismatch()) {
-            // A form the spinner got wrong (a past tense for a participle): priced as morphology.
-            src = CandidateSource.MORPHOLOGY;
-          } else {
-            // Edges reached through the lemma and re-inflected are thesaurus substitutions all the same.
-            src = CandidateSource.THESAURUS;
-          }
-          int rank = c.secondOrder() ? 0 : Math.max(0, c.senseRank() - 1);
-          int fanOut = Math.max(1, c.fanOut()) * (c.secondOrder() ? SECOND_ORDER_FANOUT_FACTOR : 1);
-          CandidateFeatures f = new CandidateFeatures(rank, fanOut,
-              logFreq(c.surfaceFreqClass()), logFreq(c.originalFreqClass()), c.posAgrees() ? 1f : 0f, Float.NaN);
-          out.add(new Candidate(from, span, words, original, src, f));
-        });
+    String[] forms = forms(sentence, 0, sentence.size());
+    for (int i = 0; i < forms.length; i++) {
+      for (int len = 1; len <= Candidate.MAX_SPAN && i + len <= forms.length; len++) {
+        spanCandidates(sentence.get(i).kind(), forms, i, len, i, out);
       }
     }
     return out;
+  }
+
+  @Override
+  public void spanCandidates(List<InputToken> sentence, int from, int length, List<Candidate> out) {
+    spanCandidates(sentence.get(from).kind(), forms(sentence, from, length), 0, length, from, out);
+  }
+
+  private static String[] forms(List<InputToken> tokens, int from, int length) {
+    String[] forms = new String[length];
+    for (int i = 0; i < length; i++) {
+      forms[i] = tokens.get(from + i).lmForm();
+    }
+    return forms;
+  }
+
+  /** The candidates of {@code forms[at, at + span)}, reported as starting at token {@code from}. */
+  private void spanCandidates(TokenKind kind, String[] forms, int at, int span, int from, List<Candidate> out) {
+    if (kind == TokenKind.PUNCT || kind == TokenKind.OTHER) {
+      return;
+    }
+    reverse.candidates(forms, at, span, c -> {
+      Relation rel = c.relation();
+      if (rel == Relation.SPELLING && !spelling) {
+        return;
+      }
+      String original = c.original();
+      List<String> words = List.of(original.split(" "));
+      if (words.size() > Candidate.MAX_SPAN) {
+        return;
+      }
+      CandidateSource src;
+      if (rel == Relation.NUMBER) {
+        src = CandidateSource.NUMBER;
+      } else if (c.mismatch()) {
+        // A form the spinner got wrong (a past tense for a participle): priced as morphology.
+        src = CandidateSource.MORPHOLOGY;
+      } else {
+        // Edges reached through the lemma and re-inflected are thesaurus substitutions all the same.
+        src = CandidateSource.THESAURUS;
+      }
+      int rank = c.secondOrder() ? 0 : Math.max(0, c.senseRank() - 1);
+      int fanOut = Math.max(1, c.fanOut()) * (c.secondOrder() ? SECOND_ORDER_FANOUT_FACTOR : 1);
+      CandidateFeatures f = new CandidateFeatures(rank, fanOut,
+          logFreq(c.surfaceFreqClass()), logFreq(c.originalFreqClass()), c.posAgrees() ? 1f : 0f, Float.NaN);
+      out.add(new Candidate(from, span, words, original, src, f));
+    });
   }
 }

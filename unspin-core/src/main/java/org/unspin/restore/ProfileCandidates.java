@@ -1,6 +1,5 @@
 package org.unspin.restore;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.unspin.channel.SpinnerProfile;
@@ -13,7 +12,7 @@ import org.unspin.channel.SpinnerProfile;
  *
  * <p>Immutable and thread-safe.
  */
-public final class ProfileCandidates implements CandidateGenerator {
+public final class ProfileCandidates implements SpanCandidateGenerator {
   private final List<SpinnerProfile> profiles;
 
   public ProfileCandidates(List<SpinnerProfile> profiles) {
@@ -24,40 +23,31 @@ public final class ProfileCandidates implements CandidateGenerator {
   }
 
   @Override
-  public List<Candidate> candidates(List<InputToken> sentence) {
-    List<Candidate> out = new ArrayList<>();
+  public void spanCandidates(List<InputToken> sentence, int from, int length, List<Candidate> out) {
     if (profiles.isEmpty()) {
-      return out;
+      return;
     }
-    int n = sentence.size();
     StringBuilder phrase = new StringBuilder();
-    for (int i = 0; i < n; i++) {
-      if (sentence.get(i).kind() == TokenKind.PUNCT) {
-        continue;
+    for (int i = from; i < from + length; i++) {
+      InputToken t = sentence.get(i);
+      if (t.kind() == TokenKind.PUNCT) {
+        return;
       }
-      phrase.setLength(0);
-      for (int len = 1; len <= Candidate.MAX_SPAN && i + len <= n; len++) {
-        InputToken t = sentence.get(i + len - 1);
-        if (t.kind() == TokenKind.PUNCT) {
-          break;
+      if (i > from) {
+        phrase.append(' ');
+      }
+      phrase.append(t.lmForm());
+    }
+    String surface = phrase.toString();
+    for (SpinnerProfile p : profiles) {
+      for (SpinnerProfile.Entry e : p.bySurface(surface)) {
+        String[] words = e.original().split(" ");
+        if (words.length > Candidate.MAX_SPAN) {
+          continue;
         }
-        if (len > 1) {
-          phrase.append(' ');
-        }
-        phrase.append(t.lmForm());
-        String surface = phrase.toString();
-        for (SpinnerProfile p : profiles) {
-          for (SpinnerProfile.Entry e : p.bySurface(surface)) {
-            String[] words = e.original().split(" ");
-            if (words.length > Candidate.MAX_SPAN) {
-              continue;
-            }
-            out.add(new Candidate(i, len, List.of(words), e.original(), CandidateSource.PROFILE,
-                CandidateFeatures.profile((float) e.pOriginalGivenSurface())));
-          }
-        }
+        out.add(new Candidate(from, length, List.of(words), e.original(), CandidateSource.PROFILE,
+            CandidateFeatures.profile((float) e.pOriginalGivenSurface())));
       }
     }
-    return out;
   }
 }

@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.unspin.api.Edit;
 import org.unspin.lm.LanguageModel;
+import org.unspin.lm.LmQueryCache;
 import org.unspin.lm.Vocabulary;
 
 /**
@@ -25,14 +26,24 @@ import org.unspin.lm.Vocabulary;
  * RestoredText out = r.restore(text, tokens);
  * }</pre>
  *
- * <p>Immutable and thread-safe: each call uses its own decoder and lattice, reused across the
- * sentences of the call.
+ * <p>Speed: the candidates of a span are cached by span ({@link SpanCache}, when the generators
+ * allow it), and each thread keeps its lattice, decoder and an {@link LmQueryCache} from call to
+ * call, so that repeated n-gram queries (local scores, decoding, self-training rounds) cost a
+ * hash probe. Neither changes any result.
+ *
+ * <p>Immutable and thread-safe: each thread uses its own working memory.
  */
 public final class Restorer {
   private static final Logger LOG = LoggerFactory.getLogger(Restorer.class);
   /** The re-estimated document rate stays within these bounds. */
   private static final double MIN_RATE = 0.01;
   private static final double MAX_RATE = 0.95;
+  /**
+   * Default size of the span cache, in candidates per generation: news text needs about 20 a word,
+   * so this holds the candidates of the 7,000 or so commonest words and phrases, which cover about
+   * nine tokens in ten.
+   */
+  public static final long DEFAULT_SPAN_CACHE = 400_000;
 
   private final LanguageModel lm;
   private final CandidateGenerator generator;
@@ -40,6 +51,11 @@ public final class Restorer {
   private final ChannelWeights weights;
   private final ChannelModel channel;
   private final EditReranker reranker;
+  /** The generator's parts when all of them answer span by span, else null. */
+  private final List<SpanCandidateGenerator> spanParts;
+  /** Null when the generator cannot be cached by span, context proposals are on, or the size is 0. */
+  private final SpanCache spanCache;
+  private final ThreadLocal<Work> works;
 
   private Restorer(Builder b) {
     this.reranker = b.reranker;
@@ -48,6 +64,29 @@ public final class Restorer {
     this.weights = b.weights;
     this.channel = new ChannelModel(b.weights);
     this.proposer = b.neighbourhood == null ? null : new ContextProposer(b.lm, b.neighbourhood, b.weights);
+    List<SpanCandidateGenerator> parts = new ArrayList<>();
+    this.spanParts = spanParts(b.generator, parts) ? List.copyOf(parts) : null;
+    this.spanCache = spanParts != null && proposer == null && b.spanCacheSize > 0
+        ? new SpanCache(b.spanCacheSize) : null;
+    LanguageModel model = b.lm;
+    this.works = ThreadLocal.withInitial(() -> new Work(model));
+  }
+
+  /** Adds the span generators {@code g} consists of to {@code out}; false if some part is not one. */
+  private static boolean spanParts(CandidateGenerator g, List<SpanCandidateGenerator> out) {
+    if (g instanceof SpanCandidateGenerator sg) {
+      out.add(sg);
+      return true;
+    }
+    if (g instanceof CandidateGenerator.Union u) {
+      for (CandidateGenerator part : u.parts()) {
+        if (!spanParts(part, out)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return false;
   }
 
   /** A builder around {@code lm}; without candidates or a neighbourhood nothing can change. */
@@ -62,6 +101,7 @@ public final class Restorer {
     private Neighbourhood neighbourhood;
     private ChannelWeights weights = ChannelWeights.DEFAULTS;
     private EditReranker reranker;
+    private long spanCacheSize = DEFAULT_SPAN_CACHE;
 
     private Builder(LanguageModel lm) {
       this.lm = Objects.requireNonNull(lm, "lm");
@@ -89,6 +129,20 @@ public final class Restorer {
      */
     public Builder reranker(EditReranker r) {
       this.reranker = r;
+      return this;
+    }
+
+    /**
+     * How many candidates the span cache holds per generation (two generations, about 200 bytes
+     * a candidate; default {@value #DEFAULT_SPAN_CACHE}); 0 turns it off. The cache only works
+     * when every candidate generator is a {@link SpanCandidateGenerator} and there are no context
+     * proposals; it never changes the result, only the time.
+     */
+    public Builder spanCacheSize(long candidates) {
+      if (candidates < 0) {
+        throw new IllegalArgumentException("spanCacheSize must be >= 0 (got " + candidates + ")");
+      }
+      this.spanCacheSize = candidates;
       return this;
     }
 
@@ -132,8 +186,8 @@ public final class Restorer {
   }
 
   private Decoded decodeRounds(String text, List<InputToken> tokens) {
-    Prepared doc = prepare(text, tokens);
-    Work work = new Work(lm);
+    Work work = work();
+    Prepared doc = prepare(text, tokens, work);
     DocChannel state = new DocChannel(weights.replacementRate(), null);
     Decoded result = decodeDocument(doc, state, work, 0);
     for (int round = 1; round <= weights.selfTrainingRounds(); round++) {
@@ -163,14 +217,14 @@ public final class Restorer {
   /** {@link #learnFromBatch(List)} with the caller's tokenizer (e.g. an analyzer adapter). */
   public SubstitutionCounts learnFromBatch(List<String> texts,
       java.util.function.Function<String, List<InputToken>> tokenizer) {
-    Work work = new Work(lm);
+    Work work = work();
     DocChannel state = new DocChannel(weights.replacementRate(), null);
     SubstitutionCounts.Accumulator last = null;
     for (int round = 0; round <= weights.selfTrainingRounds(); round++) {
       DocChannel collector = new DocChannel(0, new SubstitutionCounts.Accumulator());
       for (int d = 0; d < texts.size(); d++) {
         String text = texts.get(d);
-        Prepared doc = prepare(text, tokenizer.apply(text));
+        Prepared doc = prepare(text, tokenizer.apply(text), work);
         collector.collect(decodeDocument(doc, state, work, d), d, weights);
         collector.counts.documents++;
       }
@@ -224,7 +278,7 @@ public final class Restorer {
     }
   }
 
-  private Prepared prepare(String text, List<InputToken> tokens) {
+  private Prepared prepare(String text, List<InputToken> tokens, Work work) {
     Objects.requireNonNull(text, "text");
     checkTokens(text, tokens);
     Prepared doc = new Prepared();
@@ -235,7 +289,7 @@ public final class Restorer {
     for (int i = 1; i <= tokens.size(); i++) {
       if (i == tokens.size() || tokens.get(i).sentenceStart()) {
         if (i > start) {
-          doc.sentences.add(prepareSentence(doc, tokens, start, i));
+          doc.sentences.add(prepareSentence(doc, tokens, start, i, work));
         }
         start = i;
       }
@@ -260,10 +314,52 @@ public final class Restorer {
   }
 
   /** Identity of a candidate for deduplication: its span and its word ids. */
-  private record SpanKey(int from, int length, int w0, int w1, int w2) {}
+  private record SpanKey(int from, int length, int w0, int w1, int w2) {
+    static SpanKey of(int from, int length, int[] ids) {
+      return new SpanKey(from, length, ids[0], ids.length > 1 ? ids[1] : -1, ids.length > 2 ? ids[2] : -1);
+    }
+  }
 
-  private Sentence prepareSentence(Prepared doc, List<InputToken> all, int from, int to) {
-    String text = doc.text;
+  /**
+   * A sentence's candidates before local scoring, in the order the generators listed them
+   * (generator part by part, then span by span), validated and deduplicated, with their word ids,
+   * whether the LM knows the surface they replace, and their first-pass channel cost.
+   */
+  private static final class Collected {
+    Candidate[] cand = new Candidate[32];
+    /** The candidate's start token; a cached candidate's own {@code from} may be another occurrence's. */
+    int[] from = new int[32];
+    int[][] ids = new int[32][];
+    float[] prior = new float[32];
+    boolean[] known = new boolean[32];
+    int size;
+
+    void add(Candidate c, int start, int[] wordIds, float cost, boolean surfaceKnown) {
+      if (size == cand.length) {
+        int cap = size * 2;
+        cand = java.util.Arrays.copyOf(cand, cap);
+        from = java.util.Arrays.copyOf(from, cap);
+        ids = java.util.Arrays.copyOf(ids, cap);
+        prior = java.util.Arrays.copyOf(prior, cap);
+        known = java.util.Arrays.copyOf(known, cap);
+      }
+      cand[size] = c;
+      from[size] = start;
+      ids[size] = wordIds;
+      prior[size] = cost;
+      known[size] = surfaceKnown;
+      size++;
+    }
+
+    /** Candidate {@code k} with its real start token. */
+    Candidate at(int k) {
+      Candidate c = cand[k];
+      return c.from() == from[k] ? c : new Candidate(from[k], c.length(), c.words(), c.display(), c.source(),
+          c.features());
+    }
+  }
+
+  private Sentence prepareSentence(Prepared doc, List<InputToken> all, int from, int to, Work work) {
     Vocabulary vocab = lm.vocabulary();
     Sentence s = new Sentence();
     s.first = from;
@@ -273,63 +369,18 @@ public final class Restorer {
     for (int i = 0; i < n; i++) {
       s.ids[i] = doc.id(vocab, s.tokens.get(i).lmForm());
     }
-    List<Candidate> raw = new ArrayList<>(generator.candidates(s.tokens));
-    if (proposer != null) {
-      proposer.propose(s.tokens, s.ids, raw);
-    }
     s.eligible = new boolean[n];
-    Map<SpanKey, Integer> seen = new HashMap<>();
-    List<Candidate> kept = new ArrayList<>();
-    List<int[]> keptIds = new ArrayList<>();
-    for (Candidate c : raw) {
-      if (c.from() + c.length() > n || crossesLine(text, s.tokens, c)) {
-        continue;
-      }
-      int[] ids = new int[c.words().size()];
-      boolean known = true;
-      for (int k = 0; k < ids.length; k++) {
-        ids[k] = doc.id(vocab, c.words().get(k));
-        known &= ids[k] != Vocabulary.UNK;
-      }
-      if (!known || isIdentity(s.ids, c, ids)) {
-        continue;
-      }
-      for (int i = c.from(); i < c.from() + c.length(); i++) {
-        s.eligible[i] = true;
-      }
-      SpanKey key = new SpanKey(c.from(), c.length(), ids[0], ids.length > 1 ? ids[1] : -1,
-          ids.length > 2 ? ids[2] : -1);
-      Integer prev = seen.putIfAbsent(key, kept.size());
-      if (prev != null) {
-        // Duplicates would split one choice's posterior; keep the one with more evidence.
-        if (betterEvidence(c, kept.get(prev))) {
-          kept.set(prev, c);
-        }
-        continue;
-      }
-      kept.add(c);
-      keptIds.add(ids);
-    }
-    s.inputLm = scoreInput(s.ids);
+    Collected col = spanCache != null && proposer == null ? collectCached(doc, s, work) : collect(doc, s);
+    s.inputLm = scoreInput(work.lm, s.ids);
     s.inputFirst = s.inputLm.clone();
     if (n > 0) {
-      s.inputFirst[n - 1] -= eosScore(s.ids);
+      s.inputFirst[n - 1] -= eosScore(work.lm, s.ids);
     }
-    int m = kept.size();
-    boolean[] surfaceKnown = new boolean[m];
-    float[] prior = new float[m];
-    for (int k = 0; k < m; k++) {
-      Candidate c = kept.get(k);
-      boolean known = true;
-      for (int i = c.from(); i < c.from() + c.length(); i++) {
-        known &= s.ids[i] != Vocabulary.UNK;
-      }
-      surfaceKnown[k] = known;
-      prior[k] = channel.changeCost(s.tokens, c, known, weights.replacementRate(), 0, 0);
-    }
-    boolean[] keep = capByPriorCost(kept, prior, n);
+    int m = col.size;
+    float[] prior = col.prior;
+    boolean[] keep = capByPriorCost(col, n);
     // Local scores; candidates that fail the first look are dropped here for good.
-    WindowScorer scorer = new WindowScorer(lm);
+    WindowScorer scorer = work.scorer;
     double keepPrior = channel.keepCost(true, weights.replacementRate());
     float[] gain = new float[m];
     double[] identity = new double[n * Candidate.MAX_SPAN];
@@ -339,21 +390,23 @@ public final class Restorer {
       if (!keep[k]) {
         continue;
       }
-      Candidate c = kept.get(k);
-      int[] ids = keptIds.get(k);
-      if (c.length() == 1 && ids.length == 1) {
+      int[] ids = col.ids[k];
+      int start = col.from[k];
+      int length = col.cand[k].length();
+      if (length == 1 && ids.length == 1) {
         // First look: the word alone against the input's word in the same left context.
-        double firstGain = scorer.firstWord(s.ids, c.from(), ids[0]) - s.inputFirst[c.from()];
+        double firstGain = scorer.firstWord(s.ids, start, ids[0]) - s.inputFirst[start];
         if (firstGain + prior[k] - keepPrior < -(weights.pruneMargin() + weights.firstWordSlack())) {
           keep[k] = false;
           continue;
         }
+        scorer.rememberFirstWord();
       }
-      int slot = c.from() * Candidate.MAX_SPAN + c.length() - 1;
+      int slot = start * Candidate.MAX_SPAN + length - 1;
       if (Double.isNaN(identity[slot])) {
-        identity[slot] = scorer.identity(s.ids, n, c.from(), c.length());
+        identity[slot] = scorer.identity(s.ids, n, start, length);
       }
-      gain[k] = (float) (scorer.score(s.ids, n, c.from(), c.length(), ids, ids.length) - identity[slot]);
+      gain[k] = (float) (scorer.score(s.ids, n, start, length, ids, ids.length) - identity[slot]);
       survivors++;
     }
     s.candidates = new ArrayList<>(survivors);
@@ -367,10 +420,10 @@ public final class Restorer {
       if (!keep[k]) {
         continue;
       }
-      Candidate c = kept.get(k);
+      Candidate c = col.at(k);
       s.candidates.add(c);
-      s.candidateIds[j] = keptIds.get(k);
-      s.surfaceKnown[j] = surfaceKnown[k];
+      s.candidateIds[j] = col.ids[k];
+      s.surfaceKnown[j] = col.known[k];
       s.localGain[j] = gain[k];
       s.originals[j] = c.phrase();
       sb.setLength(0);
@@ -386,19 +439,178 @@ public final class Restorer {
     return s;
   }
 
+  /** Word ids of {@code c}'s words, or null if the LM does not know one of them. */
+  private static int[] wordIds(Prepared doc, Vocabulary vocab, Candidate c) {
+    int[] ids = new int[c.words().size()];
+    for (int k = 0; k < ids.length; k++) {
+      ids[k] = doc.id(vocab, c.words().get(k));
+      if (ids[k] == Vocabulary.UNK) {
+        return null;
+      }
+    }
+    return ids;
+  }
+
+  private boolean surfaceKnown(int[] sentenceIds, int from, int length) {
+    for (int i = from; i < from + length; i++) {
+      if (sentenceIds[i] == Vocabulary.UNK) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The candidates of the generator (and the context proposer) for the whole sentence at once. */
+  private Collected collect(Prepared doc, Sentence s) {
+    Vocabulary vocab = lm.vocabulary();
+    int n = s.ids.length;
+    List<Candidate> raw = new ArrayList<>(generator.candidates(s.tokens));
+    if (proposer != null) {
+      proposer.propose(s.tokens, s.ids, raw);
+    }
+    Map<SpanKey, Integer> seen = new HashMap<>();
+    List<Candidate> kept = new ArrayList<>();
+    List<int[]> keptIds = new ArrayList<>();
+    for (Candidate c : raw) {
+      if (c.from() + c.length() > n || crossesLine(doc.text, s.tokens, c.from(), c.length())) {
+        continue;
+      }
+      int[] ids = wordIds(doc, vocab, c);
+      if (ids == null || isIdentity(s.ids, c, ids)) {
+        continue;
+      }
+      for (int i = c.from(); i < c.from() + c.length(); i++) {
+        s.eligible[i] = true;
+      }
+      Integer prev = seen.putIfAbsent(SpanKey.of(c.from(), c.length(), ids), kept.size());
+      if (prev != null) {
+        // Duplicates would split one choice's posterior; keep the one with more evidence.
+        if (betterEvidence(c, kept.get(prev))) {
+          kept.set(prev, c);
+        }
+        continue;
+      }
+      kept.add(c);
+      keptIds.add(ids);
+    }
+    Collected col = new Collected();
+    for (int k = 0; k < kept.size(); k++) {
+      Candidate c = kept.get(k);
+      boolean known = surfaceKnown(s.ids, c.from(), c.length());
+      col.add(c, c.from(), keptIds.get(k), channel.changeCost(s.tokens, c, known, weights.replacementRate(), 0, 0),
+          known);
+    }
+    return col;
+  }
+
+  /**
+   * The same candidates as {@link #collect} (without context proposals), span by span through the
+   * {@link SpanCache}, in the same order: generator part by part, then span by span.
+   */
+  private Collected collectCached(Prepared doc, Sentence s, Work work) {
+    int n = s.ids.length;
+    SpanCache.Entry[] entries = new SpanCache.Entry[n * Candidate.MAX_SPAN];
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      for (int len = 1; len <= Candidate.MAX_SPAN && i + len <= n; len++) {
+        if (crossesLine(doc.text, s.tokens, i, len)) {
+          continue;
+        }
+        String key = SpanCache.key(s.tokens, i, len, sb);
+        SpanCache.Entry e = spanCache.get(key);
+        if (e == null) {
+          e = spanEntry(doc, s, i, len, work);
+          // Nine phrases in ten have no candidate and few recur: caching them would only evict words.
+          if (len == 1 || e.size() > 0) {
+            spanCache.put(key, e);
+          }
+        }
+        entries[i * Candidate.MAX_SPAN + len - 1] = e;
+        if (e.size() > 0) {
+          for (int t = i; t < i + len; t++) {
+            s.eligible[t] = true;
+          }
+        }
+      }
+    }
+    Collected col = new Collected();
+    for (int g = 0; g < spanParts.size(); g++) {
+      for (int slot = 0; slot < entries.length; slot++) {
+        SpanCache.Entry e = entries[slot];
+        if (e == null || e.size() == 0) {
+          continue;
+        }
+        for (int k = e.partStart[g]; k < e.partStart[g + 1]; k++) {
+          col.add(e.candidates[k], slot / Candidate.MAX_SPAN, e.ids[k], e.prior[k], e.surfaceKnown);
+        }
+      }
+    }
+    return col;
+  }
+
+  /** Generates, validates and prices the candidates of one span for the cache (see {@link #collect}). */
+  private SpanCache.Entry spanEntry(Prepared doc, Sentence s, int from, int length, Work work) {
+    Vocabulary vocab = lm.vocabulary();
+    List<Candidate> buf = work.spanBuffer;
+    Map<SpanKey, Integer> seen = null; // most spans have no candidate: allocate on the first one
+    List<Candidate> kept = null;
+    List<int[]> keptIds = null;
+    int[] partStart = new int[spanParts.size() + 1];
+    for (int g = 0; g < spanParts.size(); g++) {
+      buf.clear();
+      spanParts.get(g).spanCandidates(s.tokens, from, length, buf);
+      if (!buf.isEmpty() && kept == null) {
+        seen = new HashMap<>();
+        kept = new ArrayList<>();
+        keptIds = new ArrayList<>();
+      }
+      for (Candidate c : buf) {
+        if (c.from() != from || c.length() != length) {
+          throw new IllegalStateException("generator " + spanParts.get(g) + " answered for span [" + c.from() + ", "
+              + (c.from() + c.length()) + ") when asked for [" + from + ", " + (from + length) + ")");
+        }
+        int[] ids = wordIds(doc, vocab, c);
+        if (ids == null || isIdentity(s.ids, c, ids)) {
+          continue;
+        }
+        Integer prev = seen.putIfAbsent(SpanKey.of(from, length, ids), kept.size());
+        if (prev != null) {
+          if (betterEvidence(c, kept.get(prev))) {
+            kept.set(prev, c);
+          }
+          continue;
+        }
+        kept.add(c);
+        keptIds.add(ids);
+      }
+      partStart[g + 1] = kept == null ? 0 : kept.size();
+    }
+    buf.clear();
+    if (kept == null || kept.isEmpty()) {
+      return SpanCache.Entry.EMPTY;
+    }
+    boolean known = surfaceKnown(s.ids, from, length);
+    float[] prior = new float[kept.size()];
+    for (int k = 0; k < prior.length; k++) {
+      prior[k] = channel.changeCost(s.tokens, kept.get(k), known, weights.replacementRate(), 0, 0);
+    }
+    return new SpanCache.Entry(kept.toArray(new Candidate[0]), keptIds.toArray(new int[0][]), prior, partStart,
+        known);
+  }
+
   /**
    * Which candidates to keep: per start token, the {@link ChannelWeights#maxScoredPerPosition()}
    * with the best prior channel cost (first-pass rate, no document counts).
    */
-  private boolean[] capByPriorCost(List<Candidate> kept, float[] prior, int n) {
-    int m = kept.size();
+  private boolean[] capByPriorCost(Collected col, int n) {
+    int m = col.size;
     boolean[] keep = new boolean[m];
     java.util.Arrays.fill(keep, true);
     int cap = weights.maxScoredPerPosition();
     int[] perStart = new int[n];
     boolean over = false;
-    for (Candidate c : kept) {
-      over |= ++perStart[c.from()] > cap;
+    for (int k = 0; k < m; k++) {
+      over |= ++perStart[col.from[k]] > cap;
     }
     if (!over) {
       return keep;
@@ -407,11 +619,11 @@ public final class Restorer {
     for (int k = 0; k < m; k++) {
       order[k] = k;
     }
-    sortByLocalDescending(order, m, prior);
+    sortByLocalDescending(order, m, col.prior);
     java.util.Arrays.fill(perStart, 0);
     for (int j = 0; j < m; j++) {
       int k = order[j];
-      keep[k] = perStart[kept.get(k).from()]++ < cap;
+      keep[k] = perStart[col.from[k]]++ < cap;
     }
     return keep;
   }
@@ -432,12 +644,12 @@ public final class Restorer {
     };
   }
 
-  private static boolean crossesLine(String text, List<InputToken> tokens, Candidate c) {
-    if (c.length() == 1) {
+  private static boolean crossesLine(String text, List<InputToken> tokens, int first, int length) {
+    if (length == 1) {
       return false;
     }
-    int from = tokens.get(c.from()).end();
-    int to = tokens.get(c.from() + c.length() - 1).start();
+    int from = tokens.get(first).end();
+    int to = tokens.get(first + length - 1).start();
     for (int i = from; i < to; i++) {
       char ch = text.charAt(i);
       if (ch == '\n' || ch == '\r') {
@@ -460,7 +672,7 @@ public final class Restorer {
   }
 
   /** log10 P(end of sentence) after the sentence as written. */
-  private float eosScore(int[] ids) {
+  private static float eosScore(LanguageModel lm, int[] ids) {
     int hist = Math.max(0, lm.order() - 1);
     int n = ids.length;
     int[] buf = new int[hist + 1];
@@ -476,7 +688,7 @@ public final class Restorer {
   }
 
   /** Per-token LM log10 scores of the sentence as written; the end-of-sentence score goes to the last token. */
-  private float[] scoreInput(int[] ids) {
+  private static float[] scoreInput(LanguageModel lm, int[] ids) {
     int hist = Math.max(0, lm.order() - 1);
     int n = ids.length;
     int[] buf = new int[n + 2];
@@ -496,10 +708,24 @@ public final class Restorer {
   // ---------------------------------------------------------------------------------------------
   // Decoding.
 
-  /** Per-call working memory. */
+  /**
+   * Slots of each thread's LM query cache, log2: 2^15 slots (about 1 MB) hold the queries of a
+   * few-thousand-word document, so that self-training rounds find theirs again.
+   */
+  private static final int QUERY_CACHE_BITS = 15;
+
+  /** This thread's working memory, reused from call to call. */
+  private Work work() {
+    return works.get();
+  }
+
+  /** Per-thread working memory: lattice, decoder, window scorer and the LM query cache they share. */
   private static final class Work {
+    final LmQueryCache lm;
+    final WindowScorer scorer;
     final Lattice lattice = new Lattice();
     final Decoder decoder;
+    final List<Candidate> spanBuffer = new ArrayList<>();
     int[] wordBuf = new int[1];
     final double[] counts = new double[2];
     float[] cost = new float[16];
@@ -519,7 +745,9 @@ public final class Restorer {
       }
     }
 
-    Work(LanguageModel lm) {
+    Work(LanguageModel model) {
+      this.lm = new LmQueryCache(model, QUERY_CACHE_BITS);
+      this.scorer = new WindowScorer(lm);
       this.decoder = new Decoder(lm);
     }
   }
@@ -642,15 +870,20 @@ public final class Restorer {
   }
 
   /** Sorts {@code order[0, m)} by descending {@code key[order[i]]}, stable. */
-  private static void sortByLocalDescending(int[] order, int m, float[] key) {
+  static void sortByLocalDescending(int[] order, int m, float[] key) {
     if (m > 32) {
-      Integer[] boxed = new Integer[m];
+      // Primitive keys, no boxing: the float's order (as Float.compare) reversed in the high half,
+      // the position in the low half, so ties keep their order as a stable sort would.
+      long[] packed = new long[m];
       for (int i = 0; i < m; i++) {
-        boxed[i] = order[i];
+        int bits = Float.floatToIntBits(key[order[i]]);
+        int sortable = bits ^ ((bits >> 31) & 0x7FFFFFFF);
+        packed[i] = (long) ~sortable << 32 | i;
       }
-      java.util.Arrays.sort(boxed, (x, y) -> Float.compare(key[y], key[x]));
+      java.util.Arrays.sort(packed);
+      int[] copy = java.util.Arrays.copyOf(order, m);
       for (int i = 0; i < m; i++) {
-        order[i] = boxed[i];
+        order[i] = copy[(int) packed[i]];
       }
       return;
     }

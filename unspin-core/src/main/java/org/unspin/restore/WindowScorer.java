@@ -1,6 +1,7 @@
 package org.unspin.restore;
 
 import org.unspin.lm.LanguageModel;
+import org.unspin.lm.LmQueryCache;
 import org.unspin.lm.Vocabulary;
 
 /**
@@ -17,9 +18,14 @@ final class WindowScorer {
   private final LanguageModel lm;
   private final int hist;
   private final int[] buf;
+  private final LmQueryCache cache;
+  private long lastFirst;
+  private int lastLength;
+  private int lastWord;
 
   WindowScorer(LanguageModel lm) {
     this.lm = lm;
+    this.cache = lm instanceof LmQueryCache c ? c : null;
     this.hist = Math.max(0, lm.order() - 1);
     this.buf = new int[hist + Candidate.MAX_SPAN + LOOKAHEAD + 1];
   }
@@ -53,7 +59,22 @@ final class WindowScorer {
   double firstWord(int[] ids, int from, int word) {
     int len = fillHistory(ids, from);
     int use = Math.min(len, hist);
-    return LanguageModel.score(lm.query(buf, len - use, use, word));
+    // Most first looks reject the candidate and are never asked again: keep them out of the cache.
+    lastFirst = (cache != null ? cache.model() : lm).query(buf, len - use, use, word);
+    lastLength = len;
+    lastWord = word;
+    return LanguageModel.score(lastFirst);
+  }
+
+  /**
+   * Stores the last {@link #firstWord} answer in the query cache ({@link #score} asks it again);
+   * call before any other method of this scorer.
+   */
+  void rememberFirstWord() {
+    if (cache != null) {
+      int use = Math.min(lastLength, hist);
+      cache.remember(buf, lastLength - use, use, lastWord, lastFirst);
+    }
   }
 
   /** The score of the input itself over the same window. */

@@ -1,0 +1,121 @@
+package org.unspin.lm;
+
+/**
+ * A small direct-mapped cache of query results in front of a {@link LanguageModel}, for one
+ * thread. A decoder asks the same n-gram many times (the local scores of candidates, then every
+ * hypothesis through the lattice, then again in each self-training round), and a query of a
+ * memory-mapped model costs a few cache misses, while a hit here costs a hash and a compare.
+ *
+ * <p>Results are exactly those of the model: the key is the whole query (the last {@code
+ * order - 1} history words, or fewer at a sentence start, and the word), and a slot holds one key
+ * (a colliding query replaces it). Not thread-safe: each thread owns its cache; the model is
+ * shared.
+ */
+public final class LmQueryCache implements LanguageModel {
+  private final LanguageModel lm;
+  private final int hist;
+  private final int stride;
+  private final int mask;
+  /** Per slot: history length (-1 for an empty slot), the history words, the word. */
+  private final int[] keys;
+  private final long[] values;
+  private long queries;
+  private long hits;
+
+  /**
+   * @param lm the model to ask on a miss
+   * @param slotBits log2 of the number of slots, 4 to 24 (16 takes about 0.5 MB for order 4)
+   */
+  public LmQueryCache(LanguageModel lm, int slotBits) {
+    if (slotBits < 4 || slotBits > 24) {
+      throw new IllegalArgumentException("slotBits must be in [4, 24] (got " + slotBits + ")");
+    }
+    this.lm = lm;
+    this.hist = Math.max(0, lm.order() - 1);
+    this.stride = hist + 2;
+    this.mask = (1 << slotBits) - 1;
+    this.keys = new int[stride << slotBits];
+    this.values = new long[1 << slotBits];
+    for (int s = 0; s <= mask; s++) {
+      keys[s * stride] = -1;
+    }
+  }
+
+  /** The model behind the cache. */
+  public LanguageModel model() {
+    return lm;
+  }
+
+  @Override
+  public Vocabulary vocabulary() {
+    return lm.vocabulary();
+  }
+
+  @Override
+  public int order() {
+    return lm.order();
+  }
+
+  @Override
+  public long query(int[] context, int from, int length, int word) {
+    int n = Math.min(length, hist);
+    int start = from + length - n;
+    int slot = slot(context, start, n, word);
+    int base = slot * stride;
+    queries++;
+    if (keys[base] == n && keys[base + 1 + n] == word && sameHistory(base + 1, context, start, n)) {
+      hits++;
+      return values[slot];
+    }
+    long r = lm.query(context, from, length, word);
+    keys[base] = n;
+    System.arraycopy(context, start, keys, base + 1, n);
+    keys[base + 1 + n] = word;
+    values[slot] = r;
+    return r;
+  }
+
+  /**
+   * Stores {@code result}, which must be what the model answers to this query, so that the next
+   * {@link #query} of it is a hit. For callers that ask {@link #model()} directly the queries
+   * that rarely repeat and keep only the answers that will be needed again.
+   */
+  public void remember(int[] context, int from, int length, int word, long result) {
+    int n = Math.min(length, hist);
+    int start = from + length - n;
+    int slot = slot(context, start, n, word);
+    int base = slot * stride;
+    keys[base] = n;
+    System.arraycopy(context, start, keys, base + 1, n);
+    keys[base + 1 + n] = word;
+    values[slot] = result;
+  }
+
+  private int slot(int[] context, int start, int n, int word) {
+    int h = n * 0x9E3779B9 + word;
+    for (int k = 0; k < n; k++) {
+      h = (h ^ context[start + k]) * 0x9E3779B9;
+    }
+    h ^= h >>> 15;
+    return h & mask;
+  }
+
+  private boolean sameHistory(int at, int[] context, int start, int n) {
+    for (int k = 0; k < n; k++) {
+      if (keys[at + k] != context[start + k]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Queries answered so far. */
+  public long queries() {
+    return queries;
+  }
+
+  /** Queries answered from the cache so far. */
+  public long hits() {
+    return hits;
+  }
+}
