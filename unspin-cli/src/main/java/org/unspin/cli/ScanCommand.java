@@ -189,7 +189,7 @@ public final class ScanCommand implements Callable<Integer> {
       ScanPipeline pipeline = new ScanPipeline(records, checker::check, n, 2 * n + 2);
       IOException inputFailure = null;
       try (ScanProgress bar = new ScanProgress(err, mode, progressInterval, totalBytes,
-          () -> records.bytesRead(), writer.written::get)) {
+          () -> records.bytesRead(), bytesBefore, writer.written::get)) {
         pipeline.run(writer);
       } catch (IOException e) {
         inputFailure = e;
