@@ -27,6 +27,7 @@ import org.unspin.api.Unspin;
 import org.unspin.api.UnspinException;
 import org.unspin.index.SourceIndex;
 import org.unspin.index.SourceMatch;
+import org.unspin.index.SourceReports;
 import org.unspin.records.HostProfiles;
 import org.unspin.records.InputRecord;
 import org.unspin.records.RecordChecker;
@@ -418,17 +419,9 @@ public final class ScanCommand implements Callable<Integer> {
       // A trace failure loses the source, never the record's check.
       m = null;
     }
-    String j = c.json();
-    StringBuilder sb = new StringBuilder(j.length() + 96).append(j, 0, j.lastIndexOf('}'))
-        .append(",\"source_match\":");
-    if (m == null) {
-      sb.append("null");
-    } else {
-      sb.append("{\"id\":");
-      Json.quote(sb, m.id());
-      sb.append(String.format(Locale.ROOT, ",\"coverage\":%.4f,\"score\":%.4f}", m.coverage(), m.score()));
-    }
-    return new RecordChecker.Checked(c.record(), c.report(), null, sb.append('}').toString());
+    String json = m == null ? SourceReports.appendSource(c.json(), "source_match", null, 0, 0)
+        : SourceReports.appendSource(c.json(), "source_match", m.id(), m.coverage(), m.score());
+    return new RecordChecker.Checked(c.record(), c.report(), null, json);
   }
 
   /** A digest of the inputs (paths, sizes, times) and of every option that changes the report's lines. */

@@ -101,6 +101,8 @@ class TraceCommandTest {
     java.util.Map<String, Object> source = (java.util.Map<String, Object>) o.get("source");
     assertEquals(dir.resolve("docs").resolve("norway.txt").toString(), source.get("id"));
     assertEquals(SOURCE, o.get("restored"));
+    assertTrue(r.out().replace(" ", "").contains("\"rule\":\"SOURCE_ALIGNMENT\""),
+        "the alignment's replacements are findings: " + r.out());
   }
 
   @Test
