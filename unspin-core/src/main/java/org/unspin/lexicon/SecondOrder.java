@@ -12,7 +12,8 @@ package org.unspin.lexicon;
  * Lexicon#prior} buckets, is its cost as the original of a random-choice spinner (frequency class
  * plus log2 of its fan-out in the view) less {@link #EVIDENCE_WEIGHT} bits per doubling of the evidence, plus
  * {@link #PENALTY}; the {@code max} cheapest are kept per surface lemma. Computed on first use per
- * surface lemma (about one edge visit per path) and cached; benign races. Thread-safe.
+ * surface lemma (about one edge visit per path) and cached, or read from a {@link SecondOrderTable}
+ * (the default lexicon's full view); benign races. Thread-safe.
  */
 final class SecondOrder {
   /** Bits of cost removed per doubling of the path evidence. */
@@ -53,6 +54,8 @@ final class SecondOrder {
   private final float[] weight;
   /** Per phrase: {@code freqClass + log2(max(1, fanOut))}, its cost in bits before the evidence. */
   private final double[] base;
+  /** Precomputed entries of this view, if any ({@link SecondOrderTable}). */
+  private volatile SecondOrderTable table;
 
   SecondOrder(LexiconDictionary view, int max) {
     this.view = view;
@@ -87,11 +90,27 @@ final class SecondOrder {
     return max;
   }
 
+  /** The view this reads. */
+  LexiconDictionary view() {
+    return view;
+  }
+
+  /** The view's lexicon. */
+  Lexicon lexicon() {
+    return lex;
+  }
+
+  /** Reads entries from {@code t} (the table of this view) instead of computing them; null: compute. */
+  void useTable(SecondOrderTable t) {
+    table = t;
+  }
+
   /** The second-order originals of phrase {@code s}. */
   Entry of(int s) {
     Entry e = cache[s];
     if (e == null) {
-      e = compute(s);
+      SecondOrderTable t = table;
+      e = t != null ? t.entry(s) : compute(s);
       cache[s] = e;
     }
     return e;
