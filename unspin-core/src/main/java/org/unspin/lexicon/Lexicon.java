@@ -65,6 +65,8 @@ public final class Lexicon {
   private final PhraseTable tails;
   private volatile Morphology morphology;
   private volatile LexiconDictionary dictionary;
+  /** Whether this is the shipped default lexicon (its derived tables may be cached on disk). */
+  private volatile boolean shipped;
 
   Lexicon(String info, String[] phrases, byte[] pos, byte[] freq, int[] edgeStart, int[] edgeTarget,
       int[] edgeInfo, byte[] excPos, String[] excInflected, String[] excLemma) {
@@ -234,7 +236,9 @@ public final class Lexicon {
         throw new ModelException("classpath:" + DEFAULT_RESOURCE + ": default lexicon missing from the classpath");
       }
       try (in) {
-        return read(in, "classpath:" + DEFAULT_RESOURCE);
+        Lexicon lex = read(in, "classpath:" + DEFAULT_RESOURCE);
+        lex.shipped = true;
+        return lex;
       } catch (IOException e) {
         throw new ModelException("classpath:" + DEFAULT_RESOURCE + ": cannot read: " + e.getMessage(), e);
       }
@@ -517,6 +521,11 @@ public final class Lexicon {
   /** Provenance: sources, licences and build parameters, as written by the builder. */
   public String info() {
     return info;
+  }
+
+  /** Whether this is the shipped default lexicon ({@link #loadDefault}). */
+  boolean shipped() {
+    return shipped;
   }
 
   /** Number of phrases. */

@@ -204,10 +204,34 @@ public final class LexiconDictionary implements SynonymDictionary {
   SecondOrder secondOrder(int max) {
     SecondOrder so = secondOrder;
     if (so == null || so.max() != max) {
-      so = new SecondOrder(this, max);
-      secondOrder = so;
+      synchronized (this) {
+        so = secondOrder;
+        if (so == null || so.max() != max) {
+          so = new SecondOrder(this, max);
+          if (lexicon.shipped() && holdOut == 0.0 && !complement && SECOND_ORDER_TABLE) {
+            so.useTable(SecondOrderTable.openOrBuild(so, org.unspin.lm.DefaultModels.cacheDirectory()));
+          }
+          secondOrder = so;
+        }
+      }
     }
     return so;
+  }
+
+  /**
+   * Whether the shipped lexicon's views without held-out entries read their second-order entries
+   * from a {@link SecondOrderTable} in the model cache directory (system property {@code
+   * unspin.secondOrderTable}, default true; the entries are the same either way).
+   */
+  private static final boolean SECOND_ORDER_TABLE =
+      !"false".equals(System.getProperty("unspin.secondOrderTable", "true"));
+
+  /** What decides which entries this view holds out (0 if none), for cache keys. */
+  long holdOutKey() {
+    if (holdOut == 0.0) {
+      return complement ? 1 : 0;
+    }
+    return Double.doubleToLongBits(holdOut) * 31 + seed * 7 + (complement ? 1 : 2);
   }
 
   /** The reverse index over this view with the given options. */

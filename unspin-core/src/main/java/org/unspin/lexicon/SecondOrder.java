@@ -12,7 +12,8 @@ package org.unspin.lexicon;
  * Lexicon#prior} buckets, is its cost as the original of a random-choice spinner (frequency class
  * plus log2 of its fan-out in the view) less {@link #EVIDENCE_WEIGHT} bits per doubling of the evidence, plus
  * {@link #PENALTY}; the {@code max} cheapest are kept per surface lemma. Computed on first use per
- * surface lemma (about one edge visit per path) and cached; benign races. Thread-safe.
+ * surface lemma (about one edge visit per path) and cached, or read from a {@link SecondOrderTable}
+ * (the default lexicon's full view); benign races. Thread-safe.
  */
 final class SecondOrder {
   /** Bits of cost removed per doubling of the path evidence. */
@@ -47,12 +48,41 @@ final class SecondOrder {
   private final Lexicon lex;
   private final int max;
   private final Entry[] cache;
+  /** Whether the view accepts every edge of the lexicon (no per-edge test needed). */
+  private final boolean all;
+  /** Per phrase: the weight {@code 1 / log2(2 + degree)} of a path through it, degree in the view both ways. */
+  private final float[] weight;
+  /** Per phrase: {@code freqClass + log2(max(1, fanOut))}, its cost in bits before the evidence. */
+  private final double[] base;
+  /** Precomputed entries of this view, if any ({@link SecondOrderTable}). */
+  private volatile SecondOrderTable table;
 
   SecondOrder(LexiconDictionary view, int max) {
     this.view = view;
     this.lex = view.lexicon();
     this.max = max;
-    this.cache = new Entry[lex.phraseCount()];
+    int n = lex.phraseCount();
+    this.cache = new Entry[n];
+    // degrees in the view, both directions (an edge counts at its source and at its target)
+    int[] degree = new int[n];
+    int accepted = 0;
+    for (int p = 0; p < n; p++) {
+      for (int e = lex.edgeStart(p), end = lex.edgeEnd(p); e < end; e++) {
+        if (view.accepts(e)) {
+          degree[p]++;
+          degree[lex.edgeTarget(e)]++;
+          accepted++;
+        }
+      }
+    }
+    this.all = accepted == lex.edgeCount();
+    this.weight = new float[n];
+    this.base = new double[n];
+    for (int p = 0; p < n; p++) {
+      weight[p] = (float) (1.0 / (Math.log(2 + degree[p]) / Math.log(2)));
+      int fan = Math.max(1, view.fanOut(p));
+      base[p] = lex.freqClass(p) + Math.log(fan) / Math.log(2);
+    }
   }
 
   /** Originals kept per surface lemma. */
@@ -60,36 +90,52 @@ final class SecondOrder {
     return max;
   }
 
+  /** The view this reads. */
+  LexiconDictionary view() {
+    return view;
+  }
+
+  /** The view's lexicon. */
+  Lexicon lexicon() {
+    return lex;
+  }
+
+  /** Reads entries from {@code t} (the table of this view) instead of computing them; null: compute. */
+  void useTable(SecondOrderTable t) {
+    table = t;
+  }
+
   /** The second-order originals of phrase {@code s}. */
   Entry of(int s) {
     Entry e = cache[s];
     if (e == null) {
-      e = compute(s);
+      SecondOrderTable t = table;
+      e = t != null ? t.entry(s) : compute(s);
       cache[s] = e;
     }
     return e;
   }
 
-  /** Per-thread scratch space over phrase ids. */
+  /**
+   * Per-thread scratch space over phrase ids: {@code cell[3p]} is phrase p's stamp, {@code
+   * cell[3p + 1]} its evidence (float bits), {@code cell[3p + 2]} the edge of its first path, side
+   * by side so that a path touches one cache line.
+   */
   private static final class Scratch {
-    int[] stamp = new int[0];
-    float[] score = new float[0];
-    int[] via = new int[0];
+    int[] cell = new int[0];
     int[] touched = new int[1024];
     int[] neighbours = new int[256];
-    int[] pathTarget = new int[256];
-    int[] pathEdge = new int[256];
     int current;
 
     int next(int size) {
-      if (stamp.length < size) {
-        stamp = new int[size];
-        score = new float[size];
-        via = new int[size];
+      if (cell.length < 3 * size) {
+        cell = new int[3 * size];
         current = 0;
       }
       if (++current == Integer.MAX_VALUE) {
-        java.util.Arrays.fill(stamp, 0);
+        for (int i = 0; i < cell.length; i += 3) {
+          cell[i] = 0;
+        }
         current = 1;
       }
       return current;
@@ -102,68 +148,69 @@ final class SecondOrder {
     Scratch w = SCRATCH.get();
     // 1. the neighbours of s (and s itself), marked with their own stamp
     int nStamp = w.next(lex.phraseCount());
+    int[] cell = w.cell;
     int nn = 0;
     for (int e = lex.edgeStart(s), end = lex.edgeEnd(s); e < end; e++) {
       int x = lex.edgeTarget(e);
-      if (view.accepts(e) && w.stamp[x] != nStamp) {
-        w.stamp[x] = nStamp;
+      if ((all || view.accepts(e)) && cell[3 * x] != nStamp) {
+        cell[3 * x] = nStamp;
         nn = push(w, x, nn);
       }
     }
     for (int k = lex.reverseStart(s), end = lex.reverseEnd(s); k < end; k++) {
       int x = lex.reverseSource(k);
-      if (view.accepts(lex.reverseEdge(k), lex.reverseInfo(k)) && w.stamp[x] != nStamp) {
-        w.stamp[x] = nStamp;
+      if ((all || view.accepts(lex.reverseEdge(k), lex.reverseInfo(k))) && cell[3 * x] != nStamp) {
+        cell[3 * x] = nStamp;
         nn = push(w, x, nn);
       }
     }
     if (nn == 0) {
       return Entry.EMPTY;
     }
-    int[] neighbours = java.util.Arrays.copyOf(w.neighbours, nn);
-    w.stamp[s] = nStamp;
+    int[] neighbours = w.neighbours;
+    cell[3 * s] = nStamp;
     // 2. the paths s - x - o; o outside the neighbourhood (stamp nStamp) gets a fresh stamp
     int oStamp = w.next(lex.phraseCount());
     if (oStamp == 1) { // the scratch was cleared: mark the neighbourhood again
-      for (int x : neighbours) {
-        w.stamp[x] = -1;
+      for (int i = 0; i < nn; i++) {
+        cell[3 * neighbours[i]] = -1;
       }
-      w.stamp[s] = -1;
+      cell[3 * s] = -1;
       nStamp = -1;
     }
     int touched = 0;
-    for (int x : neighbours) {
-      // x's neighbours in the view (s among them), then each path s - x - o weighs 1 / log2(2 + degree(x))
-      int deg = 0;
+    for (int i = 0; i < nn; i++) {
+      int x = neighbours[i];
+      // each path s - x - o weighs 1 / log2(2 + degree(x)); the first path to o names its edge
+      float wx = weight[x];
       for (int e = lex.edgeStart(x), end = lex.edgeEnd(x); e < end; e++) {
-        if (view.accepts(e)) {
-          deg = pushPath(w, lex.edgeTarget(e), e, deg);
+        if (all || view.accepts(e)) {
+          int o = lex.edgeTarget(e);
+          if (cell[3 * o] != nStamp) {
+            touched = add(w, o, e, wx, oStamp, touched);
+          }
         }
       }
       for (int k = lex.reverseStart(x), end = lex.reverseEnd(x); k < end; k++) {
-        if (view.accepts(lex.reverseEdge(k), lex.reverseInfo(k))) {
-          deg = pushPath(w, lex.reverseSource(k), lex.reverseEdge(k), deg);
-        }
-      }
-      float weight = (float) (1.0 / (Math.log(2 + deg) / Math.log(2)));
-      for (int j = 0; j < deg; j++) {
-        int o = w.pathTarget[j];
-        if (w.stamp[o] != nStamp) {
-          touched = add(w, o, w.pathEdge[j], weight, oStamp, touched);
+        if (all || view.accepts(lex.reverseEdge(k), lex.reverseInfo(k))) {
+          int o = lex.reverseSource(k);
+          if (cell[3 * o] != nStamp) {
+            touched = add(w, o, lex.reverseEdge(k), wx, oStamp, touched);
+          }
         }
       }
     }
     // 3. the max cheapest by cost
     int kept = 0;
     long[] best = new long[Math.min(max, touched)];
+    int[] t = w.touched;
     for (int i = 0; i < touched; i++) {
-      int o = w.touched[i];
-      double ev = w.score[o];
+      int o = t[i];
+      double ev = Float.intBitsToFloat(cell[3 * o + 1]);
       if (ev < MIN_EVIDENCE) {
         continue;
       }
-      int fan = Math.max(1, view.fanOut(o));
-      double bits = lex.freqClass(o) + Math.log(fan) / Math.log(2) - EVIDENCE_WEIGHT * Math.log(ev) / Math.log(2);
+      double bits = base[o] - EVIDENCE_WEIGHT * Math.log(ev) / Math.log(2);
       int cost = (int) Math.max(0, Math.min(Lexicon.PRIOR_BUCKETS - 1,
           Math.round(bits * Lexicon.BUCKETS_PER_BIT) + PENALTY));
       long key = ((long) cost << 32) | o;
@@ -185,20 +232,10 @@ final class SecondOrder {
     int[] cost = new int[kept];
     for (int i = 0; i < kept; i++) {
       orig[i] = (int) sorted[i];
-      edge[i] = w.via[orig[i]];
+      edge[i] = cell[3 * orig[i] + 2];
       cost[i] = (int) (sorted[i] >>> 32);
     }
     return new Entry(orig, edge, cost);
-  }
-
-  private static int pushPath(Scratch w, int o, int edge, int n) {
-    if (n == w.pathTarget.length) {
-      w.pathTarget = java.util.Arrays.copyOf(w.pathTarget, n * 2);
-      w.pathEdge = java.util.Arrays.copyOf(w.pathEdge, n * 2);
-    }
-    w.pathTarget[n] = o;
-    w.pathEdge[n] = edge;
-    return n + 1;
   }
 
   private static int push(Scratch w, int x, int n) {
@@ -210,16 +247,18 @@ final class SecondOrder {
   }
 
   private static int add(Scratch w, int o, int edge, float weight, int stamp, int touched) {
-    if (w.stamp[o] != stamp) {
-      w.stamp[o] = stamp;
-      w.score[o] = weight;
-      w.via[o] = edge;
+    int[] cell = w.cell;
+    int c = 3 * o;
+    if (cell[c] != stamp) {
+      cell[c] = stamp;
+      cell[c + 1] = Float.floatToRawIntBits(weight);
+      cell[c + 2] = edge;
       if (touched == w.touched.length) {
         w.touched = java.util.Arrays.copyOf(w.touched, touched * 2);
       }
       w.touched[touched++] = o;
     } else {
-      w.score[o] += weight;
+      cell[c + 1] = Float.floatToRawIntBits(Float.intBitsToFloat(cell[c + 1]) + weight);
     }
     return touched;
   }

@@ -396,6 +396,12 @@ public final class Restorer {
       int start = col.from[k];
       int length = col.cand[k].length();
       if (length == 1 && ids.length == 1) {
+        // A log-probability is at most 0: a candidate that would fail the first look even with
+        // probability 1 needs no LM query (the same decision as the look's, without asking).
+        if ((0.0 - s.inputFirst[start]) + prior[k] - keepPrior < -(weights.pruneMargin() + weights.firstWordSlack())) {
+          keep[k] = false;
+          continue;
+        }
         // First look: the word alone against the input's word in the same left context.
         double firstGain = scorer.firstWord(s.ids, start, ids[0]) - s.inputFirst[start];
         if (firstGain + prior[k] - keepPrior < -(weights.pruneMargin() + weights.firstWordSlack())) {
