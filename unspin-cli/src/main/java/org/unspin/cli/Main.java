@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Detects machine-spun text, restores its original wording and traces it to its source.",
+    footer = {"", "The HTTP API and web page run from their own module: ./unspin serve --help"},
     subcommands = {
         CheckCommand.class,
         RestoreCommand.class,

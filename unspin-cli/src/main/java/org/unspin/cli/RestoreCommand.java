@@ -2,11 +2,10 @@ package org.unspin.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.unspin.api.Edit;
 import org.unspin.api.Unspin;
-import org.unspin.index.AlignedSubstitution;
 import org.unspin.index.SourceIndex;
 import org.unspin.index.SourceMatch;
+import org.unspin.index.SourceReports;
 import org.unspin.report.RestoreJson;
 import org.unspin.restore.RestoredText;
 import org.unspin.text.ExtractedText;
@@ -50,12 +49,7 @@ public final class RestoreCommand implements Callable<Integer> {
       if (source != null) {
         restored = source.restore(text.text());
         if (json) {
-          java.util.List<Edit> edits = new java.util.ArrayList<>();
-          for (AlignedSubstitution a : source.aligned()) {
-            edits.add(new Edit(a.start(), a.end(), a.surface(), a.original(), 1.0));
-          }
-          full = new RestoredText(text.text(), restored, java.util.List.of(), edits, new float[0], Double.NaN,
-              Double.NaN);
+          full = SourceReports.restored(text.text(), source);
         }
       } else {
         Unspin.Builder b = models.builder();

@@ -25,6 +25,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.unspin.api.InputException;
 import org.unspin.api.Unspin;
 import org.unspin.api.UnspinException;
+import org.unspin.index.SourceIndex;
+import org.unspin.index.SourceMatch;
+import org.unspin.index.SourceReports;
 import org.unspin.records.HostProfiles;
 import org.unspin.records.InputRecord;
 import org.unspin.records.RecordChecker;
@@ -61,6 +64,9 @@ public final class ScanCommand implements Callable<Integer> {
 
   @Mixin
   ModelOptions models;
+
+  @Mixin
+  SourceOptions sources;
 
   @Parameters(paramLabel = "INPUT", arity = "1..*",
       description = "Files or directories (walked recursively, in path order).")
@@ -157,7 +163,8 @@ public final class ScanCommand implements Callable<Integer> {
 
     ScanSummary summary = new ScanSummary();
     HostProfiles hosts = groupBy == null ? null : new HostProfiles(HostProfiles.Config.defaults());
-    try (Unspin unspin = models.build();
+    try (SourceIndex idx = sources.open();
+        Unspin unspin = withDomainLm(idx);
         FileChannel report = FileChannel.open(out, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         RecordStream records = Records.open(files, options)) {
       if (ckpt.records() == 0) {
@@ -186,10 +193,11 @@ public final class ScanCommand implements Callable<Integer> {
         case lines -> ScanProgress.Mode.LINES;
         case off -> ScanProgress.Mode.OFF;
       };
-      ScanPipeline pipeline = new ScanPipeline(records, checker::check, n, 2 * n + 2);
+      ScanPipeline pipeline = new ScanPipeline(records,
+          idx == null ? checker::check : r -> withSource(checker.check(r), idx), n, 2 * n + 2);
       IOException inputFailure = null;
       try (ScanProgress bar = new ScanProgress(err, mode, progressInterval, totalBytes,
-          () -> records.bytesRead(), writer.written::get)) {
+          () -> records.bytesRead(), bytesBefore, writer.written::get)) {
         pipeline.run(writer);
       } catch (IOException e) {
         inputFailure = e;
@@ -385,6 +393,37 @@ public final class ScanCommand implements Callable<Integer> {
     return n;
   }
 
+  private Unspin withDomainLm(SourceIndex idx) {
+    Unspin.Builder b = models.builder();
+    SourceOptions.addDomainLm(b, idx);
+    try {
+      return b.build();
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+  }
+
+  /**
+   * {@code c}'s report line with {@code "source_match": {"id", "coverage", "score"}} (null when no
+   * indexed source covers enough of the text) added last; error lines stay as they are. (The key
+   * {@code source} already names where the record was read.)
+   */
+  private RecordChecker.Checked withSource(RecordChecker.Checked c, SourceIndex idx) {
+    if (c.report() == null) {
+      return c;
+    }
+    SourceMatch m;
+    try {
+      m = sources.source(idx, c.record().text());
+    } catch (RuntimeException e) {
+      // A trace failure loses the source, never the record's check.
+      m = null;
+    }
+    String json = m == null ? SourceReports.appendSource(c.json(), "source_match", null, 0, 0)
+        : SourceReports.appendSource(c.json(), "source_match", m.id(), m.coverage(), m.score());
+    return new RecordChecker.Checked(c.record(), c.report(), null, json);
+  }
+
   /** A digest of the inputs (paths, sizes, times) and of every option that changes the report's lines. */
   private String digest(List<Path> files, RecordOptions options) throws IOException {
     MessageDigest md;
@@ -402,6 +441,7 @@ public final class ScanCommand implements Callable<Integer> {
     sb.append(models.lms).append(models.noDefaultLm).append(models.lmWeights == null ? "" : java.util.Arrays.toString(
         models.lmWeights)).append(models.profiles).append(models.noDefaultProfile).append(models.channelWeights)
         .append(models.detector).append(models.threshold);
+    sb.append('\n').append(sources.index).append(sources.index == null ? "" : sources.minCoverage);
     return HexFormat.of().formatHex(md.digest(sb.toString().getBytes(StandardCharsets.UTF_8)));
   }
 

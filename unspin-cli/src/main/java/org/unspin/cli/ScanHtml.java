@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.unspin.records.HostProfiles;
 import org.unspin.records.ScanSummary;
+import org.unspin.report.HtmlReport;
 
 /**
  * The scan's HTML summary: one self-contained page (inline CSS and SVG, no scripts, no external
@@ -21,7 +22,7 @@ final class ScanHtml {
         .append("table{border-collapse:collapse;margin:.5em 0 1.5em}td,th{border-bottom:1px solid #ddd;")
         .append("padding:.2em .8em;text-align:left}td.n{text-align:right;font-variant-numeric:tabular-nums}")
         .append("svg text{font:11px sans-serif}</style></head><body>\n");
-    h.append("<h1>Unspin scan summary</h1>\n<p>Report: <code>").append(esc(report)).append("</code></p>\n");
+    h.append("<h1>Unspin scan summary</h1>\n<p>Report: <code>").append(HtmlReport.escapeHtml(report)).append("</code></p>\n");
     long total = s.documents() + s.errors();
     h.append("<table>");
     row(h, "Records", Long.toString(total));
@@ -40,7 +41,7 @@ final class ScanHtml {
     if (!top.isEmpty()) {
       h.append("<h2>Top substitutions</h2>\n<table><tr><th>Found</th><th>Likely original</th><th>Count</th></tr>");
       for (ScanSummary.Substitution t : top) {
-        h.append("<tr><td>").append(esc(t.text())).append("</td><td>").append(esc(t.suggestion()))
+        h.append("<tr><td>").append(HtmlReport.escapeHtml(t.text())).append("</td><td>").append(HtmlReport.escapeHtml(t.suggestion()))
             .append("</td><td class=\"n\">").append(t.count()).append("</td></tr>");
       }
       h.append("</table>\n");
@@ -48,7 +49,7 @@ final class ScanHtml {
     if (s.errors() > 0) {
       h.append("<h2>Errors</h2>\n<table><tr><th>Kind</th><th>Records</th></tr>");
       for (Map.Entry<String, Long> e : s.errorKinds()) {
-        h.append("<tr><td>").append(esc(e.getKey())).append("</td><td class=\"n\">").append(e.getValue())
+        h.append("<tr><td>").append(HtmlReport.escapeHtml(e.getKey())).append("</td><td class=\"n\">").append(e.getValue())
             .append("</td></tr>");
       }
       h.append("</table>\n");
@@ -60,13 +61,13 @@ final class ScanHtml {
       } else {
         h.append("<ol>");
         for (List<String> g : grouped.groups()) {
-          h.append("<li>").append(esc(String.join(", ", g))).append("</li>");
+          h.append("<li>").append(HtmlReport.escapeHtml(String.join(", ", g))).append("</li>");
         }
         h.append("</ol>\n<table><tr><th>Host</th><th>Host</th><th>Similarity</th><th>Shared substitutions</th></tr>");
         for (HostProfiles.Pair p : grouped.pairs().subList(0, Math.min(50, grouped.pairs().size()))) {
-          h.append("<tr><td>").append(esc(p.a())).append("</td><td>").append(esc(p.b()))
+          h.append("<tr><td>").append(HtmlReport.escapeHtml(p.a())).append("</td><td>").append(HtmlReport.escapeHtml(p.b()))
               .append(String.format(Locale.ROOT, "</td><td class=\"n\">%.3f</td><td>", p.similarity()))
-              .append(esc(String.join("; ", p.shared()))).append("</td></tr>");
+              .append(HtmlReport.escapeHtml(String.join("; ", p.shared()))).append("</td></tr>");
         }
         h.append("</table>\n");
       }
@@ -76,7 +77,7 @@ final class ScanHtml {
   }
 
   private static void row(StringBuilder h, String k, String v) {
-    h.append("<tr><th>").append(esc(k)).append("</th><td class=\"n\">").append(esc(v)).append("</td></tr>");
+    h.append("<tr><th>").append(HtmlReport.escapeHtml(k)).append("</th><td class=\"n\">").append(HtmlReport.escapeHtml(v)).append("</td></tr>");
   }
 
   /** An SVG bar chart of the bins, with counts on top and the bin ranges below. */
@@ -110,21 +111,5 @@ final class ScanHtml {
     h.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">1.0</text>", 20 + bins.length * (barW + gap) - 8,
         20 + chartH + 15));
     h.append("</svg>\n");
-  }
-
-  static String esc(String s) {
-    StringBuilder sb = new StringBuilder(s.length() + 8);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '<' -> sb.append("&lt;");
-        case '>' -> sb.append("&gt;");
-        case '&' -> sb.append("&amp;");
-        case '"' -> sb.append("&quot;");
-        case '\'' -> sb.append("&#39;");
-        default -> sb.append(c);
-      }
-    }
-    return sb.toString();
   }
 }

@@ -20,6 +20,7 @@ final class ScanProgress implements AutoCloseable {
   private final long intervalMillis;
   private final long totalBytes;
   private final LongSupplier bytesRead;
+  private final long startBytes;
   private final LongSupplier records;
   private final long startNanos = System.nanoTime();
   private final Thread thread;
@@ -28,16 +29,18 @@ final class ScanProgress implements AutoCloseable {
 
   /**
    * @param totalBytes bytes of all inputs (0 when unknown: no percentage or ETA)
-   * @param bytesRead input bytes read in this run so far
+   * @param bytesRead input bytes read so far, a resume's replay included
+   * @param startBytes input bytes a resume replayed before this run's checking began (not in the rate)
    * @param records records written in this run so far
    */
   ScanProgress(PrintWriter err, Mode mode, double intervalSeconds, long totalBytes, LongSupplier bytesRead,
-      LongSupplier records) {
+      long startBytes, LongSupplier records) {
     this.err = err;
     this.mode = mode;
     this.intervalMillis = mode == Mode.BAR ? 500 : Math.max(100, (long) (intervalSeconds * 1000));
     this.totalBytes = totalBytes;
     this.bytesRead = bytesRead;
+    this.startBytes = startBytes;
     this.records = records;
     this.thread = new Thread(this::loop, "unspin-scan-progress");
     thread.setDaemon(true);
@@ -78,7 +81,8 @@ final class ScanProgress implements AutoCloseable {
     double secs = Math.max(1e-3, (System.nanoTime() - startNanos) / 1e9);
     long bytes = bytesRead.getAsLong();
     long docs = records.getAsLong();
-    double mbps = bytes / MB / secs;
+    double rate = Math.max(0, bytes - startBytes) / secs; // bytes per second in this run
+    double mbps = rate / MB;
     StringBuilder sb = new StringBuilder();
     if (totalBytes > 0) {
       double share = Math.min(1, bytes / (double) totalBytes);
@@ -93,8 +97,8 @@ final class ScanProgress implements AutoCloseable {
       sb.append(String.format(Locale.ROOT, " of %.1f MB", totalBytes / MB));
     }
     sb.append(String.format(Locale.ROOT, ", %.3f MB/s, %.1f docs/s", mbps, docs / secs));
-    if (totalBytes > 0 && bytes > 0 && bytes < totalBytes) {
-      sb.append(", ETA ").append(duration((totalBytes - bytes) / (bytes / secs)));
+    if (totalBytes > 0 && bytes < totalBytes) {
+      sb.append(", ETA ").append(rate > 0 ? duration((totalBytes - bytes) / rate) : "?");
     }
     return sb.toString();
   }

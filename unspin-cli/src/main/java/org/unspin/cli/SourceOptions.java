@@ -2,14 +2,12 @@ package org.unspin.cli;
 
 import java.nio.file.Path;
 import java.util.Locale;
-import org.unspin.api.Edit;
 import org.unspin.api.Unspin;
 import org.unspin.detect.CheckReport;
-import org.unspin.index.AlignedSubstitution;
 import org.unspin.index.SourceIndex;
 import org.unspin.index.SourceMatch;
+import org.unspin.index.SourceReports;
 import org.unspin.index.Tracer;
-import org.unspin.util.Json;
 import picocli.CommandLine.Option;
 
 /**
@@ -55,29 +53,15 @@ final class SourceOptions {
     return best != null && best.coverage() >= minCoverage ? best : null;
   }
 
-  /** {@code r} with restoration and edits from the source's alignment. */
+  /** {@code r} with restoration, edits and findings from the source's alignment. */
   static CheckReport withSource(CheckReport r, SourceMatch m) {
-    java.util.List<Edit> edits = new java.util.ArrayList<>();
-    for (AlignedSubstitution a : m.aligned()) {
-      edits.add(new Edit(a.start(), a.end(), a.surface(), a.original(), 1.0));
-    }
-    return new CheckReport(r.input(), r.spunProbability(), r.verdict(), r.findings(), r.signals(), r.features(),
-        m.restore(r.input()), edits);
+    return SourceReports.withSource(r, m);
   }
 
-  /** The check JSON with {@code "source": {"id", "coverage"}} (null when none was found) added last. */
+  /** The check JSON with {@code "source": {"id", "coverage", "score"}} (null when none was found) added last. */
   static String json(CheckReport r, SourceMatch m) {
-    String j = r.toJson();
-    StringBuilder sb = new StringBuilder(j.length() + 64).append(j, 0, j.lastIndexOf('}'));
-    sb.append(", \"source\": ");
-    if (m == null) {
-      sb.append("null");
-    } else {
-      sb.append("{\"id\": ");
-      Json.quote(sb, m.id());
-      sb.append(String.format(Locale.ROOT, ", \"coverage\": %.4f, \"score\": %.4f}", m.coverage(), m.score()));
-    }
-    return sb.append('}').toString();
+    return m == null ? SourceReports.appendSource(r.toJson(), "source", null, 0, 0)
+        : SourceReports.appendSource(r.toJson(), "source", m.id(), m.coverage(), m.score());
   }
 
   /** One readable line naming the source. */

@@ -114,4 +114,14 @@ class ScanPipelineTest {
     assertTrue(e.getMessage().contains("simulated"), e.getMessage());
     assertTrue(out.size() <= 5, out.toString());
   }
+
+  @Test
+  void progressRateLeavesOutTheBytesAResumeReplayed() throws InterruptedException {
+    ScanProgress p = new ScanProgress(new java.io.PrintWriter(new java.io.StringWriter()), ScanProgress.Mode.OFF, 10,
+        1_000_000_000L, () -> 500_000_000L, 500_000_000L, () -> 0L);
+    Thread.sleep(20);
+    String line = p.line();
+    assertTrue(line.contains(" 50% ") && line.contains("0.000 MB/s") && line.contains("ETA ?"), line);
+    p.close();
+  }
 }

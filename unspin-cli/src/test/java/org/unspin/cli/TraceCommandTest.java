@@ -54,6 +54,30 @@ class TraceCommandTest {
   }
 
   @Test
+  void scanWithAnIndexNamesTheSourceOfEachRecordItFinds(@TempDir Path dir) throws IOException {
+    Path index = dir.resolve("idx");
+    assertEquals(0, MainTest.run("index", "build", "--index", index.toString(), corpus(dir).toString()).code());
+    Path crawl = dir.resolve("crawl.jsonl");
+    Files.writeString(crawl, "{\"id\": \"copy\", \"text\": " + Json.quote(SPUN.strip()) + "}\n"
+        + "{\"id\": \"other\", \"text\": \"The orchestra played three symphonies by Sibelius before a full hall "
+        + "in Helsinki last night.\"}\n" + "{\"id\": \"broken\"}\n", StandardCharsets.UTF_8);
+    Path report = dir.resolve("report.jsonl");
+    MainTest.Result r = MainTest.run("scan", "--index", index.toString(), "--out", report.toString(), "--threads",
+        "2", "--progress", "off", crawl.toString());
+    assertEquals(0, r.code(), r.err());
+    java.util.List<String> lines = Files.readAllLines(report, StandardCharsets.UTF_8);
+    assertEquals(3, lines.size(), lines::toString);
+    @SuppressWarnings("unchecked")
+    java.util.Map<String, Object> copy = (java.util.Map<String, Object>) Json.parseObject(lines.get(0))
+        .get("source_match");
+    assertEquals(dir.resolve("docs").resolve("norway.txt").toString(), copy.get("id"), lines.get(0));
+    java.util.Map<String, Object> other = Json.parseObject(lines.get(1));
+    assertTrue(other.containsKey("source_match") && other.get("source_match") == null, lines.get(1));
+    java.util.Map<String, Object> broken = Json.parseObject(lines.get(2));
+    assertTrue(broken.containsKey("error") && !broken.containsKey("source_match"), lines.get(2));
+  }
+
+  @Test
   void restoreWithAnIndexPutsTheSourceWordingBack(@TempDir Path dir) throws IOException {
     Path index = dir.resolve("idx");
     assertEquals(0, MainTest.run("index", "build", "--index", index.toString(), corpus(dir).toString()).code());
@@ -77,6 +101,8 @@ class TraceCommandTest {
     java.util.Map<String, Object> source = (java.util.Map<String, Object>) o.get("source");
     assertEquals(dir.resolve("docs").resolve("norway.txt").toString(), source.get("id"));
     assertEquals(SOURCE, o.get("restored"));
+    assertTrue(r.out().replace(" ", "").contains("\"rule\":\"SOURCE_ALIGNMENT\""),
+        "the alignment's replacements are findings: " + r.out());
   }
 
   @Test

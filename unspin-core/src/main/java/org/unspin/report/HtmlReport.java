@@ -63,7 +63,8 @@ public final class HtmlReport {
     return json.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
   }
 
-  static String escapeHtml(String s) {
+  /** {@code s} escaped for HTML text and attribute values (both quote characters too). */
+  public static String escapeHtml(String s) {
     StringBuilder sb = new StringBuilder(s.length() + 16);
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

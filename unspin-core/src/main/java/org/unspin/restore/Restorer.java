@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.unspin.api.Edit;
@@ -319,6 +320,7 @@ public final class Restorer {
     for (int i = 1; i <= tokens.size(); i++) {
       if (i == tokens.size() || tokens.get(i).sentenceStart()) {
         if (i > start) {
+          checkInterrupted();
           doc.sentences.add(prepareSentence(doc, tokens, start, i, work));
         }
         start = i;
@@ -934,9 +936,21 @@ public final class Restorer {
     d.doc = doc;
     d.gain = new float[doc.tokens.size()];
     for (Sentence s : doc.sentences) {
+      checkInterrupted();
       decodeSentence(s, state, work, docIndex, d);
     }
     return d;
+  }
+
+  /**
+   * Stops a restoration whose thread was interrupted (a server cancelling a request past its time
+   * limit), sentence by sentence, so that the worker is free again at once. The interrupt flag is
+   * left set for the caller.
+   */
+  private static void checkInterrupted() {
+    if (Thread.currentThread().isInterrupted()) {
+      throw new CancellationException("restoration cancelled: the thread was interrupted");
+    }
   }
 
   private void decodeSentence(Sentence s, DocChannel state, Work work, int docIndex, Decoded d) {

@@ -79,6 +79,19 @@ class RestorerTest {
   }
 
   @Test
+  void stopsWhenItsThreadIsInterruptedAndWorksAgainAfterwards() {
+    Thread.currentThread().interrupt();
+    try {
+      assertThrows(java.util.concurrent.CancellationException.class,
+          () -> restorer.restore("the inventory market fell"));
+      assertTrue(Thread.currentThread().isInterrupted(), "the interrupt flag is left for the caller");
+    } finally {
+      Thread.interrupted();
+    }
+    assertRestoresTo(restorer, "the inventory market fell", "the stock market fell");
+  }
+
+  @Test
   void keepsTheCasePatternOfTheInput() {
     assertRestoresTo(restorer, "Inventory market fell sharply.", "Stock market fell sharply.");
     assertRestoresTo(restorer, "THE INVENTORY MARKET FELL", "THE STOCK MARKET FELL");

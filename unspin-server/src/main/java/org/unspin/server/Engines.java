@@ -1,16 +1,13 @@
 package org.unspin.server;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.unspin.api.Edit;
 import org.unspin.api.Unspin;
 import org.unspin.detect.CheckReport;
-import org.unspin.index.AlignedSubstitution;
 import org.unspin.index.SourceIndex;
 import org.unspin.index.SourceMatch;
+import org.unspin.index.SourceReports;
 import org.unspin.index.TraceResult;
 import org.unspin.index.Tracer;
 import org.unspin.restore.RestoredText;
@@ -51,21 +48,13 @@ final class Engines {
       if (best == null || best.coverage() < MIN_SOURCE_COVERAGE) {
         return unspin.restore(text);
       }
-      return new RestoredText(text, best.restore(text), List.of(), alignedEdits(best), new float[0], Double.NaN,
-          Double.NaN);
-    }
-
-    private static List<Edit> alignedEdits(SourceMatch m) {
-      List<Edit> edits = new ArrayList<>(m.aligned().size());
-      for (AlignedSubstitution a : m.aligned()) {
-        edits.add(new Edit(a.start(), a.end(), a.surface(), a.original(), 1.0));
-      }
-      return edits;
+      return SourceReports.restored(text, best);
     }
 
     /**
      * As {@code unspin check --index}: when the best source covers at least
-     * {@link #MIN_SOURCE_COVERAGE} of the text, the restoration and the edits are the alignment's.
+     * {@link #MIN_SOURCE_COVERAGE} of the text, the restoration, the edits and the findings it adds
+     * are the alignment's ({@link SourceReports#withSource}).
      */
     @Override
     public Checked checkWithSource(String text) {
@@ -74,9 +63,7 @@ final class Engines {
       if (best == null || best.coverage() < MIN_SOURCE_COVERAGE) {
         return new Checked(r, null);
       }
-      CheckReport aligned = new CheckReport(r.input(), r.spunProbability(), r.verdict(), r.findings(), r.signals(),
-          r.features(), best.restore(r.input()), alignedEdits(best));
-      return new Checked(aligned, new Source(best.id(), best.coverage(), best.score()));
+      return new Checked(SourceReports.withSource(r, best), new Source(best.id(), best.coverage(), best.score()));
     }
 
     @Override

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.unspin.api.InputException;
 import org.unspin.detect.CheckReport;
+import org.unspin.index.SourceReports;
 import org.unspin.report.HtmlReport;
 import org.unspin.report.ReportView;
 import org.unspin.report.RestoreJson;
@@ -258,17 +259,8 @@ public final class UnspinServer implements AutoCloseable {
    * {@code unspin check --index DIR --json} prints it.
    */
   static String withSource(String checkJson, Engine.Source source) {
-    StringBuilder sb = new StringBuilder(checkJson.length() + 64).append(checkJson, 0, checkJson.lastIndexOf('}'));
-    sb.append(", \"source\": ");
-    if (source == null) {
-      sb.append("null");
-    } else {
-      sb.append("{\"id\": ");
-      Json.quote(sb, source.id());
-      sb.append(String.format(Locale.ROOT, ", \"coverage\": %.4f, \"score\": %.4f}", source.coverage(),
-          source.score()));
-    }
-    return sb.append('}').toString();
+    return source == null ? SourceReports.appendSource(checkJson, "source", null, 0, 0)
+        : SourceReports.appendSource(checkJson, "source", source.id(), source.coverage(), source.score());
   }
 
   /** Reads the body within the limit and decodes it; 413 past the limit. */

@@ -18,8 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link #run} sheds load instead of queuing without end: a full queue is a 429, and a request
  * that has not finished by its deadline (queue wait included) is a 503. A timed-out task that has
  * not started is dropped from the queue; one that is running is interrupted and its result thrown
- * away (the core does not poll interrupts, so the worker finishes that text first: the body
- * limit bounds how long). Thread-safe.
+ * away (the restorer checks the interrupt between sentences, so the worker is free again within
+ * one sentence's work). Thread-safe.
  */
 public final class WorkerPool implements AutoCloseable {
   private final ThreadPoolExecutor executor;
