@@ -26,10 +26,13 @@ final class EditFeatures {
    * @param rate the replacement rate in force
    * @param subCount document count of this substitution (leave-one-out)
    * @param originalCount document count of the original (leave-one-out)
+   * @param originalWritten how often the candidate's original is written as it is in the input
+   *     document (word for word, in LM form)
+   * @param surfaceRepeats how often the edit's surface occurs elsewhere in the input document
    */
   static double[] of(List<InputToken> sentence, Candidate c, double posterior, double localGain, double arcGain,
       double cost, double priorCost, double keepPerToken, boolean surfaceKnown, double rate, double subCount,
-      double originalCount) {
+      double originalCount, int originalWritten, int surfaceRepeats) {
     CandidateFeatures f = c.features();
     double[] x = new double[EditReranker.FEATURES.size()];
     int j = 0;
@@ -74,6 +77,9 @@ final class EditFeatures {
     x[j++] = rate;
     x[j++] = Math.log10(1 + subCount);
     x[j++] = Math.log10(1 + originalCount);
+    x[j++] = Math.log10(1 + originalWritten);
+    x[j++] = Math.log10(1 + surfaceRepeats);
+    x[j++] = originalWritten == 0 ? Math.log10(1 + surfaceRepeats) : 0;
     return x;
   }
 }

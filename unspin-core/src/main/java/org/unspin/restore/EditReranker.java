@@ -33,7 +33,7 @@ import org.unspin.util.Utf8;
  * <p>File format {@value #FORMAT_VERSION} (TAB-separated, strict UTF-8, {@code #} comments):
  *
  * <pre>
- * format      unspin-edit-reranker  1
+ * format      unspin-edit-reranker  2
  * feature     NAME  MEAN  SCALE  WEIGHT   (exactly the names of FEATURES, in that order)
  * bias        B
  * threshold   P                          (keep an edit when p >= P)
@@ -42,12 +42,14 @@ import org.unspin.util.Utf8;
  *
  * {@code p = 1 / (1 + exp(-(bias + sum_j WEIGHT_j (x_j - MEAN_j) / SCALE_j)))}. A missing,
  * repeated or misordered field, a non-finite number or a non-positive scale is a
- * {@link ModelException} naming the file and line.
+ * {@link ModelException} naming the file and line. Format 1 files (before the "written as it is"
+ * features) are still read: they must list exactly the first {@link #FEATURES_V1} features, and
+ * the later features get weight 0, so such a model scores edits as it did when it was trained.
  */
 public final class EditReranker {
   /** The classpath resource of the shipped reranker (MODEL_CARD.md says how it was trained). */
   public static final String DEFAULT_RESOURCE = "/org/unspin/restore/default-reranker.tsv";
-  public static final int FORMAT_VERSION = 1;
+  public static final int FORMAT_VERSION = 2;
   private static final String MAGIC = "unspin-edit-reranker";
 
   /**
@@ -57,13 +59,19 @@ public final class EditReranker {
    * one indicator per candidate source; log10 fan-out; sense rank; log10 frequencies of surface and
    * candidate and their difference; part-of-speech agreement; length change; span length; name,
    * capitalized, number, compound and unknown-surface indicators; the document rate in force; log10
-   * of one plus the document counts of this substitution and of its original (leave-one-out).
+   * of one plus the document counts of this substitution and of its original (leave-one-out); log10
+   * of one plus how often the original is written as it is in the input document, and how often the
+   * edit's surface occurs elsewhere in it; and the latter again when the former is zero (a surface
+   * repeated with its original never beside it: a house abbreviation rather than a spinner's habit).
    */
   public static final List<String> FEATURES = List.of("posterior", "local_gain", "arc_gain", "channel_cost",
       "prior_cost", "local_score", "src_thesaurus", "src_morphology", "src_profile", "src_context", "src_number",
       "log_fanout", "sense_rank", "log_surface_freq", "log_candidate_freq", "freq_gain", "pos_agree",
       "length_change", "span_length", "name", "capitalized", "number", "compound", "surface_unknown", "doc_rate",
-      "log_sub_count", "log_orig_count");
+      "log_sub_count", "log_orig_count", "log_orig_written", "log_surface_repeats", "repeats_without_orig");
+
+  /** How many of {@link #FEATURES} (its first ones) format 1 files hold. */
+  public static final int FEATURES_V1 = 27;
 
   private final double[] mean;
   private final double[] scale;
@@ -204,6 +212,8 @@ public final class EditReranker {
     Double threshold = null;
     Map<String, String> provenance = new LinkedHashMap<>();
     boolean format = false;
+    int version = FORMAT_VERSION;
+    int expected = n;
     int lineNo = 0;
     try {
       for (String line = br.readLine(); line != null; line = br.readLine()) {
@@ -219,9 +229,12 @@ public final class EditReranker {
             throw new ModelException(where + "not an edit reranker: expected 'format\\t" + MAGIC + "\\t"
                 + FORMAT_VERSION + "' first");
           }
-          if (!f[2].equals(Integer.toString(FORMAT_VERSION))) {
+          if (f[2].equals("1")) {
+            version = 1;
+            expected = FEATURES_V1;
+          } else if (!f[2].equals(Integer.toString(FORMAT_VERSION))) {
             throw new ModelException(where + "unsupported edit reranker format version '" + abbreviate(f[2])
-                + "' (this build reads " + FORMAT_VERSION + ")");
+                + "' (this build reads 1 and " + FORMAT_VERSION + ")");
           }
           format = true;
           continue;
@@ -229,9 +242,10 @@ public final class EditReranker {
         switch (f[0]) {
           case "feature" -> {
             fields(f, 5, where, "feature NAME MEAN SCALE WEIGHT");
-            if (features >= n || !f[1].equals(FEATURES.get(features))) {
-              throw new ModelException(where + "expected feature '" + (features < n ? FEATURES.get(features) : "(none)")
-                  + "' here (got '" + abbreviate(f[1]) + "')");
+            if (features >= expected || !f[1].equals(FEATURES.get(features))) {
+              throw new ModelException(where + "expected feature '"
+                  + (features < expected ? FEATURES.get(features) : "(none)") + "' here in format " + version
+                  + " (got '" + abbreviate(f[1]) + "')");
             }
             mean[features] = number(f[2], where);
             scale[features] = number(f[3], where);
@@ -274,8 +288,12 @@ public final class EditReranker {
     if (!format) {
       throw new ModelException(at + "empty edit reranker (no format line)");
     }
-    if (features != n) {
-      throw new ModelException(at + "expected " + n + " feature lines (got " + features + ")");
+    if (features != expected) {
+      throw new ModelException(at + "expected " + expected + " feature lines in format " + version + " (got "
+          + features + ")");
+    }
+    for (int j = expected; j < n; j++) {
+      scale[j] = 1; // features a format 1 model does not know: weight 0, no effect
     }
     if (bias == null || threshold == null) {
       throw new ModelException(at + "missing '" + (bias == null ? "bias" : "threshold") + "' line");

@@ -269,6 +269,36 @@ public final class Restorer {
     /** Word id cache for the document: candidate words repeat, vocabulary look-ups are not free. */
     Map<String, Integer> ids;
 
+    /** Word (LM form) counts of the input, built on first use: the reranker's "written as it is" counts. */
+    Map<String, Integer> written;
+
+    /** How often {@code words} occur in the input as written (word for word, LM forms). */
+    int occurrences(List<String> words) {
+      if (written == null) {
+        written = new HashMap<>();
+        for (InputToken t : tokens) {
+          if (t.kind() == TokenKind.WORD) {
+            written.merge(t.lmForm(), 1, Integer::sum);
+          }
+        }
+      }
+      Integer first = written.get(words.get(0));
+      if (first == null || words.size() == 1) {
+        return first == null ? 0 : first;
+      }
+      int count = 0;
+      for (int i = 0; i + words.size() <= tokens.size(); i++) {
+        int k = 0;
+        while (k < words.size() && tokens.get(i + k).lmForm().equals(words.get(k))) {
+          k++;
+        }
+        if (k == words.size()) {
+          count++;
+        }
+      }
+      return count;
+    }
+
     int id(Vocabulary vocab, String word) {
       Integer id = ids.get(word);
       if (id == null) {
@@ -996,8 +1026,13 @@ public final class Restorer {
         }
         state.counts(docIndex, s.first + c.from(), s.pairKeys[tag], s.originals[tag], work.counts);
         double priorCost = channel.changeCost(s.tokens, c, s.surfaceKnown[tag], weights.replacementRate(), 0, 0);
+        List<String> surface = new ArrayList<>(c.length());
+        for (int i = c.from(); i < c.from() + c.length(); i++) {
+          surface.add(s.tokens.get(i).lmForm());
+        }
         double[] features = EditFeatures.of(s.tokens, c, posterior, s.localGain[tag], lp - inputLp, cost[tag],
-            priorCost, keepEligible, s.surfaceKnown[tag], state.rate, work.counts[0], work.counts[1]);
+            priorCost, keepEligible, s.surfaceKnown[tag], state.rate, work.counts[0], work.counts[1],
+            d.doc.occurrences(c.words()), Math.max(0, d.doc.occurrences(surface) - 1));
         d.changes.add(new Change(s.first + c.from(), c.length(), s.pairKeys[tag], c, posterior, features));
       }
     }

@@ -81,7 +81,8 @@ class EditRerankerTest {
         good.replace("feature\tlocal_gain", "feature\tlocal_gains"),
         good.replace("bias\t0.0\n", ""),
         good.replace("threshold\t0.5", "threshold\t1.5"),
-        good.replace("format\tunspin-edit-reranker\t1", "format\tunspin-edit-reranker\t2"),
+        good.replace("format\tunspin-edit-reranker\t2", "format\tunspin-edit-reranker\t3"),
+        good.replace("format\tunspin-edit-reranker\t2", "format\tunspin-edit-reranker\t1"), // v2 features in v1
         good.replace("bias\t0.0", "bias\tNaN"),
         good.replaceFirst("\t1.0\t0.0\n", "\t0.0\t0.0\n"),
         good + "bias\t1.0\n",
@@ -93,6 +94,58 @@ class EditRerankerTest {
           b);
       assertTrue(e.getMessage().startsWith("rr.tsv"), e.getMessage());
     }
+  }
+
+  @Test
+  void readsFormatOneFilesWithTheLaterFeaturesWeightedZero() throws Exception {
+    long seed = System.nanoTime();
+    SplittableRandom rnd = new SplittableRandom(seed);
+    StringBuilder v1 = new StringBuilder("# old model\nformat\tunspin-edit-reranker\t1\n");
+    double[] weight = new double[EditReranker.FEATURES_V1];
+    for (int j = 0; j < EditReranker.FEATURES_V1; j++) {
+      weight[j] = rnd.nextDouble() * 2 - 1;
+      v1.append("feature\t").append(EditReranker.FEATURES.get(j)).append("\t0.0\t1.0\t").append(weight[j])
+          .append('\n');
+    }
+    v1.append("bias\t0.25\nthreshold\t0.5\n");
+    EditReranker r = EditReranker.read(new StringReader(v1.toString()), "v1.tsv");
+    double[] x = new double[N];
+    double z = 0.25;
+    for (int j = 0; j < N; j++) {
+      x[j] = rnd.nextDouble() * 4 - 2;
+      z += j < EditReranker.FEATURES_V1 ? weight[j] * x[j] : 0;
+    }
+    assertEquals(1 / (1 + Math.exp(-z)), r.probability(x), 1e-12, "seed=" + seed);
+    assertEquals(0, r.weight("repeats_without_orig"));
+    String missing = v1.toString().replace("feature\tlog_orig_count\t", "feature\tlog_orig_counts\t");
+    assertThrows(ModelException.class, () -> EditReranker.read(new StringReader(missing), "v1.tsv"));
+  }
+
+  @Test
+  void documentCountFeaturesSayHowOftenTheOriginalIsWrittenAndTheSurfaceRepeats() {
+    CountingLm lm = CountingLm.fromText(3, RestorerTest.resource("toy-corpus.txt"));
+    ToyThesaurus th = ToyThesaurus.load("/org/unspin/restore/toy-thesaurus.tsv");
+    Restorer r = Restorer.builder(lm).candidates(th).build();
+    int written = EditReranker.FEATURES.indexOf("log_orig_written");
+    int repeats = EditReranker.FEATURES.indexOf("log_surface_repeats");
+    int without = EditReranker.FEATURES.indexOf("repeats_without_orig");
+    List<ProposedEdit> alone = r.proposals("the inventory market fell");
+    assertFalse(alone.isEmpty());
+    for (ProposedEdit p : alone) {
+      assertEquals(0, p.features()[written], p.edit().toString());
+      assertEquals(0, p.features()[repeats], p.edit().toString());
+      assertEquals(0, p.features()[without], p.edit().toString());
+    }
+    // The same surface twice more and its original ("stock") written once as it is.
+    String text = "the inventory market fell . the inventory market rose . the stock market fell . "
+        + "the inventory market fell";
+    List<ProposedEdit> ps = r.proposals(text);
+    ProposedEdit first = ps.stream().filter(p -> p.edit().start() == 4).findFirst().orElseThrow(
+        () -> new AssertionError("no edit of the first 'inventory': " + ps));
+    assertEquals("stock", first.edit().suggestion().toLowerCase(java.util.Locale.ROOT).split(" ")[0]);
+    assertEquals(Math.log10(2), first.features()[written], 1e-12);
+    assertEquals(Math.log10(3), first.features()[repeats], 1e-12);
+    assertEquals(0, first.features()[without]);
   }
 
   @Test
