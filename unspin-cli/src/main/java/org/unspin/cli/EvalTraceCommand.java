@@ -71,6 +71,10 @@ public final class EvalTraceCommand implements Callable<Integer> {
       + "earlier run, at its size, without building.")
   boolean scaleReuse;
 
+  @Option(names = "--misses", paramLabel = "FILE", description = "Write the true substitutions the alignment "
+      + "missed here, with the aligned replacements around them (not with --scale).")
+  Path misses;
+
   @Option(names = "--markdown", paramLabel = "FILE", description = "Also write the tables here.")
   Path markdown;
 
@@ -99,7 +103,7 @@ public final class EvalTraceCommand implements Callable<Integer> {
             .markdown();
       } else {
         md = new TraceEval(new TraceEval.Config(dir, work, queries, rates, s, EvalConfig.DEFAULT_HOLD_OUT, seed,
-            threads, rebuild), err).run().markdown();
+            threads, rebuild, misses), err).run().markdown();
       }
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
