@@ -142,11 +142,25 @@ final class DocumentAlignment {
       if (!a.accepted()) {
         continue;
       }
+      // query words before this index already belong to an emitted replacement
+      int consumed = -1;
       for (Aligner.Block b : Aligner.blocks(a)) {
         int qf = b.queryFrom();
         int qt = b.queryTo();
         int sf = b.sourceFrom();
         int st = b.sourceTo();
+        if (related != null && qt - qf <= MAX_SEGMENTED && st - sf <= MAX_SEGMENTED) {
+          // the matched words on either side may belong to the spinner's phrase ("sir joseph banks"
+          // for "banks", "so as to" for "to"): segment the stretch with them
+          boolean before = b.matchBefore() && qf - 1 >= consumed;
+          boolean after = b.matchAfter();
+          int end = segment(out, before ? qf - 1 : qf, after ? qt + 1 : qt, before ? sf - 1 : sf,
+              after ? st + 1 : st, before, after);
+          if (end >= 0) {
+            consumed = end;
+            continue;
+          }
+        }
         if (qt == qf || st == sf) {
           if (b.matchAfter()) {
             qt++;
@@ -161,6 +175,7 @@ final class DocumentAlignment {
         } else {
           refine(out, qf, qt, sf, st);
         }
+        consumed = qt;
       }
     }
     return out;
@@ -177,9 +192,6 @@ final class DocumentAlignment {
     int sl = st - sf;
     if (related == null || (ql == 1 && sl == 1)) {
       emit(out, qf, qt, sf, st);
-      return;
-    }
-    if (ql <= MAX_SEGMENTED && sl <= MAX_SEGMENTED && segment(out, qf, qt, sf, st)) {
       return;
     }
     // most related pairs in order (LCS with "related" as equality)
@@ -249,10 +261,15 @@ final class DocumentAlignment {
    * Segments a stretch into pieces of 1..{@value #MAX_PHRASE_WORDS} words on each side (or spun
    * words with no original), maximizing: {@value #EDGE_SCORE} per piece that is a lexicon edge
    * ("an" to "associate in nursing"), 1 per related one-word pair, 0 per other one-word pair, -1
-   * per extra word of another piece and per spun word with no original. Emits the pieces and
-   * returns true when at least one is an edge, else emits nothing and returns false.
+   * per extra word of another piece and per spun word with no original (a pair of equal words is
+   * related: the matched words around a changed stretch may be given, and stay matches unless an
+   * edge takes them: {@code firstMatch}/{@code lastMatch}, the first/last words of both sides are
+   * such a match, which only an edge piece or their own equal pair may cover). Emits the pieces and
+   * returns the query word after the last one that is not a trailing equal pair, when at least one
+   * piece is an edge; else emits nothing and returns -1.
    */
-  private boolean segment(List<AlignedSubstitution> out, int qf, int qt, int sf, int st) {
+  private int segment(List<AlignedSubstitution> out, int qf, int qt, int sf, int st, boolean firstMatch,
+      boolean lastMatch) {
     int ql = qt - qf;
     int sl = st - sf;
     int neg = Integer.MIN_VALUE / 4;
@@ -271,14 +288,23 @@ final class DocumentAlignment {
           continue;
         }
         for (int a = 1; a <= MAX_PHRASE_WORDS && i + a <= ql; a++) {
+          boolean qFirst = firstMatch && i == 0;
+          boolean qLast = lastMatch && i + a == ql;
           // spun words with no original
-          relax(best, edges, back, i, j, a, 0, best[i][j] - a, 0);
+          if (!qFirst && !qLast) {
+            relax(best, edges, back, i, j, a, 0, best[i][j] - a, 0);
+          }
           for (int b = 1; b <= MAX_PHRASE_WORDS && j + b <= sl; b++) {
+            boolean sFirst = firstMatch && j == 0;
+            boolean sLast = lastMatch && j + b == sl;
             int score;
             int edge = 0;
             if (related.isEdge(join(sk, sf + j, sf + j + b), join(qk, qf + i, qf + i + a))) {
               score = EDGE_SCORE;
               edge = 1;
+            } else if ((qFirst || sFirst || qLast || sLast)
+                && !(a == 1 && b == 1 && ((qFirst && sFirst) || (qLast && sLast)))) {
+              continue; // a match around the stretch is taken only by an edge
             } else if (a == 1 && b == 1) {
               score = related.related(qk[qf + i], sk[sf + j]) ? 1 : 0;
             } else {
@@ -288,13 +314,14 @@ final class DocumentAlignment {
           }
         }
         // original words with no spun counterpart
-        for (int b = 1; b <= MAX_PHRASE_WORDS && j + b <= sl; b++) {
+        for (int b = 1; b <= MAX_PHRASE_WORDS && j + b <= sl && !(firstMatch && j == 0)
+            && !(lastMatch && j + b == sl); b++) {
           relax(best, edges, back, i, j, 0, b, best[i][j] - b, 0);
         }
       }
     }
     if (best[ql][sl] == neg || edges[ql][sl] == 0) {
-      return false;
+      return -1;
     }
     List<int[]> pieces = new ArrayList<>();
     for (int i = ql, j = sl; i > 0 || j > 0;) {
@@ -308,7 +335,8 @@ final class DocumentAlignment {
       int[] p = pieces.get(k);
       emit(out, p[0], p[1], p[2], p[3]);
     }
-    return true;
+    int[] last = pieces.get(0);
+    return lastMatch && last[1] - last[0] == 1 && last[3] - last[2] == 1 ? qt - 1 : qt;
   }
 
   private static void relax(int[][] best, int[][] edges, int[][] back, int i, int j, int a, int b, int score,
