@@ -155,7 +155,7 @@ final class DocumentAlignment {
           boolean before = b.matchBefore() && qf - 1 >= consumed;
           boolean after = b.matchAfter();
           int end = segment(out, before ? qf - 1 : qf, after ? qt + 1 : qt, before ? sf - 1 : sf,
-              after ? st + 1 : st, before, after);
+              after ? st + 1 : st, before, after, !b.matchBefore(), !b.matchAfter());
           if (end >= 0) {
             consumed = end;
             continue;
@@ -266,10 +266,13 @@ final class DocumentAlignment {
    * edge takes them: {@code firstMatch}/{@code lastMatch}, the first/last words of both sides are
    * such a match, which only an edge piece or their own equal pair may cover). Emits the pieces and
    * returns the query word after the last one that is not a trailing equal pair, when at least one
-   * piece is an edge; else emits nothing and returns -1.
+   * piece is an edge; else emits nothing and returns -1. {@code freeStart}/{@code freeEnd}: the
+   * stretch opens/closes its sentence's alignment, so source words before/after the pieces may be
+   * left out at no cost (the semi-global alignment may have reached into the neighbouring source
+   * sentence: "Information technology" for "It" must not take the word before "It").
    */
   private int segment(List<AlignedSubstitution> out, int qf, int qt, int sf, int st, boolean firstMatch,
-      boolean lastMatch) {
+      boolean lastMatch, boolean freeStart, boolean freeEnd) {
     int ql = qt - qf;
     int sl = st - sf;
     int neg = Integer.MIN_VALUE / 4;
@@ -280,6 +283,10 @@ final class DocumentAlignment {
       java.util.Arrays.fill(row, neg);
     }
     best[0][0] = 0;
+    for (int j = 1; freeStart && j <= sl; j++) {
+      best[0][j] = 0;
+      back[0][j] = SKIP | j;
+    }
     String[] qk = query.key;
     String[] sk = source.key;
     for (int i = 0; i <= ql; i++) {
@@ -320,11 +327,20 @@ final class DocumentAlignment {
         }
       }
     }
-    if (best[ql][sl] == neg || edges[ql][sl] == 0) {
+    int endJ = sl;
+    for (int j = sl - 1; freeEnd && j >= 0; j--) {
+      if (best[ql][j] > best[ql][endJ] || (best[ql][j] == best[ql][endJ] && edges[ql][j] > edges[ql][endJ])) {
+        endJ = j;
+      }
+    }
+    if (best[ql][endJ] == neg || edges[ql][endJ] == 0) {
       return -1;
     }
     List<int[]> pieces = new ArrayList<>();
-    for (int i = ql, j = sl; i > 0 || j > 0;) {
+    for (int i = ql, j = endJ; i > 0 || j > 0;) {
+      if ((back[i][j] & SKIP) != 0) {
+        break; // source words before the first piece, left out
+      }
       int a = back[i][j] >> 8;
       int b = back[i][j] & 0xFF;
       pieces.add(new int[] {qf + i - a, qf + i, sf + j - b, sf + j});
@@ -338,6 +354,9 @@ final class DocumentAlignment {
     int[] last = pieces.get(0);
     return lastMatch && last[1] - last[0] == 1 && last[3] - last[2] == 1 ? qt - 1 : qt;
   }
+
+  /** Flag of a back pointer: source words skipped before the first piece. */
+  private static final int SKIP = 1 << 20;
 
   private static void relax(int[][] best, int[][] edges, int[][] back, int i, int j, int a, int b, int score,
       int edge) {
