@@ -185,6 +185,8 @@ final class DocumentAlignment {
   static final int MAX_SEGMENTED = 12;
   /** Score of a piece that is a lexicon edge (original phrase to spun phrase). */
   static final int EDGE_SCORE = 3;
+  /** Score of a piece with no edge whose multi-word side(s) are lexicon phrases. */
+  static final int PHRASE_SCORE = 2;
 
   /** Cuts a two-sided stretch at related word pairs and emits the pieces. */
   private void refine(List<AlignedSubstitution> out, int qf, int qt, int sf, int st) {
@@ -306,8 +308,16 @@ final class DocumentAlignment {
             boolean sLast = lastMatch && j + b == sl;
             int score;
             int edge = 0;
-            if (related.isEdge(join(sk, sf + j, sf + j + b), join(qk, qf + i, qf + i + a))) {
+            String orig = join(sk, sf + j, sf + j + b);
+            String spun = join(qk, qf + i, qf + i + a);
+            if (related.isEdge(orig, spun)) {
               score = EDGE_SCORE;
+              edge = 1;
+            } else if ((a > 1 || b > 1) && a <= MAX_PHRASE_WORDS - 1 && b <= MAX_PHRASE_WORDS - 1
+                && (a == 1 || related.isPhrase(spun)) && (b == 1 || related.isPhrase(orig))) {
+              // no edge between them, but the multi-word side(s) are phrases of the lexicon: a
+              // replacement by a spinner with another thesaurus ("be there" for "be")
+              score = PHRASE_SCORE;
               edge = 1;
             } else if ((qFirst || sFirst || qLast || sLast)
                 && !(a == 1 && b == 1 && ((qFirst && sFirst) || (qLast && sLast)))) {
