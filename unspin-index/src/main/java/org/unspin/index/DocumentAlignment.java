@@ -182,7 +182,7 @@ final class DocumentAlignment {
   }
 
   /** Longest side of a stretch that is segmented by lexicon phrases (longer ones: word pairs only). */
-  static final int MAX_SEGMENTED = 12;
+  static final int MAX_SEGMENTED = 20;
   /** Score of a piece that is a lexicon edge (original phrase to spun phrase). */
   static final int EDGE_SCORE = 3;
   /** Score of a piece with no edge whose multi-word side(s) are lexicon phrases. */
