@@ -183,7 +183,7 @@ final class DocumentAlignment {
 
   /** Longest side of a stretch that is segmented by lexicon phrases (longer ones: word pairs only). */
   static final int MAX_SEGMENTED = 20;
-  /** Score of a piece that is a lexicon edge (original phrase to spun phrase). */
+  /** Score of a one-word lexicon edge (original to spun); each further word of an edge piece adds 2. */
   static final int EDGE_SCORE = 3;
   /** Score of a piece with no edge whose multi-word side(s) are lexicon phrases. */
   static final int PHRASE_SCORE = 2;
@@ -262,7 +262,8 @@ final class DocumentAlignment {
   /**
    * Segments a stretch into pieces of 1..{@value #MAX_PHRASE_WORDS} words on each side (or spun
    * words with no original), maximizing: {@value #EDGE_SCORE} per piece that is a lexicon edge
-   * ("an" to "associate in nursing"), 1 per related one-word pair, 0 per other one-word pair, -1
+   * ("an" to "associate in nursing"), plus 2 per word beyond one a side, {@value #PHRASE_SCORE} per
+   * other piece whose multi-word side(s) are lexicon phrases, 1 per related one-word pair, 0 per other one-word pair, -1
    * per extra word of another piece and per spun word with no original (a pair of equal words is
    * related: the matched words around a changed stretch may be given, and stay matches unless an
    * edge takes them: {@code firstMatch}/{@code lastMatch}, the first/last words of both sides are
@@ -311,7 +312,9 @@ final class DocumentAlignment {
             String orig = join(sk, sf + j, sf + j + b);
             String spun = join(qk, qf + i, qf + i + a);
             if (related.isEdge(orig, spun)) {
-              score = EDGE_SCORE;
+              // a longer edge explains more words: "information technology" for "it" beats
+              // "technology" for "it" next to an unexplained pair
+              score = EDGE_SCORE + 2 * (a + b - 2);
               edge = 1;
             } else if ((a > 1 || b > 1) && a <= MAX_PHRASE_WORDS - 1 && b <= MAX_PHRASE_WORDS - 1
                 && (a == 1 || related.isPhrase(spun)) && (b == 1 || related.isPhrase(orig))) {
