@@ -18,7 +18,9 @@ import java.util.Map;
  * spinner's {@code m:n} replacement ("a couple" for "two"). A sentence is accepted (it stems
  * from the source) when at least {@value #MIN_MATCH_SHARE} of its words, and at least {@value
  * #MIN_MATCHES} (one for a one- or two-word sentence), equal their aligned source word, one of them
- * informative (a word of {@value #INFORMATIVE_LENGTH} chars or more, or with a digit).
+ * informative (a word of {@value #INFORMATIVE_LENGTH} chars or more, or with a digit). A sentence
+ * too heavily spun for that, whose neighbours are accepted, is re-aligned within the source gap they
+ * leave and accepted when that has a match (see {@code fillGaps}).
  *
  * <p>Cost {@code O(query words x source words)} time and {@code O(longest sentence x source words)}
  * memory; sources beyond {@value #MAX_SOURCE_WORDS} words are aligned against their first that

@@ -127,8 +127,14 @@ final class DocumentAlignment {
   /**
    * Replacements of accepted sentences, from the changed stretches between matches:
    * <ul>
-   *   <li>a stretch with words on one side only (the spinner wrote "social welfare" for "welfare",
-   *       and "welfare" matched) joins the matched word after it, else the one before it;
+   *   <li>a stretch of up to {@value #MAX_SEGMENTED} words a side is first segmented by lexicon
+   *       phrases together with the matched word on each side of it (see {@code segment}): an edge
+   *       may take such a word ("sir joseph banks" for "banks", "so as to" for "to"), otherwise it
+   *       stays a match; a stretch that opens or closes its sentence's alignment may leave out the
+   *       source words at its far end (they belong to the neighbouring source sentence);
+   *   <li>failing an edge, a stretch with words on one side only (the spinner wrote "social
+   *       welfare" for "welfare", and "welfare" matched) joins the matched word after it, else the
+   *       one before it;
    *   <li>a stretch with words on both sides is cut at the pairs of words a spinner may have swapped
    *       (most such pairs in order, see {@link SynonymClasses#related}); words left between two
    *       such pairs on one side only join the pair after them;
