@@ -150,6 +150,11 @@ final class DocumentAlignment {
       }
       // query words before this index already belong to an emitted replacement
       int consumed = -1;
+      byte[] ops = a.ops();
+      if (related != null && ops.length > 0 && ops[0] == Aligner.OP_MATCH
+          && edgeAround(out, a.queryFrom(), a.sourceFrom(), true)) {
+        consumed = a.queryFrom() + 1;
+      }
       for (Aligner.Block b : Aligner.blocks(a)) {
         int qf = b.queryFrom();
         int qt = b.queryTo();
@@ -183,8 +188,39 @@ final class DocumentAlignment {
         }
         consumed = qt;
       }
+      if (related != null && ops.length > 0 && ops[ops.length - 1] == Aligner.OP_MATCH
+          && a.queryTo() - 1 >= consumed) {
+        edgeAround(out, a.queryTo() - 1, Aligner.sourceEnd(a) - 1, false);
+      }
     }
     return out;
+  }
+
+  /** The source sentence that word {@code w} belongs to. */
+  private int sentenceOf(int w) {
+    int k = java.util.Arrays.binarySearch(source.sentence, w);
+    return k >= 0 ? k : -k - 2;
+  }
+
+  /**
+   * The first (last) query word of an alignment, matched with source word {@code s}, may be what
+   * is left of an original phrase whose other words the semi-global alignment left out ("Jury" for
+   * "Grand Jury"): emits it when 1..3 source words before (after) {@code s}, with it, form an
+   * original phrase with an edge to that word.
+   */
+  private boolean edgeAround(List<AlignedSubstitution> out, int q, int s, boolean before) {
+    for (int b = MAX_PHRASE_WORDS - 1; b >= 1; b--) {
+      int from = before ? s - b : s;
+      int to = before ? s + 1 : s + b + 1;
+      if (from < 0 || to > source.size() || sentenceOf(from) != sentenceOf(to - 1)) {
+        continue;
+      }
+      if (related.isEdge(join(source.key, from, to), query.key[q])) {
+        out.add(pair(q, q + 1, from, to));
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Longest side of a stretch that is segmented by lexicon phrases (longer ones: word pairs only). */

@@ -173,4 +173,20 @@ class AlignerTest {
     assertEquals("Information technology", subs.get(0).surface());
     assertEquals("It", subs.get(0).original());
   }
+
+  @Test
+  void originalWordsLeftOutAtTheStartOfASentenceJoinTheEdgeTheyFormWithTheFirstMatch() {
+    SynonymClasses classes = SourceIndex.classes(IndexOptions.defaults());
+    assertTrue(classes.isEdge("grand jury", "jury"));
+    String src = "Grand Jury Adds to HealthSouth Charges. Federal prosecutors added charges on Monday.";
+    String spun = "Jury Adds to HealthSouth Charges. Federal prosecutors added charges on Monday.";
+    List<AlignedSubstitution> subs = Aligner.align(Words.of(spun), Words.of(src), classes).aligned();
+    assertEquals(1, subs.size(), subs.toString());
+    assertEquals("Jury", subs.get(0).surface());
+    assertEquals("Grand Jury", subs.get(0).original());
+    // not across a source sentence boundary
+    subs = Aligner.align(Words.of("Jury Adds to HealthSouth Charges."),
+        Words.of("They met the grand. Jury Adds to HealthSouth Charges."), classes).aligned();
+    assertTrue(subs.isEmpty(), subs.toString());
+  }
 }
