@@ -189,4 +189,12 @@ class AlignerTest {
         Words.of("They met the grand. Jury Adds to HealthSouth Charges."), classes).aligned();
     assertTrue(subs.isEmpty(), subs.toString());
   }
+
+  @Test
+  void periodAfterAnAbbreviationDoesNotEndTheSentence() {
+    Words w = Words.of("Sales in the U.S. Market rose 5 pct. Prices fell in Washington d.c . today. It was cold.");
+    assertEquals(3, w.sentenceCount());
+    assertEquals("prices", w.key[w.sentence[1]]);
+    assertEquals("it", w.key[w.sentence[2]]);
+  }
 }
