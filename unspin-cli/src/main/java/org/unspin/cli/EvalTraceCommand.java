@@ -71,6 +71,10 @@ public final class EvalTraceCommand implements Callable<Integer> {
       + "earlier run, at its size, without building.")
   boolean scaleReuse;
 
+  @Option(names = "--force-merge", description = "With --scale: merge the index into one segment before measuring "
+      + "at each size (also an index reused with --reuse-scale; that one is changed in place).")
+  boolean forceMerge;
+
   @Option(names = "--misses", paramLabel = "FILE", description = "Write the true substitutions the alignment "
       + "missed here, with the aligned replacements around them (not with --scale).")
   Path misses;
@@ -99,7 +103,7 @@ public final class EvalTraceCommand implements Callable<Integer> {
     try {
       if (scale != null && !scale.isEmpty()) {
         md = new TraceScale(new TraceScale.Config(dir, work, scale, queries, rates, seed, threads,
-            !rebuild && scaleReuse), err).run()
+            !rebuild && scaleReuse, forceMerge), err).run()
             .markdown();
       } else {
         md = new TraceEval(new TraceEval.Config(dir, work, queries, rates, s, EvalConfig.DEFAULT_HOLD_OUT, seed,
