@@ -71,6 +71,14 @@ public final class EvalTraceCommand implements Callable<Integer> {
       + "earlier run, at its size, without building.")
   boolean scaleReuse;
 
+  @Option(names = "--force-merge", description = "With --scale: merge the index into one segment before measuring "
+      + "at each size (also an index reused with --reuse-scale; that one is changed in place).")
+  boolean forceMerge;
+
+  @Option(names = "--misses", paramLabel = "FILE", description = "Write the true substitutions the alignment "
+      + "missed here, with the aligned replacements around them (not with --scale).")
+  Path misses;
+
   @Option(names = "--markdown", paramLabel = "FILE", description = "Also write the tables here.")
   Path markdown;
 
@@ -95,11 +103,11 @@ public final class EvalTraceCommand implements Callable<Integer> {
     try {
       if (scale != null && !scale.isEmpty()) {
         md = new TraceScale(new TraceScale.Config(dir, work, scale, queries, rates, seed, threads,
-            !rebuild && scaleReuse), err).run()
+            !rebuild && scaleReuse, forceMerge), err).run()
             .markdown();
       } else {
         md = new TraceEval(new TraceEval.Config(dir, work, queries, rates, s, EvalConfig.DEFAULT_HOLD_OUT, seed,
-            threads, rebuild), err).run().markdown();
+            threads, rebuild, misses), err).run().markdown();
       }
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());

@@ -18,7 +18,9 @@ import java.util.Map;
  * spinner's {@code m:n} replacement ("a couple" for "two"). A sentence is accepted (it stems
  * from the source) when at least {@value #MIN_MATCH_SHARE} of its words, and at least {@value
  * #MIN_MATCHES} (one for a one- or two-word sentence), equal their aligned source word, one of them
- * informative (a word of {@value #INFORMATIVE_LENGTH} chars or more, or with a digit).
+ * informative (a word of {@value #INFORMATIVE_LENGTH} chars or more, or with a digit). A sentence
+ * too heavily spun for that, whose neighbours are accepted, is re-aligned within the source gap they
+ * leave and accepted when that has a match (see {@code fillGaps}).
  *
  * <p>Cost {@code O(query words x source words)} time and {@code O(longest sentence x source words)}
  * memory; sources beyond {@value #MAX_SOURCE_WORDS} words are aligned against their first that
@@ -65,10 +67,15 @@ public final class Aligner {
    * @param matches equal word pairs
    * @param ops the steps in order (M, X, I, D)
    * @param sourceFrom source word of the first step that consumes a source word, or -1
+   * @param inContext accepted because it fills the source gap between accepted neighbours (see
+   *     {@link Aligner#align(Words, Words, SynonymClasses)})
    */
   record SentenceAlignment(int queryFrom, int queryTo, int score, int matches, int informative, byte[] ops,
-      int sourceFrom) {
+      int sourceFrom, boolean inContext) {
     boolean accepted() {
+      if (inContext) {
+        return true;
+      }
       int len = queryTo - queryFrom;
       int need = len <= 2 ? 1 : Math.max(MIN_MATCHES, (int) Math.ceil(MIN_MATCH_SHARE * len));
       return matches >= need && informative >= 1;
@@ -187,7 +194,7 @@ public final class Aligner {
     for (int t = 0; t < k; t++) {
       ops[t] = rev[k - 1 - t];
     }
-    return new SentenceAlignment(from, to, score, matches, inf, ops, firstSource);
+    return new SentenceAlignment(from, to, score, matches, inf, ops, firstSource, false);
   }
 
   static boolean isInformative(String key) {
@@ -269,6 +276,60 @@ public final class Aligner {
     for (int k = 0; k < query.sentenceCount(); k++) {
       out.add(alignSentence(codes[0], query.sentence[k], query.sentence[k + 1], codes[1], work, informative));
     }
+    fillGaps(out, codes[0], codes[1], work, informative);
     return new DocumentAlignment(query, source, out, related);
+  }
+
+  /** Longest source gap a sentence is re-aligned into: this many times its words, plus {@value #GAP_SLACK}. */
+  static final int GAP_FACTOR = 2;
+  static final int GAP_SLACK = 10;
+
+  /**
+   * A sentence too heavily spun to be accepted on its own, whose neighbours were accepted and left
+   * a gap in the source between them (the first sentence: before the next one's source; the last:
+   * after the previous one's), is re-aligned within that gap and accepted when the gap has at most
+   * {@value #GAP_FACTOR} times its words plus {@value #GAP_SLACK} and at least half its words, and
+   * the re-alignment has a match: it stands where the source had the sentence it replaces.
+   */
+  private static void fillGaps(List<SentenceAlignment> out, int[] q, int[] s, int[][] work, boolean[] informative) {
+    int n = out.size();
+    for (int k = 0; k < n; k++) {
+      SentenceAlignment a = out.get(k);
+      if (a.accepted()) {
+        continue;
+      }
+      SentenceAlignment prev = k > 0 ? out.get(k - 1) : null;
+      SentenceAlignment next = k + 1 < n ? out.get(k + 1) : null;
+      boolean prevOk = prev != null && prev.accepted();
+      boolean nextOk = next != null && next.accepted() && next.sourceFrom() >= 0;
+      if (!(prevOk || k == 0) || !(nextOk || k == n - 1) || (!prevOk && !nextOk)) {
+        continue;
+      }
+      int len = a.queryTo() - a.queryFrom();
+      int maxGap = GAP_FACTOR * len + GAP_SLACK;
+      int from = prevOk ? sourceEnd(prev) : Math.max(0, next.sourceFrom() - maxGap);
+      int to = nextOk ? next.sourceFrom() : Math.min(s.length, from + maxGap);
+      if (to - from > maxGap || 2 * (to - from) < len) {
+        continue;
+      }
+      SentenceAlignment g = alignSentence(q, a.queryFrom(), a.queryTo(), java.util.Arrays.copyOfRange(s, from, to),
+          work, informative);
+      if (g.matches() == 0 || g.sourceFrom() < 0) {
+        continue;
+      }
+      out.set(k, new SentenceAlignment(g.queryFrom(), g.queryTo(), g.score(), g.matches(), g.informative(), g.ops(),
+          g.sourceFrom() + from, true));
+    }
+  }
+
+  /** One past the last source word that {@code a}'s steps consume. */
+  static int sourceEnd(SentenceAlignment a) {
+    int sj = Math.max(0, a.sourceFrom());
+    for (byte op : a.ops()) {
+      if (op != OP_QUERY) {
+        sj++;
+      }
+    }
+    return sj;
   }
 }

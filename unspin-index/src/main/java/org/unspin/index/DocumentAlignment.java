@@ -127,8 +127,14 @@ final class DocumentAlignment {
   /**
    * Replacements of accepted sentences, from the changed stretches between matches:
    * <ul>
-   *   <li>a stretch with words on one side only (the spinner wrote "social welfare" for "welfare",
-   *       and "welfare" matched) joins the matched word after it, else the one before it;
+   *   <li>a stretch of up to {@value #MAX_SEGMENTED} words a side is first segmented by lexicon
+   *       phrases together with the matched word on each side of it (see {@code segment}): an edge
+   *       may take such a word ("sir joseph banks" for "banks", "so as to" for "to"), otherwise it
+   *       stays a match; a stretch that opens or closes its sentence's alignment may leave out the
+   *       source words at its far end (they belong to the neighbouring source sentence);
+   *   <li>failing an edge, a stretch with words on one side only (the spinner wrote "social
+   *       welfare" for "welfare", and "welfare" matched) joins the matched word after it, else the
+   *       one before it;
    *   <li>a stretch with words on both sides is cut at the pairs of words a spinner may have swapped
    *       (most such pairs in order, see {@link SynonymClasses#related}); words left between two
    *       such pairs on one side only join the pair after them;
@@ -142,11 +148,30 @@ final class DocumentAlignment {
       if (!a.accepted()) {
         continue;
       }
+      // query words before this index already belong to an emitted replacement
+      int consumed = -1;
+      byte[] ops = a.ops();
+      if (related != null && ops.length > 0 && ops[0] == Aligner.OP_MATCH
+          && edgeAround(out, a.queryFrom(), a.sourceFrom(), true)) {
+        consumed = a.queryFrom() + 1;
+      }
       for (Aligner.Block b : Aligner.blocks(a)) {
         int qf = b.queryFrom();
         int qt = b.queryTo();
         int sf = b.sourceFrom();
         int st = b.sourceTo();
+        if (related != null && qt - qf <= MAX_SEGMENTED && st - sf <= MAX_SEGMENTED) {
+          // the matched words on either side may belong to the spinner's phrase ("sir joseph banks"
+          // for "banks", "so as to" for "to"): segment the stretch with them
+          boolean before = b.matchBefore() && qf - 1 >= consumed;
+          boolean after = b.matchAfter();
+          int end = segment(out, before ? qf - 1 : qf, after ? qt + 1 : qt, before ? sf - 1 : sf,
+              after ? st + 1 : st, before, after, !b.matchBefore(), !b.matchAfter());
+          if (end >= 0) {
+            consumed = end;
+            continue;
+          }
+        }
         if (qt == qf || st == sf) {
           if (b.matchAfter()) {
             qt++;
@@ -161,15 +186,49 @@ final class DocumentAlignment {
         } else {
           refine(out, qf, qt, sf, st);
         }
+        consumed = qt;
+      }
+      if (related != null && ops.length > 0 && ops[ops.length - 1] == Aligner.OP_MATCH
+          && a.queryTo() - 1 >= consumed) {
+        edgeAround(out, a.queryTo() - 1, Aligner.sourceEnd(a) - 1, false);
       }
     }
     return out;
   }
 
+  /** The source sentence that word {@code w} belongs to. */
+  private int sentenceOf(int w) {
+    int k = java.util.Arrays.binarySearch(source.sentence, w);
+    return k >= 0 ? k : -k - 2;
+  }
+
+  /**
+   * The first (last) query word of an alignment, matched with source word {@code s}, may be what
+   * is left of an original phrase whose other words the semi-global alignment left out ("Jury" for
+   * "Grand Jury"): emits it when 1..3 source words before (after) {@code s}, with it, form an
+   * original phrase with an edge to that word.
+   */
+  private boolean edgeAround(List<AlignedSubstitution> out, int q, int s, boolean before) {
+    for (int b = MAX_PHRASE_WORDS - 1; b >= 1; b--) {
+      int from = before ? s - b : s;
+      int to = before ? s + 1 : s + b + 1;
+      if (from < 0 || to > source.size() || sentenceOf(from) != sentenceOf(to - 1)) {
+        continue;
+      }
+      if (related.isEdge(join(source.key, from, to), query.key[q])) {
+        out.add(pair(q, q + 1, from, to));
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Longest side of a stretch that is segmented by lexicon phrases (longer ones: word pairs only). */
-  static final int MAX_SEGMENTED = 12;
-  /** Score of a piece that is a lexicon edge (original phrase to spun phrase). */
+  static final int MAX_SEGMENTED = 20;
+  /** Score of a one-word lexicon edge (original to spun); each further word of an edge piece adds 2. */
   static final int EDGE_SCORE = 3;
+  /** Score of a piece with no edge whose multi-word side(s) are lexicon phrases. */
+  static final int PHRASE_SCORE = 2;
 
   /** Cuts a two-sided stretch at related word pairs and emits the pieces. */
   private void refine(List<AlignedSubstitution> out, int qf, int qt, int sf, int st) {
@@ -177,9 +236,6 @@ final class DocumentAlignment {
     int sl = st - sf;
     if (related == null || (ql == 1 && sl == 1)) {
       emit(out, qf, qt, sf, st);
-      return;
-    }
-    if (ql <= MAX_SEGMENTED && sl <= MAX_SEGMENTED && segment(out, qf, qt, sf, st)) {
       return;
     }
     // most related pairs in order (LCS with "related" as equality)
@@ -248,11 +304,20 @@ final class DocumentAlignment {
   /**
    * Segments a stretch into pieces of 1..{@value #MAX_PHRASE_WORDS} words on each side (or spun
    * words with no original), maximizing: {@value #EDGE_SCORE} per piece that is a lexicon edge
-   * ("an" to "associate in nursing"), 1 per related one-word pair, 0 per other one-word pair, -1
-   * per extra word of another piece and per spun word with no original. Emits the pieces and
-   * returns true when at least one is an edge, else emits nothing and returns false.
+   * ("an" to "associate in nursing"), plus 2 per word beyond one a side, {@value #PHRASE_SCORE} per
+   * other piece whose multi-word side(s) are lexicon phrases, 1 per related one-word pair, 0 per other one-word pair, -1
+   * per extra word of another piece and per spun word with no original (a pair of equal words is
+   * related: the matched words around a changed stretch may be given, and stay matches unless an
+   * edge takes them: {@code firstMatch}/{@code lastMatch}, the first/last words of both sides are
+   * such a match, which only an edge piece or their own equal pair may cover). Emits the pieces and
+   * returns the query word after the last one that is not a trailing equal pair, when at least one
+   * piece is an edge; else emits nothing and returns -1. {@code freeStart}/{@code freeEnd}: the
+   * stretch opens/closes its sentence's alignment, so source words before/after the pieces may be
+   * left out at no cost (the semi-global alignment may have reached into the neighbouring source
+   * sentence: "Information technology" for "It" must not take the word before "It").
    */
-  private boolean segment(List<AlignedSubstitution> out, int qf, int qt, int sf, int st) {
+  private int segment(List<AlignedSubstitution> out, int qf, int qt, int sf, int st, boolean firstMatch,
+      boolean lastMatch, boolean freeStart, boolean freeEnd) {
     int ql = qt - qf;
     int sl = st - sf;
     int neg = Integer.MIN_VALUE / 4;
@@ -263,6 +328,10 @@ final class DocumentAlignment {
       java.util.Arrays.fill(row, neg);
     }
     best[0][0] = 0;
+    for (int j = 1; freeStart && j <= sl; j++) {
+      best[0][j] = 0;
+      back[0][j] = SKIP | j;
+    }
     String[] qk = query.key;
     String[] sk = source.key;
     for (int i = 0; i <= ql; i++) {
@@ -271,14 +340,33 @@ final class DocumentAlignment {
           continue;
         }
         for (int a = 1; a <= MAX_PHRASE_WORDS && i + a <= ql; a++) {
+          boolean qFirst = firstMatch && i == 0;
+          boolean qLast = lastMatch && i + a == ql;
           // spun words with no original
-          relax(best, edges, back, i, j, a, 0, best[i][j] - a, 0);
+          if (!qFirst && !qLast) {
+            relax(best, edges, back, i, j, a, 0, best[i][j] - a, 0);
+          }
           for (int b = 1; b <= MAX_PHRASE_WORDS && j + b <= sl; b++) {
+            boolean sFirst = firstMatch && j == 0;
+            boolean sLast = lastMatch && j + b == sl;
             int score;
             int edge = 0;
-            if (related.isEdge(join(sk, sf + j, sf + j + b), join(qk, qf + i, qf + i + a))) {
-              score = EDGE_SCORE;
+            String orig = join(sk, sf + j, sf + j + b);
+            String spun = join(qk, qf + i, qf + i + a);
+            if (related.isEdge(orig, spun)) {
+              // a longer edge explains more words: "information technology" for "it" beats
+              // "technology" for "it" next to an unexplained pair
+              score = EDGE_SCORE + 2 * (a + b - 2);
               edge = 1;
+            } else if ((a > 1 || b > 1) && a <= MAX_PHRASE_WORDS - 1 && b <= MAX_PHRASE_WORDS - 1
+                && (a == 1 || related.isPhrase(spun)) && (b == 1 || related.isPhrase(orig))) {
+              // no edge between them, but the multi-word side(s) are phrases of the lexicon: a
+              // replacement by a spinner with another thesaurus ("be there" for "be")
+              score = PHRASE_SCORE;
+              edge = 1;
+            } else if ((qFirst || sFirst || qLast || sLast)
+                && !(a == 1 && b == 1 && ((qFirst && sFirst) || (qLast && sLast)))) {
+              continue; // a match around the stretch is taken only by an edge
             } else if (a == 1 && b == 1) {
               score = related.related(qk[qf + i], sk[sf + j]) ? 1 : 0;
             } else {
@@ -288,16 +376,26 @@ final class DocumentAlignment {
           }
         }
         // original words with no spun counterpart
-        for (int b = 1; b <= MAX_PHRASE_WORDS && j + b <= sl; b++) {
+        for (int b = 1; b <= MAX_PHRASE_WORDS && j + b <= sl && !(firstMatch && j == 0)
+            && !(lastMatch && j + b == sl); b++) {
           relax(best, edges, back, i, j, 0, b, best[i][j] - b, 0);
         }
       }
     }
-    if (best[ql][sl] == neg || edges[ql][sl] == 0) {
-      return false;
+    int endJ = sl;
+    for (int j = sl - 1; freeEnd && j >= 0; j--) {
+      if (best[ql][j] > best[ql][endJ] || (best[ql][j] == best[ql][endJ] && edges[ql][j] > edges[ql][endJ])) {
+        endJ = j;
+      }
+    }
+    if (best[ql][endJ] == neg || edges[ql][endJ] == 0) {
+      return -1;
     }
     List<int[]> pieces = new ArrayList<>();
-    for (int i = ql, j = sl; i > 0 || j > 0;) {
+    for (int i = ql, j = endJ; i > 0 || j > 0;) {
+      if ((back[i][j] & SKIP) != 0) {
+        break; // source words before the first piece, left out
+      }
       int a = back[i][j] >> 8;
       int b = back[i][j] & 0xFF;
       pieces.add(new int[] {qf + i - a, qf + i, sf + j - b, sf + j});
@@ -308,8 +406,12 @@ final class DocumentAlignment {
       int[] p = pieces.get(k);
       emit(out, p[0], p[1], p[2], p[3]);
     }
-    return true;
+    int[] last = pieces.get(0);
+    return lastMatch && last[1] - last[0] == 1 && last[3] - last[2] == 1 ? qt - 1 : qt;
   }
+
+  /** Flag of a back pointer: source words skipped before the first piece. */
+  private static final int SKIP = 1 << 20;
 
   private static void relax(int[][] best, int[][] edges, int[][] back, int i, int j, int a, int b, int score,
       int edge) {

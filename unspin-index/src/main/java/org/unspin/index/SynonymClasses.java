@@ -278,6 +278,14 @@ public final class SynonymClasses {
     return false;
   }
 
+  /**
+   * Whether this view knows {@code phrase} (lower case, words joined by single spaces, the last word
+   * possibly inflected): it has an edge to some phrase. A spinner writes phrases of its thesaurus.
+   */
+  public boolean isPhrase(String phrase) {
+    return !targets(phrase).isEmpty();
+  }
+
   /** The phrase, and the phrase with its last word replaced by each of that word's lemmas. */
   private String[] lastWordForms(String phrase) {
     int sp = phrase.lastIndexOf(' ');

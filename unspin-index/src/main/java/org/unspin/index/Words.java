@@ -7,7 +7,8 @@ import org.unspin.channel.WordTokens;
 /**
  * The words of a text (tokens with a letter or digit, {@link WordTokens} boundaries) with offsets,
  * lower-cased comparison keys and sentence boundaries. A sentence ends after a word followed by
- * {@code . ! ?} and at a line break (a headline, a paragraph); a sentence longer than {@value #MAX_SENTENCE_WORDS} words is
+ * {@code . ! ?} and at a line break (a headline, a paragraph), except a period after a word with a dot
+ * inside ("U.S.") or after a one-letter word before a lower-case word; a sentence longer than {@value #MAX_SENTENCE_WORDS} words is
  * cut into pieces of that size so alignment memory stays bounded. Immutable.
  */
 final class Words {
@@ -53,7 +54,7 @@ final class Words {
         w++;
       } else {
         char c = text.charAt(t.start(i));
-        if (c == '.' || c == '!' || c == '?') {
+        if (c == '!' || c == '?' || (c == '.' && !(w > 0 && abbreviation(keys[w - 1], t, text, i)))) {
           sentenceFirst = w;
         }
       }
@@ -65,6 +66,24 @@ final class Words {
     sent[sc++] = w;
     return new Words(text, Arrays.copyOf(st, w), Arrays.copyOf(en, w), Arrays.copyOf(keys, w),
         Arrays.copyOf(sent, sc));
+  }
+
+  /**
+   * Whether the period (token {@code i}) after {@code key} ends an abbreviation, not a sentence: the
+   * word has a dot inside ("u.s", "d.c"), or it is one letter and a lower-case word follows.
+   */
+  private static boolean abbreviation(String key, WordTokens t, String text, int i) {
+    return key.indexOf('.') >= 0 || (key.length() == 1 && nextIsLower(t, text, i));
+  }
+
+  /** Whether the first word after token {@code i} starts with a lower-case letter. */
+  private static boolean nextIsLower(WordTokens t, String text, int i) {
+    for (int k = i + 1; k < t.size(); k++) {
+      if (t.isWord(k)) {
+        return Character.isLowerCase(text.charAt(t.start(k)));
+      }
+    }
+    return false;
   }
 
   private static boolean lineBreakBetween(String text, int from, int to) {

@@ -127,4 +127,74 @@ class AlignerTest {
     assertEquals(src, m.restore(spun));
     assertEquals(5.0 / 7, m.score(), 1e-9);
   }
+
+  @Test
+  void heavilySpunSentenceBetweenAcceptedNeighboursIsAlignedInTheirSourceGap() {
+    String src = "The central bank raised rates on Tuesday. Shares fell sharply in Tokyo on the news. "
+        + "Analysts expect another rise in March.";
+    // the middle sentence keeps one word of nine: not accepted on its own
+    String spun = "The central bank raised rates on Tuesday. Stocks dropped steeply in Nippon upon this report. "
+        + "Analysts expect another rise in March.";
+    DocumentAlignment a = Aligner.align(Words.of(spun), Words.of(src));
+    Aligner.SentenceAlignment middle = a.sentences().get(1);
+    assertTrue(middle.accepted() && middle.inContext(), middle.toString());
+    assertEquals(1.0, a.coverage(), 1e-9);
+    List<SubstitutionCount> counts = DocumentAlignment.count(a.aligned());
+    assertTrue(counts.contains(new SubstitutionCount("Stocks", "Shares", 1)), counts.toString());
+    assertTrue(counts.contains(new SubstitutionCount("Nippon", "Tokyo", 1)), counts.toString());
+    // alone, the same sentence is not taken for the source's
+    DocumentAlignment alone = Aligner.align(Words.of("Stocks dropped steeply in Nippon upon this report."),
+        Words.of(src));
+    assertFalse(alone.sentences().get(0).accepted());
+  }
+
+  @Test
+  void lexiconEdgeThatReusesTheOriginalWordTakesTheMatchedWordAroundTheStretch() {
+    SynonymClasses classes = SourceIndex.classes(IndexOptions.defaults());
+    assertTrue(classes.isEdge("banks", "sir joseph banks"));
+    List<AlignedSubstitution> subs = Aligner.align(
+        Words.of("The legislation would permit sir joseph banks full participation in the business."),
+        Words.of("The legislation would allow banks full participation in the business."), classes).aligned();
+    assertEquals(2, subs.size(), subs.toString());
+    assertEquals("permit", subs.get(0).surface());
+    assertEquals("allow", subs.get(0).original());
+    assertEquals("sir joseph banks", subs.get(1).surface());
+    assertEquals("banks", subs.get(1).original());
+  }
+
+  @Test
+  void phraseOpeningASentenceDoesNotTakeTheLastWordOfTheSourcesSentenceBefore() {
+    SynonymClasses classes = SourceIndex.classes(IndexOptions.defaults());
+    assertTrue(classes.isEdge("it", "information technology"));
+    List<AlignedSubstitution> subs = Aligner.align(
+        Words.of("The firm sells management products and services. Information technology said sales rose."),
+        Words.of("The firm sells management products and services. It said sales rose."), classes).aligned();
+    assertEquals(1, subs.size(), subs.toString());
+    assertEquals("Information technology", subs.get(0).surface());
+    assertEquals("It", subs.get(0).original());
+  }
+
+  @Test
+  void originalWordsLeftOutAtTheStartOfASentenceJoinTheEdgeTheyFormWithTheFirstMatch() {
+    SynonymClasses classes = SourceIndex.classes(IndexOptions.defaults());
+    assertTrue(classes.isEdge("grand jury", "jury"));
+    String src = "Grand Jury Adds to HealthSouth Charges. Federal prosecutors added charges on Monday.";
+    String spun = "Jury Adds to HealthSouth Charges. Federal prosecutors added charges on Monday.";
+    List<AlignedSubstitution> subs = Aligner.align(Words.of(spun), Words.of(src), classes).aligned();
+    assertEquals(1, subs.size(), subs.toString());
+    assertEquals("Jury", subs.get(0).surface());
+    assertEquals("Grand Jury", subs.get(0).original());
+    // not across a source sentence boundary
+    subs = Aligner.align(Words.of("Jury Adds to HealthSouth Charges."),
+        Words.of("They met the grand. Jury Adds to HealthSouth Charges."), classes).aligned();
+    assertTrue(subs.isEmpty(), subs.toString());
+  }
+
+  @Test
+  void periodAfterAnAbbreviationDoesNotEndTheSentence() {
+    Words w = Words.of("Sales in the U.S. Market rose 5 pct. Prices fell in Washington d.c . today. It was cold.");
+    assertEquals(3, w.sentenceCount());
+    assertEquals("prices", w.key[w.sentence[1]]);
+    assertEquals("it", w.key[w.sentence[2]]);
+  }
 }

@@ -71,9 +71,17 @@ public final class TraceEval {
    * @param seed seed of the sample and of the spins
    * @param threads indexing threads
    * @param rebuild whether to rebuild indexes that exist
+   * @param misses where to write the true substitutions the alignment missed, with the aligned
+   *     replacements around them (null: nowhere)
    */
   public record Config(Path corporaDir, Path workDir, int queries, List<Double> rates, List<EvalSetting> settings,
-      double holdOut, long seed, int threads, boolean rebuild) {
+      double holdOut, long seed, int threads, boolean rebuild, Path misses) {
+    /** Settings without a misses file. */
+    public Config(Path corporaDir, Path workDir, int queries, List<Double> rates, List<EvalSetting> settings,
+        double holdOut, long seed, int threads, boolean rebuild) {
+      this(corporaDir, workDir, queries, rates, settings, holdOut, seed, threads, rebuild, null);
+    }
+
     public Config {
       Objects.requireNonNull(corporaDir, "corporaDir");
       Objects.requireNonNull(workDir, "workDir");
@@ -121,6 +129,7 @@ public final class TraceEval {
   private final Config config;
   private final PrintWriter log;
   private java.util.Map<String, String> twins = java.util.Map.of();
+  private final StringBuilder missLog = new StringBuilder();
 
   public TraceEval(Config config, PrintWriter log) {
     this.config = config;
@@ -194,6 +203,9 @@ public final class TraceEval {
         }
       }
     }
+    if (config.misses() != null) {
+      Files.writeString(config.misses(), missLog, java.nio.charset.StandardCharsets.UTF_8);
+    }
     return new Report(rows, figures);
   }
 
@@ -221,6 +233,9 @@ public final class TraceEval {
       trace.add(ids, d.id(), c);
       if (r.best() != null && trace.same(r.best().id(), d.id())) {
         trace.recovery(s.substitutions(), r.best());
+        if (config.misses() != null) {
+          logMisses(setting.label() + " " + rate + " " + d.id(), s, d.text(), r.best());
+        }
       }
       c = new Clock();
       String[] b = baselines.bm25(s.spun(), TOP);
@@ -236,6 +251,33 @@ public final class TraceEval {
     log.flush();
     return List.of(trace.row(setting.label(), rate, "trace"), bm25.row(setting.label(), rate, "BM25 raw"),
         minHash.row(setting.label(), rate, "MinHash 5-shingles"));
+  }
+
+  /**
+   * One block per missed true substitution: where it is, the spun and the original wording with
+   * some context, and the aligned replacements that overlap it in the spun text.
+   */
+  private void logMisses(String where, SpunText s, String original, SourceMatch best) {
+    for (Substitution t : s.substitutions()) {
+      if (recovered(t, best.aligned())) {
+        continue;
+      }
+      missLog.append(where).append(" [").append(t.kind()).append("] '").append(t.spun()).append("' <- '")
+          .append(t.original()).append("'\n  spun: ").append(context(s.spun(), t.spunStart(), t.spunEnd()))
+          .append("\n  orig: ").append(context(original, t.originalStart(), t.originalEnd())).append('\n');
+      for (AlignedSubstitution a : best.aligned()) {
+        if (a.end() > t.spunStart() - 20 && a.start() < t.spunEnd() + 20) {
+          missLog.append("  aligned: '").append(a.surface()).append("' <- '").append(a.original()).append("'\n");
+        }
+      }
+    }
+  }
+
+  private static String context(String text, int from, int to) {
+    int a = Math.max(0, from - 40);
+    int b = Math.min(text.length(), to + 40);
+    return (text.substring(a, from) + "[" + text.substring(from, to) + "]" + text.substring(to, b))
+        .replace('\n', ' ');
   }
 
   /** Builds the index in {@code dir} unless a complete one is there (and no rebuild was asked). */

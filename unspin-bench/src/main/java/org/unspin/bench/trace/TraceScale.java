@@ -51,9 +51,17 @@ public final class TraceScale {
    *
    * @param sizes index sizes in documents, ascending
    * @param reuse measure the index left in the work directory by an earlier run, at its size, without building
+   * @param forceMerge merge the index into one segment before measuring at each size (the merge time
+   *     counts as building; on reuse it is only logged)
    */
   public record Config(Path corporaDir, Path workDir, List<Integer> sizes, int queries, List<Double> rates, long seed,
-      int threads, boolean reuse) {
+      int threads, boolean reuse, boolean forceMerge) {
+    /** Settings without force-merging. */
+    public Config(Path corporaDir, Path workDir, List<Integer> sizes, int queries, List<Double> rates, long seed,
+        int threads, boolean reuse) {
+      this(corporaDir, workDir, sizes, queries, rates, seed, threads, reuse, false);
+    }
+
     public Config {
       Objects.requireNonNull(corporaDir, "corporaDir");
       Objects.requireNonNull(workDir, "workDir");
@@ -156,6 +164,17 @@ public final class TraceScale {
         }
         synthetic += need;
         seconds += (System.nanoTime() - t0) / 1e9;
+      }
+      if (config.forceMerge()) {
+        long t0 = System.nanoTime();
+        try (SourceIndexWriter w = SourceIndexWriter.append(dir)) {
+          w.forceMerge(1);
+        }
+        double merge = (System.nanoTime() - t0) / 1e9;
+        log.printf(Locale.ROOT, "force-merged to one segment in %.0f s%n", merge);
+        if (seconds >= 0) {
+          seconds += merge;
+        }
       }
       try (SourceIndex idx = SourceIndex.open(dir)) {
         log.printf(Locale.ROOT, "index at %d documents, %d segments, %.0f MB, %.0f s of building%n",
