@@ -24,11 +24,14 @@ public final class IndexAddCommand implements Callable<Integer> {
   @Option(names = "--domain-lm", description = "Rebuild the domain LM (DIR/domain.lm) from all indexed texts.")
   boolean domainLm;
 
+  @Option(names = "--merge", description = "Merge the index into one segment after adding (faster searches).")
+  boolean merge;
+
   @Parameters(paramLabel = "INPUT", arity = "1..*", description = "Files and directories to index.")
   List<Path> inputs;
 
   @Override
   public Integer call() throws IOException {
-    return IndexInfoCommand.fill(spec, index, inputs, false, domainLm);
+    return IndexInfoCommand.fill(spec, index, inputs, false, domainLm, merge);
   }
 }

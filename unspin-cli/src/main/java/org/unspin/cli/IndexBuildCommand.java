@@ -27,11 +27,16 @@ public final class IndexBuildCommand implements Callable<Integer> {
       + "interpolated with the default model by 'restore --index' and 'check --index'.")
   boolean domainLm;
 
+  @Option(names = "--merge", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Merge the index into one segment at the end: faster searches, a slower build (default: on; "
+          + "--no-merge skips it).")
+  boolean merge;
+
   @Parameters(paramLabel = "INPUT", arity = "1..*", description = "Files and directories to index.")
   List<Path> inputs;
 
   @Override
   public Integer call() throws IOException {
-    return IndexInfoCommand.fill(spec, index, inputs, true, domainLm);
+    return IndexInfoCommand.fill(spec, index, inputs, true, domainLm, merge);
   }
 }

@@ -44,7 +44,7 @@ public final class IndexInfoCommand implements Callable<Integer> {
   }
 
   /** Shared by build and add: index the inputs, report, optionally build the domain LM. */
-  static int fill(CommandSpec spec, Path dir, List<Path> inputs, boolean create, boolean domainLm)
+  static int fill(CommandSpec spec, Path dir, List<Path> inputs, boolean create, boolean domainLm, boolean merge)
       throws IOException {
     PrintWriter err = spec.commandLine().getErr();
     long t0 = System.nanoTime();
@@ -56,6 +56,12 @@ public final class IndexInfoCommand implements Callable<Integer> {
       in.addAll(inputs);
       added = w.added();
       skipped = in.skipped();
+      if (merge) {
+        // One segment: searches at 1M documents cost about a fifth less CPU (BENCHMARKS.md, Tracing).
+        err.println("index: merging segments...");
+        err.flush();
+        w.forceMerge(1);
+      }
     }
     double secs = (System.nanoTime() - t0) / 1e9;
     PrintWriter out = spec.commandLine().getOut();

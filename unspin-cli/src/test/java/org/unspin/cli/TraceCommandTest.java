@@ -38,6 +38,7 @@ class TraceCommandTest {
     assertTrue(b.err().contains("more.jsonl#2"), b.err());
     MainTest.Result info = MainTest.run("index", "info", "--index", index.toString());
     assertTrue(info.out().contains("3 documents"), info.out());
+    assertTrue(info.out().contains(", 1 segments"), "index build merges into one segment: " + info.out());
 
     Path spun = dir.resolve("spun.txt");
     Files.writeString(spun, SPUN, StandardCharsets.UTF_8);
