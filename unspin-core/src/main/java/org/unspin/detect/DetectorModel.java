@@ -1,5 +1,10 @@
 package org.unspin.detect;
 
+import static org.unspin.util.ModelFields.abbreviate;
+import static org.unspin.util.ModelFields.fields;
+import static org.unspin.util.ModelFields.number;
+import static org.unspin.util.ModelFields.oneLine;
+
 import org.unspin.util.Utf8;
 
 import java.io.BufferedReader;
@@ -311,26 +316,6 @@ public record DetectorModel(List<Feature> features, double bias, PlattCalibratio
     return new DetectorModel(features, bias, platt, spun, clean, provenance);
   }
 
-  private static void fields(String[] f, int n, String where, String form) {
-    if (f.length != n) {
-      throw new ModelException(where + "expected " + n + " TAB-separated fields '" + form + "' (got " + f.length
-          + ")");
-    }
-  }
-
-  private static double number(String s, String where) {
-    double v;
-    try {
-      v = Double.parseDouble(s);
-    } catch (NumberFormatException e) {
-      throw new ModelException(where + "not a number: '" + abbreviate(s) + "'", e);
-    }
-    if (!Double.isFinite(v)) {
-      throw new ModelException(where + "number must be finite (got '" + s + "')");
-    }
-    return v;
-  }
-
   private static Double once(Double old, double v, String where, String what) {
     if (old != null) {
       throw new ModelException(where + what + " given twice");
@@ -340,14 +325,6 @@ public record DetectorModel(List<Feature> features, double bias, PlattCalibratio
 
   private static String num(double v) {
     return Double.toString(v);
-  }
-
-  private static String oneLine(String s) {
-    return s.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
-  }
-
-  private static String abbreviate(String s) {
-    return s.length() <= 40 ? s : s.substring(0, 40) + "...";
   }
 
   @Override

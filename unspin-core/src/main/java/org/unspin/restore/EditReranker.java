@@ -1,5 +1,10 @@
 package org.unspin.restore;
 
+import static org.unspin.util.ModelFields.abbreviate;
+import static org.unspin.util.ModelFields.fields;
+import static org.unspin.util.ModelFields.number;
+import static org.unspin.util.ModelFields.oneLine;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -299,34 +304,6 @@ public final class EditReranker {
       throw new ModelException(at + "missing '" + (bias == null ? "bias" : "threshold") + "' line");
     }
     return new EditReranker(mean, scale, weight, bias, threshold, provenance);
-  }
-
-  private static void fields(String[] f, int n, String where, String form) {
-    if (f.length != n) {
-      throw new ModelException(where + "expected " + n + " TAB-separated fields '" + form + "' (got " + f.length
-          + ")");
-    }
-  }
-
-  private static double number(String s, String where) {
-    double v;
-    try {
-      v = Double.parseDouble(s);
-    } catch (NumberFormatException e) {
-      throw new ModelException(where + "not a number: '" + abbreviate(s) + "'", e);
-    }
-    if (!Double.isFinite(v)) {
-      throw new ModelException(where + "number must be finite (got '" + s + "')");
-    }
-    return v;
-  }
-
-  private static String oneLine(String s) {
-    return s.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
-  }
-
-  private static String abbreviate(String s) {
-    return s.length() <= 40 ? s : s.substring(0, 40) + "...";
   }
 
   @Override
