@@ -151,7 +151,7 @@ public final class SignalAnalyzer {
     int n = r.edits().size();
     double[] v = new double[featureNames.size()];
     v[0] = changed / perToken;
-    v[1] = tokens.isEmpty() ? 0 : (r.restoredLogProb() - r.inputLogProb()) / tokens.size();
+    v[1] = tokens.isEmpty() ? 0 : (r.decoderLogProb() - r.inputLogProb()) / tokens.size();
     v[2] = n == 0 ? 0 : confSum / n;
     v[3] = confMax;
     v[4] = 100 * rare / perToken;

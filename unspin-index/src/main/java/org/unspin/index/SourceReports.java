@@ -36,7 +36,7 @@ public final class SourceReports {
   /** The restoration of {@code text} that {@code m} proves (no token scores: they come from no LM). */
   public static RestoredText restored(String text, SourceMatch m) {
     Objects.requireNonNull(text, "text");
-    return new RestoredText(text, m.restore(text), List.of(), edits(m), new float[0], Double.NaN, Double.NaN);
+    return new RestoredText(text, m.restore(text), List.of(), edits(m), new float[0], Double.NaN, Double.NaN, Double.NaN);
   }
 
   /**
