@@ -54,7 +54,7 @@ public final class SourceReports {
     }
     findings.sort(Comparator.comparingInt(Finding::start).thenComparingInt(Finding::end));
     return new CheckReport(r.input(), r.spunProbability(), r.verdict(), findings, r.signals(), r.features(),
-        m.restore(r.input()), edits(m));
+        m.restore(r.input()), edits(m), r.note());
   }
 
   private static boolean overlapsAny(List<Finding> findings, int start, int end) {
