@@ -16,6 +16,7 @@ import org.unspin.channel.SimulatorConfig;
 import org.unspin.channel.SpinSimulator;
 import org.unspin.detect.CheckReport;
 import org.unspin.lexicon.Lexicon;
+import org.unspin.restore.ChannelWeights;
 import org.unspin.restore.RestoredText;
 
 /**
@@ -25,7 +26,7 @@ import org.unspin.restore.RestoredText;
  *
  * <pre>
  * java -cp unspin-bench.jar org.unspin.bench.CheckLoop [--docs N] [--spin RATE] [--rounds R]
- *     [--dump FILE] DOCS.txt
+ *     [--dump FILE] [--channel-weights FILE] DOCS.txt
  * </pre>
  *
  * <p>{@code DOCS.txt} holds one document per line (as {@code unspin eval corpus --format text}
@@ -42,12 +43,14 @@ public final class CheckLoop {
     int rounds = 3;
     Path dump = null;
     Path input = null;
+    Path channelWeights = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--docs" -> docs = Integer.parseInt(args[++i]);
         case "--spin" -> spin = Double.parseDouble(args[++i]);
         case "--rounds" -> rounds = Integer.parseInt(args[++i]);
         case "--dump" -> dump = Path.of(args[++i]);
+        case "--channel-weights" -> channelWeights = Path.of(args[++i]);
         default -> input = Path.of(args[i]);
       }
     }
@@ -75,7 +78,11 @@ public final class CheckLoop {
       bytes += t.getBytes(StandardCharsets.UTF_8).length;
     }
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-    try (Unspin unspin = Unspin.withDefaults()) {
+    Unspin.Builder builder = Unspin.builder();
+    if (channelWeights != null) {
+      builder.channelWeights(ChannelWeights.load(channelWeights, ChannelWeights.shipped()));
+    }
+    try (Unspin unspin = builder.build()) {
       long c0 = mx.getCurrentThreadCpuTime();
       BufferedWriter out = dump == null ? null : Files.newBufferedWriter(dump, StandardCharsets.UTF_8);
       for (int d = 0; d < texts.size(); d++) {

@@ -1,12 +1,8 @@
 package org.unspin.cli;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.unspin.api.Edit;
-import org.unspin.api.Finding;
-import org.unspin.api.TextSpan;
 import org.unspin.api.Unspin;
 import org.unspin.detect.CheckReport;
 import org.unspin.index.SourceIndex;
@@ -14,6 +10,7 @@ import org.unspin.index.SourceMatch;
 import org.unspin.index.TraceResult;
 import org.unspin.report.HtmlReport;
 import org.unspin.report.ReportView;
+import org.unspin.report.SourceOffsets;
 import org.unspin.text.ExtractedText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -72,7 +69,7 @@ public final class CheckCommand implements Callable<Integer> {
           out.flush();
           return Main.EXIT_OK;
         }
-        report = toSource(report, text);
+        report = SourceOffsets.toSource(report, text);
         if (idx == null) {
           out.println(json ? report.toJson() : report.toText());
         } else {
@@ -83,26 +80,5 @@ public final class CheckCommand implements Callable<Integer> {
       }
     }
     return Main.EXIT_OK;
-  }
-
-  /** Maps the report's offsets from the extracted text back to the source (identity for plain text). */
-  static CheckReport toSource(CheckReport r, ExtractedText text) {
-    if (text.source().equals(text.text())) {
-      return r;
-    }
-    String src = text.source();
-    List<Finding> findings = new ArrayList<>();
-    for (Finding f : r.findings()) {
-      TextSpan s = text.sourceSpan(f.start(), f.end());
-      findings.add(new Finding(s.start(), s.end(), src.substring(s.start(), s.end()), f.suggestion(), f.confidence(),
-          f.ruleId()));
-    }
-    List<Edit> edits = new ArrayList<>();
-    for (Edit e : r.edits()) {
-      TextSpan s = text.sourceSpan(e.start(), e.end());
-      edits.add(new Edit(s.start(), s.end(), src.substring(s.start(), s.end()), e.suggestion(), e.confidence()));
-    }
-    return new CheckReport(src, r.spunProbability(), r.verdict(), findings, r.signals(), r.features(), r.restored(),
-        edits);
   }
 }

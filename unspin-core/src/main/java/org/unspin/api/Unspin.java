@@ -141,7 +141,8 @@ public final class Unspin implements AutoCloseable {
           double spun = spunThreshold != null ? spunThreshold : model.spunThreshold();
           double clean = Math.min(model.cleanThreshold(), spun);
           DetectorConfig config = DetectorConfig.DEFAULTS.withThresholds(spun, clean);
-          d = new Detector(new SignalAnalyzer(lm, SignalAnalyzer.standardRules(), config), model);
+          d = new Detector(new SignalAnalyzer(lm, SignalAnalyzer.standardRules(), config), model)
+              .withMinWords(Detector.SHIPPED_MIN_WORDS);
           detector = d;
         }
       }

@@ -34,9 +34,22 @@ import org.unspin.util.Json;
  * @param features feature name to value, in model order
  * @param restored the restored text
  * @param edits the restoration's edits
+ * @param note why the verdict is not the probability's (a text too short to judge), or null; in
+ *     the JSON as {@code "note"} when present
  */
 public record CheckReport(String input, double spunProbability, Verdict verdict, List<Finding> findings,
-    Map<String, Integer> signals, Map<String, Double> features, String restored, List<Edit> edits) {
+    Map<String, Integer> signals, Map<String, Double> features, String restored, List<Edit> edits, String note) {
+
+  /** A report without a note. */
+  public CheckReport(String input, double spunProbability, Verdict verdict, List<Finding> findings,
+      Map<String, Integer> signals, Map<String, Double> features, String restored, List<Edit> edits) {
+    this(input, spunProbability, verdict, findings, signals, features, restored, edits, null);
+  }
+
+  /** The same report with {@code note} (null for none). */
+  public CheckReport withNote(String note) {
+    return new CheckReport(input, spunProbability, verdict, findings, signals, features, restored, edits, note);
+  }
 
   public CheckReport {
     Objects.requireNonNull(input, "input");
@@ -88,6 +101,9 @@ public record CheckReport(String input, double spunProbability, Verdict verdict,
       es.add(o);
     }
     m.put("edits", es);
+    if (note != null) {
+      m.put("note", note);
+    }
     return Json.write(m);
   }
 
@@ -115,6 +131,9 @@ public record CheckReport(String input, double spunProbability, Verdict verdict,
       }
     }
     sb.append(String.format(Locale.ROOT, "%n"));
+    if (note != null) {
+      sb.append("Note: ").append(note).append(String.format(Locale.ROOT, "%n"));
+    }
     if (!findings.isEmpty()) {
       sb.append(String.format(Locale.ROOT, "Findings (%d):%n", findings.size()));
       for (Finding f : findings) {

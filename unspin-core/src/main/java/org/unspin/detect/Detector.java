@@ -22,8 +22,17 @@ import org.unspin.restore.RestoredText;
  * <p>Lenient on content (never throws because of what a text says); immutable and thread-safe.
  */
 public final class Detector {
+  /**
+   * The fewest word tokens for which the shipped detector gives a spun or clean verdict: it was
+   * trained on texts cut to 25–400 words and never saw fewer than 20 (MODEL_CARD.md §4), and a
+   * per-token feature of a two-word text says little (one unsure change doubles it). Shorter texts
+   * are {@code uncertain} whatever their probability; their findings are reported as usual.
+   */
+  public static final int SHIPPED_MIN_WORDS = 20;
+
   private final SignalAnalyzer analyzer;
   private final DetectorModel model;
+  private final int minWords;
 
   /**
    * A detector that scores the analyzer's features with {@code model}.
@@ -31,6 +40,14 @@ public final class Detector {
    * @throws ModelException if the model was trained on other features than the analyzer computes
    */
   public Detector(SignalAnalyzer analyzer, DetectorModel model) {
+    this(analyzer, model, 0);
+  }
+
+  private Detector(SignalAnalyzer analyzer, DetectorModel model, int minWords) {
+    if (minWords < 0) {
+      throw new IllegalArgumentException("minWords must be >= 0 (got " + minWords + ")");
+    }
+    this.minWords = minWords;
     this.analyzer = Objects.requireNonNull(analyzer, "analyzer");
     this.model = Objects.requireNonNull(model, "model");
     if (!model.featureNames().equals(analyzer.featureNames())) {
@@ -44,7 +61,21 @@ public final class Detector {
    */
   public static Detector create(LanguageModel lm, DetectorModel model) {
     DetectorConfig config = DetectorConfig.DEFAULTS.withThresholds(model.spunThreshold(), model.cleanThreshold());
-    return new Detector(new SignalAnalyzer(lm, SignalAnalyzer.standardRules(), config), model);
+    return new Detector(new SignalAnalyzer(lm, SignalAnalyzer.standardRules(), config), model)
+        .withMinWords(SHIPPED_MIN_WORDS);
+  }
+
+  /**
+   * The same detector, giving texts of fewer than {@code words} word tokens the verdict {@code
+   * uncertain} (0: every text gets the verdict of its probability).
+   */
+  public Detector withMinWords(int words) {
+    return new Detector(analyzer, model, words);
+  }
+
+  /** See {@link #withMinWords}. */
+  public int minWords() {
+    return minWords;
   }
 
   public DetectorModel model() {
@@ -65,8 +96,13 @@ public final class Detector {
     double p = model.probability(s.features());
     DetectorConfig c = analyzer.config();
     Verdict v = p >= c.spunThreshold() ? Verdict.SPUN : p <= c.cleanThreshold() ? Verdict.CLEAN : Verdict.UNCERTAIN;
+    if (s.words() < minWords) {
+      v = Verdict.UNCERTAIN;
+    }
     return new CheckReport(text, p, v, distinctSpans(s.findings()), s.hits(), s.features().asMap(),
-        restoration.text(), restoration.edits());
+        restoration.text(), restoration.edits()).withNote(s.words() < minWords
+            ? "too short to judge: " + s.words() + (s.words() == 1 ? " word" : " words") + ", the detector needs "
+                + minWords : null);
   }
 
   /** One finding per span: the most confident (the first rule on ties); input ordered by start, then end. */

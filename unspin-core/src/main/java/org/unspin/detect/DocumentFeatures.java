@@ -13,7 +13,8 @@ import java.util.Objects;
  * <ul>
  *   <li>{@code changed_share}: tokens covered by restoration edits, weighted by their posterior,
  *       per word token;
- *   <li>{@code lm_gain_per_token}: log10 probability of the restoration minus that of the input,
+ *   <li>{@code lm_gain_per_token}: log10 probability of the decoder's best path (the restoration
+ *       before the edit reranker left out its unsure changes) minus that of the input,
  *       per token;
  *   <li>{@code edit_confidence_mean}, {@code edit_confidence_max}: over the restoration's edits
  *       (0 without edits);

@@ -82,8 +82,9 @@ public final class SignalAnalyzer {
    * @param findings every rule's findings, ordered by start, then end, then rule order
    * @param hits rule ID to number of findings, for every rule (zeros included), in rule order
    * @param features the document features
+   * @param words the number of word tokens of the text
    */
-  public record Signals(List<Finding> findings, Map<String, Integer> hits, DocumentFeatures features) {
+  public record Signals(List<Finding> findings, Map<String, Integer> hits, DocumentFeatures features, int words) {
     public Signals {
       findings = List.copyOf(findings);
       hits = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(hits));
@@ -107,17 +108,22 @@ public final class SignalAnalyzer {
     }
     all.sort(Comparator.comparingInt(Finding::start).thenComparingInt(Finding::end)
         .thenComparingInt(f -> order.get(f.ruleId())));
-    return new Signals(all, hits, features(restoration, hits));
+    return new Signals(all, hits, features(restoration, hits), wordCount(restoration.tokens()));
   }
 
-  private DocumentFeatures features(RestoredText r, Map<String, Integer> hits) {
-    List<InputToken> tokens = r.tokens();
+  private static int wordCount(List<InputToken> tokens) {
     int words = 0;
     for (InputToken t : tokens) {
       if (t.kind() == TokenKind.WORD) {
         words++;
       }
     }
+    return words;
+  }
+
+  private DocumentFeatures features(RestoredText r, Map<String, Integer> hits) {
+    List<InputToken> tokens = r.tokens();
+    int words = wordCount(tokens);
     double perToken = Math.max(1, words);
     double changed = 0;
     double confSum = 0;
@@ -151,7 +157,7 @@ public final class SignalAnalyzer {
     int n = r.edits().size();
     double[] v = new double[featureNames.size()];
     v[0] = changed / perToken;
-    v[1] = tokens.isEmpty() ? 0 : (r.restoredLogProb() - r.inputLogProb()) / tokens.size();
+    v[1] = tokens.isEmpty() ? 0 : (r.decoderLogProb() - r.inputLogProb()) / tokens.size();
     v[2] = n == 0 ? 0 : confSum / n;
     v[3] = confMax;
     v[4] = 100 * rare / perToken;

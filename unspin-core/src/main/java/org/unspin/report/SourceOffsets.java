@@ -36,6 +36,6 @@ public final class SourceOffsets {
       edits.add(new Edit(s.start(), s.end(), src.substring(s.start(), s.end()), e.suggestion(), e.confidence()));
     }
     return new CheckReport(src, r.spunProbability(), r.verdict(), findings, r.signals(), r.features(), r.restored(),
-        edits);
+        edits, r.note());
   }
 }

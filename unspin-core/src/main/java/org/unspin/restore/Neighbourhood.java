@@ -21,17 +21,44 @@ public interface Neighbourhood {
 
   /**
    * Closed word classes whose members spinners swap for each other ("in" -&gt; "within", "the" -&gt;
-   * "a"), so an improbable one may be put back by context alone.
+   * "a"), so an improbable one may be put back by context alone: the data file {@value
+   * #CLOSED_CLASSES_RESOURCE} (its header gives the source), one class per line.
    */
-  List<List<String>> CLOSED_CLASSES = List.of(
-      List.of("in", "on", "at", "within", "inside", "into", "onto", "to", "for", "from", "by", "with", "of",
-          "about", "over", "under", "across", "through", "during", "among", "between", "throughout", "towards"),
-      List.of("a", "an", "the"),
-      List.of("and", "or", "but", "nor", "yet", "so"),
-      List.of("this", "that", "these", "those"),
-      List.of("is", "are", "was", "were", "be", "been", "being"),
-      List.of("has", "have", "had"),
-      List.of("will", "would", "can", "could", "may", "might", "shall", "should", "must"));
+  String CLOSED_CLASSES_RESOURCE = "/org/unspin/restore/closed-classes.txt";
+
+  /** The classes of {@link #CLOSED_CLASSES_RESOURCE}, in file order. */
+  List<List<String>> CLOSED_CLASSES = org.unspin.util.Resources.load(Neighbourhood.class, CLOSED_CLASSES_RESOURCE,
+      Neighbourhood::readClasses);
+
+  /**
+   * Parses a closed-class file: one class per line, members separated by spaces, {@code #}
+   * comment lines and blank lines ignored; a class needs at least two members.
+   *
+   * @throws ModelException naming {@code origin} and the line when a class has fewer than two members
+   */
+  static List<List<String>> readClasses(java.io.InputStream in, String origin) throws java.io.IOException {
+    List<List<String>> out = new ArrayList<>();
+    java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(in,
+        java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+            .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)));
+    String line;
+    int no = 0;
+    while ((line = r.readLine()) != null) {
+      no++;
+      String t = line.strip();
+      if (t.isEmpty() || t.startsWith("#")) {
+        continue;
+      }
+      List<String> cls = List.of(t.split("\\s+"));
+      if (cls.size() < 2) {
+        throw new org.unspin.api.ModelException(origin + ": line " + no + ": a class needs at least two words (got '"
+            + t + "')");
+      }
+      out.add(cls);
+    }
+    return List.copyOf(out);
+  }
 
   /** Other members of the closed class of the word (see {@link #CLOSED_CLASSES}). */
   static Neighbourhood closedClasses() {

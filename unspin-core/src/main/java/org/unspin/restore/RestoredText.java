@@ -13,10 +13,15 @@ import org.unspin.api.Edit;
  * @param tokens the tokens the restorer worked on
  * @param edits the changes, left to right, with offsets into {@code input}
  * @param inputLogProb log10 LM probability of the input as written (sentence by sentence)
- * @param restoredLogProb log10 LM probability of the decoder's best path
+ * @param restoredLogProb log10 LM probability of the restored text (sentence by sentence): the
+ *     decoder's best path without the changes the edit reranker left out
+ * @param decoderLogProb log10 LM probability of the decoder's best path, changes the edit reranker
+ *     left out included: how much more probable a nearby text is than the input, which the
+ *     detector's {@code lm_gain_per_token} measures even where no single edit was confident enough
+ *     (NaN where no decoder ran)
  */
 public record RestoredText(String input, String text, List<InputToken> tokens, List<Edit> edits,
-    float[] tokenGain, double inputLogProb, double restoredLogProb) {
+    float[] tokenGain, double inputLogProb, double restoredLogProb, double decoderLogProb) {
   public RestoredText {
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(text, "text");
@@ -30,7 +35,7 @@ public record RestoredText(String input, String text, List<InputToken> tokens, L
   }
 
   /**
-   * Per-token LM gain (log10): what the best restoration's words score at token {@code i} minus
+   * Per-token LM gain (log10): what the decoder's best path's words score at token {@code i} minus
    * what the input's word scores there, for the detector. A phrase's score is shared evenly by the
    * tokens it covers; words after a change gain through their better history.
    */

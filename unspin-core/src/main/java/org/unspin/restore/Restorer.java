@@ -848,8 +848,9 @@ public final class Restorer {
   }
 
   /** One change on the best path, with its reranker features. */
-  private record Change(int token, int length, String key, Candidate candidate, double posterior,
-      double[] features) {}
+  /** A change on the decoder's best path: {@code ids} are the candidate's word ids. */
+  private record Change(int token, int length, String key, Candidate candidate, int[] ids, int sentence,
+      double posterior, double[] features) {}
 
   private final class Decoded {
     Prepared doc;
@@ -857,32 +858,92 @@ public final class Restorer {
     float[] gain;
     double inputLp;
     double restoredLp;
+    /** Per sentence: the LM log10 score of the decoder's best path. */
+    double[] sentenceLp;
     long eligible;
 
     RestoredText toRestoredText(double minConfidence) {
       String text = doc.text;
       List<Edit> edits = new ArrayList<>();
+      List<Change> kept = new ArrayList<>();
+      boolean[] dropped = null; // per sentence: a change of the best path was left out
       StringBuilder out = new StringBuilder(text.length() + 16);
       int copied = 0;
       for (Change ch : changes) {
         double confidence = ch.posterior;
         // The reranker is trained on thesaurus spins, where no candidate comes from a profile: a
         // profile entry (learned from a real spinner's output) is judged by its posterior instead.
+        boolean keep;
         if (reranker != null && ch.candidate.source() != CandidateSource.PROFILE) {
           confidence = reranker.probability(ch.features);
-          if (confidence < reranker.threshold()) {
-            continue;
+          keep = confidence >= reranker.threshold();
+        } else {
+          keep = ch.posterior >= minConfidence;
+        }
+        if (!keep) {
+          if (dropped == null) {
+            dropped = new boolean[doc.sentences.size()];
           }
-        } else if (ch.posterior < minConfidence) {
+          dropped[ch.sentence] = true;
           continue;
         }
+        kept.add(ch);
         Edit e = edit(ch, Math.max(0, Math.min(1, confidence)));
         edits.add(e);
         out.append(text, copied, e.start()).append(e.suggestion());
         copied = e.end();
       }
       out.append(text, copied, text.length());
-      return new RestoredText(text, out.toString(), doc.tokens, edits, gain, inputLp, restoredLp);
+      // The best path's score counts the changes that were left out: score those sentences again
+      // as restored, so that the restored log probability is that of the text returned.
+      double lp = restoredLp;
+      for (int si = 0; dropped != null && si < dropped.length; si++) {
+        if (dropped[si]) {
+          lp += rescore(doc.sentences.get(si), kept) - sentenceLp[si];
+        }
+      }
+      return new RestoredText(text, out.toString(), doc.tokens, edits, gain, inputLp, lp, restoredLp);
+    }
+
+    /**
+     * The LM log10 score of sentence {@code s} with the kept changes that fall in it applied, the
+     * way the decoder scores a path (a change's words and, at the end, the sentence end).
+     */
+    private double rescore(Sentence s, List<Change> kept) {
+      LanguageModel model = work().lm;
+      int hist = Math.max(0, model.order() - 1);
+      int n = s.ids.length;
+      int next = 0;
+      while (next < kept.size() && kept.get(next).token < s.first) {
+        next++;
+      }
+      int capacity = n + 2;
+      for (int k = next; k < kept.size() && kept.get(k).token < s.first + n; k++) {
+        capacity += kept.get(k).ids.length;
+      }
+      int[] buf = new int[capacity];
+      int len = 0;
+      buf[len++] = Vocabulary.BOS;
+      double total = 0;
+      for (int i = 0; i < n; ) {
+        Change ch = next < kept.size() && kept.get(next).token == s.first + i ? kept.get(next++) : null;
+        int span = ch == null ? 1 : ch.length;
+        double lp = 0;
+        int words = ch == null ? 1 : ch.ids.length;
+        for (int k = 0; k < words; k++) {
+          int w = ch == null ? s.ids[i] : ch.ids[k];
+          int use = Math.min(len, hist);
+          lp += LanguageModel.score(model.query(buf, len - use, use, w));
+          buf[len++] = w;
+        }
+        if (i + span == n) {
+          int use = Math.min(len, hist);
+          lp += LanguageModel.score(model.query(buf, len - use, use, Vocabulary.EOS));
+        }
+        total += lp;
+        i += span;
+      }
+      return total;
     }
 
     Edit edit(Change ch, double confidence) {
@@ -941,9 +1002,10 @@ public final class Restorer {
     Decoded d = new Decoded();
     d.doc = doc;
     d.gain = new float[doc.tokens.size()];
-    for (Sentence s : doc.sentences) {
+    d.sentenceLp = new double[doc.sentences.size()];
+    for (int si = 0; si < doc.sentences.size(); si++) {
       checkInterrupted();
-      decodeSentence(s, state, work, docIndex, d);
+      decodeSentence(doc.sentences.get(si), si, state, work, docIndex, d);
     }
     return d;
   }
@@ -959,7 +1021,8 @@ public final class Restorer {
     }
   }
 
-  private void decodeSentence(Sentence s, DocChannel state, Work work, int docIndex, Decoded d) {
+  private void decodeSentence(Sentence s, int sentenceIndex, DocChannel state, Work work, int docIndex,
+      Decoded d) {
     int n = s.ids.length;
     Lattice lat = work.lattice;
     lat.reset(n);
@@ -1012,6 +1075,7 @@ public final class Restorer {
       int a = dec.pathArc(k);
       float lp = dec.pathLmScore(k);
       d.restoredLp += lp;
+      d.sentenceLp[sentenceIndex] += lp;
       int len = lat.length(a);
       for (int i = lat.from(a); i < lat.to(a); i++) {
         d.gain[s.first + i] += lp / len;
@@ -1033,7 +1097,8 @@ public final class Restorer {
         double[] features = EditFeatures.of(s.tokens, c, posterior, s.localGain[tag], lp - inputLp, cost[tag],
             priorCost, keepEligible, s.surfaceKnown[tag], state.rate, work.counts[0], work.counts[1],
             d.doc.occurrences(c.words()), Math.max(0, d.doc.occurrences(surface) - 1));
-        d.changes.add(new Change(s.first + c.from(), c.length(), s.pairKeys[tag], c, posterior, features));
+        d.changes.add(new Change(s.first + c.from(), c.length(), s.pairKeys[tag], c, s.candidateIds[tag],
+            sentenceIndex, posterior, features));
       }
     }
   }

@@ -79,6 +79,25 @@ class DetectorTest {
   }
 
   @Test
+  void textsShorterThanTheMinimumAreUncertainWithANoteSayingWhy() {
+    String spun = "The inventory marketplace dropped sharply on Monday.";
+    Detector d = detector(0.8, 0.2);
+    CheckReport plain = check(d, spun);
+    assertEquals(Verdict.SPUN, plain.verdict(), () -> "p=" + plain.spunProbability());
+    assertEquals(null, plain.note());
+    assertTrue(!Json.parseObject(plain.toJson()).containsKey("note"));
+    CheckReport shortOne = check(d.withMinWords(8), spun);
+    assertEquals(plain.spunProbability(), shortOne.spunProbability(), 1e-12, "the probability stays");
+    assertEquals(Verdict.UNCERTAIN, shortOne.verdict());
+    assertEquals("too short to judge: 7 words, the detector needs 8", shortOne.note());
+    assertEquals(shortOne.note(), Json.parseObject(shortOne.toJson()).get("note"));
+    assertTrue(shortOne.toText().contains("Note: too short to judge"), shortOne.toText());
+    assertEquals(plain.findings(), shortOne.findings(), "findings are reported as usual");
+    assertEquals(Verdict.SPUN, check(d.withMinWords(7), spun).verdict(), "7 words are enough for 7");
+    assertThrows(IllegalArgumentException.class, () -> d.withMinWords(-1));
+  }
+
+  @Test
   void textReportMarksFindingsAndGivesReasons() {
     String text = "The inventory market fell.\nWe saw a elephant.";
     String report = check(detector(0.8, 0.2), text).toText();

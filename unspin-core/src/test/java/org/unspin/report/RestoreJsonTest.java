@@ -15,7 +15,7 @@ class RestoreJsonTest {
   void writesRestoredTextEditsAndScores() {
     String in = "A colossal information set.";
     Edit e = new Edit(2, 22, "colossal information", "big data", 0.75);
-    RestoredText r = new RestoredText(in, "A big data set.", List.of(), List.of(e), new float[0], -12.5, -9.25);
+    RestoredText r = new RestoredText(in, "A big data set.", List.of(), List.of(e), new float[0], -12.5, -9.25, -9.25);
     Map<String, Object> m = Json.parseObject(RestoreJson.of(r));
     assertEquals("A big data set.", m.get("restored"));
     assertEquals(List.of(Map.of("start", 2L, "end", 22L, "text", "colossal information", "suggestion", "big data",
@@ -26,7 +26,7 @@ class RestoreJsonTest {
 
   @Test
   void nonFiniteScoresBecomeNull() {
-    RestoredText r = new RestoredText("x", "x", List.of(), List.of(), new float[0], Double.NEGATIVE_INFINITY, Double.NaN);
+    RestoredText r = new RestoredText("x", "x", List.of(), List.of(), new float[0], Double.NEGATIVE_INFINITY, Double.NaN, Double.NaN);
     Map<String, Object> m = Json.parseObject(RestoreJson.of(r));
     assertNull(m.get("input_log10_prob"));
     assertNull(m.get("restored_log10_prob"));

@@ -195,6 +195,18 @@ class RestorerTest {
   }
 
   @Test
+  void logProbAndGainsDescribeTheRestoredTextWhenTheRerankerVetoesTheDecodersChanges() {
+    Restorer vetoAll = Restorer.builder(lm).candidates(thesaurus).reranker(EditRerankerTest.constant(-20, 0.5)).build();
+    RestoredText out = vetoAll.restore("the inventory market fell . the stock market fell");
+    assertEquals(out.input(), out.text(), () -> "edits: " + out.edits());
+    assertEquals(out.inputLogProb(), out.restoredLogProb(), 1e-4, "nothing changed, so no LM gain");
+    assertTrue(out.decoderLogProb() > out.inputLogProb() + 1, "the decoder's path still has the change: "
+        + out.decoderLogProb() + " vs " + out.inputLogProb());
+    RestoredText kept = restorer.restore("the inventory market fell . the stock market fell");
+    assertEquals(kept.decoderLogProb(), kept.restoredLogProb(), 1e-9, "nothing left out: the same path");
+  }
+
+  @Test
   void contextProposalsRestoreWordsNoCandidateListsButLeaveAttestedTextAlone() {
     Restorer r = Restorer.builder(lm).candidates(thesaurus).neighbourhood(Neighbourhood.closedClasses()).build();
     assertRestoresTo(r, "The bank said profits rose within March.", "The bank said profits rose in March.");

@@ -36,7 +36,7 @@ public final class SourceReports {
   /** The restoration of {@code text} that {@code m} proves (no token scores: they come from no LM). */
   public static RestoredText restored(String text, SourceMatch m) {
     Objects.requireNonNull(text, "text");
-    return new RestoredText(text, m.restore(text), List.of(), edits(m), new float[0], Double.NaN, Double.NaN);
+    return new RestoredText(text, m.restore(text), List.of(), edits(m), new float[0], Double.NaN, Double.NaN, Double.NaN);
   }
 
   /**
@@ -54,7 +54,7 @@ public final class SourceReports {
     }
     findings.sort(Comparator.comparingInt(Finding::start).thenComparingInt(Finding::end));
     return new CheckReport(r.input(), r.spunProbability(), r.verdict(), findings, r.signals(), r.features(),
-        m.restore(r.input()), edits(m));
+        m.restore(r.input()), edits(m), r.note());
   }
 
   private static boolean overlapsAny(List<Finding> findings, int start, int end) {

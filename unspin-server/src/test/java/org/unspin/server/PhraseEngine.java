@@ -116,6 +116,6 @@ final class PhraseEngine implements Engine {
   public RestoredText restore(String text) {
     waitForGate();
     List<Edit> edits = edits(text);
-    return new RestoredText(text, apply(text, edits), List.of(), edits, new float[0], -10.0, -8.0);
+    return new RestoredText(text, apply(text, edits), List.of(), edits, new float[0], -10.0, -8.0, -8.0);
   }
 }
