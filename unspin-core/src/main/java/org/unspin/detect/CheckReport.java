@@ -36,19 +36,38 @@ import org.unspin.util.Json;
  * @param edits the restoration's edits
  * @param note why the verdict is not the probability's (a text too short to judge), or null; in
  *     the JSON as {@code "note"} when present
+ * @param contributions each feature's term of the detector's logit (positive: toward spun), in
+ *     model order; empty when unknown; in the JSON as {@code "contributions"} when not empty
  */
 public record CheckReport(String input, double spunProbability, Verdict verdict, List<Finding> findings,
-    Map<String, Integer> signals, Map<String, Double> features, String restored, List<Edit> edits, String note) {
+    Map<String, Integer> signals, Map<String, Double> features, String restored, List<Edit> edits, String note,
+    Map<String, Double> contributions) {
 
-  /** A report without a note. */
+  /** A report without a note or contributions. */
   public CheckReport(String input, double spunProbability, Verdict verdict, List<Finding> findings,
       Map<String, Integer> signals, Map<String, Double> features, String restored, List<Edit> edits) {
-    this(input, spunProbability, verdict, findings, signals, features, restored, edits, null);
+    this(input, spunProbability, verdict, findings, signals, features, restored, edits, null, Map.of());
   }
 
   /** The same report with {@code note} (null for none). */
   public CheckReport withNote(String note) {
-    return new CheckReport(input, spunProbability, verdict, findings, signals, features, restored, edits, note);
+    return new CheckReport(input, spunProbability, verdict, findings, signals, features, restored, edits, note,
+        contributions);
+  }
+
+  /** The same report with the detector's {@code contributions}. */
+  public CheckReport withContributions(Map<String, Double> contributions) {
+    return new CheckReport(input, spunProbability, verdict, findings, signals, features, restored, edits, note,
+        contributions);
+  }
+
+  /**
+   * The same score, verdict and reasons for another rendering of the text: offsets mapped to an
+   * HTML source, or a restoration by a found source.
+   */
+  public CheckReport withSpans(String input, List<Finding> findings, String restored, List<Edit> edits) {
+    return new CheckReport(input, spunProbability, verdict, findings, signals, features, restored, edits, note,
+        contributions);
   }
 
   public CheckReport {
@@ -60,6 +79,7 @@ public record CheckReport(String input, double spunProbability, Verdict verdict,
     findings = List.copyOf(findings);
     signals = Collections.unmodifiableMap(new LinkedHashMap<>(signals));
     features = Collections.unmodifiableMap(new LinkedHashMap<>(features));
+    contributions = Collections.unmodifiableMap(new LinkedHashMap<>(contributions));
     Objects.requireNonNull(restored, "restored");
     edits = List.copyOf(edits);
     for (Finding f : findings) {
@@ -104,6 +124,9 @@ public record CheckReport(String input, double spunProbability, Verdict verdict,
     if (note != null) {
       m.put("note", note);
     }
+    if (!contributions.isEmpty()) {
+      m.put("contributions", contributions);
+    }
     return Json.write(m);
   }
 
@@ -131,6 +154,16 @@ public record CheckReport(String input, double spunProbability, Verdict verdict,
       }
     }
     sb.append(String.format(Locale.ROOT, "%n"));
+    if (!contributions.isEmpty()) {
+      List<Map.Entry<String, Double>> terms = new ArrayList<>(contributions.entrySet());
+      terms.sort((a, b) -> Double.compare(Math.abs(b.getValue()), Math.abs(a.getValue())));
+      sb.append("Score terms (logit, + toward spun): ");
+      for (int i = 0; i < Math.min(3, terms.size()); i++) {
+        sb.append(i == 0 ? "" : ", ").append(terms.get(i).getKey())
+            .append(String.format(Locale.ROOT, " %+.2f", terms.get(i).getValue()));
+      }
+      sb.append(String.format(Locale.ROOT, "%n"));
+    }
     if (note != null) {
       sb.append("Note: ").append(note).append(String.format(Locale.ROOT, "%n"));
     }

@@ -100,7 +100,8 @@ public final class Detector {
       v = Verdict.UNCERTAIN;
     }
     return new CheckReport(text, p, v, distinctSpans(s.findings()), s.hits(), s.features().asMap(),
-        restoration.text(), restoration.edits()).withNote(s.words() < minWords
+        restoration.text(), restoration.edits()).withContributions(model.contributions(s.features()))
+        .withNote(s.words() < minWords
             ? "too short to judge: " + s.words() + (s.words() == 1 ? " word" : " words") + ", the detector needs "
                 + minWords : null);
   }

@@ -134,6 +134,24 @@ public record DetectorModel(List<Feature> features, double bias, PlattCalibratio
     return z;
   }
 
+  /**
+   * Each feature's term of the {@link #logit}: {@code weight * (x - mean) / scale}, in model
+   * order; positive terms push toward spun. What a report gives as the reasons of a score.
+   *
+   * @throws IllegalArgumentException if {@code x} has other features than the model
+   */
+  public Map<String, Double> contributions(DocumentFeatures x) {
+    if (!x.names().equals(featureNames())) {
+      throw new IllegalArgumentException("features " + x.names() + " do not match the model's " + featureNames());
+    }
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (int j = 0; j < features.size(); j++) {
+      Feature f = features.get(j);
+      out.put(f.name, f.weight * (x.value(j) - f.mean) / f.scale);
+    }
+    return out;
+  }
+
   /** The calibrated probability that the document is spun. */
   public double probability(DocumentFeatures x) {
     return calibration.probability(logit(x));

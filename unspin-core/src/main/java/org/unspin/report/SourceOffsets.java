@@ -35,7 +35,6 @@ public final class SourceOffsets {
       TextSpan s = text.sourceSpan(e.start(), e.end());
       edits.add(new Edit(s.start(), s.end(), src.substring(s.start(), s.end()), e.suggestion(), e.confidence()));
     }
-    return new CheckReport(src, r.spunProbability(), r.verdict(), findings, r.signals(), r.features(), r.restored(),
-        edits, r.note());
+    return r.withSpans(src, findings, r.restored(), edits);
   }
 }

@@ -71,6 +71,10 @@
     var fired = Object.keys(c.signals || {}).filter(function (k) { return c.signals[k] > 0; })
       .sort(function (a, b) { return c.signals[b] - c.signals[a]; })
       .map(function (k) { return k + ' \u00d7' + c.signals[k]; });
+    var terms = Object.keys(c.contributions || {})
+      .sort(function (a, b) { return Math.abs(c.contributions[b]) - Math.abs(c.contributions[a]); })
+      .slice(0, 3)
+      .map(function (k) { var v = c.contributions[k]; return k + ' ' + (v >= 0 ? '+' : '') + v.toFixed(2); });
     return el('section', {'class': 'summary', 'aria-label': 'Score'}, [
       gauge(c.spun_probability, c.verdict),
       el('div', null, [
@@ -80,7 +84,8 @@
           el('li', null, [c.findings.length + ' finding' + (c.findings.length === 1 ? '' : 's') + ', ' +
             c.edits.length + ' change' + (c.edits.length === 1 ? '' : 's') + ' in the restored text']),
           el('li', null, ['Reasons: ' + (fired.length ? fired.join(', ') : 'no rule fired')])
-        ].concat(c.note ? [el('li', {'class': 'note'}, ['Note: ' + c.note])] : []))
+        ].concat(terms.length ? [el('li', null, ['Score terms (logit, + toward spun): ' + terms.join(', ')])] : [])
+          .concat(c.note ? [el('li', {'class': 'note'}, ['Note: ' + c.note])] : []))
       ])
     ]);
   }

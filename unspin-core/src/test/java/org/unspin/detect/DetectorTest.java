@@ -40,8 +40,8 @@ class DetectorTest {
     String text = "\uD83D\uDE00 The inventory market fell; we saw a elephant and counterfeit consciousness.";
     CheckReport r = check(detector(0.8, 0.2), text);
     Map<String, Object> json = Json.parseObject(r.toJson());
-    assertEquals(List.of("spun_probability", "verdict", "findings", "signals", "features", "restored", "edits"),
-        new ArrayList<>(json.keySet()));
+    assertEquals(List.of("spun_probability", "verdict", "findings", "signals", "features", "restored", "edits",
+        "contributions"), new ArrayList<>(json.keySet()));
     double p = ((Number) json.get("spun_probability")).doubleValue();
     assertEquals(r.spunProbability(), p, 1e-12);
     assertTrue(List.of("spun", "clean", "uncertain").contains(json.get("verdict")));
@@ -76,6 +76,26 @@ class DetectorTest {
     Detector strict = detector(1.0, 0.0);
     assertEquals(Verdict.UNCERTAIN, check(strict, spun).verdict());
     assertEquals(Verdict.UNCERTAIN, check(strict, clean).verdict());
+  }
+
+  @Test
+  void contributionsAreTheLogitsTermsAndTheReportNamesTheLargest() {
+    Detector d = detector(0.8, 0.2);
+    String text = "The inventory marketplace dropped sharply on Monday.";
+    RestoredText restored = DetectFixtures.RESTORER.restore(text);
+    CheckReport r = d.check(text, restored);
+    DocumentFeatures x = d.analyzer().analyze(text, restored).features();
+    double sum = -2; // the hand model's bias
+    for (double v : r.contributions().values()) {
+      sum += v;
+    }
+    assertEquals(d.model().logit(x), sum, 1e-9);
+    assertEquals(d.model().featureNames(), new ArrayList<>(r.contributions().keySet()));
+    double changed = r.contributions().get(DocumentFeatures.CHANGED_SHARE);
+    assertTrue(changed > 0, "the only weighted feature pushes toward spun: " + changed);
+    assertTrue(r.toText().contains("Score terms (logit, + toward spun): changed_share +"), r.toText());
+    Map<String, Object> json = Json.parseObject(r.toJson());
+    assertEquals(changed, ((Number) ((Map<?, ?>) json.get("contributions")).get("changed_share")).doubleValue(), 1e-12);
   }
 
   @Test

@@ -53,8 +53,7 @@ public final class SourceReports {
       findings.add(new Finding(a.start(), a.end(), a.surface(), a.original(), 1.0, RULE_ID));
     }
     findings.sort(Comparator.comparingInt(Finding::start).thenComparingInt(Finding::end));
-    return new CheckReport(r.input(), r.spunProbability(), r.verdict(), findings, r.signals(), r.features(),
-        m.restore(r.input()), edits(m), r.note());
+    return r.withSpans(r.input(), findings, m.restore(r.input()), edits(m));
   }
 
   private static boolean overlapsAny(List<Finding> findings, int start, int end) {
