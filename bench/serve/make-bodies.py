@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Makes the Serve benchmark's request bodies: 16 texts of about 2 KB (at most 2048 UTF-8 bytes, cut at a word
+"""Makes the Serve benchmark's request bodies: texts of about 2 KB (at most 2048 UTF-8 bytes, cut at a word
 boundary) from a JSONL of `unspin eval simulate` (field "spun"), separated by a line holding only 0x1e."""
 import json
 import sys

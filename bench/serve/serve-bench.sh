@@ -2,17 +2,21 @@
 # Reproduces the "Serve" section of BENCHMARKS.md: wrk against `unspin serve` on loopback.
 # Needs wrk and python3 (apt-get install -y wrk python3) and the corpora-permissive folder (CORPORA_PERMISSIVE).
 # Usage: bench/serve/serve-bench.sh [DURATION_SECONDS]   (default 30 s per run)
+# BODIES_COUNT=N (default 16) sets how many different 2 KB texts are POSTed round-robin: with few, the restorer's
+# span and LM caches answer most look-ups after the first round; 256 is closer to traffic of new texts.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 dur="${1:-30}"
 work="${WORK:-/tmp/unspin-serve-bench}"
+count="${BODIES_COUNT:-16}"
 port="${PORT:-18080}"
 corpus="${CORPORA_PERMISSIVE:-$root/../shared/corpora-permissive}"
 mkdir -p "$work"
 
 (cd "$root" && ./mvnw -q -B -o -DskipTests -pl unspin-cli,unspin-server -am package)
-python3 "$here/make-docs.py" "$corpus/presidential_speeches/speeches_1897-2020.txt.gz" "$work/docs" 16
+rm -rf "$work/docs"
+python3 "$here/make-docs.py" "$corpus/presidential_speeches/speeches_1897-2020.txt.gz" "$work/docs" "$count"
 java -Xmx2g -jar "$root/unspin-cli/target/unspin.jar" eval simulate --rate 0.3 --seed 7 --out "$work/spun.jsonl" \
   "$work/docs"
 python3 "$here/make-bodies.py" "$work/spun.jsonl" "$work/bodies.txt"

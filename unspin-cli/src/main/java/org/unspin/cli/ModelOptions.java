@@ -59,6 +59,9 @@ final class ModelOptions {
     if (noDefaultLm && lms.isEmpty()) {
       throw new UsageException("--no-default-lm needs at least one --lm FILE");
     }
+    if (reranker != null && noReranker) {
+      throw new UsageException("--reranker and --no-reranker exclude each other");
+    }
     Unspin.Builder b = Unspin.builder().defaultLanguageModel(!noDefaultLm).defaultProfile(!noDefaultProfile);
     lms.forEach(b::languageModel);
     profiles.forEach(b::profile);

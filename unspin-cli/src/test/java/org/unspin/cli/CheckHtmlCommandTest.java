@@ -23,6 +23,16 @@ class CheckHtmlCommandTest {
   Path dir;
 
   @Test
+  void rerankerFileAndNoRerankerAreAUsageError() throws Exception {
+    Path in = dir.resolve("spun.txt");
+    Files.writeString(in, SPUN, StandardCharsets.UTF_8);
+    MainTest.Result r = MainTest.run("check", "--reranker", dir.resolve("rr.tsv").toString(), "--no-reranker",
+        in.toString());
+    assertEquals(Main.EXIT_USAGE, r.code(), r.err());
+    assertTrue(r.err().contains("--reranker and --no-reranker exclude each other"), r.err());
+  }
+
+  @Test
   void htmlReportEmbedsTheSameCheckAsJson() throws Exception {
     Path in = dir.resolve("spun.txt");
     Files.writeString(in, SPUN, StandardCharsets.UTF_8);

@@ -44,6 +44,13 @@ final class JobModelOptions {
   @Option(names = "--detector", paramLabel = "FILE", description = "A detector model instead of the embedded one.")
   String detector;
 
+  @Option(names = "--reranker", paramLabel = "FILE",
+      description = "An edit reranker (from 'tune reranker') instead of the shipped one; shipped to the executors.")
+  String reranker;
+
+  @Option(names = "--no-reranker", description = "Keep edits by their posterior alone (no edit reranker).")
+  boolean noReranker;
+
   @Option(names = "--threshold", paramLabel = "P",
       description = "Spun probability from which the verdict is 'spun' (default: the detector's).")
   Double threshold;
@@ -76,8 +83,13 @@ final class JobModelOptions {
       profileNames.add(ship(jsc, f, shipped));
     }
     String cw = channelWeights == null ? null : ship(jsc, channelWeights, shipped);
+    if (reranker != null && noReranker) {
+      throw new InputException("--reranker and --no-reranker exclude each other");
+    }
     String det = detector == null ? null : ship(jsc, detector, shipped);
-    return new ModelSpec(lmNames, !noDefaultLm, lmWeights, profileNames, !noDefaultProfile, cw, det, threshold);
+    String rr = reranker == null ? null : ship(jsc, reranker, shipped);
+    return new ModelSpec(lmNames, !noDefaultLm, lmWeights, profileNames, !noDefaultProfile, cw, det, threshold, rr,
+        !noReranker);
   }
 
   private static String ship(JavaSparkContext jsc, String given, Map<String, String> shipped) throws IOException {

@@ -22,13 +22,23 @@ import org.unspin.restore.ChannelWeights;
  * @param channelWeights shipped channel-weights file, or {@code null} for the defaults
  * @param detector shipped detector model, or {@code null} for the embedded one
  * @param threshold spun threshold, or {@code null} for the detector's
+ * @param reranker shipped edit reranker, or {@code null} for the embedded one
+ * @param useReranker false to keep edits by their posterior alone ({@code --no-reranker})
  */
 public record ModelSpec(List<String> languageModels, boolean defaultLanguageModel, double[] interpolationWeights,
-    List<String> profiles, boolean defaultProfile, String channelWeights, String detector, Double threshold)
-    implements Serializable {
+    List<String> profiles, boolean defaultProfile, String channelWeights, String detector, Double threshold,
+    String reranker, boolean useReranker) implements Serializable {
 
   /** The embedded models only, as {@code unspin check} uses them without options. */
-  public static final ModelSpec DEFAULTS = new ModelSpec(List.of(), true, null, List.of(), true, null, null, null);
+  public static final ModelSpec DEFAULTS = new ModelSpec(List.of(), true, null, List.of(), true, null, null, null,
+      null, true);
+
+  /** A spec with the embedded edit reranker. */
+  public ModelSpec(List<String> languageModels, boolean defaultLanguageModel, double[] interpolationWeights,
+      List<String> profiles, boolean defaultProfile, String channelWeights, String detector, Double threshold) {
+    this(languageModels, defaultLanguageModel, interpolationWeights, profiles, defaultProfile, channelWeights, detector,
+        threshold, null, true);
+  }
 
   public ModelSpec {
     languageModels = List.copyOf(languageModels);
@@ -56,7 +66,8 @@ public record ModelSpec(List<String> languageModels, boolean defaultLanguageMode
       b.interpolationWeights(interpolationWeights);
     }
     if (channelWeights != null) {
-      b.channelWeights(ChannelWeights.load(resolve.apply(channelWeights)));
+      // As the CLI: keys the file leaves out keep the shipped (fitted) value, not the hand-set defaults.
+      b.channelWeights(ChannelWeights.load(resolve.apply(channelWeights), ChannelWeights.shipped()));
     }
     if (detector != null) {
       b.detector(resolve.apply(detector));
@@ -64,6 +75,10 @@ public record ModelSpec(List<String> languageModels, boolean defaultLanguageMode
     if (threshold != null) {
       b.spunThreshold(threshold);
     }
+    if (reranker != null) {
+      b.editReranker(resolve.apply(reranker));
+    }
+    b.defaultEditReranker(useReranker);
     return b.build();
   }
 
@@ -74,13 +89,14 @@ public record ModelSpec(List<String> languageModels, boolean defaultLanguageMode
         && defaultLanguageModel == m.defaultLanguageModel
         && java.util.Arrays.equals(interpolationWeights, m.interpolationWeights) && profiles.equals(m.profiles)
         && defaultProfile == m.defaultProfile && Objects.equals(channelWeights, m.channelWeights)
-        && Objects.equals(detector, m.detector) && Objects.equals(threshold, m.threshold);
+        && Objects.equals(detector, m.detector) && Objects.equals(threshold, m.threshold)
+        && Objects.equals(reranker, m.reranker) && useReranker == m.useReranker;
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(languageModels, defaultLanguageModel, java.util.Arrays.hashCode(interpolationWeights),
-        profiles, defaultProfile, channelWeights, detector, threshold);
+        profiles, defaultProfile, channelWeights, detector, threshold, reranker, useReranker);
   }
 
   @Override

@@ -62,6 +62,20 @@ class ModelSpecTest {
   }
 
   @Test
+  void aChannelWeightsFileOverridesTheShippedWeightsAsTheCliDoes(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path file = dir.resolve("partial.properties");
+    java.nio.file.Files.writeString(file, "beamWidth=5\n");
+    ModelSpec s = new ModelSpec(List.of(), true, null, List.of(), true, "partial.properties", null, null);
+    try (org.unspin.api.Unspin u = s.build(dir::resolve)) {
+      org.unspin.restore.ChannelWeights expected = org.unspin.restore.ChannelWeights.load(file,
+          org.unspin.restore.ChannelWeights.shipped());
+      assertEquals(expected, u.restorer().weights(), "keys the file leaves out keep the shipped value");
+      assertEquals(5, u.restorer().weights().beamWidth());
+    }
+  }
+
+  @Test
   void anExecutorBuildsOneFacadePerSpec() throws Exception {
     assertSame(ExecutorModels.get(ModelSpec.DEFAULTS), ExecutorModels.get(roundTrip(ModelSpec.DEFAULTS)));
   }
