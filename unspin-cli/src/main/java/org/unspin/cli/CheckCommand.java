@@ -31,6 +31,9 @@ public final class CheckCommand implements Callable<Integer> {
   @Mixin
   ModelOptions models;
 
+  @Mixin
+  LanguageOptions language;
+
   @Option(names = "--json", description = "Print one JSON object instead of the readable report.")
   boolean json;
 
@@ -50,6 +53,7 @@ public final class CheckCommand implements Callable<Integer> {
       throw new UsageException("--json and --html exclude each other");
     }
     ExtractedText text = InputText.read(input, System.in);
+    language.requireEnglish(input.equals("-") ? "<stdin>" : input, text.text());
     try (SourceIndex idx = sources.open()) {
       Unspin.Builder b = models.builder();
       SourceOptions.addDomainLm(b, idx);

@@ -30,6 +30,9 @@ public final class RestoreCommand implements Callable<Integer> {
   ModelOptions models;
 
   @Mixin
+  LanguageOptions language;
+
+  @Mixin
   SourceOptions sources;
 
   @Option(names = "--json", description = "Print one JSON object {\"restored\", \"edits\", ...} (as the server's "
@@ -42,6 +45,7 @@ public final class RestoreCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ExtractedText text = InputText.read(input, System.in);
+    language.requireEnglish(input.equals("-") ? "<stdin>" : input, text.text());
     try (SourceIndex idx = sources.open()) {
       SourceMatch source = sources.source(idx, text.text());
       String restored;

@@ -23,6 +23,20 @@ class CheckHtmlCommandTest {
   Path dir;
 
   @Test
+  void aTextThatIsNotEnglishIsRefusedUnlessAllLanguagesIsGiven() throws Exception {
+    Path in = dir.resolve("de.txt");
+    Files.writeString(in, "Die Regierung hat am Dienstag beschlossen, dass die Steuern im kommenden Jahr nicht erhöht werden, und der Minister sagte, dass die Wirtschaft trotz der schwierigen Lage in Europa wachsen werde und die Arbeitslosigkeit sinke.\n", StandardCharsets.UTF_8);
+    for (String cmd : new String[] {"check", "restore"}) {
+      MainTest.Result r = MainTest.run(cmd, in.toString());
+      assertEquals(Main.EXIT_USAGE, r.code(), cmd + ": " + r.err());
+      assertTrue(r.err().contains(in + ": not English") && r.err().contains("--all-languages"), r.err());
+    }
+    MainTest.Result anyway = MainTest.run("check", "--json", "--all-languages", in.toString());
+    assertEquals(0, anyway.code(), anyway.err());
+    assertTrue(anyway.out().startsWith("{\"spun_probability\""), anyway.out());
+  }
+
+  @Test
   void rerankerFileAndNoRerankerAreAUsageError() throws Exception {
     Path in = dir.resolve("spun.txt");
     Files.writeString(in, SPUN, StandardCharsets.UTF_8);

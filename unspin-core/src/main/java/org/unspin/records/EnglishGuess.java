@@ -1,6 +1,7 @@
 package org.unspin.records;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -24,23 +25,55 @@ public final class EnglishGuess {
   /** Words read: enough to decide, and constant cost on long documents. */
   static final int SAMPLE_WORDS = 2000;
 
-  private static final Set<String> FUNCTION_WORDS = Set.of("the", "of", "and", "to", "a", "in", "is", "that", "for",
-      "it", "as", "was", "with", "be", "by", "on", "not", "he", "i", "this", "are", "or", "his", "from", "at", "which",
-      "but", "have", "an", "had", "they", "you", "were", "their", "one", "all", "we", "can", "her", "has", "there",
-      "been", "if", "more", "when", "will", "would", "who", "so", "no", "she", "its", "our", "than", "these", "also",
-      "into", "after", "them", "what", "about", "such", "may", "other", "only", "then", "some", "could", "any");
-  // Frequent function words of other languages written in Latin script, none of them an English function word.
-  private static final Set<String> FOREIGN_WORDS = Set.copyOf(java.util.List.of(
-      "le", "la", "les", "des", "du", "une", "et", "est", "qui", "que", "dans", "pour", "pas", "sur", "au", "aux",
-      "ce", "il", "elle", "sont", "avec", "par", "ou", "mais", "nous", "vous", "leur",
-      "der", "die", "das", "und", "ist", "nicht", "mit", "den", "dem", "von", "zu", "ein", "eine", "sich", "auf",
-      "auch", "für", "wird", "sie", "es", "im", "nach", "bei", "aus", "wie", "oder", "werden",
-      "el", "los", "las", "y", "en", "por", "con", "para", "del", "se", "lo", "su", "una", "al", "más", "pero", "como",
-      "di", "e", "che", "non", "per", "gli", "della", "il", "sono", "nel", "alla", "da",
-      "os", "um", "uma", "não", "com", "ao", "dos", "das", "pelo", "mais",
-      "het", "een", "van", "niet", "voor", "ook", "zijn", "aan", "bij", "wordt", "naar", "dat", "maar"));
+  /** The word lists' data file (its header gives the source). */
+  static final String RESOURCE = "/org/unspin/records/function-words.txt";
+
+  private static final Map<String, Set<String>> LISTS = org.unspin.util.Resources.load(EnglishGuess.class, RESOURCE,
+      EnglishGuess::readLists);
+  private static final Set<String> FUNCTION_WORDS = LISTS.get("english");
+  private static final Set<String> FOREIGN_WORDS = LISTS.get("foreign");
 
   private EnglishGuess() {}
+
+  /**
+   * Parses the word-list file: lines {@code english<TAB>words} and {@code foreign<TAB>words}, both
+   * required, no word on both lists.
+   *
+   * @throws org.unspin.api.ModelException naming {@code origin} and the line when the file is malformed
+   */
+  static Map<String, Set<String>> readLists(java.io.InputStream in, String origin) throws java.io.IOException {
+    Map<String, Set<String>> lists = new java.util.HashMap<>();
+    java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(in,
+        java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+            .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)));
+    String line;
+    int no = 0;
+    while ((line = r.readLine()) != null) {
+      no++;
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      int tab = line.indexOf('\t');
+      String name = tab < 0 ? "" : line.substring(0, tab);
+      if (!name.equals("english") && !name.equals("foreign")) {
+        throw new org.unspin.api.ModelException(origin + ": line " + no + ": expected 'english<TAB>words' or "
+            + "'foreign<TAB>words'");
+      }
+      if (lists.put(name, Set.copyOf(java.util.Arrays.asList(line.substring(tab + 1).strip().split(" +")))) != null) {
+        throw new org.unspin.api.ModelException(origin + ": line " + no + ": a second " + name + " list");
+      }
+    }
+    if (lists.size() != 2) {
+      throw new org.unspin.api.ModelException(origin + ": needs an english and a foreign list");
+    }
+    for (String w : lists.get("english")) {
+      if (lists.get("foreign").contains(w)) {
+        throw new org.unspin.api.ModelException(origin + ": '" + w + "' is on both lists");
+      }
+    }
+    return Map.copyOf(lists);
+  }
 
   /** Null when the text may be English, else a one-line reason. */
   public static String problem(String text) {

@@ -1,5 +1,6 @@
 package org.unspin.records;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,5 +48,23 @@ class EnglishGuessTest {
   void shortTextsAlwaysPass() {
     assertNull(EnglishGuess.problem("Bonjour tout le monde."));
     assertNull(EnglishGuess.problem(""));
+  }
+
+  private static java.util.Map<String, java.util.Set<String>> lists(String text) throws Exception {
+    return EnglishGuess.readLists(new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        "words.txt");
+  }
+
+  @Test
+  void wordListsAreReadFromTheDataFileAndCheckedForMistakes() throws Exception {
+    java.util.Map<String, java.util.Set<String>> m = lists("# c\nenglish\tthe of\nforeign\tle la le\n");
+    assertEquals(java.util.Set.of("the", "of"), m.get("english"));
+    assertEquals(java.util.Set.of("le", "la"), m.get("foreign"));
+    for (String bad : new String[] {"english\tthe\n", "english\tthe\nforeign\tthe\n", "english the\nforeign\tle\n",
+        "english\tthe\nenglish\tof\nforeign\tle\n"}) {
+      org.unspin.api.ModelException e = org.junit.jupiter.api.Assertions.assertThrows(
+          org.unspin.api.ModelException.class, () -> lists(bad), bad);
+      assertTrue(e.getMessage().startsWith("words.txt: "), e.getMessage());
+    }
   }
 }

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.unspin.api.InputException;
+import org.unspin.records.EnglishGuess;
 import org.unspin.detect.CheckReport;
 import org.unspin.index.SourceReports;
 import org.unspin.report.HtmlReport;
@@ -194,14 +195,14 @@ public final class UnspinServer implements AutoCloseable {
   // ---- API handlers ----
 
   private void check(Context ctx) {
-    RequestText in = readText(ctx);
+    RequestText in = requireEnglish(readText(ctx));
     Engine.Checked checked = pool.run(() -> engine.checkWithSource(in.text().text()));
     String json = SourceOffsets.toSource(checked.report(), in.text()).toJson();
     json(ctx, engine.canTrace() ? withSource(json, checked.source()) : json);
   }
 
   private void restore(Context ctx) {
-    RequestText in = readText(ctx);
+    RequestText in = requireEnglish(readText(ctx));
     json(ctx, RestoreJson.of(pool.run(() -> engine.restore(in.text().text()))));
   }
 
@@ -215,7 +216,7 @@ public final class UnspinServer implements AutoCloseable {
 
   /** Check (and trace, with an index) of the extracted text, as the page's renderer wants it. */
   private void report(Context ctx) {
-    RequestText in = readText(ctx);
+    RequestText in = requireEnglish(readText(ctx));
     String text = in.text().text();
     ReportView view = pool.run(() -> {
       CheckReport r = engine.checkWithSource(text).report();
@@ -261,6 +262,18 @@ public final class UnspinServer implements AutoCloseable {
   static String withSource(String checkJson, Engine.Source source) {
     return source == null ? SourceReports.appendSource(checkJson, "source", null, 0, 0)
         : SourceReports.appendSource(checkJson, "source", source.id(), source.coverage(), source.score());
+  }
+
+  /**
+   * 422 for a text that does not look like English ({@link EnglishGuess}, as the CLI without
+   * {@code --all-languages}): the models are English and would turn it into nonsense.
+   */
+  private static RequestText requireEnglish(RequestText in) {
+    String why = EnglishGuess.problem(in.text().text());
+    if (why != null) {
+      throw new ApiException(422, "the text is " + why + "; Unspin's models are English");
+    }
+    return in;
   }
 
   /** Reads the body within the limit and decodes it; 413 past the limit. */

@@ -178,6 +178,15 @@ class UnspinServerTest {
   }
 
   @Test
+  void aTextThatIsNotEnglishIs422ThatSaysWhy() throws Exception {
+    String german = "Die Regierung hat am Dienstag beschlossen, dass die Steuern im kommenden Jahr nicht erhöht werden, und der Minister sagte, dass die Wirtschaft trotz der schwierigen Lage in Europa wachsen werde und die Arbeitslosigkeit sinke.";
+    for (String path : new String[] {"/api/check", "/api/restore", "/api/report"}) {
+      Map<String, Object> m = assertJsonError(post(path, "text/plain", german), 422);
+      assertTrue(String.valueOf(m.get("error")).contains("not English"), m::toString);
+    }
+  }
+
+  @Test
   void malformedJsonIs400WithThePosition() throws Exception {
     Map<String, Object> m = assertJsonError(post("/api/check", "application/json", "{\"text\": \"abc\""), 400);
     assertTrue(((String) m.get("error")).startsWith("malformed JSON"), m.toString());
