@@ -157,7 +157,7 @@ public record CheckReport(String input, double spunProbability, Verdict verdict,
     if (!contributions.isEmpty()) {
       List<Map.Entry<String, Double>> terms = new ArrayList<>(contributions.entrySet());
       terms.sort((a, b) -> Double.compare(Math.abs(b.getValue()), Math.abs(a.getValue())));
-      sb.append("Score terms (logit, + toward spun): ");
+      sb.append("Score terms against an average training text (logit; + toward spun): ");
       for (int i = 0; i < Math.min(3, terms.size()); i++) {
         sb.append(i == 0 ? "" : ", ").append(terms.get(i).getKey())
             .append(String.format(Locale.ROOT, " %+.2f", terms.get(i).getValue()));

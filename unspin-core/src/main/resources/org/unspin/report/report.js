@@ -84,7 +84,7 @@
           el('li', null, [c.findings.length + ' finding' + (c.findings.length === 1 ? '' : 's') + ', ' +
             c.edits.length + ' change' + (c.edits.length === 1 ? '' : 's') + ' in the restored text']),
           el('li', null, ['Reasons: ' + (fired.length ? fired.join(', ') : 'no rule fired')])
-        ].concat(terms.length ? [el('li', null, ['Score terms (logit, + toward spun): ' + terms.join(', ')])] : [])
+        ].concat(terms.length ? [el('li', null, ['Score terms against an average training text (logit; + toward spun): ' + terms.join(', ')])] : [])
           .concat(c.note ? [el('li', {'class': 'note'}, ['Note: ' + c.note])] : []))
       ])
     ]);

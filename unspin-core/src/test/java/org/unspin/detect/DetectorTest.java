@@ -93,7 +93,7 @@ class DetectorTest {
     assertEquals(d.model().featureNames(), new ArrayList<>(r.contributions().keySet()));
     double changed = r.contributions().get(DocumentFeatures.CHANGED_SHARE);
     assertTrue(changed > 0, "the only weighted feature pushes toward spun: " + changed);
-    assertTrue(r.toText().contains("Score terms (logit, + toward spun): changed_share +"), r.toText());
+    assertTrue(r.toText().contains("Score terms against an average training text (logit; + toward spun): changed_share +"), r.toText());
     Map<String, Object> json = Json.parseObject(r.toJson());
     assertEquals(changed, ((Number) ((Map<?, ?>) json.get("contributions")).get("changed_share")).doubleValue(), 1e-12);
   }
