@@ -411,7 +411,7 @@ public final class HtmlExtractor {
             continue;
           }
         }
-        if (h == d) {
+        if (explains(h, d)) {
           map[k++] = r++;
           continue;
         }
@@ -419,7 +419,8 @@ public final class HtmlExtractor {
         // the next source char or entity that explains decoded[k], else map one to one
         int q = r + 1;
         int limit = Math.min(e, r + 32);
-        while (q < limit && html.charAt(q) != d && !(html.charAt(q) == '&' && entity(decoded, k, q, e, map) > 0)) {
+        while (q < limit && !explains(html.charAt(q), d)
+            && !(html.charAt(q) == '&' && entity(decoded, k, q, e, map) > 0)) {
           q++;
         }
         if (q < limit) {
@@ -429,6 +430,11 @@ public final class HtmlExtractor {
         }
       }
       return map;
+    }
+
+    /** Whether source char {@code h} became decoded char {@code d}: itself, or a NUL the parser replaced. */
+    private static boolean explains(char h, char d) {
+      return h == d || (h == '\0' && d == '\uFFFD');
     }
 
     /**
