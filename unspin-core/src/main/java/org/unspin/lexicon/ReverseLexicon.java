@@ -39,9 +39,16 @@ public final class ReverseLexicon {
    * @param secondOrder also propose up to this many synonyms of synonyms per surface lemma (phrases
    *     two edges away, ranked by shared neighbours and prior; {@link Candidate#secondOrder()}),
    *     merged with the others by prior; 0: none. For unknown spinners: see {@link SecondOrder}
+   * @param minCandidates with a margin: the candidates a look-up reports whatever their prior (if it
+   *     has that many), at most {@code maxCandidates}
+   * @param margin an adaptive limit, 0: off. Past the first {@code minCandidates}, a look-up reports
+   *     only candidates whose {@link Candidate#prior()} is at most the first one's plus this many
+   *     half bits (and never more than {@code maxCandidates}): a surface whose originals are about
+   *     equally likely keeps more of them, one with a clear favourite fewer
+   *     (docs/evaluation-lexicon.md, "Lexicon round 3")
    */
   public record Options(boolean morphology, boolean mismatches, boolean inverse, int maxCandidates,
-      int secondOrder) {
+      int secondOrder, int minCandidates, int margin) {
     /** Morphology, participle/past mismatches and inverse edges on, no limit, no second-order candidates. */
     public static final Options DEFAULT = new Options(true, true, true, 0, 0);
     /** The surface as written, through the lexicon's own edge direction only, no limit. */
@@ -58,21 +65,45 @@ public final class ReverseLexicon {
       if (secondOrder < 0) {
         throw new IllegalArgumentException("secondOrder: must be >= 0 (got " + secondOrder + ")");
       }
+      if (margin < 0) {
+        throw new IllegalArgumentException("margin: must be >= 0 (got " + margin + ")");
+      }
+      if (minCandidates < 0 || (margin > 0 && (maxCandidates == 0 || minCandidates > maxCandidates))) {
+        throw new IllegalArgumentException("minCandidates: must be in 0..maxCandidates (" + maxCandidates
+            + ") with a margin (got " + minCandidates + ", margin " + margin + ")");
+      }
     }
 
-    /** Options without second-order candidates. */
+    /** Options with a fixed limit (no margin). */
+    public Options(boolean morphology, boolean mismatches, boolean inverse, int maxCandidates, int secondOrder) {
+      this(morphology, mismatches, inverse, maxCandidates, secondOrder, 0, 0);
+    }
+
+    /** Options without second-order candidates, with a fixed limit. */
     public Options(boolean morphology, boolean mismatches, boolean inverse, int maxCandidates) {
       this(morphology, mismatches, inverse, maxCandidates, 0);
     }
 
-    /** These options with a different candidate limit. */
+    /** These options with a fixed candidate limit (0: none), the margin off. */
     public Options withMaxCandidates(int max) {
-      return new Options(morphology, mismatches, inverse, max, secondOrder);
+      return new Options(morphology, mismatches, inverse, max, secondOrder, 0, 0);
+    }
+
+    /**
+     * These options with an adaptive limit: at least {@code min} candidates (if there are), at most
+     * {@code max}, and in between those within {@code margin} half bits of the first one's prior.
+     */
+    public Options withAdaptiveLimit(int min, int max, int margin) {
+      if (max < 1 || margin < 1) {
+        throw new IllegalArgumentException("adaptive limit: max and margin must be >= 1 (got max " + max
+            + ", margin " + margin + ")");
+      }
+      return new Options(morphology, mismatches, inverse, max, secondOrder, min, margin);
     }
 
     /** These options with up to {@code perSurface} second-order candidates per surface lemma (0: none). */
     public Options withSecondOrder(int perSurface) {
-      return new Options(morphology, mismatches, inverse, maxCandidates, perSurface);
+      return new Options(morphology, mismatches, inverse, maxCandidates, perSurface, minCandidates, margin);
     }
   }
 
@@ -150,7 +181,7 @@ public final class ReverseLexicon {
       throw new IllegalArgumentException("span: from=" + from + " len=" + len + " outside 1.." + LexiconBuilder.MAX_WORDS
           + " words of an array of " + lmForms.length);
     }
-    Candidate c = new Candidate(this, options.maxCandidates());
+    Candidate c = new Candidate(this, options.maxCandidates(), options.minCandidates(), options.margin());
     Sources src = Sources.acquire();
     try {
       int id = lex.find(lmForms, from, len);
@@ -390,9 +421,10 @@ public final class ReverseLexicon {
           b = Math.min(b, s.hops[i].cost[s.hop[i]] + s.penalty[i]);
         }
       }
-      if (b == Integer.MAX_VALUE) {
+      if (b == Integer.MAX_VALUE || c.beyondMargin(b)) {
         return;
       }
+      c.bucket = b;
       for (int i = 0; i < s.n && !c.full(); i++) {
         int bb = b - s.penalty[i];
         Inflection infl = s.inflection[i];
