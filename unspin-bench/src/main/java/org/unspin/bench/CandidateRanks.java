@@ -75,6 +75,8 @@ public final class CandidateRanks {
     final long[][][] marginKept = new long[MARGINS.length][CAPS.length][FLOORS.length];
     final long[][][] marginFound = new long[MARGINS.length][CAPS.length][FLOORS.length];
     final long[] gapBins = new long[42];
+    /** Per span length 1..3, for the facade's adaptive limit: candidates kept, truths, truths kept. */
+    final long[][] byLength = new long[4][3];
     final List<String> examples = new ArrayList<>();
     // per look-up scratch
     int[] priors = new int[1024];
@@ -201,6 +203,18 @@ public final class CandidateRanks {
           }
           if (lm != null) {
             context(sentenceOf, i, len, rank);
+          }
+          {
+            int within = 0;
+            while (within < n && priors[within] <= priors[0] + LexiconCandidates.MARGIN) {
+              within++;
+            }
+            int keep = Math.min(n, Math.max(15, Math.min(within, 50)));
+            byLength[len][0] += keep;
+            if (truth != null) {
+              byLength[len][1]++;
+              byLength[len][2] += rank >= 0 && rank < keep ? 1 : 0;
+            }
           }
           for (int t = 0; t < TOPS.length; t++) {
             int keep = Math.min(n, TOPS[t]);
@@ -340,6 +354,10 @@ public final class CandidateRanks {
         sb.append(g).append(':').append(gapBins[g]).append(' ');
       }
       out.println(sb);
+      for (int len = 1; len <= 3; len++) {
+        out.printf(Locale.ROOT, "span length %d (adaptive limit around 30): %.2f candidates per token, %d truths, "
+            + "%d found%n", len, (double) byLength[len][0] / tokens, byLength[len][1], byLength[len][2]);
+      }
       out.println("policy\trecall\tcandidates_per_token");
       for (int t = 0; t < TOPS.length; t++) {
         out.printf(Locale.ROOT, "top %d\t%.4f\t%.2f%n", TOPS[t], (double) topFound[t] / subs,

@@ -19,6 +19,8 @@ public final class Candidate {
   private int firstPrior;
   /** The prior bucket the reverse index is reporting now. */
   int bucket;
+  /** The look-up's per-thread marks (set by the reverse index). */
+  ReverseLexicon.Marks marks;
   private String original;
   private int edge;
   private int originalLemma;

@@ -378,9 +378,9 @@ public final class ReverseLexicon {
       return;
     }
     boolean inverse = options.inverse();
-    Marks marks = null;
-    int stamp = 0;
-    MARKS.get().nextLookUp(lex.phraseCount());
+    Marks marks = MARKS.get();
+    marks.nextLookUp(lex.phraseCount());
+    c.marks = marks;
     for (int i = 0; i < s.n; i++) {
       int lemma = s.lemma[i];
       s.k[i] = lex.reverseStart(lemma);
@@ -389,23 +389,6 @@ public final class ReverseLexicon {
       s.nextEnd[i] = inverse ? lex.edgeEnd(lemma) : s.next[i];
       s.hops[i] = second == null ? SecondOrder.Entry.EMPTY : second.of(lemma);
       s.hop[i] = 0;
-      if (s.next[i] < s.nextEnd[i]) {
-        if (marks == null) {
-          marks = MARKS.get();
-          stamp = marks.next(lex.phraseCount());
-        }
-        int bit = 1 << i;
-        for (int j = s.k[i]; j < s.kEnd[i]; j++) {
-          if (view.accepts(lex.reverseEdge(j), lex.reverseInfo(j))) {
-            int o = lex.reverseSource(j);
-            if (marks.stamp[o] != stamp) {
-              marks.stamp[o] = stamp;
-              marks.bits[o] = 0;
-            }
-            marks.bits[o] |= bit;
-          }
-        }
-      }
     }
     while (!c.full()) {
       // the smallest cost any source has next
@@ -438,16 +421,17 @@ public final class ReverseLexicon {
         s.k[i] = k;
         int next = s.next[i];
         int fe = s.nextEnd[i];
-        int bit = 1 << i;
         for (; next < fe && lex.inverseBucket(lex.inverseOrder(next)) == bb && !c.full(); next++) {
           int f = lex.inverseOrder(next);
           if (!view.accepts(f, lex.info(f))) {
             continue;
           }
-          int orig = lex.edgeTarget(f);
-          if (marks.stamp[orig] == stamp && (marks.bits[orig] & bit) != 0) {
+          // the view lists "original -> surface lemma" itself: the reverse list reports it
+          int tw = lex.twin(f);
+          if (tw >= 0 && view.accepts(tw, lex.info(tw))) {
             continue;
           }
+          int orig = lex.edgeTarget(f);
           one(f, true, orig, s.lemma[i], infl, s.pos[i], conf, comparison, s.onlyDistinct[i], b, c, sink);
         }
         s.next[i] = next;
@@ -486,7 +470,7 @@ public final class ReverseLexicon {
     if (infl != Inflection.BASE && !inflectable(e, src, infl)) {
       return;
     }
-    if (seen(src, infl)) {
+    if (seen(src, infl, c)) {
       return;
     }
     int forms = formCount(src, infl);
@@ -524,8 +508,8 @@ public final class ReverseLexicon {
    * {@code infl} would spell it (a noun plural and a verb's third person, "outcomes"), and if not,
    * remembers it. Only the first inflection reported for a lemma is remembered.
    */
-  private boolean seen(int src, Inflection infl) {
-    Marks m = MARKS.get();
+  private boolean seen(int src, Inflection infl, Candidate c) {
+    Marks m = c.marks;
     if (m.seenStamp[src] != m.lookUp) {
       m.seenStamp[src] = m.lookUp;
       m.seenInflection[src] = (byte) infl.ordinal();
@@ -554,11 +538,7 @@ public final class ReverseLexicon {
   }
 
   /** Per-thread stamps over phrase ids, to skip originals already reported in one emit call. */
-  private static final class Marks {
-    int[] stamp = new int[0];
-    /** Which sources of the current look-up reached the phrase through a reverse edge (bit per source). */
-    int[] bits = new int[0];
-    int current;
+  static final class Marks {
     /** Per original lemma: the look-up that last reported it, and the inflection it was first reported with. */
     int[] seenStamp = new int[0];
     byte[] seenInflection = new byte[0];
@@ -574,19 +554,6 @@ public final class ReverseLexicon {
         java.util.Arrays.fill(seenStamp, 0);
         lookUp = 1;
       }
-    }
-
-    int next(int size) {
-      if (stamp.length < size) {
-        stamp = new int[size];
-        bits = new int[size];
-        current = 0;
-      }
-      if (++current == Integer.MAX_VALUE) {
-        java.util.Arrays.fill(stamp, 0);
-        current = 1;
-      }
-      return current;
     }
   }
 
