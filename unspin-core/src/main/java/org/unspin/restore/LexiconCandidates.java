@@ -25,6 +25,15 @@ public final class LexiconCandidates implements SpanCandidateGenerator {
 
   private final ReverseLexicon reverse;
   private final boolean spelling;
+  private static final int INFLECTIONS = org.unspin.lexicon.Inflection.values().length;
+  /**
+   * The word list of each original in its preferred form, filled on first use (benign races):
+   * slot {@code lemma * INFLECTIONS + inflection}, holding a {@code List<String>}, or
+   * {@link #TOO_LONG} for originals of more than {@link Candidate#MAX_SPAN} words. Running text
+   * proposes the same originals over and over, and splitting them was most of this generator's cost.
+   */
+  private final Object[] words;
+  private static final Object TOO_LONG = new Object();
 
   /**
    * @param reverse the reverse index to draw from
@@ -33,6 +42,7 @@ public final class LexiconCandidates implements SpanCandidateGenerator {
   public LexiconCandidates(ReverseLexicon reverse, boolean spelling) {
     this.reverse = reverse;
     this.spelling = spelling;
+    this.words = new Object[reverse.view().lexicon().phraseCount() * INFLECTIONS];
   }
 
   /**
@@ -126,11 +136,25 @@ public final class LexiconCandidates implements SpanCandidateGenerator {
       if (rel == Relation.SPELLING && !spelling) {
         return;
       }
-      String original = c.original();
-      List<String> words = List.of(original.split(" "));
-      if (words.size() > Candidate.MAX_SPAN) {
+      Object w = null;
+      int slot = -1;
+      if (c.variant() == 0) {
+        slot = c.originalLemma() * INFLECTIONS + c.originalInflection().ordinal();
+        w = this.words[slot];
+      }
+      if (w == null) {
+        List<String> split = List.of(c.original().split(" "));
+        w = split.size() > Candidate.MAX_SPAN ? TOO_LONG : split;
+        if (slot >= 0) {
+          this.words[slot] = w;
+        }
+      }
+      if (w == TOO_LONG) {
         return;
       }
+      @SuppressWarnings("unchecked")
+      List<String> words = (List<String>) w;
+      String original = c.original();
       CandidateSource src;
       if (rel == Relation.NUMBER) {
         src = CandidateSource.NUMBER;
