@@ -25,19 +25,21 @@ import org.unspin.restore.TokenKind;
  * that does not start with punctuation (what the restorer looks up) is looked up once per round,
  * after one warm-up round (which fills the caches, second-order entries included).
  *
- * <p>Usage: {@code LexiconLookupSpeed DOCS.txt [DOCS [ROUNDS]]} with one document per line
- * ({@code unspin eval corpus --format text}).
+ * <p>Usage: {@code LexiconLookupSpeed DOCS.txt [DOCS [ROUNDS [CONFIG]]]} with one document per line
+ * ({@code unspin eval corpus --format text}); CONFIG 0-3 runs one configuration only (0 exact, 1
+ * top 30, 2 top 30 with second order, 3 the restorer's generator).
  */
 public final class LexiconLookupSpeed {
   private LexiconLookupSpeed() {}
 
   public static void main(String[] args) throws IOException {
     if (args.length < 1) {
-      System.err.println("usage: LexiconLookupSpeed DOCS.txt [DOCS [ROUNDS]]");
+      System.err.println("usage: LexiconLookupSpeed DOCS.txt [DOCS [ROUNDS [CONFIG]]]");
       System.exit(2);
     }
     int docs = args.length > 1 ? Integer.parseInt(args[1]) : 200;
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+    int only = args.length > 3 ? Integer.parseInt(args[3]) : -1;
     List<String> lines = Files.readAllLines(Path.of(args[0]), StandardCharsets.UTF_8);
     List<List<InputToken>> sentences = new ArrayList<>();
     for (String line : lines.subList(0, Math.min(docs, lines.size()))) {
@@ -74,6 +76,9 @@ public final class LexiconLookupSpeed {
     long[] count = {0};
     CandidateSink sink = c -> count[0] += c.originalLemma();
     for (int v = 0; v < names.length; v++) {
+      if (only >= 0 && v != only) {
+        continue;
+      }
       double best = 0;
       long candidates = 0;
       for (int r = 0; r <= rounds; r++) {
