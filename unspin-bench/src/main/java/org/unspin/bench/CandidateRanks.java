@@ -80,6 +80,9 @@ public final class CandidateRanks {
     final List<String> examples = new ArrayList<>();
     // per look-up scratch
     int[] priors = new int[1024];
+    int[] alt = new int[1024];
+    final long[] altFound = new long[2];
+    long altKept;
     int[] freqs = new int[1024];
     String[] originals = new String[1024];
     int n;
@@ -169,10 +172,13 @@ public final class CandidateRanks {
               priors = java.util.Arrays.copyOf(priors, n * 2);
               originals = java.util.Arrays.copyOf(originals, n * 2);
               freqs = java.util.Arrays.copyOf(freqs, n * 2);
+              alt = java.util.Arrays.copyOf(alt, n * 2);
               cost = new double[n * 2];
               order = new Integer[n * 2];
             }
             freqs[n] = c.originalFreqClass();
+            alt[n] = c.prior() + (c.inflection() != org.unspin.lexicon.Inflection.BASE && !c.inverse()
+                && !c.secondOrder() ? posShift(c.edge(), c.originalLemma(), c.inflection().pos()) : 0);
             priors[n] = c.prior();
             originals[n++] = o;
           });
@@ -203,6 +209,33 @@ public final class CandidateRanks {
           }
           if (lm != null) {
             context(sentenceOf, i, len, rank);
+          }
+          {
+            // the same candidates ordered by the POS-aware prior (stable)
+            Integer[] ord = new Integer[n];
+            for (int k = 0; k < n; k++) {
+              ord[k] = k;
+            }
+            final int[] a = alt;
+            java.util.Arrays.sort(ord, (x, y) -> Integer.compare(a[x], a[y]));
+            int altRank = -1;
+            for (int k = 0; k < n && rank >= 0; k++) {
+              if (ord[k] == rank) {
+                altRank = k;
+              }
+            }
+            int within = 0;
+            while (within < n && a[ord[within]] <= a[ord[0]] + LexiconCandidates.MARGIN) {
+              within++;
+            }
+            int keep = Math.min(n, Math.max(15, Math.min(within, 50)));
+            altKept += keep;
+            if (altRank >= 0 && altRank < 30) {
+              altFound[0]++;
+            }
+            if (altRank >= 0 && altRank < keep) {
+              altFound[1]++;
+            }
           }
           {
             int within = 0;
@@ -323,7 +356,40 @@ public final class CandidateRanks {
       }
     }
 
+    /** Half bits by which the prior overrates... underrates an inflected original: POS-filtered fan-out. */
+    int posShift(int edge, int original, int pos) {
+      org.unspin.lexicon.LexiconDictionary v = setting.generator();
+      org.unspin.lexicon.Lexicon lex = v.lexicon();
+      int own = lex.pos(original);
+      boolean ownAgrees = own == 0 || (own & pos) != 0;
+      int kAll = lex.edgeEnd(original) - lex.edgeStart(original);
+      int kPos = 0;
+      int firstPos = -1;
+      for (int e = lex.edgeStart(original); e < lex.edgeEnd(original); e++) {
+        int info = lex.info(e);
+        if (!v.accepts(e, info)) {
+          continue;
+        }
+        int sense = org.unspin.lexicon.Lexicon.sensePos(info);
+        int tp = lex.pos(lex.edgeTarget(e));
+        if (sense != 0 ? (sense & pos) != 0 : ownAgrees && (tp == 0 || (tp & pos) != 0)) {
+          kPos++;
+          if (firstPos < 0) {
+            firstPos = e;
+          }
+        }
+      }
+      if (kPos == 0) {
+        return 0;
+      }
+      double pAll = (edge == lex.edgeStart(original) ? 0.5 : 0) + 0.5 / Math.max(1, kAll);
+      double pPos = (edge == firstPos ? 0.5 : 0) + 0.5 / kPos;
+      return (int) Math.round(2 * Math.log(pAll / pPos) / Math.log(2));
+    }
+
     void print(PrintStream out) {
+      out.printf(Locale.ROOT, "POS-aware prior for inflected: top 30 %.4f, adaptive %.4f at %.2f per token%n",
+          (double) altFound[0] / subs, (double) altFound[1] / subs, (double) altKept / tokens);
       for (int p = 0; p < POOLS.length; p++) {
         for (int g = 0; g < GAMMAS.length; g++) {
           out.printf(Locale.ROOT, "unigram pool %d gamma %.2f top 30\t%.4f%n", POOLS[p], GAMMAS[g],
