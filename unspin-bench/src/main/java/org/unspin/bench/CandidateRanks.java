@@ -30,10 +30,13 @@ import org.unspin.restore.TokenKind;
  * simulated spins as {@code unspin eval candidates}, where the true original ranks in the unlimited
  * candidate list of its span (the restorer's generator without its limit), and what recall and mean
  * candidates per token other limits would give: a fixed top N, and "every candidate within a margin
- * of the best prior, at most a cap".
+ * of the best prior, at most a cap". Two reorderings that were tried and not shipped are scored
+ * too: a prior whose fan-out and first synonym count only the edges of the inflection's part of
+ * speech (as the simulator draws for an inflected word), and, with {@code -Dranks.context=true},
+ * reranking a pool of the likeliest by the default LM's context around the spun span.
  *
  * <p>Usage: {@code CandidateRanks CORPORA_DIR SPLIT DOCS SEED known|unknown}. Research data only
- * (the news corpora); prints a table to stdout.
+ * (the news corpora); prints a table to stdout. Results: docs/evaluation-lexicon.md.
  */
 public final class CandidateRanks {
   private CandidateRanks() {}
@@ -356,7 +359,10 @@ public final class CandidateRanks {
       }
     }
 
-    /** Half bits by which the prior overrates... underrates an inflected original: POS-filtered fan-out. */
+    /**
+     * Half bits to add to an inflected candidate's prior if its fan-out and first synonym counted
+     * only the original's edges that agree with {@code pos} (negative: the prior underrates it).
+     */
     int posShift(int edge, int original, int pos) {
       org.unspin.lexicon.LexiconDictionary v = setting.generator();
       org.unspin.lexicon.Lexicon lex = v.lexicon();
