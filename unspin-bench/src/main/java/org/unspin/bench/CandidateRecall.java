@@ -38,8 +38,8 @@ import org.unspin.restore.TokenKind;
  * the original (LM forms, i.e. lower case) for exactly the span of tokens the spinner wrote.
  *
  * <p>Two generators are asked: the facade's ({@link LexiconCandidates} over the reverse index with
- * {@link Unspin#MAX_LEXICON_CANDIDATES} per look-up, no spelling variants) and the same without
- * the limit. A substitution whose spun text does not start and end on token boundaries of one
+ * the adaptive limit around {@link Unspin#MAX_LEXICON_CANDIDATES} per look-up, no spelling
+ * variants) and the same without the limit. A substitution whose spun text does not start and end on token boundaries of one
  * sentence, or spans more than {@link Candidate#MAX_SPAN} tokens, cannot be proposed and counts as
  * a miss ("unaligned"). Candidates per token: every candidate the generator returns for the text
  * (all spans), over the word and number tokens of the spun text.
@@ -85,9 +85,9 @@ public final class CandidateRecall {
   }
 
   /**
-   * The lexicon generator as {@link Unspin} builds it, over {@code view}: at most {@code max}
-   * candidates per look-up (0: no limit), morphology, mismatches and inverse edges on, no spelling
-   * variants.
+   * The lexicon generator as {@link Unspin} builds it, over {@code view}: the adaptive limit around
+   * {@code max} candidates per look-up ({@link LexiconCandidates#limitAround}; 0: no limit),
+   * morphology, mismatches, inverse edges and second-order candidates on, no spelling variants.
    */
   public static CandidateGenerator facadeGenerator(LexiconDictionary view, int max) {
     return LexiconCandidates.over(view, max);

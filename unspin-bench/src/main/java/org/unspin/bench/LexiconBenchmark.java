@@ -57,6 +57,38 @@ public class LexiconBenchmark {
   private ReverseLexicon wordNet;
   private ReverseLexicon top30;
   private ReverseLexicon facade;
+  private ReverseLexicon facadeFixed;
+  private org.unspin.restore.LexiconCandidates generator;
+  private List<List<org.unspin.restore.InputToken>> sentences;
+
+  /**
+   * Spans of 1-3 tokens within the sentences of {@link #TEXT} as the restorer analyzes it: the
+   * look-ups per invocation of {@link #generatorFacade}, checked in {@link #setUp()}.
+   */
+  static final int GENERATOR_SPAN_COUNT = 450;
+
+  static List<List<org.unspin.restore.InputToken>> sentences() {
+    List<org.unspin.restore.InputToken> toks = org.unspin.restore.AnalyzedTokens.of(TEXT);
+    List<List<org.unspin.restore.InputToken>> out = new ArrayList<>();
+    int start = 0;
+    for (int i = 1; i <= toks.size(); i++) {
+      if (i == toks.size() || toks.get(i).sentenceStart()) {
+        out.add(toks.subList(start, i));
+        start = i;
+      }
+    }
+    return out;
+  }
+
+  static int generatorSpans(List<List<org.unspin.restore.InputToken>> sentences) {
+    int n = 0;
+    for (List<org.unspin.restore.InputToken> se : sentences) {
+      for (int i = 0; i < se.size(); i++) {
+        n += Math.min(3, se.size() - i);
+      }
+    }
+    return n;
+  }
 
   static List<int[]> spans() {
     String[] toks = tokens();
@@ -96,8 +128,16 @@ public class LexiconBenchmark {
     full = d.reverse();
     exact = d.reverse(ReverseLexicon.Options.EXACT);
     top30 = d.reverse(ReverseLexicon.Options.DEFAULT.withMaxCandidates(30));
-    facade = d.reverse(ReverseLexicon.Options.DEFAULT.withMaxCandidates(30)
+    facade = d.reverse(org.unspin.restore.LexiconCandidates.limitAround(org.unspin.api.Unspin.MAX_LEXICON_CANDIDATES)
         .withSecondOrder(org.unspin.restore.LexiconCandidates.SECOND_ORDER));
+    facadeFixed = d.reverse(ReverseLexicon.Options.DEFAULT.withMaxCandidates(30)
+        .withSecondOrder(org.unspin.restore.LexiconCandidates.SECOND_ORDER));
+    generator = org.unspin.restore.LexiconCandidates.over(d, org.unspin.api.Unspin.MAX_LEXICON_CANDIDATES);
+    sentences = sentences();
+    if (generatorSpans(sentences) != GENERATOR_SPAN_COUNT) {
+      throw new IllegalStateException("GENERATOR_SPAN_COUNT: text has " + generatorSpans(sentences)
+          + " spans, constant says " + GENERATOR_SPAN_COUNT);
+    }
     wordNet = d.withResources(java.util.EnumSet.of(Resource.WORDNET, Resource.NUMBERS, Resource.SPELLING)).reverse();
   }
 
@@ -140,13 +180,41 @@ public class LexiconBenchmark {
   }
 
   /**
-   * The restorer's look-ups: top 30 with second-order candidates (synonyms of synonyms), which are
-   * computed per surface lemma on first use and cached, so this measures the warm cache.
+   * The restorer's look-ups: the adaptive limit around 30 ({@code LexiconCandidates.limitAround}; the
+   * name is from when it was a fixed top 30) with second-order candidates (synonyms of synonyms),
+   * which are computed per surface lemma on first use and cached, so this measures the warm cache.
    */
   @Benchmark
   @OperationsPerInvocation(SPAN_COUNT)
   public int lookupFacadeTop30WithSecondOrder(Blackhole bh) {
     return run(facade, bh, false);
+  }
+
+  /**
+   * The same look-ups with the fixed limit of 30 the restorer used before the adaptive limit
+   * ({@code LexiconCandidates.overFixed}).
+   */
+  @Benchmark
+  @OperationsPerInvocation(SPAN_COUNT)
+  public int lookupFacadeFixedTop30WithSecondOrder(Blackhole bh) {
+    return run(facadeFixed, bh, false);
+  }
+
+  /**
+   * What the restorer pays per span: {@code LexiconCandidates.candidates} (the facade's look-ups
+   * plus the restorer's candidate objects: original strings, word lists, features) over the
+   * analyzed sentences of the paragraph; one operation = one span of 1-3 tokens.
+   */
+  @Benchmark
+  @OperationsPerInvocation(GENERATOR_SPAN_COUNT)
+  public int generatorFacade(Blackhole bh) {
+    int n = 0;
+    for (List<org.unspin.restore.InputToken> se : sentences) {
+      List<org.unspin.restore.Candidate> c = generator.candidates(se);
+      n += c.size();
+      bh.consume(c);
+    }
+    return n;
   }
 
   /** All resources, surface as written only. */

@@ -185,8 +185,9 @@ class CandidateRecallTest {
       ReverseLexicon.Options facade = ReverseLexicon.Options.DEFAULT.withSecondOrder(
           org.unspin.restore.LexiconCandidates.SECOND_ORDER);
       assertEquals(oracle(texts, setting.generator().reverse(facade)), res.foundUnlimited(), msg);
-      assertEquals(oracle(texts, setting.generator().reverse(facade.withMaxCandidates(limit))), res.foundLimited(),
-          msg);
+      // the limited generator: the adaptive limit around the budget
+      assertEquals(oracle(texts, setting.generator().reverse(org.unspin.restore.LexiconCandidates.limitAround(limit)
+          .withSecondOrder(org.unspin.restore.LexiconCandidates.SECOND_ORDER))), res.foundLimited(), msg);
       assertTrue(res.candidatesLimited() <= res.candidatesUnlimited(), msg);
     }
   }

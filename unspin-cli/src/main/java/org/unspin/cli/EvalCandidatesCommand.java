@@ -62,8 +62,9 @@ public final class EvalCandidatesCommand implements Callable<Integer> {
       description = "Unknown setting: share of entries held out from the generator (default ${DEFAULT-VALUE}).")
   double holdout;
 
-  @Option(names = "--limit", paramLabel = "K", description = "Candidates kept per look-up (default: the facade's,"
-      + " " + Unspin.MAX_LEXICON_CANDIDATES + ").")
+  @Option(names = "--limit", paramLabel = "K", description = "Candidate budget per look-up: the adaptive limit"
+      + " around K (at least K/2, at most 5K/3, in between those within 7.5 bits of the best prior; default: the"
+      + " facade's, " + Unspin.MAX_LEXICON_CANDIDATES + ").")
   Integer limit;
 
   @Option(names = "--misses", paramLabel = "N", defaultValue = "0",

@@ -13,6 +13,14 @@ public final class Candidate {
   private final LexiconDictionary view;
   private final ReverseLexicon reverse;
   private final int max;
+  private final int min;
+  private final int margin;
+  /** The prior of the look-up's first candidate. */
+  private int firstPrior;
+  /** The prior bucket the reverse index is reporting now. */
+  int bucket;
+  /** The look-up's per-thread marks (set by the reverse index). */
+  ReverseLexicon.Marks marks;
   private String original;
   private int edge;
   private int originalLemma;
@@ -29,11 +37,13 @@ public final class Candidate {
   /** Candidates reported so far in this look-up. */
   int count;
 
-  Candidate(ReverseLexicon reverse, int max) {
+  Candidate(ReverseLexicon reverse, int max, int min, int margin) {
     this.reverse = reverse;
     this.view = reverse.view();
     this.lexicon = view.lexicon();
     this.max = max;
+    this.min = min;
+    this.margin = margin;
   }
 
   void set(int edge, boolean inverse, int originalLemma, int surfaceLemma, int surfacePos, Inflection inflection,
@@ -49,11 +59,20 @@ public final class Candidate {
     this.originalInflection = originalInflection;
     this.mismatch = mismatch;
     this.original = null;
+    if (count == 0) {
+      firstPrior = prior;
+    }
     count++;
   }
 
+  /** Whether the look-up has reported all it may ({@link ReverseLexicon.Options}: limit and margin). */
   boolean full() {
-    return max > 0 && count >= max;
+    return max > 0 && (count >= max || (count >= min && beyondMargin(bucket)));
+  }
+
+  /** Whether candidates of prior {@code prior} are past the margin (and the minimum is reached). */
+  boolean beyondMargin(int prior) {
+    return margin > 0 && count > 0 && count >= min && prior > firstPrior + margin;
   }
 
   /**

@@ -57,6 +57,8 @@ public final class Lexicon {
   private final byte[] edgeBucket;
   private final byte[] inverseBucket;
   private final int[] inverseOrder;
+  /** Per edge "a -> b", the edge "b -> a", or -1 if the lexicon has none (its twin). */
+  private final int[] twin;
   private final byte[] excPos;
   private final String[] excInflected;
   private final String[] excLemma;
@@ -148,6 +150,23 @@ public final class Lexicon {
     inverseOrder = new int[e];
     for (int p = 0; p < n; p++) {
       sortSegment(identity, inverseOrder, edgeStart[p], edgeStart[p + 1], inverseBucket, counts);
+    }
+    identity = null;
+    // Twins: for each phrase, its reverse list marks the phrases with an edge into it; its forward
+    // edges to those phrases then have one. One pass over the edges, two stamp arrays.
+    twin = new int[e];
+    int[] stamp = new int[n];
+    int[] into = new int[n];
+    java.util.Arrays.fill(stamp, -1);
+    for (int p = 0; p < n; p++) {
+      for (int at = revStart[p]; at < revStart[p + 1]; at++) {
+        stamp[revSource[at]] = p;
+        into[revSource[at]] = revEdge[at];
+      }
+      for (int k = edgeStart[p]; k < edgeStart[p + 1]; k++) {
+        int o = edgeTarget[k];
+        twin[k] = stamp[o] == p ? into[o] : -1;
+      }
     }
   }
 
@@ -643,6 +662,14 @@ public final class Lexicon {
    */
   public int inverseBucket(int edge) {
     return inverseBucket[edge];
+  }
+
+  /**
+   * The edge "b -> a" for edge "a -> b", or -1 if the lexicon lists none (the lexicon lists each
+   * ordered pair of phrases at most once, with all its resources in one info).
+   */
+  public int twin(int edge) {
+    return twin[edge];
   }
 
   /** {@code edgeSource(reverseEdge(position))}, stored in reverse order for speed. */

@@ -39,9 +39,16 @@ public final class ReverseLexicon {
    * @param secondOrder also propose up to this many synonyms of synonyms per surface lemma (phrases
    *     two edges away, ranked by shared neighbours and prior; {@link Candidate#secondOrder()}),
    *     merged with the others by prior; 0: none. For unknown spinners: see {@link SecondOrder}
+   * @param minCandidates with a margin: the candidates a look-up reports whatever their prior (if it
+   *     has that many), at most {@code maxCandidates}
+   * @param margin an adaptive limit, 0: off. Past the first {@code minCandidates}, a look-up reports
+   *     only candidates whose {@link Candidate#prior()} is at most the first one's plus this many
+   *     half bits (and never more than {@code maxCandidates}): a surface whose originals are about
+   *     equally likely keeps more of them, one with a clear favourite fewer
+   *     (docs/evaluation-lexicon.md, "Lexicon round 3")
    */
   public record Options(boolean morphology, boolean mismatches, boolean inverse, int maxCandidates,
-      int secondOrder) {
+      int secondOrder, int minCandidates, int margin) {
     /** Morphology, participle/past mismatches and inverse edges on, no limit, no second-order candidates. */
     public static final Options DEFAULT = new Options(true, true, true, 0, 0);
     /** The surface as written, through the lexicon's own edge direction only, no limit. */
@@ -58,21 +65,45 @@ public final class ReverseLexicon {
       if (secondOrder < 0) {
         throw new IllegalArgumentException("secondOrder: must be >= 0 (got " + secondOrder + ")");
       }
+      if (margin < 0) {
+        throw new IllegalArgumentException("margin: must be >= 0 (got " + margin + ")");
+      }
+      if (minCandidates < 0 || (margin > 0 && (maxCandidates == 0 || minCandidates > maxCandidates))) {
+        throw new IllegalArgumentException("minCandidates: must be in 0..maxCandidates (" + maxCandidates
+            + ") with a margin (got " + minCandidates + ", margin " + margin + ")");
+      }
     }
 
-    /** Options without second-order candidates. */
+    /** Options with a fixed limit (no margin). */
+    public Options(boolean morphology, boolean mismatches, boolean inverse, int maxCandidates, int secondOrder) {
+      this(morphology, mismatches, inverse, maxCandidates, secondOrder, 0, 0);
+    }
+
+    /** Options without second-order candidates, with a fixed limit. */
     public Options(boolean morphology, boolean mismatches, boolean inverse, int maxCandidates) {
       this(morphology, mismatches, inverse, maxCandidates, 0);
     }
 
-    /** These options with a different candidate limit. */
+    /** These options with a fixed candidate limit (0: none), the margin off. */
     public Options withMaxCandidates(int max) {
-      return new Options(morphology, mismatches, inverse, max, secondOrder);
+      return new Options(morphology, mismatches, inverse, max, secondOrder, 0, 0);
+    }
+
+    /**
+     * These options with an adaptive limit: at least {@code min} candidates (if there are), at most
+     * {@code max}, and in between those within {@code margin} half bits of the first one's prior.
+     */
+    public Options withAdaptiveLimit(int min, int max, int margin) {
+      if (max < 1 || margin < 1) {
+        throw new IllegalArgumentException("adaptive limit: max and margin must be >= 1 (got max " + max
+            + ", margin " + margin + ")");
+      }
+      return new Options(morphology, mismatches, inverse, max, secondOrder, min, margin);
     }
 
     /** These options with up to {@code perSurface} second-order candidates per surface lemma (0: none). */
     public Options withSecondOrder(int perSurface) {
-      return new Options(morphology, mismatches, inverse, maxCandidates, perSurface);
+      return new Options(morphology, mismatches, inverse, maxCandidates, perSurface, minCandidates, margin);
     }
   }
 
@@ -150,7 +181,7 @@ public final class ReverseLexicon {
       throw new IllegalArgumentException("span: from=" + from + " len=" + len + " outside 1.." + LexiconBuilder.MAX_WORDS
           + " words of an array of " + lmForms.length);
     }
-    Candidate c = new Candidate(this, options.maxCandidates());
+    Candidate c = new Candidate(this, options.maxCandidates(), options.minCandidates(), options.margin());
     Sources src = Sources.acquire();
     try {
       int id = lex.find(lmForms, from, len);
@@ -347,9 +378,9 @@ public final class ReverseLexicon {
       return;
     }
     boolean inverse = options.inverse();
-    Marks marks = null;
-    int stamp = 0;
-    MARKS.get().nextLookUp(lex.phraseCount());
+    Marks marks = MARKS.get();
+    marks.nextLookUp(lex.phraseCount());
+    c.marks = marks;
     for (int i = 0; i < s.n; i++) {
       int lemma = s.lemma[i];
       s.k[i] = lex.reverseStart(lemma);
@@ -358,23 +389,6 @@ public final class ReverseLexicon {
       s.nextEnd[i] = inverse ? lex.edgeEnd(lemma) : s.next[i];
       s.hops[i] = second == null ? SecondOrder.Entry.EMPTY : second.of(lemma);
       s.hop[i] = 0;
-      if (s.next[i] < s.nextEnd[i]) {
-        if (marks == null) {
-          marks = MARKS.get();
-          stamp = marks.next(lex.phraseCount());
-        }
-        int bit = 1 << i;
-        for (int j = s.k[i]; j < s.kEnd[i]; j++) {
-          if (view.accepts(lex.reverseEdge(j), lex.reverseInfo(j))) {
-            int o = lex.reverseSource(j);
-            if (marks.stamp[o] != stamp) {
-              marks.stamp[o] = stamp;
-              marks.bits[o] = 0;
-            }
-            marks.bits[o] |= bit;
-          }
-        }
-      }
     }
     while (!c.full()) {
       // the smallest cost any source has next
@@ -390,9 +404,10 @@ public final class ReverseLexicon {
           b = Math.min(b, s.hops[i].cost[s.hop[i]] + s.penalty[i]);
         }
       }
-      if (b == Integer.MAX_VALUE) {
+      if (b == Integer.MAX_VALUE || c.beyondMargin(b)) {
         return;
       }
+      c.bucket = b;
       for (int i = 0; i < s.n && !c.full(); i++) {
         int bb = b - s.penalty[i];
         Inflection infl = s.inflection[i];
@@ -406,16 +421,17 @@ public final class ReverseLexicon {
         s.k[i] = k;
         int next = s.next[i];
         int fe = s.nextEnd[i];
-        int bit = 1 << i;
         for (; next < fe && lex.inverseBucket(lex.inverseOrder(next)) == bb && !c.full(); next++) {
           int f = lex.inverseOrder(next);
           if (!view.accepts(f, lex.info(f))) {
             continue;
           }
-          int orig = lex.edgeTarget(f);
-          if (marks.stamp[orig] == stamp && (marks.bits[orig] & bit) != 0) {
+          // the view lists "original -> surface lemma" itself: the reverse list reports it
+          int tw = lex.twin(f);
+          if (tw >= 0 && view.accepts(tw, lex.info(tw))) {
             continue;
           }
+          int orig = lex.edgeTarget(f);
           one(f, true, orig, s.lemma[i], infl, s.pos[i], conf, comparison, s.onlyDistinct[i], b, c, sink);
         }
         s.next[i] = next;
@@ -454,7 +470,7 @@ public final class ReverseLexicon {
     if (infl != Inflection.BASE && !inflectable(e, src, infl)) {
       return;
     }
-    if (seen(src, infl)) {
+    if (seen(src, infl, c)) {
       return;
     }
     int forms = formCount(src, infl);
@@ -492,8 +508,8 @@ public final class ReverseLexicon {
    * {@code infl} would spell it (a noun plural and a verb's third person, "outcomes"), and if not,
    * remembers it. Only the first inflection reported for a lemma is remembered.
    */
-  private boolean seen(int src, Inflection infl) {
-    Marks m = MARKS.get();
+  private boolean seen(int src, Inflection infl, Candidate c) {
+    Marks m = c.marks;
     if (m.seenStamp[src] != m.lookUp) {
       m.seenStamp[src] = m.lookUp;
       m.seenInflection[src] = (byte) infl.ordinal();
@@ -522,11 +538,7 @@ public final class ReverseLexicon {
   }
 
   /** Per-thread stamps over phrase ids, to skip originals already reported in one emit call. */
-  private static final class Marks {
-    int[] stamp = new int[0];
-    /** Which sources of the current look-up reached the phrase through a reverse edge (bit per source). */
-    int[] bits = new int[0];
-    int current;
+  static final class Marks {
     /** Per original lemma: the look-up that last reported it, and the inflection it was first reported with. */
     int[] seenStamp = new int[0];
     byte[] seenInflection = new byte[0];
@@ -542,19 +554,6 @@ public final class ReverseLexicon {
         java.util.Arrays.fill(seenStamp, 0);
         lookUp = 1;
       }
-    }
-
-    int next(int size) {
-      if (stamp.length < size) {
-        stamp = new int[size];
-        bits = new int[size];
-        current = 0;
-      }
-      if (++current == Integer.MAX_VALUE) {
-        java.util.Arrays.fill(stamp, 0);
-        current = 1;
-      }
-      return current;
     }
   }
 

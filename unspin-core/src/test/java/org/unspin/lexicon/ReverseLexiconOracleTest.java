@@ -224,6 +224,50 @@ class ReverseLexiconOracleTest {
   }
 
   @Test
+  void adaptiveLimitKeepsTheMinimumThenCandidatesWithinTheMarginUpToTheCap() {
+    long seed = System.nanoTime();
+    Random r = new Random(seed);
+    Lexicon lex = ToyLexicons.random(r, 80, 600);
+    ReverseLexicon all = lex.dictionary().reverse();
+    int compared = 0;
+    for (String surface : surfaces(lex, r)) {
+      List<String> full = new ArrayList<>();
+      List<Integer> priors = new ArrayList<>();
+      all.candidates(surface, c -> {
+        full.add(c.original() + "|" + c.edge() + "|" + c.mismatch() + "|" + c.inverse());
+        priors.add(c.prior());
+      });
+      int max = 1 + r.nextInt(6);
+      int min = r.nextInt(max + 1);
+      int margin = 1 + r.nextInt(8);
+      // oracle: the first min, then while within the margin of the first prior, at most max
+      int keep = 0;
+      while (keep < full.size() && keep < max && (keep < min || priors.get(keep) <= priors.get(0) + margin)) {
+        keep++;
+      }
+      List<String> limited = new ArrayList<>();
+      ReverseLexicon adaptive = lex.dictionary().reverse(ReverseLexicon.Options.DEFAULT.withAdaptiveLimit(min, max,
+          margin));
+      int n = adaptive.candidates(surface,
+          c -> limited.add(c.original() + "|" + c.edge() + "|" + c.mismatch() + "|" + c.inverse()));
+      String msg = "seed=" + seed + " '" + surface + "' min=" + min + " max=" + max + " margin=" + margin
+          + " priors=" + priors;
+      assertEquals(full.subList(0, keep), limited, msg);
+      assertEquals(keep, n, msg);
+      compared += full.size() > keep ? 1 : 0;
+    }
+    assertTrue(compared > 0, "seed=" + seed + ": no look-up was cut by the limit");
+  }
+
+  @Test
+  void adaptiveLimitRejectsAMinimumAboveTheCap() {
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> ReverseLexicon.Options.DEFAULT.withAdaptiveLimit(5, 4, 2));
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> ReverseLexicon.Options.DEFAULT.withAdaptiveLimit(1, 4, 0));
+  }
+
+  @Test
   void spanOutsideTheArrayIsRejected() {
     Lexicon lex = ToyLexicons.random(new Random(1), 10, 10);
     ReverseLexicon r = lex.dictionary().reverse();
