@@ -234,7 +234,7 @@ public final class SynonymClasses {
     return r;
   }
 
-  /** The target phrases of {@code phrase}, and of it with its last word lemmatized; cached. */
+  /** The target phrases of {@code phrase}, and of it with its last (or first) word lemmatized; cached. */
   Set<String> targets(String phrase) {
     Set<String> c = targetsCache.get(phrase);
     if (c != null) {
@@ -286,14 +286,23 @@ public final class SynonymClasses {
     return !targets(phrase).isEmpty();
   }
 
-  /** The phrase, and the phrase with its last word replaced by each of that word's lemmas. */
+  /**
+   * The phrase, the phrase with its last word replaced by each of that word's lemmas and, for a
+   * phrase of several words, with its first word replaced by each of its lemmas (a spinner inflects
+   * the head of a verb phrase, its first word: "went on" for "go on").
+   */
   private String[] lastWordForms(String phrase) {
     int sp = phrase.lastIndexOf(' ');
     String head = sp < 0 ? "" : phrase.substring(0, sp + 1);
     String[] last = forms(sp < 0 ? phrase : phrase.substring(sp + 1));
-    String[] out = new String[last.length];
+    String[] first = sp < 0 ? new String[1] : forms(phrase.substring(0, phrase.indexOf(' ')));
+    String[] out = new String[last.length + first.length - 1];
     for (int i = 0; i < last.length; i++) {
       out[i] = head + last[i];
+    }
+    String tail = sp < 0 ? "" : phrase.substring(phrase.indexOf(' '));
+    for (int i = 1; i < first.length; i++) {
+      out[last.length + i - 1] = first[i] + tail;
     }
     return out;
   }
