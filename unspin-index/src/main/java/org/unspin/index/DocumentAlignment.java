@@ -144,6 +144,7 @@ final class DocumentAlignment {
    */
   List<AlignedSubstitution> aligned() {
     List<AlignedSubstitution> out = new ArrayList<>();
+    learned = related == null ? Map.of() : learn();
     for (Aligner.SentenceAlignment a : sentences) {
       if (!a.accepted()) {
         continue;
@@ -194,6 +195,75 @@ final class DocumentAlignment {
       }
     }
     return out;
+  }
+
+  /** Evidence for a (original, spun) pair a piece must have to count as learned from the document. */
+  static final int LEARNED_EVIDENCE = 2;
+
+  /** The replacements this document shows, keyed by {@link #pairKey}: see {@link #learn}. */
+  private Map<String, Integer> learned = Map.of();
+
+  private static String pairKey(String original, String spun) {
+    return original + '\u0000' + spun;
+  }
+
+  /**
+   * The spinner's habits as this document shows them: a spinner repeats its replacements within a
+   * text. A changed stretch between two matches with one word on one side and at most {@value
+   * #MAX_PHRASE_WORDS} on the other can only be one replacement ("as far as" for "to"): evidence
+   * {@value #LEARNED_EVIDENCE}. A stretch with words on one side only (at most {@value
+   * #MAX_PHRASE_WORDS} - 1) joins the matched word before or after it ("on foot" for "on", or
+   * "foot 2" for "2"): each reading gets evidence 1, so the reading that recurs with different
+   * neighbours reaches {@value #LEARNED_EVIDENCE}. Pieces with that much evidence then score as
+   * lexicon edges when changed stretches are segmented.
+   */
+  private Map<String, Integer> learn() {
+    Map<String, Integer> ev = new java.util.HashMap<>();
+    Map<String, Integer> oneSided = new java.util.HashMap<>();
+    List<String> readings = new ArrayList<>();
+    for (Aligner.SentenceAlignment a : sentences) {
+      if (!a.accepted()) {
+        continue;
+      }
+      for (Aligner.Block b : Aligner.blocks(a)) {
+        if (!b.matchBefore() || !b.matchAfter()) {
+          continue;
+        }
+        int qf = b.queryFrom();
+        int qt = b.queryTo();
+        int sf = b.sourceFrom();
+        int st = b.sourceTo();
+        int ql = qt - qf;
+        int sl = st - sf;
+        if (ql >= 1 && sl >= 1) {
+          if (Math.min(ql, sl) == 1 && Math.max(ql, sl) <= MAX_PHRASE_WORDS) {
+            ev.merge(pairKey(join(source.key, sf, st), join(query.key, qf, qt)), LEARNED_EVIDENCE, Integer::sum);
+          }
+        } else if (Math.max(ql, sl) < MAX_PHRASE_WORDS) {
+          String before = pairKey(join(source.key, sf - 1, st), join(query.key, qf - 1, qt));
+          String after = pairKey(join(source.key, sf, st + 1), join(query.key, qf, qt + 1));
+          oneSided.merge(before, 1, Integer::sum);
+          oneSided.merge(after, 1, Integer::sum);
+          readings.add(before);
+          readings.add(after);
+        }
+      }
+    }
+    ev.values().removeIf(v -> v < LEARNED_EVIDENCE);
+    // a one-sided reading is learned when it recurs and beats the other reading of a stretch
+    // ("beaver fur creek" for "beaver creek" three times tells nothing about which word "fur" joins)
+    for (int k = 0; k < readings.size(); k += 2) {
+      int b = oneSided.get(readings.get(k));
+      int f = oneSided.get(readings.get(k + 1));
+      if (Math.max(b, f) >= LEARNED_EVIDENCE && b != f) {
+        ev.put(readings.get(b > f ? k : k + 1), Math.max(b, f));
+      }
+    }
+    return ev;
+  }
+
+  private boolean isLearned(String original, String spun) {
+    return !learned.isEmpty() && learned.containsKey(pairKey(original, spun));
   }
 
   /** The source sentence that word {@code w} belongs to. */
@@ -353,7 +423,7 @@ final class DocumentAlignment {
             int edge = 0;
             String orig = join(sk, sf + j, sf + j + b);
             String spun = join(qk, qf + i, qf + i + a);
-            if (related.isEdge(orig, spun)) {
+            if (related.isEdge(orig, spun) || isLearned(orig, spun)) {
               // a longer edge explains more words: "information technology" for "it" beats
               // "technology" for "it" next to an unexplained pair
               score = EDGE_SCORE + 2 * (a + b - 2);
