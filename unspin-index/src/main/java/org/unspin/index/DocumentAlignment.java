@@ -174,7 +174,11 @@ final class DocumentAlignment {
           }
         }
         if (qt == qf || st == sf) {
-          if (b.matchAfter()) {
+          if (b.matchAfter() && b.matchBefore() && related != null && joinsBefore(qf, qt, sf, st)) {
+            qf--;
+            sf--;
+            emit(out, qf, qt, sf, st);
+          } else if (b.matchAfter()) {
             qt++;
             st++;
           } else if (b.matchBefore()) {
@@ -264,6 +268,21 @@ final class DocumentAlignment {
 
   private boolean isLearned(String original, String spun) {
     return !learned.isEmpty() && learned.containsKey(pairKey(original, spun));
+  }
+
+  /**
+   * Whether the words on one side only of a stretch between two matches more likely form a phrase
+   * with the matched word before them ("on foot" for "on") than with the one after ("foot 2" for
+   * "2"): the phrase shapes of the lexicon view decide, as the product of how many of its phrases
+   * start with the phrase's first word and end with its last word (a tie joins the word after).
+   */
+  private boolean joinsBefore(int qf, int qt, int sf, int st) {
+    String[] k = qt > qf ? query.key : source.key;
+    int from = qt > qf ? qf : sf;
+    int to = qt > qf ? qt : st;
+    long before = (long) related.phrasesWith(k[from - 1], true) * related.phrasesWith(k[to - 1], false);
+    long after = (long) related.phrasesWith(k[from], true) * related.phrasesWith(k[to], false);
+    return before > after;
   }
 
   /** The source sentence that word {@code w} belongs to. */

@@ -47,8 +47,35 @@ public final class SynonymClasses {
   private final LexiconDictionary view;
   private final String spec;
 
+  /** Phrases of several words in this view (either end of an accepted edge), by first word and by last word. */
+  private final Map<String, Integer> phraseStarts;
+  private final Map<String, Integer> phraseEnds;
+
   private SynonymClasses(Map<String, Integer> classOf, LexiconDictionary view, String spec) {
     this.classOf = classOf;
+    this.phraseStarts = new HashMap<>();
+    this.phraseEnds = new HashMap<>();
+    Lexicon lex = view.lexicon();
+    boolean[] seen = new boolean[lex.phraseCount()];
+    for (int p = 0; p < seen.length; p++) {
+      for (int e = lex.edgeStart(p), end = lex.edgeEnd(p); e < end; e++) {
+        if (!view.accepts(e)) {
+          continue;
+        }
+        for (int x : new int[] {p, lex.edgeTarget(e)}) {
+          if (seen[x]) {
+            continue;
+          }
+          seen[x] = true;
+          String ph = lex.phrase(x);
+          int a = ph.indexOf(' ');
+          if (a > 0) {
+            phraseStarts.merge(ph.substring(0, a), 1, Integer::sum);
+            phraseEnds.merge(ph.substring(ph.lastIndexOf(' ') + 1), 1, Integer::sum);
+          }
+        }
+      }
+    }
     this.morphology = view.lexicon().morphology();
     this.view = view;
     this.spec = spec;
@@ -305,6 +332,20 @@ public final class SynonymClasses {
       out[last.length + i - 1] = first[i] + tail;
     }
     return out;
+  }
+
+  /**
+   * How many phrases of several words this view knows that start (or, with {@code first} false,
+   * end) with {@code word} or one of its lemmas: the shape of a thesaurus's phrases ("be there",
+   * "slow down" start with a verb; "political parties", "bank account" end with a noun).
+   */
+  public int phrasesWith(String word, boolean first) {
+    Map<String, Integer> m = first ? phraseStarts : phraseEnds;
+    int n = 0;
+    for (String f : forms(word)) {
+      n += m.getOrDefault(f, 0);
+    }
+    return n;
   }
 
   /** The word and its lemmas. */
