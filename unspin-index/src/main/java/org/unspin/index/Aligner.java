@@ -29,6 +29,11 @@ import java.util.Map;
 public final class Aligner {
   static final int MATCH = 2;
   static final int MISMATCH = -1;
+  /**
+   * A substituted word in the same synonym class as its source word: the spinner's swap, which
+   * lines the path up with where the spinner wrote it (still a substitution, not a match).
+   */
+  static final int SYNONYM = 1;
   static final int GAP = -1;
   static final int MIN_MATCHES = 2;
   /**
@@ -111,11 +116,17 @@ public final class Aligner {
    * {@code s}. {@code work} is reused between calls when big enough (may be null).
    */
   static SentenceAlignment alignSentence(int[] q, int from, int to, int[] s, int[][] work) {
-    return alignSentence(q, from, to, s, work, null);
+    return alignSentence(q, from, to, s, work, null, null, null);
   }
 
-  /** As above; {@code informative[i]} (may be null: all) tells which query words count as informative. */
-  static SentenceAlignment alignSentence(int[] q, int from, int to, int[] s, int[][] work, boolean[] informative) {
+  /**
+   * As above; {@code informative[i]} (may be null: all) tells which query words count as
+   * informative; {@code qc}/{@code sc} (both null, or neither) are synonym class codes of the query
+   * and source words (negative: none): a substitution of a word by one of its class scores {@value
+   * #SYNONYM} instead of {@value #MISMATCH}.
+   */
+  static SentenceAlignment alignSentence(int[] q, int from, int to, int[] s, int[][] work, boolean[] informative,
+      int[] qc, int[] sc) {
     int len = to - from;
     int m = s.length;
     int cols = m + 1;
@@ -131,9 +142,10 @@ public final class Aligner {
       int row = i * cols;
       int prev = row - cols;
       int qi = q[from + i - 1];
+      int ci = qc == null ? -1 : qc[from + i - 1];
       h[row] = h[prev] + GAP;
       for (int j = 1; j <= m; j++) {
-        int diag = h[prev + j - 1] + (qi == s[j - 1] ? MATCH : MISMATCH);
+        int diag = h[prev + j - 1] + (qi == s[j - 1] ? MATCH : ci >= 0 && ci == sc[j - 1] ? SYNONYM : MISMATCH);
         int up = h[prev + j] + GAP;
         int left = h[row + j - 1] + GAP;
         int best = diag;
@@ -167,7 +179,8 @@ public final class Aligner {
       int here = h[i * cols + j];
       if (j > 0) {
         boolean eq = q[from + i - 1] == s[j - 1];
-        if (here == h[(i - 1) * cols + j - 1] + (eq ? MATCH : MISMATCH)) {
+        int ci = qc == null ? -1 : qc[from + i - 1];
+        if (here == h[(i - 1) * cols + j - 1] + (eq ? MATCH : ci >= 0 && ci == sc[j - 1] ? SYNONYM : MISMATCH)) {
           rev[k++] = eq ? OP_MATCH : OP_SUB;
           if (eq) {
             matches++;
@@ -209,7 +222,7 @@ public final class Aligner {
     return false;
   }
 
-  /** Score of {@code ops} (for checks): the sum of the step scores. */
+  /** Score of {@code ops} without class codes (for checks): the sum of the step scores. */
   static int scoreOf(byte[] ops) {
     int sc = 0;
     for (byte op : ops) {
@@ -267,6 +280,12 @@ public final class Aligner {
    */
   static DocumentAlignment align(Words query, Words source, SynonymClasses related) {
     int[][] codes = encode(query.key, source.key);
+    int[] qc = null;
+    int[] sc = null;
+    if (related != null) {
+      qc = classCodes(query.key, query.key.length, related);
+      sc = classCodes(source.key, codes[1].length, related);
+    }
     int[][] work = new int[1][];
     boolean[] informative = new boolean[query.size()];
     for (int i = 0; i < informative.length; i++) {
@@ -274,10 +293,20 @@ public final class Aligner {
     }
     List<SentenceAlignment> out = new ArrayList<>(query.sentenceCount());
     for (int k = 0; k < query.sentenceCount(); k++) {
-      out.add(alignSentence(codes[0], query.sentence[k], query.sentence[k + 1], codes[1], work, informative));
+      out.add(alignSentence(codes[0], query.sentence[k], query.sentence[k + 1], codes[1], work, informative, qc,
+          sc));
     }
-    fillGaps(out, codes[0], codes[1], work, informative);
+    fillGaps(out, codes[0], codes[1], work, informative, qc, sc);
     return new DocumentAlignment(query, source, out, related);
+  }
+
+  /** The synonym class of each of the first {@code n} words (-1: none). */
+  static int[] classCodes(String[] keys, int n, SynonymClasses related) {
+    int[] c = new int[n];
+    for (int i = 0; i < n; i++) {
+      c[i] = related.classOf(keys[i]);
+    }
+    return c;
   }
 
   /** Longest source gap a sentence is re-aligned into: this many times its words, plus {@value #GAP_SLACK}. */
@@ -291,7 +320,8 @@ public final class Aligner {
    * {@value #GAP_FACTOR} times its words plus {@value #GAP_SLACK} and at least half its words, and
    * the re-alignment has a match: it stands where the source had the sentence it replaces.
    */
-  private static void fillGaps(List<SentenceAlignment> out, int[] q, int[] s, int[][] work, boolean[] informative) {
+  private static void fillGaps(List<SentenceAlignment> out, int[] q, int[] s, int[][] work, boolean[] informative,
+      int[] qc, int[] sc) {
     int n = out.size();
     for (int k = 0; k < n; k++) {
       SentenceAlignment a = out.get(k);
@@ -313,7 +343,7 @@ public final class Aligner {
         continue;
       }
       SentenceAlignment g = alignSentence(q, a.queryFrom(), a.queryTo(), java.util.Arrays.copyOfRange(s, from, to),
-          work, informative);
+          work, informative, qc, sc == null ? null : java.util.Arrays.copyOfRange(sc, from, to));
       if (g.matches() == 0 || g.sourceFrom() < 0) {
         continue;
       }
