@@ -225,6 +225,8 @@ final class DocumentAlignment {
     Map<String, Integer> ev = new java.util.HashMap<>();
     Map<String, Integer> oneSided = new java.util.HashMap<>();
     List<String> readings = new ArrayList<>();
+    Map<String, Integer> soft = new java.util.HashMap<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
     for (Aligner.SentenceAlignment a : sentences) {
       if (!a.accepted()) {
         continue;
@@ -242,6 +244,12 @@ final class DocumentAlignment {
         if (ql >= 1 && sl >= 1) {
           if (Math.min(ql, sl) == 1 && Math.max(ql, sl) <= MAX_PHRASE_WORDS) {
             ev.merge(pairKey(join(source.key, sf, st), join(query.key, qf, qt)), LEARNED_EVIDENCE, Integer::sum);
+          } else if (ql <= MAX_SEGMENTED && sl <= MAX_SEGMENTED) {
+            candidates(qf, qt, sf, st, seen);
+            for (String key : seen) {
+              soft.merge(key, 1, Integer::sum);
+            }
+            seen.clear();
           }
         } else if (Math.max(ql, sl) < MAX_PHRASE_WORDS) {
           String before = pairKey(join(source.key, sf - 1, st), join(query.key, qf - 1, qt));
@@ -254,6 +262,12 @@ final class DocumentAlignment {
       }
     }
     ev.values().removeIf(v -> v < LEARNED_EVIDENCE);
+    // a one-word to phrase replacement that several ambiguous stretches allow
+    for (Map.Entry<String, Integer> e : soft.entrySet()) {
+      if (e.getValue() >= 3) {
+        ev.merge(e.getKey(), e.getValue(), Math::max);
+      }
+    }
     // a one-sided reading is learned when it recurs and beats the other reading of a stretch
     // ("beaver fur creek" for "beaver creek" three times tells nothing about which word "fur" joins)
     for (int k = 0; k < readings.size(); k += 2) {
@@ -264,6 +278,29 @@ final class DocumentAlignment {
       }
     }
     return ev;
+  }
+
+  /**
+   * The one-word to phrase (2..{@value #MAX_PHRASE_WORDS} - 1 words) pieces a two-sided stretch
+   * allows near its diagonal: the two sides' pieces start at most one word further apart than the
+   * sides' lengths differ.
+   */
+  private void candidates(int qf, int qt, int sf, int st, java.util.Set<String> into) {
+    int ql = qt - qf;
+    int sl = st - sf;
+    int band = Math.abs(ql - sl) + 1;
+    for (int i = 0; i < ql; i++) {
+      for (int j = Math.max(0, i - band); j <= Math.min(sl - 1, i + band); j++) {
+        for (int k = 2; k < MAX_PHRASE_WORDS; k++) {
+          if (i + k <= ql) {
+            into.add(pairKey(source.key[sf + j], join(query.key, qf + i, qf + i + k)));
+          }
+          if (j + k <= sl) {
+            into.add(pairKey(join(source.key, sf + j, sf + j + k), query.key[qf + i]));
+          }
+        }
+      }
+    }
   }
 
   private boolean isLearned(String original, String spun) {
