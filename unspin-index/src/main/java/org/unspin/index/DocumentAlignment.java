@@ -223,8 +223,7 @@ final class DocumentAlignment {
    */
   private Map<String, Integer> learn() {
     Map<String, Integer> ev = new java.util.HashMap<>();
-    Map<String, Integer> oneSided = new java.util.HashMap<>();
-    List<String> readings = new ArrayList<>();
+    Map<String, java.util.Set<String>> keeps = new java.util.HashMap<>();
     Map<String, Integer> soft = new java.util.HashMap<>();
     java.util.Set<String> seen = new java.util.HashSet<>();
     for (Aligner.SentenceAlignment a : sentences) {
@@ -232,6 +231,7 @@ final class DocumentAlignment {
         continue;
       }
       for (Aligner.Block b : Aligner.blocks(a)) {
+        keepReadings(b, keeps);
         if (!b.matchBefore() || !b.matchAfter()) {
           continue;
         }
@@ -251,13 +251,6 @@ final class DocumentAlignment {
             }
             seen.clear();
           }
-        } else if (Math.max(ql, sl) < MAX_PHRASE_WORDS) {
-          String before = pairKey(join(source.key, sf - 1, st), join(query.key, qf - 1, qt));
-          String after = pairKey(join(source.key, sf, st + 1), join(query.key, qf, qt + 1));
-          oneSided.merge(before, 1, Integer::sum);
-          oneSided.merge(after, 1, Integer::sum);
-          readings.add(before);
-          readings.add(after);
         }
       }
     }
@@ -268,16 +261,63 @@ final class DocumentAlignment {
         ev.merge(e.getKey(), e.getValue(), Math::max);
       }
     }
-    // a one-sided reading is learned when it recurs and beats the other reading of a stretch
-    // ("beaver fur creek" for "beaver creek" three times tells nothing about which word "fur" joins)
-    for (int k = 0; k < readings.size(); k += 2) {
-      int b = oneSided.get(readings.get(k));
-      int f = oneSided.get(readings.get(k + 1));
-      if (Math.max(b, f) >= LEARNED_EVIDENCE && b != f) {
-        ev.put(readings.get(b > f ? k : k + 1), Math.max(b, f));
+    // a phrase that keeps the original word, seen with different words around it ("beaver fur
+    // creek" for "beaver creek" three times tells nothing about which word "fur" joins)
+    for (Map.Entry<String, java.util.Set<String>> e : keeps.entrySet()) {
+      if (e.getValue().size() > LEARNED_EVIDENCE && e.getValue().contains(ONE_SIDED)) {
+        ev.merge(e.getKey(), e.getValue().size(), Math::max);
       }
     }
     return ev;
+  }
+
+  /**
+   * The readings of a stretch in which the matched word next to it is the word a spinner's phrase
+   * kept ("on route to" for "to", "technical" for "limited" before it) or the word left of an
+   * original phrase ("more" for "more than"), each with the rest of the stretch and the word on its
+   * far side as context.
+   */
+  /** Context mark of a keep reading seen in a stretch with words on one side only. */
+  private static final String ONE_SIDED = "\u0001";
+
+  private void keepReadings(Aligner.Block b, Map<String, java.util.Set<String>> into) {
+    int qf = b.queryFrom();
+    int qt = b.queryTo();
+    int sf = b.sourceFrom();
+    int st = b.sourceTo();
+    String[] q = query.key;
+    String[] s = source.key;
+    if (qt == qf || st == sf) {
+      if (b.matchBefore() && b.matchAfter() && Math.max(qt - qf, st - sf) <= MAX_PHRASE_WORDS - 2) {
+        // words on one side only, between two matches: the clearest sign of a phrase that keeps a word
+        into.computeIfAbsent(pairKey(join(s, sf - 1, st), join(q, qf - 1, qt)), x -> new java.util.HashSet<>())
+            .add(ONE_SIDED);
+        into.computeIfAbsent(pairKey(join(s, sf, st + 1), join(q, qf, qt + 1)), x -> new java.util.HashSet<>())
+            .add(ONE_SIDED);
+      }
+    }
+    if (b.matchAfter()) {
+      String far = b.matchBefore() ? q[qf - 1] : "";
+      for (int k = 1; k <= Math.min(qt - qf, MAX_PHRASE_WORDS - 2); k++) {
+        into.computeIfAbsent(pairKey(s[st], join(q, qt - k, qt + 1)), x -> new java.util.HashSet<>())
+            .add(join(q, qf, qt - k) + '|' + join(s, sf, st) + '|' + far);
+      }
+      for (int k = 1; k <= Math.min(st - sf, MAX_PHRASE_WORDS - 2); k++) {
+        into.computeIfAbsent(pairKey(join(s, st - k, st + 1), q[qt]), x -> new java.util.HashSet<>())
+            .add(join(q, qf, qt) + '|' + join(s, sf, st - k) + '|' + far);
+      }
+    }
+    if (b.matchBefore()) {
+      String far = b.matchAfter() ? q[qt] : "";
+      for (int k = 1; k <= Math.min(qt - qf, MAX_PHRASE_WORDS - 2); k++) {
+        into.computeIfAbsent(pairKey(s[sf - 1], join(q, qf - 1, qf + k)), x -> new java.util.HashSet<>())
+            .add(join(q, qf + k, qt) + '|' + join(s, sf, st) + '|' + far);
+      }
+      for (int k = 1; k <= Math.min(st - sf, MAX_PHRASE_WORDS - 2); k++) {
+        into.computeIfAbsent(pairKey(join(s, sf - 1, sf + k), q[qf - 1]), x -> new java.util.HashSet<>())
+            .add(join(q, qf, qt) + '|' + join(s, sf + k, st) + '|' + far);
+      }
+    }
   }
 
   /**
