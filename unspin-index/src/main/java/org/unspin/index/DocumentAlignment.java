@@ -500,6 +500,19 @@ final class DocumentAlignment {
     }
     String[] qk = query.key;
     String[] sk = source.key;
+    // the phrases of each side, [start][words - 1]
+    String[][] spunAt = new String[ql][MAX_PHRASE_WORDS];
+    String[][] origAt = new String[sl][MAX_PHRASE_WORDS];
+    for (int i = 0; i < ql; i++) {
+      for (int a = 1; a <= MAX_PHRASE_WORDS && i + a <= ql; a++) {
+        spunAt[i][a - 1] = a == 1 ? qk[qf + i] : spunAt[i][a - 2] + ' ' + qk[qf + i + a - 1];
+      }
+    }
+    for (int j = 0; j < sl; j++) {
+      for (int b = 1; b <= MAX_PHRASE_WORDS && j + b <= sl; b++) {
+        origAt[j][b - 1] = b == 1 ? sk[sf + j] : origAt[j][b - 2] + ' ' + sk[sf + j + b - 1];
+      }
+    }
     for (int i = 0; i <= ql; i++) {
       for (int j = 0; j <= sl; j++) {
         if (best[i][j] == neg) {
@@ -517,8 +530,8 @@ final class DocumentAlignment {
             boolean sLast = lastMatch && j + b == sl;
             int score;
             int edge = 0;
-            String orig = join(sk, sf + j, sf + j + b);
-            String spun = join(qk, qf + i, qf + i + a);
+            String orig = origAt[j][b - 1];
+            String spun = spunAt[i][a - 1];
             if (related.isEdge(orig, spun) || isLearned(orig, spun)) {
               // a longer edge explains more words: "information technology" for "it" beats
               // "technology" for "it" next to an unexplained pair

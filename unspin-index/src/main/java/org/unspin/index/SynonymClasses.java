@@ -348,8 +348,23 @@ public final class SynonymClasses {
     return n;
   }
 
-  /** The word and its lemmas. */
+  /** {@link #forms} of words, cached (the alignment asks for the same words again and again). */
+  private final Map<String, String[]> formsCache = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The word and its lemmas (the array is shared: do not change it). */
   private String[] forms(String word) {
+    String[] c = formsCache.get(word);
+    if (c != null) {
+      return c;
+    }
+    String[] f = lemmaForms(word);
+    if (formsCache.size() < MAX_CACHED) {
+      formsCache.put(word, f);
+    }
+    return f;
+  }
+
+  private String[] lemmaForms(String word) {
     String[] out = {word, null, null};
     int[] n = {1};
     morphology.analyze(word, (lemma, inflection) -> {
