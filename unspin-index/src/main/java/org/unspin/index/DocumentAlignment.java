@@ -541,7 +541,9 @@ final class DocumentAlignment {
                 && (a == 1 || related.isPhrase(spun)) && (b == 1 || related.isPhrase(orig))) {
               // no edge between them, but the multi-word side(s) are phrases of the lexicon: a
               // replacement by a spinner with another thesaurus ("be there" for "be")
-              score = PHRASE_SCORE;
+              // (less when it takes a matched word around the stretch: "growth" for "economic growth"
+              // must not take "economic" from its own replacement)
+              score = qFirst || sFirst || qLast || sLast ? PHRASE_SCORE - 1 : PHRASE_SCORE;
               edge = 1;
             } else if ((qFirst || sFirst || qLast || sLast)
                 && !(a == 1 && b == 1 && ((qFirst && sFirst) || (qLast && sLast)))) {
