@@ -161,6 +161,15 @@ final class DocumentAlignment {
         int qt = b.queryTo();
         int sf = b.sourceFrom();
         int st = b.sourceTo();
+        // a stretch that closes (opens) the sentence's alignment stops at the end (start) of the
+        // source sentence of the match before (after) it: the semi-global alignment reaches into
+        // the next source sentence when the spinner wrote more words than it replaced ("core
+        // curricula" for "areas", then "The" of the next sentence)
+        if (b.matchBefore() && !b.matchAfter() && st > sf) {
+          st = Math.max(sf, Math.min(st, source.sentence[sentenceOf(sf - 1) + 1]));
+        } else if (b.matchAfter() && !b.matchBefore() && st > sf) {
+          sf = Math.min(st, Math.max(sf, source.sentence[sentenceOf(st)]));
+        }
         if (related != null && qt - qf <= MAX_SEGMENTED && st - sf <= MAX_SEGMENTED) {
           // the matched words on either side may belong to the spinner's phrase ("sir joseph banks"
           // for "banks", "so as to" for "to"): segment the stretch with them
