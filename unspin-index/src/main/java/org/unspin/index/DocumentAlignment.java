@@ -222,13 +222,18 @@ final class DocumentAlignment {
 
   /**
    * The spinner's habits as this document shows them: a spinner repeats its replacements within a
-   * text. A changed stretch between two matches with one word on one side and at most {@value
-   * #MAX_PHRASE_WORDS} on the other can only be one replacement ("as far as" for "to"): evidence
-   * {@value #LEARNED_EVIDENCE}. A stretch with words on one side only (at most {@value
-   * #MAX_PHRASE_WORDS} - 1) joins the matched word before or after it ("on foot" for "on", or
-   * "foot 2" for "2"): each reading gets evidence 1, so the reading that recurs with different
-   * neighbours reaches {@value #LEARNED_EVIDENCE}. Pieces with that much evidence then score as
-   * lexicon edges when changed stretches are segmented.
+   * text. Learned, and then scored as lexicon edges when changed stretches are segmented:
+   * <ul>
+   *   <li>a replacement that fills a changed stretch between two matches with one word on one side
+   *       and at most {@value #MAX_PHRASE_WORDS} on the other ("as far as" for "to"), seen in
+   *       {@value #LEARNED_EVIDENCE} such stretches;
+   *   <li>a one-word to phrase (2..{@value #MAX_PHRASE_WORDS} - 1 words) replacement that at least
+   *       three longer two-sided stretches allow near their diagonal;
+   *   <li>a phrase that keeps the original word ("on route to" for "to", "more" for "more than"):
+   *       seen alone between two matches and with {@value #LEARNED_EVIDENCE} different contexts
+   *       (the rest of the stretch and the word beyond it), so that "beaver fur creek" for "beaver
+   *       creek" three times, which tells nothing about which word "fur" joins, teaches nothing.
+   * </ul>
    */
   private Map<String, Integer> learn() {
     Map<String, Integer> ev = new java.util.HashMap<>();
@@ -252,7 +257,7 @@ final class DocumentAlignment {
         int sl = st - sf;
         if (ql >= 1 && sl >= 1) {
           if (Math.min(ql, sl) == 1 && Math.max(ql, sl) <= MAX_PHRASE_WORDS) {
-            ev.merge(pairKey(join(source.key, sf, st), join(query.key, qf, qt)), LEARNED_EVIDENCE, Integer::sum);
+            ev.merge(pairKey(join(source.key, sf, st), join(query.key, qf, qt)), 1, Integer::sum);
           } else if (ql <= MAX_SEGMENTED && sl <= MAX_SEGMENTED) {
             candidates(qf, qt, sf, st, seen);
             for (String key : seen) {
