@@ -225,4 +225,48 @@ class AlignerTest {
     assertEquals("prices", w.key[w.sentence[1]]);
     assertEquals("it", w.key[w.sentence[2]]);
   }
+
+  @Test
+  void replacementTheDocumentShowsTwiceSegmentsAnAmbiguousStretch() {
+    SynonymClasses classes = SourceIndex.classes(IndexOptions.defaults());
+    String src = "He went to Paris on Monday. She went to Rome on Tuesday. They walked to glim town at night.";
+    String spun = "He went zorp blat Paris on Monday. She went zorp blat Rome on Tuesday. They walked zorp blat "
+        + "frob town at night.";
+    List<AlignedSubstitution> subs = Aligner.align(Words.of(spun), Words.of(src), classes).aligned();
+    assertEquals(4, subs.size(), subs.toString());
+    assertEquals("zorp blat", subs.get(2).surface());
+    assertEquals("to", subs.get(2).original());
+    assertEquals("frob", subs.get(3).surface());
+    assertEquals("glim", subs.get(3).original());
+    // shown once only, the pair teaches nothing: the stretch stays one replacement
+    src = "He went to Paris on Monday. They walked to glim town at night.";
+    spun = "He went zorp blat Paris on Monday. They walked zorp blat frob town at night.";
+    subs = Aligner.align(Words.of(spun), Words.of(src), classes).aligned();
+    assertEquals(2, subs.size(), subs.toString());
+    assertEquals("zorp blat frob", subs.get(1).surface());
+    assertEquals("to glim", subs.get(1).original());
+  }
+
+  @Test
+  void stretchClosingASentenceStopsAtTheEndOfItsSourceSentence() {
+    String src = "Officials named three areas. The plan starts soon.";
+    String spun = "Officials named three zorp blat. The plan starts soon.";
+    List<AlignedSubstitution> subs = Aligner.align(Words.of(spun), Words.of(src),
+        SourceIndex.classes(IndexOptions.defaults())).aligned();
+    assertEquals(1, subs.size(), subs.toString());
+    assertEquals("zorp blat", subs.get(0).surface());
+    assertEquals("areas", subs.get(0).original());
+  }
+
+  @Test
+  void wordsOnOneSideJoinTheMatchBeforeThemWhenThePhraseShapesSaySo() {
+    SynonymClasses classes = SourceIndex.classes(IndexOptions.defaults());
+    assertTrue(classes.phrasesWith("on", true) > 0 && classes.phrasesWith("foot", false) > 0);
+    assertEquals(0, classes.phrasesWith("2", false));
+    List<AlignedSubstitution> subs = Aligner.align(Words.of("The prizes are handed out on foot 2 March."),
+        Words.of("The prizes are handed out on 2 March."), classes).aligned();
+    assertEquals(1, subs.size(), subs.toString());
+    assertEquals("on foot", subs.get(0).surface());
+    assertEquals("on", subs.get(0).original());
+  }
 }
