@@ -332,6 +332,10 @@ public final class Aligner {
       SentenceAlignment next = k + 1 < n ? out.get(k + 1) : null;
       boolean prevOk = prev != null && prev.accepted();
       boolean nextOk = next != null && next.accepted() && next.sourceFrom() >= 0;
+      if (prevOk && !nextOk && next != null) {
+        k = fillRun(out, k, q, s, work, informative, qc, sc) - 1;
+        continue;
+      }
       if (!(prevOk || k == 0) || !(nextOk || k == n - 1) || (!prevOk && !nextOk)) {
         continue;
       }
@@ -350,6 +354,45 @@ public final class Aligner {
       out.set(k, new SentenceAlignment(g.queryFrom(), g.queryTo(), g.score(), g.matches(), g.informative(), g.ops(),
           g.sourceFrom() + from, true));
     }
+  }
+
+  /**
+   * A run of two or more sentences from {@code k} too spun to be accepted, between accepted
+   * neighbours: re-aligned one after the other, in order, within the source gap the neighbours
+   * leave, when that gap has at most {@value #GAP_FACTOR} times the run's words plus {@value
+   * #GAP_SLACK} and at least half its words; a sentence whose re-alignment has a match is accepted
+   * and the next one starts after it. Returns the index after the run.
+   */
+  private static int fillRun(List<SentenceAlignment> out, int k, int[] q, int[] s, int[][] work,
+      boolean[] informative, int[] qc, int[] sc) {
+    int n = out.size();
+    int r = k;
+    int len = 0;
+    while (r < n && !out.get(r).accepted()) {
+      len += out.get(r).queryTo() - out.get(r).queryFrom();
+      r++;
+    }
+    if (r == n || out.get(r).sourceFrom() < 0) {
+      return r;
+    }
+    int from = sourceEnd(out.get(k - 1));
+    int to = out.get(r).sourceFrom();
+    if (to - from > GAP_FACTOR * len + GAP_SLACK || 2 * (to - from) < len) {
+      return r;
+    }
+    for (int t = k; t < r && from < to; t++) {
+      SentenceAlignment a = out.get(t);
+      SentenceAlignment g = alignSentence(q, a.queryFrom(), a.queryTo(), java.util.Arrays.copyOfRange(s, from, to),
+          work, informative, qc, sc == null ? null : java.util.Arrays.copyOfRange(sc, from, to));
+      if (g.matches() == 0 || g.sourceFrom() < 0) {
+        continue;
+      }
+      SentenceAlignment placed = new SentenceAlignment(g.queryFrom(), g.queryTo(), g.score(), g.matches(),
+          g.informative(), g.ops(), g.sourceFrom() + from, true);
+      out.set(t, placed);
+      from = sourceEnd(placed);
+    }
+    return r;
   }
 
   /** One past the last source word that {@code a}'s steps consume. */
