@@ -332,7 +332,7 @@ public final class Aligner {
       SentenceAlignment next = k + 1 < n ? out.get(k + 1) : null;
       boolean prevOk = prev != null && prev.accepted();
       boolean nextOk = next != null && next.accepted() && next.sourceFrom() >= 0;
-      if (prevOk && !nextOk && next != null) {
+      if (prevOk && next != null && !next.accepted()) {
         k = fillRun(out, k, q, s, work, informative, qc, sc) - 1;
         continue;
       }
@@ -372,11 +372,12 @@ public final class Aligner {
       len += out.get(r).queryTo() - out.get(r).queryFrom();
       r++;
     }
-    if (r == n || out.get(r).sourceFrom() < 0) {
+    if (r < n && out.get(r).sourceFrom() < 0) {
       return r;
     }
     int from = sourceEnd(out.get(k - 1));
-    int to = out.get(r).sourceFrom();
+    // a run that ends the text: as far into the source as its words allow
+    int to = r < n ? out.get(r).sourceFrom() : Math.min(s.length, from + GAP_FACTOR * len + GAP_SLACK);
     if (to - from > GAP_FACTOR * len + GAP_SLACK || 2 * (to - from) < len) {
       return r;
     }
