@@ -332,7 +332,7 @@ public final class Aligner {
       SentenceAlignment next = k + 1 < n ? out.get(k + 1) : null;
       boolean prevOk = prev != null && prev.accepted();
       boolean nextOk = next != null && next.accepted() && next.sourceFrom() >= 0;
-      if (prevOk && next != null && !next.accepted()) {
+      if ((prevOk || k == 0) && next != null && !next.accepted()) {
         k = fillRun(out, k, q, s, work, informative, qc, sc) - 1;
         continue;
       }
@@ -375,10 +375,14 @@ public final class Aligner {
     if (r < n && out.get(r).sourceFrom() < 0) {
       return r;
     }
-    int from = sourceEnd(out.get(k - 1));
-    // a run that ends the text: as far into the source as its words allow
-    int to = r < n ? out.get(r).sourceFrom() : Math.min(s.length, from + GAP_FACTOR * len + GAP_SLACK);
-    if (to - from > GAP_FACTOR * len + GAP_SLACK || 2 * (to - from) < len) {
+    if (k == 0 && r == n) {
+      return r; // nothing accepted to place the run against
+    }
+    // a run that opens (ends) the text: as far into the source as its words allow
+    int maxGap = GAP_FACTOR * len + GAP_SLACK;
+    int from = k > 0 ? sourceEnd(out.get(k - 1)) : Math.max(0, out.get(r).sourceFrom() - maxGap);
+    int to = r < n ? out.get(r).sourceFrom() : Math.min(s.length, from + maxGap);
+    if (to - from > maxGap || 2 * (to - from) < len) {
       return r;
     }
     for (int t = k; t < r && from < to; t++) {
