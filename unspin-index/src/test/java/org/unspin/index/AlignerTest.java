@@ -269,4 +269,24 @@ class AlignerTest {
     assertEquals("on foot", subs.get(0).surface());
     assertEquals("on", subs.get(0).original());
   }
+
+  @Test
+  void runOfHeavilySpunSentencesBetweenAcceptedNeighboursIsAlignedInTheirSourceGap() {
+    String src = "Alpha company reported strong profits today. The board met in Paris. Directors voted on the plan. "
+        + "Shares rose after the news.";
+    String spun = "Alpha company reported strong profits today. Zorp board blat quux frob. Glim voted snark bork wump. "
+        + "Shares rose after the news.";
+    DocumentAlignment a = Aligner.align(Words.of(spun), Words.of(src));
+    assertEquals(4, a.sentences().size());
+    for (int k = 1; k <= 2; k++) {
+      Aligner.SentenceAlignment s = a.sentences().get(k);
+      assertTrue(s.accepted() && s.inContext(), s.toString());
+    }
+    assertEquals(1.0, a.coverage(), 1e-9);
+    List<SubstitutionCount> counts = DocumentAlignment.count(a.aligned());
+    assertTrue(counts.contains(new SubstitutionCount("frob", "Paris", 1)), counts.toString());
+    assertTrue(counts.contains(new SubstitutionCount("wump", "plan", 1)), counts.toString());
+    // alone, neither sentence is taken for the source's
+    assertFalse(Aligner.align(Words.of("Zorp board blat quux frob."), Words.of(src)).sentences().get(0).accepted());
+  }
 }
