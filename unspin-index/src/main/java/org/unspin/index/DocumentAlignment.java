@@ -484,9 +484,11 @@ final class DocumentAlignment {
   /**
    * Segments a stretch into pieces of 1..{@value #MAX_PHRASE_WORDS} words on each side (or spun
    * words with no original), maximizing: {@value #EDGE_SCORE} per piece that is a lexicon edge
-   * ("an" to "associate in nursing"), plus 2 per word beyond one a side, {@value #PHRASE_SCORE} per
-   * other piece whose multi-word side(s) are lexicon phrases, 1 per related one-word pair, 0 per other one-word pair, -1
-   * per extra word of another piece and per spun word with no original (a pair of equal words is
+   * ("an" to "associate in nursing") or a replacement learned from the document (see {@code
+   * learn}), plus 2 per word beyond one a side, {@value #PHRASE_SCORE} per other piece whose
+   * multi-word side(s) are lexicon phrases (1/2 when it takes a matched word around the stretch), 1
+   * per related one-word pair, 0 per other one-word pair, -1 per extra word of another piece and per
+   * spun word with no original (scores are kept doubled, as integers; a pair of equal words is
    * related: the matched words around a changed stretch may be given, and stay matches unless an
    * edge takes them: {@code firstMatch}/{@code lastMatch}, the first/last words of both sides are
    * such a match, which only an edge piece or their own equal pair may cover). Emits the pieces and
@@ -537,7 +539,7 @@ final class DocumentAlignment {
           boolean qLast = lastMatch && i + a == ql;
           // spun words with no original
           if (!qFirst && !qLast) {
-            relax(best, edges, back, i, j, a, 0, best[i][j] - a, 0);
+            relax(best, edges, back, i, j, a, 0, best[i][j] - 2 * a, 0);
           }
           for (int b = 1; b <= MAX_PHRASE_WORDS && j + b <= sl; b++) {
             boolean sFirst = firstMatch && j == 0;
@@ -549,7 +551,7 @@ final class DocumentAlignment {
             if (related.isEdge(orig, spun) || isLearned(orig, spun)) {
               // a longer edge explains more words: "information technology" for "it" beats
               // "technology" for "it" next to an unexplained pair
-              score = EDGE_SCORE + 2 * (a + b - 2);
+              score = 2 * (EDGE_SCORE + 2 * (a + b - 2));
               edge = 1;
             } else if ((a > 1 || b > 1) && a <= MAX_PHRASE_WORDS - 1 && b <= MAX_PHRASE_WORDS - 1
                 && (a == 1 || related.isPhrase(spun)) && (b == 1 || related.isPhrase(orig))) {
@@ -557,15 +559,15 @@ final class DocumentAlignment {
               // replacement by a spinner with another thesaurus ("be there" for "be")
               // (less when it takes a matched word around the stretch: "growth" for "economic growth"
               // must not take "economic" from its own replacement)
-              score = qFirst || sFirst || qLast || sLast ? PHRASE_SCORE - 1 : PHRASE_SCORE;
+              score = qFirst || sFirst || qLast || sLast ? 2 * PHRASE_SCORE - 3 : 2 * PHRASE_SCORE;
               edge = 1;
             } else if ((qFirst || sFirst || qLast || sLast)
                 && !(a == 1 && b == 1 && ((qFirst && sFirst) || (qLast && sLast)))) {
               continue; // a match around the stretch is taken only by an edge
             } else if (a == 1 && b == 1) {
-              score = related.related(qk[qf + i], sk[sf + j]) ? 1 : 0;
+              score = related.related(qk[qf + i], sk[sf + j]) ? 2 : 0;
             } else {
-              score = -(a + b - 2);
+              score = -2 * (a + b - 2);
             }
             relax(best, edges, back, i, j, a, b, best[i][j] + score, edge);
           }
@@ -573,7 +575,7 @@ final class DocumentAlignment {
         // original words with no spun counterpart
         for (int b = 1; b <= MAX_PHRASE_WORDS && j + b <= sl && !(firstMatch && j == 0)
             && !(lastMatch && j + b == sl); b++) {
-          relax(best, edges, back, i, j, 0, b, best[i][j] - b, 0);
+          relax(best, edges, back, i, j, 0, b, best[i][j] - 2 * b, 0);
         }
       }
     }
