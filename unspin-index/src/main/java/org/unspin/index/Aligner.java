@@ -279,10 +279,21 @@ public final class Aligner {
    * swapped, to cut long changed stretches into single replacements.
    */
   static DocumentAlignment align(Words query, Words source, SynonymClasses related) {
+    return align(query, source, related, true);
+  }
+
+  /**
+   * As above; {@code full}: whether a substitution by a word of the same synonym class scores
+   * {@value #SYNONYM} and runs of unaccepted sentences are re-aligned in their source gap (the
+   * alignment whose substitutions are reported), or neither (the plain alignment candidates are
+   * ranked by: a synonym path may trade a match for two synonyms, and more sentences accepted in
+   * a near-duplicate reorder close candidates).
+   */
+  static DocumentAlignment align(Words query, Words source, SynonymClasses related, boolean full) {
     int[][] codes = encode(query.key, source.key);
     int[] qc = null;
     int[] sc = null;
-    if (related != null) {
+    if (related != null && full) {
       qc = classCodes(query.key, query.key.length, related);
       sc = classCodes(source.key, codes[1].length, related);
     }
@@ -296,7 +307,7 @@ public final class Aligner {
       out.add(alignSentence(codes[0], query.sentence[k], query.sentence[k + 1], codes[1], work, informative, qc,
           sc));
     }
-    fillGaps(out, codes[0], codes[1], work, informative, qc, sc);
+    fillGaps(out, codes[0], codes[1], work, informative, qc, sc, full);
     return new DocumentAlignment(query, source, out, related);
   }
 
@@ -318,10 +329,11 @@ public final class Aligner {
    * a gap in the source between them (the first sentence: before the next one's source; the last:
    * after the previous one's), is re-aligned within that gap and accepted when the gap has at most
    * {@value #GAP_FACTOR} times its words plus {@value #GAP_SLACK} and at least half its words, and
-   * the re-alignment has a match: it stands where the source had the sentence it replaces.
+   * the re-alignment has a match: it stands where the source had the sentence it replaces. With
+   * {@code runs}, a run of such sentences is re-aligned the same way (see {@code fillRun}).
    */
   private static void fillGaps(List<SentenceAlignment> out, int[] q, int[] s, int[][] work, boolean[] informative,
-      int[] qc, int[] sc) {
+      int[] qc, int[] sc, boolean runs) {
     int n = out.size();
     for (int k = 0; k < n; k++) {
       SentenceAlignment a = out.get(k);
@@ -332,7 +344,7 @@ public final class Aligner {
       SentenceAlignment next = k + 1 < n ? out.get(k + 1) : null;
       boolean prevOk = prev != null && prev.accepted();
       boolean nextOk = next != null && next.accepted() && next.sourceFrom() >= 0;
-      if ((prevOk || k == 0) && next != null && !next.accepted()) {
+      if (runs && (prevOk || k == 0) && next != null && !next.accepted()) {
         k = fillRun(out, k, q, s, work, informative, qc, sc) - 1;
         continue;
       }
