@@ -32,8 +32,9 @@ import org.unspin.api.Unspin;
  *   <li><b>Re-rank</b>: the top {@code max(topK, candidates)} are aligned with the query ({@link
  *       Aligner}, plain scores) and ordered by the share of query words that equal their aligned
  *       source word, then coverage, then matches in sentences not accepted, then shorter source
- *       first; the matches returned are aligned again, with the path that follows the synonym
- *       classes, for their substitutions.
+ *       first; the best match, and any other that covers at least the fallback coverage, is
+ *       aligned again, with the path that follows the synonym classes and sentence runs, for its
+ *       substitutions.
  *   <li><b>Immutables</b>: when no candidate covers {@value TraceConfig#DEFAULT_FALLBACK_COVERAGE}
  *       of the query, it is searched again with its immutables alone (a heavy spin's rarest words are
  *       often the spinner's odd synonyms), and the new candidates are aligned too.
@@ -99,11 +100,14 @@ public final class Tracer {
         .thenComparing(Comparator.comparingInt((Candidate c) -> c.alignment.allMatches()).reversed())
         .thenComparingInt(c -> c.alignment.sourceWords()));
     List<SourceMatch> out = new ArrayList<>();
-    // substitutions (the costly part: lexicon look-ups) only for the matches returned, on the
-    // alignment whose path follows the synonym classes (the candidates were ranked by the plain one)
+    // substitutions (the costly part: lexicon look-ups) only for the matches returned; the best
+    // match, and any other that covers as much of the text as a source does, is aligned again with
+    // the path that follows the synonym classes (the candidates were ranked by the plain alignment)
     for (int i = 0; i < Math.min(topK, ranked.size()); i++) {
       Candidate c = ranked.get(i);
-      out.add(Aligner.align(query, c.source, index.terms().classes(), true).toMatch(c.id, c.uri));
+      DocumentAlignment a = i == 0 || c.coverage >= config.fallbackCoverage()
+          ? Aligner.align(query, c.source, index.terms().classes(), true) : c.alignment;
+      out.add(a.toMatch(c.id, c.uri));
     }
     return new TraceResult(out);
   }
