@@ -212,6 +212,8 @@ final class DocumentAlignment {
 
   /** Evidence for a (original, spun) pair a piece must have to count as learned from the document. */
   static final int LEARNED_EVIDENCE = 2;
+  /** Ambiguous stretches that must allow a one-word to phrase piece for it to count as learned. */
+  static final int SOFT_EVIDENCE = 3;
 
   /** The replacements this document shows, keyed by {@link #pairKey}: see {@link #learn}. */
   private Map<String, Integer> learned = Map.of();
@@ -228,7 +230,7 @@ final class DocumentAlignment {
    *       and at most {@value #MAX_PHRASE_WORDS} on the other ("as far as" for "to"), seen in
    *       {@value #LEARNED_EVIDENCE} such stretches;
    *   <li>a one-word to phrase (2..{@value #MAX_PHRASE_WORDS} - 1 words) replacement that at least
-   *       three longer two-sided stretches allow near their diagonal;
+   *       {@value #SOFT_EVIDENCE} longer two-sided stretches allow near their diagonal;
    *   <li>a phrase that keeps the original word ("on route to" for "to", "more" for "more than"):
    *       seen alone between two matches and with {@value #LEARNED_EVIDENCE} different contexts
    *       (the rest of the stretch and the word beyond it), so that "beaver fur creek" for "beaver
@@ -271,7 +273,7 @@ final class DocumentAlignment {
     ev.values().removeIf(v -> v < LEARNED_EVIDENCE);
     // a one-word to phrase replacement that several ambiguous stretches allow
     for (Map.Entry<String, Integer> e : soft.entrySet()) {
-      if (e.getValue() >= 3) {
+      if (e.getValue() >= SOFT_EVIDENCE) {
         ev.merge(e.getKey(), e.getValue(), Math::max);
       }
     }
@@ -285,15 +287,16 @@ final class DocumentAlignment {
     return ev;
   }
 
+  /** Context mark of a keep reading seen in a stretch with words on one side only. */
+  private static final String ONE_SIDED = "\u0001";
+
   /**
    * The readings of a stretch in which the matched word next to it is the word a spinner's phrase
    * kept ("on route to" for "to", "technical" for "limited" before it) or the word left of an
    * original phrase ("more" for "more than"), each with the rest of the stretch and the word on its
-   * far side as context.
+   * far side as context; a stretch with words on one side only also marks both its readings
+   * {@link #ONE_SIDED}.
    */
-  /** Context mark of a keep reading seen in a stretch with words on one side only. */
-  private static final String ONE_SIDED = "\u0001";
-
   private void keepReadings(Aligner.Block b, Map<String, java.util.Set<String>> into) {
     int qf = b.queryFrom();
     int qt = b.queryTo();
