@@ -79,6 +79,10 @@ public final class EvalTraceCommand implements Callable<Integer> {
       + "missed here, with the aligned replacements around them (not with --scale).")
   Path misses;
 
+  @Option(names = "--no-baselines", description = "Trace only: skip the BM25 and MinHash baselines (a quicker run "
+      + "for alignment work; not with --scale).")
+  boolean noBaselines;
+
   @Option(names = "--markdown", paramLabel = "FILE", description = "Also write the tables here.")
   Path markdown;
 
@@ -107,7 +111,7 @@ public final class EvalTraceCommand implements Callable<Integer> {
             .markdown();
       } else {
         md = new TraceEval(new TraceEval.Config(dir, work, queries, rates, s, EvalConfig.DEFAULT_HOLD_OUT, seed,
-            threads, rebuild, misses), err).run().markdown();
+            threads, rebuild, misses, !noBaselines), err).run().markdown();
       }
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());

@@ -29,6 +29,11 @@ import java.util.Map;
 public final class Aligner {
   static final int MATCH = 2;
   static final int MISMATCH = -1;
+  /**
+   * A substituted word in the same synonym class as its source word: the spinner's swap, which
+   * lines the path up with where the spinner wrote it (still a substitution, not a match).
+   */
+  static final int SYNONYM = 1;
   static final int GAP = -1;
   static final int MIN_MATCHES = 2;
   /**
@@ -111,11 +116,17 @@ public final class Aligner {
    * {@code s}. {@code work} is reused between calls when big enough (may be null).
    */
   static SentenceAlignment alignSentence(int[] q, int from, int to, int[] s, int[][] work) {
-    return alignSentence(q, from, to, s, work, null);
+    return alignSentence(q, from, to, s, work, null, null, null);
   }
 
-  /** As above; {@code informative[i]} (may be null: all) tells which query words count as informative. */
-  static SentenceAlignment alignSentence(int[] q, int from, int to, int[] s, int[][] work, boolean[] informative) {
+  /**
+   * As above; {@code informative[i]} (may be null: all) tells which query words count as
+   * informative; {@code qc}/{@code sc} (both null, or neither) are synonym class codes of the query
+   * and source words (negative: none): a substitution of a word by one of its class scores {@value
+   * #SYNONYM} instead of {@value #MISMATCH}.
+   */
+  static SentenceAlignment alignSentence(int[] q, int from, int to, int[] s, int[][] work, boolean[] informative,
+      int[] qc, int[] sc) {
     int len = to - from;
     int m = s.length;
     int cols = m + 1;
@@ -131,9 +142,10 @@ public final class Aligner {
       int row = i * cols;
       int prev = row - cols;
       int qi = q[from + i - 1];
+      int ci = qc == null ? -1 : qc[from + i - 1];
       h[row] = h[prev] + GAP;
       for (int j = 1; j <= m; j++) {
-        int diag = h[prev + j - 1] + (qi == s[j - 1] ? MATCH : MISMATCH);
+        int diag = h[prev + j - 1] + (qi == s[j - 1] ? MATCH : ci >= 0 && ci == sc[j - 1] ? SYNONYM : MISMATCH);
         int up = h[prev + j] + GAP;
         int left = h[row + j - 1] + GAP;
         int best = diag;
@@ -167,7 +179,8 @@ public final class Aligner {
       int here = h[i * cols + j];
       if (j > 0) {
         boolean eq = q[from + i - 1] == s[j - 1];
-        if (here == h[(i - 1) * cols + j - 1] + (eq ? MATCH : MISMATCH)) {
+        int ci = qc == null ? -1 : qc[from + i - 1];
+        if (here == h[(i - 1) * cols + j - 1] + (eq ? MATCH : ci >= 0 && ci == sc[j - 1] ? SYNONYM : MISMATCH)) {
           rev[k++] = eq ? OP_MATCH : OP_SUB;
           if (eq) {
             matches++;
@@ -209,7 +222,7 @@ public final class Aligner {
     return false;
   }
 
-  /** Score of {@code ops} (for checks): the sum of the step scores. */
+  /** Score of {@code ops} without class codes (for checks): the sum of the step scores. */
   static int scoreOf(byte[] ops) {
     int sc = 0;
     for (byte op : ops) {
@@ -266,7 +279,24 @@ public final class Aligner {
    * swapped, to cut long changed stretches into single replacements.
    */
   static DocumentAlignment align(Words query, Words source, SynonymClasses related) {
+    return align(query, source, related, true);
+  }
+
+  /**
+   * As above; {@code full}: whether a substitution by a word of the same synonym class scores
+   * {@value #SYNONYM} and runs of unaccepted sentences are re-aligned in their source gap (the
+   * alignment whose substitutions are reported), or neither (the plain alignment candidates are
+   * ranked by: a synonym path may trade a match for two synonyms, and more sentences accepted in
+   * a near-duplicate reorder close candidates).
+   */
+  static DocumentAlignment align(Words query, Words source, SynonymClasses related, boolean full) {
     int[][] codes = encode(query.key, source.key);
+    int[] qc = null;
+    int[] sc = null;
+    if (related != null && full) {
+      qc = classCodes(query.key, query.key.length, related);
+      sc = classCodes(source.key, codes[1].length, related);
+    }
     int[][] work = new int[1][];
     boolean[] informative = new boolean[query.size()];
     for (int i = 0; i < informative.length; i++) {
@@ -274,10 +304,20 @@ public final class Aligner {
     }
     List<SentenceAlignment> out = new ArrayList<>(query.sentenceCount());
     for (int k = 0; k < query.sentenceCount(); k++) {
-      out.add(alignSentence(codes[0], query.sentence[k], query.sentence[k + 1], codes[1], work, informative));
+      out.add(alignSentence(codes[0], query.sentence[k], query.sentence[k + 1], codes[1], work, informative, qc,
+          sc));
     }
-    fillGaps(out, codes[0], codes[1], work, informative);
+    fillGaps(out, codes[0], codes[1], work, informative, qc, sc, full);
     return new DocumentAlignment(query, source, out, related);
+  }
+
+  /** The synonym class of each of the first {@code n} words (-1: none). */
+  static int[] classCodes(String[] keys, int n, SynonymClasses related) {
+    int[] c = new int[n];
+    for (int i = 0; i < n; i++) {
+      c[i] = related.classOf(keys[i]);
+    }
+    return c;
   }
 
   /** Longest source gap a sentence is re-aligned into: this many times its words, plus {@value #GAP_SLACK}. */
@@ -289,9 +329,11 @@ public final class Aligner {
    * a gap in the source between them (the first sentence: before the next one's source; the last:
    * after the previous one's), is re-aligned within that gap and accepted when the gap has at most
    * {@value #GAP_FACTOR} times its words plus {@value #GAP_SLACK} and at least half its words, and
-   * the re-alignment has a match: it stands where the source had the sentence it replaces.
+   * the re-alignment has a match: it stands where the source had the sentence it replaces. With
+   * {@code runs}, a run of such sentences is re-aligned the same way (see {@code fillRun}).
    */
-  private static void fillGaps(List<SentenceAlignment> out, int[] q, int[] s, int[][] work, boolean[] informative) {
+  private static void fillGaps(List<SentenceAlignment> out, int[] q, int[] s, int[][] work, boolean[] informative,
+      int[] qc, int[] sc, boolean runs) {
     int n = out.size();
     for (int k = 0; k < n; k++) {
       SentenceAlignment a = out.get(k);
@@ -302,6 +344,10 @@ public final class Aligner {
       SentenceAlignment next = k + 1 < n ? out.get(k + 1) : null;
       boolean prevOk = prev != null && prev.accepted();
       boolean nextOk = next != null && next.accepted() && next.sourceFrom() >= 0;
+      if (runs && (prevOk || k == 0) && next != null && !next.accepted()) {
+        k = fillRun(out, k, q, s, work, informative, qc, sc) - 1;
+        continue;
+      }
       if (!(prevOk || k == 0) || !(nextOk || k == n - 1) || (!prevOk && !nextOk)) {
         continue;
       }
@@ -313,13 +359,57 @@ public final class Aligner {
         continue;
       }
       SentenceAlignment g = alignSentence(q, a.queryFrom(), a.queryTo(), java.util.Arrays.copyOfRange(s, from, to),
-          work, informative);
+          work, informative, qc, sc == null ? null : java.util.Arrays.copyOfRange(sc, from, to));
       if (g.matches() == 0 || g.sourceFrom() < 0) {
         continue;
       }
       out.set(k, new SentenceAlignment(g.queryFrom(), g.queryTo(), g.score(), g.matches(), g.informative(), g.ops(),
           g.sourceFrom() + from, true));
     }
+  }
+
+  /**
+   * A run of two or more sentences from {@code k} too spun to be accepted, between accepted
+   * neighbours: re-aligned one after the other, in order, within the source gap the neighbours
+   * leave, when that gap has at most {@value #GAP_FACTOR} times the run's words plus {@value
+   * #GAP_SLACK} and at least half its words; a sentence whose re-alignment has a match is accepted
+   * and the next one starts after it. Returns the index after the run.
+   */
+  private static int fillRun(List<SentenceAlignment> out, int k, int[] q, int[] s, int[][] work,
+      boolean[] informative, int[] qc, int[] sc) {
+    int n = out.size();
+    int r = k;
+    int len = 0;
+    while (r < n && !out.get(r).accepted()) {
+      len += out.get(r).queryTo() - out.get(r).queryFrom();
+      r++;
+    }
+    if (r < n && out.get(r).sourceFrom() < 0) {
+      return r;
+    }
+    if (k == 0 && r == n) {
+      return r; // nothing accepted to place the run against
+    }
+    // a run that opens (ends) the text: as far into the source as its words allow
+    int maxGap = GAP_FACTOR * len + GAP_SLACK;
+    int from = k > 0 ? sourceEnd(out.get(k - 1)) : Math.max(0, out.get(r).sourceFrom() - maxGap);
+    int to = r < n ? out.get(r).sourceFrom() : Math.min(s.length, from + maxGap);
+    if (to - from > maxGap || 2 * (to - from) < len) {
+      return r;
+    }
+    for (int t = k; t < r && from < to; t++) {
+      SentenceAlignment a = out.get(t);
+      SentenceAlignment g = alignSentence(q, a.queryFrom(), a.queryTo(), java.util.Arrays.copyOfRange(s, from, to),
+          work, informative, qc, sc == null ? null : java.util.Arrays.copyOfRange(sc, from, to));
+      if (g.matches() == 0 || g.sourceFrom() < 0) {
+        continue;
+      }
+      SentenceAlignment placed = new SentenceAlignment(g.queryFrom(), g.queryTo(), g.score(), g.matches(),
+          g.informative(), g.ops(), g.sourceFrom() + from, true);
+      out.set(t, placed);
+      from = sourceEnd(placed);
+    }
+    return r;
   }
 
   /** One past the last source word that {@code a}'s steps consume. */

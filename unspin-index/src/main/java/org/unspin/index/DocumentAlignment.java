@@ -144,6 +144,7 @@ final class DocumentAlignment {
    */
   List<AlignedSubstitution> aligned() {
     List<AlignedSubstitution> out = new ArrayList<>();
+    learned = related == null ? Map.of() : learn();
     for (Aligner.SentenceAlignment a : sentences) {
       if (!a.accepted()) {
         continue;
@@ -160,6 +161,15 @@ final class DocumentAlignment {
         int qt = b.queryTo();
         int sf = b.sourceFrom();
         int st = b.sourceTo();
+        // a stretch that closes (opens) the sentence's alignment stops at the end (start) of the
+        // source sentence of the match before (after) it: the semi-global alignment reaches into
+        // the next source sentence when the spinner wrote more words than it replaced ("core
+        // curricula" for "areas", then "The" of the next sentence)
+        if (b.matchBefore() && !b.matchAfter() && st > sf) {
+          st = Math.max(sf, Math.min(st, source.sentence[sentenceOf(sf - 1) + 1]));
+        } else if (b.matchAfter() && !b.matchBefore() && st > sf) {
+          sf = Math.min(st, Math.max(sf, source.sentence[sentenceOf(st)]));
+        }
         if (related != null && qt - qf <= MAX_SEGMENTED && st - sf <= MAX_SEGMENTED) {
           // the matched words on either side may belong to the spinner's phrase ("sir joseph banks"
           // for "banks", "so as to" for "to"): segment the stretch with them
@@ -173,7 +183,11 @@ final class DocumentAlignment {
           }
         }
         if (qt == qf || st == sf) {
-          if (b.matchAfter()) {
+          if (b.matchAfter() && b.matchBefore() && related != null && joinsBefore(qf, qt, sf, st)) {
+            qf--;
+            sf--;
+            emit(out, qf, qt, sf, st);
+          } else if (b.matchAfter()) {
             qt++;
             st++;
           } else if (b.matchBefore()) {
@@ -194,6 +208,175 @@ final class DocumentAlignment {
       }
     }
     return out;
+  }
+
+  /** Evidence for a (original, spun) pair a piece must have to count as learned from the document. */
+  static final int LEARNED_EVIDENCE = 2;
+  /** Ambiguous stretches that must allow a one-word to phrase piece for it to count as learned. */
+  static final int SOFT_EVIDENCE = 3;
+
+  /** The replacements this document shows, keyed by {@link #pairKey}: see {@link #learn}. */
+  private Map<String, Integer> learned = Map.of();
+
+  private static String pairKey(String original, String spun) {
+    return original + '\u0000' + spun;
+  }
+
+  /**
+   * The spinner's habits as this document shows them: a spinner repeats its replacements within a
+   * text. Learned, and then scored as lexicon edges when changed stretches are segmented:
+   * <ul>
+   *   <li>a replacement that fills a changed stretch between two matches with one word on one side
+   *       and at most {@value #MAX_PHRASE_WORDS} on the other ("as far as" for "to"), seen in
+   *       {@value #LEARNED_EVIDENCE} such stretches;
+   *   <li>a one-word to phrase (2..{@value #MAX_PHRASE_WORDS} - 1 words) replacement that at least
+   *       {@value #SOFT_EVIDENCE} longer two-sided stretches allow near their diagonal;
+   *   <li>a phrase that keeps the original word ("on route to" for "to", "more" for "more than"):
+   *       seen alone between two matches and with {@value #LEARNED_EVIDENCE} different contexts
+   *       (the rest of the stretch and the word beyond it), so that "beaver fur creek" for "beaver
+   *       creek" three times, which tells nothing about which word "fur" joins, teaches nothing.
+   * </ul>
+   */
+  private Map<String, Integer> learn() {
+    Map<String, Integer> ev = new java.util.HashMap<>();
+    Map<String, java.util.Set<String>> keeps = new java.util.HashMap<>();
+    Map<String, Integer> soft = new java.util.HashMap<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (Aligner.SentenceAlignment a : sentences) {
+      if (!a.accepted()) {
+        continue;
+      }
+      for (Aligner.Block b : Aligner.blocks(a)) {
+        keepReadings(b, keeps);
+        if (!b.matchBefore() || !b.matchAfter()) {
+          continue;
+        }
+        int qf = b.queryFrom();
+        int qt = b.queryTo();
+        int sf = b.sourceFrom();
+        int st = b.sourceTo();
+        int ql = qt - qf;
+        int sl = st - sf;
+        if (ql >= 1 && sl >= 1) {
+          if (Math.min(ql, sl) == 1 && Math.max(ql, sl) <= MAX_PHRASE_WORDS) {
+            ev.merge(pairKey(join(source.key, sf, st), join(query.key, qf, qt)), 1, Integer::sum);
+          } else if (ql <= MAX_SEGMENTED && sl <= MAX_SEGMENTED) {
+            candidates(qf, qt, sf, st, seen);
+            for (String key : seen) {
+              soft.merge(key, 1, Integer::sum);
+            }
+            seen.clear();
+          }
+        }
+      }
+    }
+    ev.values().removeIf(v -> v < LEARNED_EVIDENCE);
+    // a one-word to phrase replacement that several ambiguous stretches allow
+    for (Map.Entry<String, Integer> e : soft.entrySet()) {
+      if (e.getValue() >= SOFT_EVIDENCE) {
+        ev.merge(e.getKey(), e.getValue(), Math::max);
+      }
+    }
+    // a phrase that keeps the original word, seen with different words around it ("beaver fur
+    // creek" for "beaver creek" three times tells nothing about which word "fur" joins)
+    for (Map.Entry<String, java.util.Set<String>> e : keeps.entrySet()) {
+      if (e.getValue().size() > LEARNED_EVIDENCE && e.getValue().contains(ONE_SIDED)) {
+        ev.merge(e.getKey(), e.getValue().size(), Math::max);
+      }
+    }
+    return ev;
+  }
+
+  /** Context mark of a keep reading seen in a stretch with words on one side only. */
+  private static final String ONE_SIDED = "\u0001";
+
+  /**
+   * The readings of a stretch in which the matched word next to it is the word a spinner's phrase
+   * kept ("on route to" for "to", "technical" for "limited" before it) or the word left of an
+   * original phrase ("more" for "more than"), each with the rest of the stretch and the word on its
+   * far side as context; a stretch with words on one side only also marks both its readings
+   * {@link #ONE_SIDED}.
+   */
+  private void keepReadings(Aligner.Block b, Map<String, java.util.Set<String>> into) {
+    int qf = b.queryFrom();
+    int qt = b.queryTo();
+    int sf = b.sourceFrom();
+    int st = b.sourceTo();
+    String[] q = query.key;
+    String[] s = source.key;
+    if (qt == qf || st == sf) {
+      if (b.matchBefore() && b.matchAfter() && Math.max(qt - qf, st - sf) <= MAX_PHRASE_WORDS - 2) {
+        // words on one side only, between two matches: the clearest sign of a phrase that keeps a word
+        into.computeIfAbsent(pairKey(join(s, sf - 1, st), join(q, qf - 1, qt)), x -> new java.util.HashSet<>())
+            .add(ONE_SIDED);
+        into.computeIfAbsent(pairKey(join(s, sf, st + 1), join(q, qf, qt + 1)), x -> new java.util.HashSet<>())
+            .add(ONE_SIDED);
+      }
+    }
+    if (b.matchAfter()) {
+      String far = b.matchBefore() ? q[qf - 1] : "";
+      for (int k = 1; k <= Math.min(qt - qf, MAX_PHRASE_WORDS - 2); k++) {
+        into.computeIfAbsent(pairKey(s[st], join(q, qt - k, qt + 1)), x -> new java.util.HashSet<>())
+            .add(join(q, qf, qt - k) + '|' + join(s, sf, st) + '|' + far);
+      }
+      for (int k = 1; k <= Math.min(st - sf, MAX_PHRASE_WORDS - 2); k++) {
+        into.computeIfAbsent(pairKey(join(s, st - k, st + 1), q[qt]), x -> new java.util.HashSet<>())
+            .add(join(q, qf, qt) + '|' + join(s, sf, st - k) + '|' + far);
+      }
+    }
+    if (b.matchBefore()) {
+      String far = b.matchAfter() ? q[qt] : "";
+      for (int k = 1; k <= Math.min(qt - qf, MAX_PHRASE_WORDS - 2); k++) {
+        into.computeIfAbsent(pairKey(s[sf - 1], join(q, qf - 1, qf + k)), x -> new java.util.HashSet<>())
+            .add(join(q, qf + k, qt) + '|' + join(s, sf, st) + '|' + far);
+      }
+      for (int k = 1; k <= Math.min(st - sf, MAX_PHRASE_WORDS - 2); k++) {
+        into.computeIfAbsent(pairKey(join(s, sf - 1, sf + k), q[qf - 1]), x -> new java.util.HashSet<>())
+            .add(join(q, qf, qt) + '|' + join(s, sf + k, st) + '|' + far);
+      }
+    }
+  }
+
+  /**
+   * The one-word to phrase (2..{@value #MAX_PHRASE_WORDS} - 1 words) pieces a two-sided stretch
+   * allows near its diagonal: the two sides' pieces start at most one word further apart than the
+   * sides' lengths differ.
+   */
+  private void candidates(int qf, int qt, int sf, int st, java.util.Set<String> into) {
+    int ql = qt - qf;
+    int sl = st - sf;
+    int band = Math.abs(ql - sl) + 1;
+    for (int i = 0; i < ql; i++) {
+      for (int j = Math.max(0, i - band); j <= Math.min(sl - 1, i + band); j++) {
+        for (int k = 2; k < MAX_PHRASE_WORDS; k++) {
+          if (i + k <= ql) {
+            into.add(pairKey(source.key[sf + j], join(query.key, qf + i, qf + i + k)));
+          }
+          if (j + k <= sl) {
+            into.add(pairKey(join(source.key, sf + j, sf + j + k), query.key[qf + i]));
+          }
+        }
+      }
+    }
+  }
+
+  private boolean isLearned(String original, String spun) {
+    return !learned.isEmpty() && learned.containsKey(pairKey(original, spun));
+  }
+
+  /**
+   * Whether the words on one side only of a stretch between two matches more likely form a phrase
+   * with the matched word before them ("on foot" for "on") than with the one after ("foot 2" for
+   * "2"): the phrase shapes of the lexicon view decide, as the product of how many of its phrases
+   * start with the phrase's first word and end with its last word (a tie joins the word after).
+   */
+  private boolean joinsBefore(int qf, int qt, int sf, int st) {
+    String[] k = qt > qf ? query.key : source.key;
+    int from = qt > qf ? qf : sf;
+    int to = qt > qf ? qt : st;
+    long before = (long) related.phrasesWith(k[from - 1], true) * related.phrasesWith(k[to - 1], false);
+    long after = (long) related.phrasesWith(k[from], true) * related.phrasesWith(k[to], false);
+    return before > after;
   }
 
   /** The source sentence that word {@code w} belongs to. */
@@ -304,9 +487,11 @@ final class DocumentAlignment {
   /**
    * Segments a stretch into pieces of 1..{@value #MAX_PHRASE_WORDS} words on each side (or spun
    * words with no original), maximizing: {@value #EDGE_SCORE} per piece that is a lexicon edge
-   * ("an" to "associate in nursing"), plus 2 per word beyond one a side, {@value #PHRASE_SCORE} per
-   * other piece whose multi-word side(s) are lexicon phrases, 1 per related one-word pair, 0 per other one-word pair, -1
-   * per extra word of another piece and per spun word with no original (a pair of equal words is
+   * ("an" to "associate in nursing") or a replacement learned from the document (see {@code
+   * learn}), plus 2 per word beyond one a side, {@value #PHRASE_SCORE} per other piece whose
+   * multi-word side(s) are lexicon phrases (1/2 when it takes a matched word around the stretch), 1
+   * per related one-word pair, 0 per other one-word pair, -1 per extra word of another piece and per
+   * spun word with no original (scores are kept doubled, as integers; a pair of equal words is
    * related: the matched words around a changed stretch may be given, and stay matches unless an
    * edge takes them: {@code firstMatch}/{@code lastMatch}, the first/last words of both sides are
    * such a match, which only an edge piece or their own equal pair may cover). Emits the pieces and
@@ -334,6 +519,19 @@ final class DocumentAlignment {
     }
     String[] qk = query.key;
     String[] sk = source.key;
+    // the phrases of each side, [start][words - 1]
+    String[][] spunAt = new String[ql][MAX_PHRASE_WORDS];
+    String[][] origAt = new String[sl][MAX_PHRASE_WORDS];
+    for (int i = 0; i < ql; i++) {
+      for (int a = 1; a <= MAX_PHRASE_WORDS && i + a <= ql; a++) {
+        spunAt[i][a - 1] = a == 1 ? qk[qf + i] : spunAt[i][a - 2] + ' ' + qk[qf + i + a - 1];
+      }
+    }
+    for (int j = 0; j < sl; j++) {
+      for (int b = 1; b <= MAX_PHRASE_WORDS && j + b <= sl; b++) {
+        origAt[j][b - 1] = b == 1 ? sk[sf + j] : origAt[j][b - 2] + ' ' + sk[sf + j + b - 1];
+      }
+    }
     for (int i = 0; i <= ql; i++) {
       for (int j = 0; j <= sl; j++) {
         if (best[i][j] == neg) {
@@ -344,33 +542,35 @@ final class DocumentAlignment {
           boolean qLast = lastMatch && i + a == ql;
           // spun words with no original
           if (!qFirst && !qLast) {
-            relax(best, edges, back, i, j, a, 0, best[i][j] - a, 0);
+            relax(best, edges, back, i, j, a, 0, best[i][j] - 2 * a, 0);
           }
           for (int b = 1; b <= MAX_PHRASE_WORDS && j + b <= sl; b++) {
             boolean sFirst = firstMatch && j == 0;
             boolean sLast = lastMatch && j + b == sl;
             int score;
             int edge = 0;
-            String orig = join(sk, sf + j, sf + j + b);
-            String spun = join(qk, qf + i, qf + i + a);
-            if (related.isEdge(orig, spun)) {
+            String orig = origAt[j][b - 1];
+            String spun = spunAt[i][a - 1];
+            if (related.isEdge(orig, spun) || isLearned(orig, spun)) {
               // a longer edge explains more words: "information technology" for "it" beats
               // "technology" for "it" next to an unexplained pair
-              score = EDGE_SCORE + 2 * (a + b - 2);
+              score = 2 * (EDGE_SCORE + 2 * (a + b - 2));
               edge = 1;
             } else if ((a > 1 || b > 1) && a <= MAX_PHRASE_WORDS - 1 && b <= MAX_PHRASE_WORDS - 1
                 && (a == 1 || related.isPhrase(spun)) && (b == 1 || related.isPhrase(orig))) {
               // no edge between them, but the multi-word side(s) are phrases of the lexicon: a
               // replacement by a spinner with another thesaurus ("be there" for "be")
-              score = PHRASE_SCORE;
+              // (less when it takes a matched word around the stretch: "growth" for "economic growth"
+              // must not take "economic" from its own replacement)
+              score = qFirst || sFirst || qLast || sLast ? 2 * PHRASE_SCORE - 3 : 2 * PHRASE_SCORE;
               edge = 1;
             } else if ((qFirst || sFirst || qLast || sLast)
                 && !(a == 1 && b == 1 && ((qFirst && sFirst) || (qLast && sLast)))) {
               continue; // a match around the stretch is taken only by an edge
             } else if (a == 1 && b == 1) {
-              score = related.related(qk[qf + i], sk[sf + j]) ? 1 : 0;
+              score = related.related(qk[qf + i], sk[sf + j]) ? 2 : 0;
             } else {
-              score = -(a + b - 2);
+              score = -2 * (a + b - 2);
             }
             relax(best, edges, back, i, j, a, b, best[i][j] + score, edge);
           }
@@ -378,7 +578,7 @@ final class DocumentAlignment {
         // original words with no spun counterpart
         for (int b = 1; b <= MAX_PHRASE_WORDS && j + b <= sl && !(firstMatch && j == 0)
             && !(lastMatch && j + b == sl); b++) {
-          relax(best, edges, back, i, j, 0, b, best[i][j] - b, 0);
+          relax(best, edges, back, i, j, 0, b, best[i][j] - 2 * b, 0);
         }
       }
     }

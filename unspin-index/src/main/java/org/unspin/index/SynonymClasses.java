@@ -47,8 +47,35 @@ public final class SynonymClasses {
   private final LexiconDictionary view;
   private final String spec;
 
+  /** Phrases of several words in this view (either end of an accepted edge), by first word and by last word. */
+  private final Map<String, Integer> phraseStarts;
+  private final Map<String, Integer> phraseEnds;
+
   private SynonymClasses(Map<String, Integer> classOf, LexiconDictionary view, String spec) {
     this.classOf = classOf;
+    this.phraseStarts = new HashMap<>();
+    this.phraseEnds = new HashMap<>();
+    Lexicon lex = view.lexicon();
+    boolean[] seen = new boolean[lex.phraseCount()];
+    for (int p = 0; p < seen.length; p++) {
+      for (int e = lex.edgeStart(p), end = lex.edgeEnd(p); e < end; e++) {
+        if (!view.accepts(e)) {
+          continue;
+        }
+        for (int x : new int[] {p, lex.edgeTarget(e)}) {
+          if (seen[x]) {
+            continue;
+          }
+          seen[x] = true;
+          String ph = lex.phrase(x);
+          int a = ph.indexOf(' ');
+          if (a > 0) {
+            phraseStarts.merge(ph.substring(0, a), 1, Integer::sum);
+            phraseEnds.merge(ph.substring(ph.lastIndexOf(' ') + 1), 1, Integer::sum);
+          }
+        }
+      }
+    }
     this.morphology = view.lexicon().morphology();
     this.view = view;
     this.spec = spec;
@@ -234,7 +261,7 @@ public final class SynonymClasses {
     return r;
   }
 
-  /** The target phrases of {@code phrase}, and of it with its last word lemmatized; cached. */
+  /** The target phrases of {@code phrase}, and of it with its last (or first) word lemmatized; cached. */
   Set<String> targets(String phrase) {
     Set<String> c = targetsCache.get(phrase);
     if (c != null) {
@@ -286,20 +313,58 @@ public final class SynonymClasses {
     return !targets(phrase).isEmpty();
   }
 
-  /** The phrase, and the phrase with its last word replaced by each of that word's lemmas. */
+  /**
+   * The phrase, the phrase with its last word replaced by each of that word's lemmas and, for a
+   * phrase of several words, with its first word replaced by each of its lemmas (a spinner inflects
+   * the head of a verb phrase, its first word: "went on" for "go on").
+   */
   private String[] lastWordForms(String phrase) {
     int sp = phrase.lastIndexOf(' ');
     String head = sp < 0 ? "" : phrase.substring(0, sp + 1);
     String[] last = forms(sp < 0 ? phrase : phrase.substring(sp + 1));
-    String[] out = new String[last.length];
+    String[] first = sp < 0 ? new String[1] : forms(phrase.substring(0, phrase.indexOf(' ')));
+    String[] out = new String[last.length + first.length - 1];
     for (int i = 0; i < last.length; i++) {
       out[i] = head + last[i];
+    }
+    String tail = sp < 0 ? "" : phrase.substring(phrase.indexOf(' '));
+    for (int i = 1; i < first.length; i++) {
+      out[last.length + i - 1] = first[i] + tail;
     }
     return out;
   }
 
-  /** The word and its lemmas. */
+  /**
+   * How many phrases of several words this view knows that start (or, with {@code first} false,
+   * end) with {@code word} or one of its lemmas: the shape of a thesaurus's phrases ("be there",
+   * "slow down" start with a verb; "political parties", "bank account" end with a noun).
+   */
+  public int phrasesWith(String word, boolean first) {
+    Map<String, Integer> m = first ? phraseStarts : phraseEnds;
+    int n = 0;
+    for (String f : forms(word)) {
+      n += m.getOrDefault(f, 0);
+    }
+    return n;
+  }
+
+  /** {@link #forms} of words, cached (the alignment asks for the same words again and again). */
+  private final Map<String, String[]> formsCache = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The word and its lemmas (the array is shared: do not change it). */
   private String[] forms(String word) {
+    String[] c = formsCache.get(word);
+    if (c != null) {
+      return c;
+    }
+    String[] f = lemmaForms(word);
+    if (formsCache.size() < MAX_CACHED) {
+      formsCache.put(word, f);
+    }
+    return f;
+  }
+
+  private String[] lemmaForms(String word) {
     String[] out = {word, null, null};
     int[] n = {1};
     morphology.analyze(word, (lemma, inflection) -> {

@@ -30,8 +30,11 @@ import org.unspin.api.Unspin;
  *       immutables field ({@value TraceConfig#DEFAULT_IMM_TERMS}, boosted), scored by BM25. Rare
  *       terms are the ones that tell documents apart, and a spinner leaves most of them alone.
  *   <li><b>Re-rank</b>: the top {@code max(topK, candidates)} are aligned with the query ({@link
- *       Aligner}) and ordered by the share of query words that equal their aligned source word, then
- *       coverage, then matches in sentences not accepted, then shorter source first.
+ *       Aligner}, plain scores) and ordered by the share of query words that equal their aligned
+ *       source word, then coverage, then matches in sentences not accepted, then shorter source
+ *       first; the best match, and any other that covers at least the fallback coverage, is
+ *       aligned again, with the path that follows the synonym classes and sentence runs, for its
+ *       substitutions.
  *   <li><b>Immutables</b>: when no candidate covers {@value TraceConfig#DEFAULT_FALLBACK_COVERAGE}
  *       of the query, it is searched again with its immutables alone (a heavy spin's rarest words are
  *       often the spinner's odd synonyms), and the new candidates are aligned too.
@@ -97,10 +100,14 @@ public final class Tracer {
         .thenComparing(Comparator.comparingInt((Candidate c) -> c.alignment.allMatches()).reversed())
         .thenComparingInt(c -> c.alignment.sourceWords()));
     List<SourceMatch> out = new ArrayList<>();
-    // substitutions (the costly part: lexicon look-ups) only for the matches returned
+    // substitutions (the costly part: lexicon look-ups) only for the matches returned; the best
+    // match, and any other that covers as much of the text as a source does, is aligned again with
+    // the path that follows the synonym classes (the candidates were ranked by the plain alignment)
     for (int i = 0; i < Math.min(topK, ranked.size()); i++) {
       Candidate c = ranked.get(i);
-      out.add(c.alignment.toMatch(c.id, c.uri));
+      DocumentAlignment a = i == 0 || c.coverage >= config.fallbackCoverage()
+          ? Aligner.align(query, c.source, index.terms().classes(), true) : c.alignment;
+      out.add(a.toMatch(c.id, c.uri));
     }
     return new TraceResult(out);
   }
@@ -109,13 +116,15 @@ public final class Tracer {
   private static final class Candidate {
     final String id;
     final String uri;
+    final Words source;
     final DocumentAlignment alignment;
     final double score;
     final double coverage;
 
-    Candidate(String id, String uri, DocumentAlignment alignment) {
+    Candidate(String id, String uri, Words source, DocumentAlignment alignment) {
       this.id = id;
       this.uri = uri;
+      this.source = source;
       this.alignment = alignment;
       this.score = alignment.score();
       this.coverage = alignment.coverage();
@@ -140,8 +149,9 @@ public final class Tracer {
       if (src == null) {
         continue; // index built without text: nothing to align with
       }
-      DocumentAlignment a = Aligner.align(query, Words.of(src), index.terms().classes());
-      into.put(doc, new Candidate(d.get(SourceIndex.FIELD_ID), d.get(SourceIndex.FIELD_URI), a));
+      Words source = Words.of(src);
+      DocumentAlignment a = Aligner.align(query, source, index.terms().classes(), false);
+      into.put(doc, new Candidate(d.get(SourceIndex.FIELD_ID), d.get(SourceIndex.FIELD_URI), source, a));
     }
   }
 

@@ -73,13 +73,21 @@ public final class TraceEval {
    * @param rebuild whether to rebuild indexes that exist
    * @param misses where to write the true substitutions the alignment missed, with the aligned
    *     replacements around them (null: nowhere)
+   * @param baselines whether to build and search the BM25 and MinHash baselines too (false: trace
+   *     only, a quicker run for alignment work)
    */
   public record Config(Path corporaDir, Path workDir, int queries, List<Double> rates, List<EvalSetting> settings,
-      double holdOut, long seed, int threads, boolean rebuild, Path misses) {
-    /** Settings without a misses file. */
+      double holdOut, long seed, int threads, boolean rebuild, Path misses, boolean baselines) {
+    /** Settings with the baselines. */
+    public Config(Path corporaDir, Path workDir, int queries, List<Double> rates, List<EvalSetting> settings,
+        double holdOut, long seed, int threads, boolean rebuild, Path misses) {
+      this(corporaDir, workDir, queries, rates, settings, holdOut, seed, threads, rebuild, misses, true);
+    }
+
+    /** Settings with the baselines, without a misses file. */
     public Config(Path corporaDir, Path workDir, int queries, List<Double> rates, List<EvalSetting> settings,
         double holdOut, long seed, int threads, boolean rebuild) {
-      this(corporaDir, workDir, queries, rates, settings, holdOut, seed, threads, rebuild, null);
+      this(corporaDir, workDir, queries, rates, settings, holdOut, seed, threads, rebuild, null, true);
     }
 
     public Config {
@@ -183,12 +191,14 @@ public final class TraceEval {
     twins = twins(docs);
     List<IndexFigures> figures = new ArrayList<>();
     Path baseDir = config.workDir().resolve("baselines");
-    figures.add(ensureIndex(baseDir, "BM25 + MinHash fields", docs,
-        new IndexOptions(0, 0, 1, true, false)));
+    if (config.baselines()) {
+      figures.add(ensureIndex(baseDir, "BM25 + MinHash fields", docs,
+          new IndexOptions(0, 0, 1, true, false)));
+    }
     List<Row> rows = new ArrayList<>();
     LexiconDictionary full = Lexicon.loadDefault().dictionary();
-    try (SourceIndex base = SourceIndex.open(baseDir)) {
-      Baselines baselines = new Baselines(base);
+    try (SourceIndex base = config.baselines() ? SourceIndex.open(baseDir) : null) {
+      Baselines baselines = base == null ? null : new Baselines(base);
       for (EvalSetting setting : config.settings()) {
         IndexOptions opts = setting == EvalSetting.KNOWN ? IndexOptions.defaults()
             : IndexOptions.defaults().withHoldOut(config.holdOut(), config.seed());
@@ -237,6 +247,9 @@ public final class TraceEval {
           logMisses(setting.label() + " " + rate + " " + d.id(), s, d.text(), r.best());
         }
       }
+      if (baselines == null) {
+        continue;
+      }
       c = new Clock();
       String[] b = baselines.bm25(s.spun(), TOP);
       c.stop();
@@ -246,9 +259,14 @@ public final class TraceEval {
       c.stop();
       minHash.add(m, d.id(), c);
     }
-    log.printf(Locale.ROOT, "%s spinner, rate %.2f: trace R@1 %.3f, BM25 %.3f, MinHash %.3f (%d queries)%n",
-        setting.label(), rate, trace.recall1(), bm25.recall1(), minHash.recall1(), trace.n);
+    log.printf(Locale.ROOT, "%s spinner, rate %.2f: trace R@1 %.3f, subs recovered %.4f of %d%s (%d queries)%n",
+        setting.label(), rate, trace.recall1(), trace.trueSubs == 0 ? 0.0 : (double) trace.recovered / trace.trueSubs,
+        trace.trueSubs, baselines == null ? "" : String.format(Locale.ROOT, "; BM25 R@1 %.3f, MinHash %.3f",
+            bm25.recall1(), minHash.recall1()), trace.n);
     log.flush();
+    if (baselines == null) {
+      return List.of(trace.row(setting.label(), rate, "trace"));
+    }
     return List.of(trace.row(setting.label(), rate, "trace"), bm25.row(setting.label(), rate, "BM25 raw"),
         minHash.row(setting.label(), rate, "MinHash 5-shingles"));
   }
