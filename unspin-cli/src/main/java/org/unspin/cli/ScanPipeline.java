@@ -10,12 +10,17 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.unspin.records.InputRecord;
+import org.unspin.records.PendingRecord;
 import org.unspin.records.RecordChecker;
 import org.unspin.records.RecordStream;
 
 /**
  * The bounded scan pipeline: one reader thread pulls records, {@code threads} workers check them,
  * and the calling thread writes the results in input order.
+ *
+ * <p>The reader only frames records ({@link RecordStream#nextPending}: gzip, WARC and HTTP heads,
+ * line splitting); the workers {@link PendingRecord#resolve resolve} them (charset decoding, JSON
+ * parsing, HTML extraction) before checking, so that work runs on as many cores as the checking.
  *
  * <p>Back-pressure: at most {@code capacity} records are in flight between the reader and the
  * writer (a semaphore the reader acquires and the writer releases), so a slow writer or a slow
@@ -62,7 +67,7 @@ final class ScanPipeline {
     this.ring = new RecordChecker.Checked[capacity];
   }
 
-  private record Item(long ordinal, InputRecord record) {}
+  private record Item(long ordinal, PendingRecord record) {}
 
   /**
    * Runs to the end of the input; records are numbered from 0 in this run.
@@ -102,7 +107,7 @@ final class ScanPipeline {
     long n = 0;
     try {
       while (failure.get() == null) {
-        InputRecord r = input.next();
+        PendingRecord r = input.nextPending();
         if (r == null) {
           break;
         }
@@ -134,7 +139,7 @@ final class ScanPipeline {
           return;
         }
         Item item = (Item) o;
-        RecordChecker.Checked c = checker.apply(item.record());
+        RecordChecker.Checked c = checker.apply(item.record().resolve());
         lock.lock();
         try {
           ring[(int) (item.ordinal() % capacity)] = c;
