@@ -1,10 +1,13 @@
 package org.unspin.cli;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -50,6 +53,8 @@ final class ScanPipeline {
   private final Condition ready = lock.newCondition();
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
   private volatile long produced = -1; // total records read once the reader is done, else -1
+  private final AtomicLong workerCpu = new AtomicLong(); // CPU nanoseconds of finished workers
+  private final AtomicLong readerCpu = new AtomicLong();
 
   ScanPipeline(RecordStream input, Function<InputRecord, RecordChecker.Checked> checker, int threads, int capacity) {
     this.input = Objects.requireNonNull(input, "input");
@@ -86,12 +91,22 @@ final class ScanPipeline {
     for (Thread w : workers) {
       w.start();
     }
+    boolean finished = false;
     try {
       write(sink);
+      finished = failure.get() == null;
     } finally {
-      reader.interrupt();
+      if (!finished) {
+        reader.interrupt();
+        for (Thread w : workers) {
+          w.interrupt();
+        }
+      }
+    }
+    if (finished) { // everything is written and the reader has sent its poison: the threads are ending
+      reader.join();
       for (Thread w : workers) {
-        w.interrupt();
+        w.join();
       }
     }
     Throwable f = failure.get();
@@ -103,8 +118,24 @@ final class ScanPipeline {
     }
   }
 
+  /** CPU time the workers used, in nanoseconds, once {@link #run} returned; 0 where the JVM cannot tell. */
+  long workerCpuNanos() {
+    return workerCpu.get();
+  }
+
+  /** CPU time the reader used, in nanoseconds, once {@link #run} returned; 0 where the JVM cannot tell. */
+  long readerCpuNanos() {
+    return readerCpu.get();
+  }
+
+  private static long threadCpu() {
+    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    return mx.isCurrentThreadCpuTimeSupported() ? Math.max(0, mx.getCurrentThreadCpuTime()) : 0;
+  }
+
   private void read() {
     long n = 0;
+    long cpu0 = threadCpu();
     try {
       while (failure.get() == null) {
         PendingRecord r = input.nextPending();
@@ -119,6 +150,7 @@ final class ScanPipeline {
     } catch (Throwable t) {
       failure.compareAndSet(null, t);
     } finally {
+      readerCpu.addAndGet(threadCpu() - cpu0);
       produced = n;
       try {
         for (int i = 0; i < threads; i++) {
@@ -132,6 +164,7 @@ final class ScanPipeline {
   }
 
   private void work() {
+    long cpu0 = threadCpu();
     try {
       while (true) {
         Object o = work.take();
@@ -153,6 +186,8 @@ final class ScanPipeline {
     } catch (Throwable t) {
       failure.compareAndSet(null, t);
       signal();
+    } finally {
+      workerCpu.addAndGet(threadCpu() - cpu0);
     }
   }
 
