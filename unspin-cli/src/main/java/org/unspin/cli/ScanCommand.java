@@ -224,7 +224,8 @@ public final class ScanCommand implements Callable<Integer> {
         err.println("scan: host profiles written to " + hp);
       }
       ScanStats stats = new ScanStats(writer.written.get(), readBytes, writer.textBytes, secs, n,
-          pipeline.workerCpuNanos() / 1e9, pipeline.readerCpuNanos() / 1e9, processCpu);
+          pipeline.workerCpuNanos() / 1e9, pipeline.readerCpuNanos() / 1e9, pipeline.writerCpuNanos() / 1e9,
+          processCpu);
       err.print(summaryText(summary, stats, grouped));
       if (html != null) {
         createParent(html);
@@ -242,11 +243,11 @@ public final class ScanCommand implements Callable<Integer> {
   }
 
   /**
-   * Figures of this run (not of the records a resume skipped); CPU seconds of the workers, of the
-   * reader and of the whole process (JIT compiler and GC threads included) during the scan.
+   * Figures of this run (not of the records a resume skipped); CPU seconds of the workers, the
+   * reader, the writer and the whole process (JIT compiler and GC threads included) during the scan.
    */
   record ScanStats(long records, long bytes, long textBytes, double seconds, int threads, double workerCpu,
-      double readerCpu, double processCpu) {
+      double readerCpu, double writerCpu, double processCpu) {
     double mbPerSecond() {
       return seconds <= 0 ? 0 : bytes / 1e6 / seconds;
     }
@@ -489,9 +490,10 @@ public final class ScanCommand implements Callable<Integer> {
         stats.bytes() / 1e6, stats.mbPerSecond(), stats.textBytes() / 1e6, stats.textMbPerSecond(),
         stats.docsPerSecond(), stats.threads()));
     if (stats.processCpu() > 0) {
-      sb.append(String.format(Locale.ROOT, "  cpu: %.1f s in the workers, %.1f s in the reader, %.1f s in the whole "
-          + "process (JIT compiler, GC, writer and the rest: %.1f s)%n", stats.workerCpu(), stats.readerCpu(),
-          stats.processCpu(), Math.max(0, stats.processCpu() - stats.workerCpu() - stats.readerCpu())));
+      double rest = stats.processCpu() - stats.workerCpu() - stats.readerCpu() - stats.writerCpu();
+      sb.append(String.format(Locale.ROOT, "  cpu: %.1f s in the workers, %.1f s in the reader, %.1f s in the writer, "
+          + "%.1f s in the whole process (JIT compiler, GC and the rest: %.1f s)%n", stats.workerCpu(),
+          stats.readerCpu(), stats.writerCpu(), stats.processCpu(), Math.max(0, rest)));
     }
     if (grouped != null) {
       sb.append(String.format(Locale.ROOT, "  hosts: %d profiled, %d pairs share a spinner, %d groups%n",

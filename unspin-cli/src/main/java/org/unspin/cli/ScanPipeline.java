@@ -55,6 +55,7 @@ final class ScanPipeline {
   private volatile long produced = -1; // total records read once the reader is done, else -1
   private final AtomicLong workerCpu = new AtomicLong(); // CPU nanoseconds of finished workers
   private final AtomicLong readerCpu = new AtomicLong();
+  private volatile long writerCpu;
 
   ScanPipeline(RecordStream input, Function<InputRecord, RecordChecker.Checked> checker, int threads, int capacity) {
     this.input = Objects.requireNonNull(input, "input");
@@ -92,10 +93,12 @@ final class ScanPipeline {
       w.start();
     }
     boolean finished = false;
+    long cpu0 = threadCpu();
     try {
       write(sink);
       finished = failure.get() == null;
     } finally {
+      writerCpu = threadCpu() - cpu0;
       if (!finished) {
         reader.interrupt();
         for (Thread w : workers) {
@@ -126,6 +129,11 @@ final class ScanPipeline {
   /** CPU time the reader used, in nanoseconds, once {@link #run} returned; 0 where the JVM cannot tell. */
   long readerCpuNanos() {
     return readerCpu.get();
+  }
+
+  /** CPU time the writer (the thread that called {@link #run}) used, in nanoseconds, once it returned. */
+  long writerCpuNanos() {
+    return writerCpu;
   }
 
   private static long threadCpu() {

@@ -161,7 +161,7 @@ class ScanPipelineTest {
     assertEquals(n, resolvedOn.size(), "seed=" + seed);
     assertTrue(resolvedOn.stream().allMatch(t -> t.startsWith("unspin-scan-worker-")), resolvedOn.toString());
     assertTrue(p.workerCpuNanos() > 0, "worker CPU " + p.workerCpuNanos());
-    assertTrue(p.readerCpuNanos() >= 0, "reader CPU " + p.readerCpuNanos());
+    assertTrue(p.readerCpuNanos() >= 0 && p.writerCpuNanos() >= 0, p.readerCpuNanos() + " " + p.writerCpuNanos());
   }
 
   @Test
