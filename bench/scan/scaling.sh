@@ -3,7 +3,7 @@
 #
 #   bench/scan/scaling.sh [WARC] [WARMUP_DOCS]        # defaults: /tmp/scanbench/crawl-8M.warc.gz, 2000
 #   PIN=1 bench/scan/scaling.sh ...                   # 1 thread under `taskset -c 0`, 2 under `taskset -c 0,1`
-#   JAR=... JAVA_FLAGS="-Xmx3g ..." OUT=dir bench/scan/scaling.sh ...
+#   JAR=... JAVA_FLAGS="-Xmx3g ..." OUT=dir bench/scan/scaling.sh ...   # default flags: the launcher's for scan
 #
 # Make the WARC with `./unspin eval warc --out crawl-8M.warc.gz --size 8M` (research data: never commit it).
 # For each thread count it prints: wall clock of the whole process, user+sys CPU, the scan's own in-run rate
@@ -16,7 +16,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 warc="${1:-/tmp/scanbench/crawl-8M.warc.gz}"
 warmup="${2:-2000}"
 jar="${JAR:-$root/unspin-cli/target/unspin.jar}"
-flags="${JAVA_FLAGS:--Xmx3g}"
+flags="${JAVA_FLAGS:--Xmx3g -XX:+UseParallelGC -XX:-TieredCompilation}"
 out="${OUT:-$(mktemp -d /tmp/scan-scaling.XXXXXX)}"
 mkdir -p "$out"
 [ -f "$warc" ] || { echo "no $warc: make it with ./unspin eval warc --out $warc --size 8M" >&2; exit 2; }
