@@ -16,7 +16,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 warc="${1:-/tmp/scanbench/crawl-8M.warc.gz}"
 warmup="${2:-2000}"
 jar="${JAR:-$root/unspin-cli/target/unspin.jar}"
-flags="${JAVA_FLAGS:--Xmx3g -XX:+UseParallelGC -XX:-TieredCompilation}"
+flags="${JAVA_FLAGS:--Xmx3g -XX:+UseParallelGC}"
 out="${OUT:-$(mktemp -d /tmp/scan-scaling.XXXXXX)}"
 mkdir -p "$out"
 [ -f "$warc" ] || { echo "no $warc: make it with ./unspin eval warc --out $warc --size 8M" >&2; exit 2; }
