@@ -187,6 +187,7 @@ public final class ScanCommand implements Callable<Integer> {
           (long) (checkpointInterval * 1e9));
       long bytesBefore = records.bytesRead();
       long start = System.nanoTime();
+      long processCpu0 = processCpuNanos();
       ScanProgress.Mode mode = switch (progress) {
         case auto -> System.console() != null ? ScanProgress.Mode.BAR : ScanProgress.Mode.LINES;
         case bar -> ScanProgress.Mode.BAR;
@@ -211,6 +212,7 @@ public final class ScanCommand implements Callable<Integer> {
       }
       writer.checkpoint(true);
       double secs = (System.nanoTime() - start) / 1e9;
+      double processCpu = (processCpuNanos() - processCpu0) / 1e9;
       long readBytes = records.bytesRead() - bytesBefore;
       HostProfiles.Result grouped = null;
       if (hosts != null) {
@@ -221,7 +223,9 @@ public final class ScanCommand implements Callable<Integer> {
         Files.writeString(hp, grouped.toJson() + "\n", StandardCharsets.UTF_8);
         err.println("scan: host profiles written to " + hp);
       }
-      ScanStats stats = new ScanStats(writer.written.get(), readBytes, writer.textBytes, secs, n);
+      ScanStats stats = new ScanStats(writer.written.get(), readBytes, writer.textBytes, secs, n,
+          pipeline.workerCpuNanos() / 1e9, pipeline.readerCpuNanos() / 1e9, pipeline.writerCpuNanos() / 1e9,
+          processCpu);
       err.print(summaryText(summary, stats, grouped));
       if (html != null) {
         createParent(html);
@@ -232,8 +236,18 @@ public final class ScanCommand implements Callable<Integer> {
     return Main.EXIT_OK;
   }
 
-  /** Figures of this run (not of the records a resume skipped). */
-  record ScanStats(long records, long bytes, long textBytes, double seconds, int threads) {
+  /** CPU nanoseconds the whole process used so far (all threads: JIT and GC too), or 0 when unknown. */
+  static long processCpuNanos() {
+    return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os ? Math.max(0, os.getProcessCpuTime()) : 0;
+  }
+
+  /**
+   * Figures of this run (not of the records a resume skipped); CPU seconds of the workers, the
+   * reader, the writer and the whole process (JIT compiler and GC threads included) during the scan.
+   */
+  record ScanStats(long records, long bytes, long textBytes, double seconds, int threads, double workerCpu,
+      double readerCpu, double writerCpu, double processCpu) {
     double mbPerSecond() {
       return seconds <= 0 ? 0 : bytes / 1e6 / seconds;
     }
@@ -475,6 +489,12 @@ public final class ScanCommand implements Callable<Integer> {
         + "%.4f MB/s, %.2f docs/s (%d threads)%n", stats.records(), ScanProgress.duration(stats.seconds()),
         stats.bytes() / 1e6, stats.mbPerSecond(), stats.textBytes() / 1e6, stats.textMbPerSecond(),
         stats.docsPerSecond(), stats.threads()));
+    if (stats.processCpu() > 0) {
+      double rest = stats.processCpu() - stats.workerCpu() - stats.readerCpu() - stats.writerCpu();
+      sb.append(String.format(Locale.ROOT, "  cpu: %.1f s in the workers, %.1f s in the reader, %.1f s in the writer, "
+          + "%.1f s in the whole process (JIT compiler, GC and the rest: %.1f s)%n", stats.workerCpu(),
+          stats.readerCpu(), stats.writerCpu(), stats.processCpu(), Math.max(0, rest)));
+    }
     if (grouped != null) {
       sb.append(String.format(Locale.ROOT, "  hosts: %d profiled, %d pairs share a spinner, %d groups%n",
           grouped.hosts().size(), grouped.pairs().size(), grouped.groups().size()));

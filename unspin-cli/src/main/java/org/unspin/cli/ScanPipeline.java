@@ -1,21 +1,29 @@
 package org.unspin.cli;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.unspin.records.InputRecord;
+import org.unspin.records.PendingRecord;
 import org.unspin.records.RecordChecker;
 import org.unspin.records.RecordStream;
 
 /**
  * The bounded scan pipeline: one reader thread pulls records, {@code threads} workers check them,
  * and the calling thread writes the results in input order.
+ *
+ * <p>The reader only frames records ({@link RecordStream#nextPending}: gzip, WARC and HTTP heads,
+ * line splitting); the workers {@link PendingRecord#resolve resolve} them (charset decoding, JSON
+ * parsing, HTML extraction) before checking, so that work runs on as many cores as the checking.
  *
  * <p>Back-pressure: at most {@code capacity} records are in flight between the reader and the
  * writer (a semaphore the reader acquires and the writer releases), so a slow writer or a slow
@@ -45,6 +53,9 @@ final class ScanPipeline {
   private final Condition ready = lock.newCondition();
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
   private volatile long produced = -1; // total records read once the reader is done, else -1
+  private final AtomicLong workerCpu = new AtomicLong(); // CPU nanoseconds of finished workers
+  private final AtomicLong readerCpu = new AtomicLong();
+  private volatile long writerCpu;
 
   ScanPipeline(RecordStream input, Function<InputRecord, RecordChecker.Checked> checker, int threads, int capacity) {
     this.input = Objects.requireNonNull(input, "input");
@@ -62,7 +73,7 @@ final class ScanPipeline {
     this.ring = new RecordChecker.Checked[capacity];
   }
 
-  private record Item(long ordinal, InputRecord record) {}
+  private record Item(long ordinal, PendingRecord record) {}
 
   /**
    * Runs to the end of the input; records are numbered from 0 in this run.
@@ -81,12 +92,24 @@ final class ScanPipeline {
     for (Thread w : workers) {
       w.start();
     }
+    boolean finished = false;
+    long cpu0 = threadCpu();
     try {
       write(sink);
+      finished = failure.get() == null;
     } finally {
-      reader.interrupt();
+      writerCpu = threadCpu() - cpu0;
+      if (!finished) {
+        reader.interrupt();
+        for (Thread w : workers) {
+          w.interrupt();
+        }
+      }
+    }
+    if (finished) { // everything is written and the reader has sent its poison: the threads are ending
+      reader.join();
       for (Thread w : workers) {
-        w.interrupt();
+        w.join();
       }
     }
     Throwable f = failure.get();
@@ -98,11 +121,32 @@ final class ScanPipeline {
     }
   }
 
+  /** CPU time the workers used, in nanoseconds, once {@link #run} returned; 0 where the JVM cannot tell. */
+  long workerCpuNanos() {
+    return workerCpu.get();
+  }
+
+  /** CPU time the reader used, in nanoseconds, once {@link #run} returned; 0 where the JVM cannot tell. */
+  long readerCpuNanos() {
+    return readerCpu.get();
+  }
+
+  /** CPU time the writer (the thread that called {@link #run}) used, in nanoseconds, once it returned. */
+  long writerCpuNanos() {
+    return writerCpu;
+  }
+
+  private static long threadCpu() {
+    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    return mx.isCurrentThreadCpuTimeSupported() ? Math.max(0, mx.getCurrentThreadCpuTime()) : 0;
+  }
+
   private void read() {
     long n = 0;
+    long cpu0 = threadCpu();
     try {
       while (failure.get() == null) {
-        InputRecord r = input.next();
+        PendingRecord r = input.nextPending();
         if (r == null) {
           break;
         }
@@ -114,6 +158,7 @@ final class ScanPipeline {
     } catch (Throwable t) {
       failure.compareAndSet(null, t);
     } finally {
+      readerCpu.addAndGet(threadCpu() - cpu0);
       produced = n;
       try {
         for (int i = 0; i < threads; i++) {
@@ -127,6 +172,7 @@ final class ScanPipeline {
   }
 
   private void work() {
+    long cpu0 = threadCpu();
     try {
       while (true) {
         Object o = work.take();
@@ -134,7 +180,7 @@ final class ScanPipeline {
           return;
         }
         Item item = (Item) o;
-        RecordChecker.Checked c = checker.apply(item.record());
+        RecordChecker.Checked c = checker.apply(item.record().resolve());
         lock.lock();
         try {
           ring[(int) (item.ordinal() % capacity)] = c;
@@ -148,6 +194,8 @@ final class ScanPipeline {
     } catch (Throwable t) {
       failure.compareAndSet(null, t);
       signal();
+    } finally {
+      workerCpu.addAndGet(threadCpu() - cpu0);
     }
   }
 

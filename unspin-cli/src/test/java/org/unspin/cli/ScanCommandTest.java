@@ -72,6 +72,8 @@ class ScanCommandTest {
     assertTrue(r.err().contains("scan: " + lines.size() + " records: " + (lines.size() - 3)
         + " documents checked, 3 errors"), r.err());
     assertTrue(r.err().contains("verdicts: "), r.err());
+    assertTrue(r.err().matches("(?s).*\n  cpu: [0-9.]+ s in the workers, [0-9.]+ s in the reader, [0-9.]+ s in "
+        + "the writer, [0-9.]+ s in the whole process .*"), r.err());
     String page = Files.readString(html);
     assertTrue(page.startsWith("<!DOCTYPE html>") && page.contains("<svg") && !page.contains("<script"), page);
     assertTrue(Files.readString(ScanCheckpoint.pathFor(report)).contains("complete=true"));

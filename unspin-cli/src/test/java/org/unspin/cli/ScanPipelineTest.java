@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.unspin.records.InputRecord;
+import org.unspin.records.PendingRecord;
 import org.unspin.records.RecordChecker;
 import org.unspin.records.RecordStream;
 
@@ -113,6 +114,54 @@ class ScanPipelineTest {
         () -> new ScanPipeline(stream(50, -1, read), boom, 2, 4).run(c -> out.add(c.record().id())));
     assertTrue(e.getMessage().contains("simulated"), e.getMessage());
     assertTrue(out.size() <= 5, out.toString());
+  }
+
+  @Test
+  void workersResolvePendingRecordsAndTheReaderOnlyFramesThem() throws Exception {
+    long seed = System.nanoTime();
+    int n = 1 + new Random(seed).nextInt(200);
+    List<String> resolvedOn = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<String> framedOn = java.util.Collections.synchronizedList(new ArrayList<>());
+    RecordStream framing = new RecordStream() {
+      int i;
+
+      @Override
+      public InputRecord next() {
+        throw new AssertionError("the pipeline must read through nextPending");
+      }
+
+      @Override
+      public PendingRecord nextPending() {
+        if (i == n) {
+          return null;
+        }
+        framedOn.add(Thread.currentThread().getName());
+        String id = "r" + i++;
+        return () -> {
+          resolvedOn.add(Thread.currentThread().getName());
+          return InputRecord.ofText(id, null, id, "text " + id, false);
+        };
+      }
+
+      @Override
+      public void close() {}
+    };
+    List<String> out = new ArrayList<>();
+    ScanPipeline p = new ScanPipeline(framing, r -> {
+      double x = 0; // some work, so that the workers' CPU time is above the clock's resolution
+      for (int k = 0; k < 20_000; k++) {
+        x += Math.sqrt(k + r.id().length());
+      }
+      return new RecordChecker.Checked(r, null, "x=" + x, "{\"id\":\"" + r.id() + "\"}");
+    }, 2, 6);
+    p.run(c -> out.add(c.record().id()));
+    assertEquals(n, out.size(), "seed=" + seed);
+    assertEquals("r" + (n - 1), out.get(n - 1), "seed=" + seed);
+    assertTrue(framedOn.stream().allMatch("unspin-scan-reader"::equals), framedOn.toString());
+    assertEquals(n, resolvedOn.size(), "seed=" + seed);
+    assertTrue(resolvedOn.stream().allMatch(t -> t.startsWith("unspin-scan-worker-")), resolvedOn.toString());
+    assertTrue(p.workerCpuNanos() > 0, "worker CPU " + p.workerCpuNanos());
+    assertTrue(p.readerCpuNanos() >= 0 && p.writerCpuNanos() >= 0, p.readerCpuNanos() + " " + p.writerCpuNanos());
   }
 
   @Test

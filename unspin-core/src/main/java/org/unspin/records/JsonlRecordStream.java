@@ -31,6 +31,13 @@ final class JsonlRecordStream implements RecordStream {
 
   @Override
   public InputRecord next() throws IOException {
+    PendingRecord p = nextPending();
+    return p == null ? null : p.resolve();
+  }
+
+  /** Frames the next non-blank line; decoding, JSON parsing and HTML extraction wait. */
+  @Override
+  public PendingRecord nextPending() throws IOException {
     while (!done) {
       boolean got;
       try {
@@ -41,7 +48,8 @@ final class JsonlRecordStream implements RecordStream {
       } catch (IOException e) {
         done = true;
         String at = name + "#" + (lines == null ? 1 : lines.lineNumber() + 1);
-        return InputRecord.ofError(at, null, at, Gzip.problem(e) + "; the rest of " + name + " is skipped");
+        return PendingRecord.of(InputRecord.ofError(at, null, at, Gzip.problem(e) + "; the rest of " + name
+            + " is skipped"));
       }
       if (!got) {
         done = true;
@@ -49,20 +57,22 @@ final class JsonlRecordStream implements RecordStream {
       }
       String at = name + "#" + lines.lineNumber();
       if (lines.tooLong()) {
-        return InputRecord.ofError(at, null, at, "line longer than the limit of " + options.maxBytes() + " bytes");
+        return PendingRecord.of(InputRecord.ofError(at, null, at, "line longer than the limit of "
+            + options.maxBytes() + " bytes"));
       }
       if (lines.isBlank()) {
         continue;
       }
-      return parse(at);
+      byte[] line = lines.copy();
+      return () -> parse(line, at, options);
     }
     return null;
   }
 
-  private InputRecord parse(String at) {
+  private static InputRecord parse(byte[] bytes, String at, RecordOptions options) {
     String line;
     try {
-      line = lines.decode();
+      line = LineReader.decodeCopy(bytes);
     } catch (IllegalArgumentException e) {
       return InputRecord.ofError(at, null, at, e.getMessage());
     }

@@ -25,7 +25,6 @@ final class LineReader implements Closeable {
   private int length;
   private boolean tooLong;
   private long lineNumber;
-  private final CharsetDecoder decoder = Utf8.strictDecoder();
 
   LineReader(InputStream in, int maxLineBytes) {
     this.in = in;
@@ -112,12 +111,25 @@ final class LineReader implements Closeable {
     return true;
   }
 
+  /** The line's bytes, a copy of its own (to be decoded, maybe on another thread, with {@link #decodeCopy}). */
+  byte[] copy() {
+    byte[] c = Arrays.copyOf(line, length);
+    if (line.length > 1 << 20) {
+      line = new byte[256];
+    }
+    return c;
+  }
+
   /**
-   * The line as strict UTF-8.
+   * A line's {@link #copy} as strict UTF-8; thread-safe.
    *
    * @throws IllegalArgumentException naming the byte offset in the line of the first bad sequence
    */
-  String decode() {
+  static String decodeCopy(byte[] copy) {
+    return decode(Utf8.strictDecoder(), copy, copy.length);
+  }
+
+  private static String decode(CharsetDecoder decoder, byte[] line, int length) {
     decoder.reset();
     ByteBuffer b = ByteBuffer.wrap(line, 0, length);
     CharBuffer out = CharBuffer.allocate(length);
@@ -129,11 +141,7 @@ final class LineReader implements Closeable {
       throw new IllegalArgumentException("invalid UTF-8 at byte offset " + b.position() + " of the line");
     }
     out.flip();
-    String s = out.toString();
-    if (line.length > 1 << 20) {
-      line = new byte[256];
-    }
-    return s;
+    return out.toString();
   }
 
   @Override

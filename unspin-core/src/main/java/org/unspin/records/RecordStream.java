@@ -17,6 +17,18 @@ public interface RecordStream extends Closeable {
   InputRecord next() throws IOException;
 
   /**
+   * The next record with its per-record work (decoding, JSON parsing, HTML extraction) left to
+   * {@link PendingRecord#resolve}, or null at the end; so a pipeline's reader only frames records
+   * and its workers do the rest. {@code nextPending().resolve()} equals what {@link #next} gives at
+   * the same position (the two may be mixed, each call moves on by one record). The default does
+   * the work now.
+   */
+  default PendingRecord nextPending() throws IOException {
+    InputRecord r = next();
+    return r == null ? null : PendingRecord.of(r);
+  }
+
+  /**
    * Input bytes consumed so far as they are stored (compressed bytes for gzip input), for progress
    * reports; 0 when unknown.
    */

@@ -115,20 +115,36 @@ public final class Records {
     Objects.requireNonNull(content, "content");
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(options, "options");
+    return single(textRecord(content, name, options), content.length);
+  }
+
+  /** The record of {@link #text}, decoded and extracted when it is resolved. */
+  private static PendingRecord textRecord(byte[] content, String name, RecordOptions options) {
     Kind k = kind(name);
     Boolean html = k == Kind.HTML ? Boolean.TRUE : k == Kind.TEXT ? Boolean.FALSE : null;
-    InputRecord r = content.length > options.maxBytes()
-        ? InputRecord.ofError(name, null, name, "larger than the limit of " + options.maxBytes() + " bytes")
-        : Payloads.record(content, content.length, null, html, name, null, name);
-    return single(r, content.length);
+    if (content.length > options.maxBytes()) {
+      return PendingRecord.of(InputRecord.ofError(name, null, name, "larger than the limit of " + options.maxBytes()
+          + " bytes"));
+    }
+    return () -> Payloads.record(content, content.length, null, html, name, null, name);
   }
 
   static RecordStream single(InputRecord r, long bytes) {
+    return single(PendingRecord.of(r), bytes);
+  }
+
+  static RecordStream single(PendingRecord r, long bytes) {
     return new RecordStream() {
       private boolean given;
 
       @Override
       public InputRecord next() {
+        PendingRecord p = nextPending();
+        return p == null ? null : p.resolve();
+      }
+
+      @Override
+      public PendingRecord nextPending() {
         if (given) {
           return null;
         }
@@ -199,9 +215,15 @@ public final class Records {
 
     @Override
     public InputRecord next() throws IOException {
+      PendingRecord p = nextPending();
+      return p == null ? null : p.resolve();
+    }
+
+    @Override
+    public PendingRecord nextPending() throws IOException {
       while (true) {
         if (current != null) {
-          InputRecord r = current.next();
+          PendingRecord r = current.nextPending();
           if (r != null) {
             return r;
           }
@@ -253,13 +275,15 @@ public final class Records {
       } catch (java.io.EOFException | java.util.zip.ZipException e) {
         return single(InputRecord.ofError(name, null, name, Gzip.problem(e)), size);
       }
-      RecordStream s = text(content, gz ? name.substring(0, name.length() - 3) : name, options);
-      InputRecord r = s.next();
-      if (gz) {
-        r = r.isError() ? InputRecord.ofError(name, null, name, r.error())
-            : InputRecord.ofText(name, null, name, r.text(), r.html());
+      if (!gz) {
+        return single(textRecord(content, name, options), size);
       }
-      return single(r, size);
+      PendingRecord inner = textRecord(content, name.substring(0, name.length() - 3), options);
+      return single(() -> {
+        InputRecord r = inner.resolve();
+        return r.isError() ? InputRecord.ofError(name, null, name, r.error())
+            : InputRecord.ofText(name, null, name, r.text(), r.html());
+      }, size);
     }
 
     @Override

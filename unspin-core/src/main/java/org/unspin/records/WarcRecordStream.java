@@ -74,6 +74,13 @@ final class WarcRecordStream implements RecordStream {
 
   @Override
   public InputRecord next() throws IOException {
+    PendingRecord p = nextPending();
+    return p == null ? null : p.resolve();
+  }
+
+  /** Frames the next kept record: WARC and HTTP heads parsed, body read; decoding and extraction wait. */
+  @Override
+  public PendingRecord nextPending() throws IOException {
     while (!done) {
       if (reader == null && !openReader()) {
         return null;
@@ -94,10 +101,10 @@ final class WarcRecordStream implements RecordStream {
           reader = null;
           continue;
         }
-        return containerProblem(e, Math.max(offset, reader.position()), null, null);
+        return PendingRecord.of(containerProblem(e, Math.max(offset, reader.position()), null, null));
       }
       candidate = -1;
-      InputRecord r = convert(rec, name + "@" + reader.position());
+      PendingRecord r = convert(rec, name + "@" + reader.position());
       if (r != null) {
         return r;
       }
@@ -183,8 +190,11 @@ final class WarcRecordStream implements RecordStream {
     return l.length() > 200 ? l.substring(0, 200) + "..." : l;
   }
 
-  /** The record as an input record, or null when it is not a document. */
-  private InputRecord convert(WarcRecord rec, String source) {
+  /**
+   * The record as a pending input record, or null when it is not a document. The body is read here
+   * (the reader must move past it); decoding and HTML extraction are left to the pending record.
+   */
+  private PendingRecord convert(WarcRecord rec, String source) {
     if (!(rec instanceof WarcResponse) && !(rec instanceof WarcResource)) {
       return null;
     }
@@ -226,23 +236,40 @@ final class WarcRecordStream implements RecordStream {
         try {
           cs = Payloads.charset(mt.parameters().get("charset"));
         } catch (IllegalArgumentException e) {
-          return InputRecord.ofError(id, uri, source, e.getMessage());
+          return PendingRecord.of(InputRecord.ofError(id, uri, source, e.getMessage()));
         }
       } else {
         cs = null;
       }
       byte[] bytes = body.stream().readNBytes((int) options.maxBytes() + 1);
       if (bytes.length > options.maxBytes()) {
-        return InputRecord.ofError(id, uri, source, "larger than the limit of " + options.maxBytes() + " bytes");
+        return PendingRecord.of(InputRecord.ofError(id, uri, source, "larger than the limit of " + options.maxBytes()
+            + " bytes"));
       }
-      return Payloads.record(bytes, bytes.length, cs, html, id, uri, source);
+      return pending(bytes, cs, html, id, uri, source);
     } catch (EOFException | ZipException e) {
       // The container broke inside this record: no later boundary in this member can be trusted.
-      return containerProblem(e, reader.position(), id, uri);
+      return PendingRecord.of(containerProblem(e, reader.position(), id, uri));
     } catch (IOException | RuntimeException e) {
-      return InputRecord.ofError(id, uri, source, "cannot read the record (" + e.getClass().getSimpleName() + ": "
-          + firstLine(e.getMessage()) + ")");
+      return PendingRecord.of(unreadable(e, id, uri, source));
     }
+  }
+
+  /** Decoding and extraction of a framed body, as one record: a failure is that record's error. */
+  private static PendingRecord pending(byte[] bytes, Charset cs, Boolean html, String id, String uri,
+      String source) {
+    return () -> {
+      try {
+        return Payloads.record(bytes, bytes.length, cs, html, id, uri, source);
+      } catch (RuntimeException e) {
+        return unreadable(e, id, uri, source);
+      }
+    };
+  }
+
+  private static InputRecord unreadable(Exception e, String id, String uri, String source) {
+    return InputRecord.ofError(id, uri, source, "cannot read the record (" + e.getClass().getSimpleName() + ": "
+        + firstLine(e.getMessage()) + ")");
   }
 
   /** HTML, XHTML, plain text, or no type at all (then the content decides). */
