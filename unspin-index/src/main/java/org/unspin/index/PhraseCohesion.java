@@ -8,9 +8,11 @@ import org.unspin.lm.Vocabulary;
 /**
  * How much a short word sequence is a fixed phrase, by a language model: the sum, over each word
  * after the first, of its log10 probability after the words of the sequence before it minus its
- * unigram log10 probability (a pointwise mutual information within the sequence). "as far as" is
- * high (each word nearly certain after the ones before it), "far as pampa" low (the model backs off
- * to the unigram of "pampa" and pays the back-off weights). A word the model does not know adds 0.
+ * unigram log10 probability (a pointwise mutual information within the sequence), each term at
+ * least 0. "as far as" is high (each word nearly certain after the ones before it), "far as pampa"
+ * low (only "as" after "far" counts; "pampa" after "far as" backs off). A word the model does not
+ * know adds 0. Terms are floored at 0 so that a spinner's phrase the model knows only in part
+ * ("makes a projection") is not pushed below a piece that crosses its end ("makes a").
  *
  * <p>The alignment uses it to tell where a phrase that replaced one word ends among neighbouring
  * replacements when no lexicon or document evidence does ({@link DocumentAlignment}). Word keys are
@@ -63,7 +65,7 @@ public final class PhraseCohesion {
       }
       float joint = model.logProb(ids, 0, k, ids[k]);
       float alone = model.logProb(ids, 0, 0, ids[k]);
-      sum += joint - alone;
+      sum += Math.max(0f, joint - alone);
     }
     return sum;
   }
