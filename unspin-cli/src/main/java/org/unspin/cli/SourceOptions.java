@@ -7,7 +7,9 @@ import org.unspin.detect.CheckReport;
 import org.unspin.index.SourceIndex;
 import org.unspin.index.SourceMatch;
 import org.unspin.index.SourceReports;
+import org.unspin.index.TraceConfig;
 import org.unspin.index.Tracer;
+import org.unspin.lm.DefaultModels;
 import picocli.CommandLine.Option;
 
 /**
@@ -49,7 +51,8 @@ final class SourceOptions {
     if (idx == null) {
       return null;
     }
-    SourceMatch best = new Tracer(idx, null).trace(text, 1).best();
+    SourceMatch best = new Tracer(idx, null, TraceConfig.defaults(),
+        DefaultModels.languageModel()).trace(text, 1).best();
     return best != null && best.coverage() >= minCoverage ? best : null;
   }
 

@@ -13,8 +13,10 @@ import org.unspin.channel.TextPair;
 import org.unspin.index.SourceIndex;
 import org.unspin.index.SourceMatch;
 import org.unspin.index.SubstitutionCount;
+import org.unspin.index.TraceConfig;
 import org.unspin.index.TraceResult;
 import org.unspin.index.Tracer;
+import org.unspin.lm.DefaultModels;
 import org.unspin.text.ExtractedText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -78,7 +80,8 @@ public final class TraceCommand implements Callable<Integer> {
     String t = text.text();
     TraceResult r;
     try (SourceIndex idx = SourceIndex.open(index); Unspin unspin = noRestore ? null : restorer(idx)) {
-      r = new Tracer(idx, unspin).trace(t, top);
+      r = new Tracer(idx, unspin, TraceConfig.defaults(),
+          DefaultModels.languageModel()).trace(t, top);
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {

@@ -290,6 +290,15 @@ public final class Aligner {
    * a near-duplicate reorder close candidates).
    */
   static DocumentAlignment align(Words query, Words source, SynonymClasses related, boolean full) {
+    return align(query, source, related, full, null);
+  }
+
+  /**
+   * As above; {@code phrases} (may be null): the language model's view of which word sequences are
+   * phrases, which places phrase boundaries in changed stretches ({@link DocumentAlignment}).
+   */
+  static DocumentAlignment align(Words query, Words source, SynonymClasses related, boolean full,
+      PhraseCohesion phrases) {
     int[][] codes = encode(query.key, source.key);
     int[] qc = null;
     int[] sc = null;
@@ -308,7 +317,7 @@ public final class Aligner {
           sc));
     }
     fillGaps(out, codes[0], codes[1], work, informative, qc, sc, full);
-    return new DocumentAlignment(query, source, out, related);
+    return new DocumentAlignment(query, source, out, related, phrases);
   }
 
   /** The synonym class of each of the first {@code n} words (-1: none). */

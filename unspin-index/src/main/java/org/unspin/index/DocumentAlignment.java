@@ -18,13 +18,21 @@ final class DocumentAlignment {
   private final Words source;
   private final List<Aligner.SentenceAlignment> sentences;
   private final SynonymClasses related;
+  private final PhraseCohesion phrases;
 
   DocumentAlignment(Words query, Words source, List<Aligner.SentenceAlignment> sentences,
       SynonymClasses related) {
+    this(query, source, sentences, related, null);
+  }
+
+  /** {@code phrases}: the language model's view of which word sequences are phrases, or null. */
+  DocumentAlignment(Words query, Words source, List<Aligner.SentenceAlignment> sentences,
+      SynonymClasses related, PhraseCohesion phrases) {
     this.query = query;
     this.source = source;
     this.sentences = sentences;
     this.related = related;
+    this.phrases = phrases;
   }
 
   List<Aligner.SentenceAlignment> sentences() {
@@ -145,10 +153,15 @@ final class DocumentAlignment {
   List<AlignedSubstitution> aligned() {
     List<AlignedSubstitution> out = new ArrayList<>();
     learned = related == null ? Map.of() : learn();
+    sentenceFrom = 0;
     for (Aligner.SentenceAlignment a : sentences) {
       if (!a.accepted()) {
         continue;
       }
+      if (phrases != null && related != null && !out.isEmpty()) {
+        rebalance(out, sentenceFrom);
+      }
+      sentenceFrom = out.size();
       // query words before this index already belong to an emitted replacement
       int consumed = -1;
       byte[] ops = a.ops();
@@ -207,7 +220,129 @@ final class DocumentAlignment {
         edgeAround(out, a.queryTo() - 1, Aligner.sourceEnd(a) - 1, false);
       }
     }
+    if (phrases != null && related != null) {
+      rebalance(out, sentenceFrom);
+    }
     return out;
+  }
+
+  /** Index in {@code out} of the first replacement of the sentence being worked out. */
+  private int sentenceFrom;
+
+  /** Least gain in summed {@link PhraseCohesion} for {@link #rebalance} to move phrase boundaries. */
+  static final double REBALANCE_MARGIN = 0.5;
+
+  /**
+   * Moves the boundaries between the spun sides of a run of adjacent replacements of one original
+   * word each (adjacent on both sides), none with lexicon or document evidence (an edge, a learned
+   * replacement, a spun side that is a lexicon phrase or keeps the original word; a related
+   * one-word pair is no evidence here: it was cut on the diagonal), to where the language model
+   * sees phrases:
+   * "as" for "to" then "far as pampa" for "range" becomes "as far as" for "to" then "pampa" for
+   * "range". The run's spun words are cut into as many pieces of 1..{@value #MAX_PHRASE_WORDS}
+   * words, in order, maximizing the summed cohesion of the multi-word pieces; the new cut is kept
+   * when it gains at least {@value #REBALANCE_MARGIN} (log10) over the old one. A replacement whose spun
+   * side keeps its original word ends a run (it is its own evidence).
+   */
+  private void rebalance(List<AlignedSubstitution> out, int from) {
+    int n = out.size();
+    int[] qw = new int[2];
+    int[] sw = new int[2];
+    int k = from;
+    while (k < n) {
+      int e = k;
+      int prevQ = -1;
+      int prevS = -1;
+      while (e < n) {
+        AlignedSubstitution x = out.get(e);
+        words(x, qw, sw);
+        if (sw[1] - sw[0] != 1 || qw[1] - qw[0] > MAX_PHRASE_WORDS || hasEvidence(qw, sw)
+            || (e > k && (qw[0] != prevQ || sw[0] != prevS))) {
+          break;
+        }
+        prevQ = qw[1];
+        prevS = sw[1];
+        e++;
+      }
+      if (e - k >= 2) {
+        repartition(out, k, e);
+      }
+      k = Math.max(e, k + 1);
+    }
+  }
+
+  /** Query and source word ranges of a replacement. */
+  private void words(AlignedSubstitution x, int[] qw, int[] sw) {
+    qw[0] = java.util.Arrays.binarySearch(query.start, x.start());
+    qw[1] = java.util.Arrays.binarySearch(query.end, x.end()) + 1;
+    sw[0] = java.util.Arrays.binarySearch(source.start, x.sourceStart());
+    sw[1] = java.util.Arrays.binarySearch(source.end, x.sourceEnd()) + 1;
+  }
+
+  private boolean hasEvidence(int[] qw, int[] sw) {
+    if (qw[0] < 0 || sw[0] < 0 || qw[1] <= 0 || sw[1] <= 0) {
+      return true; // not on word boundaries: leave alone
+    }
+    for (int i = qw[0]; i < qw[1]; i++) {
+      for (int j = sw[0]; j < sw[1]; j++) {
+        if (query.key[i].equals(source.key[j])) {
+          return true; // a phrase that keeps the original word: its own evidence
+        }
+      }
+    }
+    String spun = join(query.key, qw[0], qw[1]);
+    String orig = join(source.key, sw[0], sw[1]);
+    return related.isEdge(orig, spun) || isLearned(orig, spun)
+        || (qw[1] - qw[0] > 1 && related.isPhrase(spun));
+  }
+
+  /** Re-cuts the spun words of the run {@code out[k, e)} (see {@link #rebalance}). */
+  private void repartition(List<AlignedSubstitution> out, int k, int e) {
+    int m = e - k;
+    int[] qw = new int[2];
+    int[] sw = new int[2];
+    words(out.get(k), qw, sw);
+    int q0 = qw[0];
+    int s0 = sw[0];
+    double current = 0;
+    for (int t = k; t < e; t++) {
+      words(out.get(t), qw, sw);
+      current += qw[1] - qw[0] > 1 ? phrases.cohesion(join(query.key, qw[0], qw[1])) : 0;
+    }
+    int q1 = qw[1];
+    int w = q1 - q0;
+    if (w <= m) {
+      return; // one word each: nothing to move
+    }
+    double[][] f = new double[m + 1][w + 1];
+    int[][] back = new int[m + 1][w + 1];
+    for (double[] row : f) {
+      java.util.Arrays.fill(row, Double.NEGATIVE_INFINITY);
+    }
+    f[0][0] = 0;
+    for (int t = 1; t <= m; t++) {
+      for (int j = t; j <= w; j++) {
+        for (int g = 1; g <= MAX_PHRASE_WORDS && g <= j; g++) {
+          if (f[t - 1][j - g] == Double.NEGATIVE_INFINITY) {
+            continue;
+          }
+          double v = f[t - 1][j - g] + (g > 1 ? phrases.cohesion(join(query.key, q0 + j - g, q0 + j)) : 0);
+          if (v > f[t][j]) {
+            f[t][j] = v;
+            back[t][j] = g;
+          }
+        }
+      }
+    }
+    if (!(f[m][w] >= current + REBALANCE_MARGIN)) {
+      return;
+    }
+    int j = w;
+    for (int t = m; t >= 1; t--) {
+      int g = back[t][j];
+      out.set(k + t - 1, pair(q0 + j - g, q0 + j, s0 + t - 1, s0 + t));
+      j -= g;
+    }
   }
 
   /** Evidence for a (original, spun) pair a piece must have to count as learned from the document. */

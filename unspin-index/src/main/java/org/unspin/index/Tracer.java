@@ -20,6 +20,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.unspin.api.Unspin;
+import org.unspin.lm.LanguageModel;
 
 /**
  * Finds the sources of a (spun) text in a {@link SourceIndex}.
@@ -52,16 +53,28 @@ public final class Tracer {
   private final SourceIndex index;
   private final Unspin unspin;
   private final TraceConfig config;
+  private final PhraseCohesion phrases;
 
   /** A tracer with the default settings; {@code unspin} may be null (no restore fallback). */
   public Tracer(SourceIndex index, Unspin unspin) {
     this(index, unspin, TraceConfig.defaults());
   }
 
+  /** A tracer without a language model: phrase boundaries in changed stretches from the lexicon only. */
   public Tracer(SourceIndex index, Unspin unspin, TraceConfig config) {
+    this(index, unspin, config, null);
+  }
+
+  /**
+   * {@code phraseModel} (may be null): a language model that tells which word sequences are
+   * phrases, to place the boundary of a spinner's phrase among neighbouring replacements when the
+   * lexicon and the document tell nothing (usually {@code DefaultModels.languageModel()}).
+   */
+  public Tracer(SourceIndex index, Unspin unspin, TraceConfig config, LanguageModel phraseModel) {
     this.index = Objects.requireNonNull(index, "index");
     this.unspin = unspin;
     this.config = Objects.requireNonNull(config, "config");
+    this.phrases = phraseModel == null ? null : new PhraseCohesion(phraseModel);
   }
 
   public SourceIndex index() {
@@ -106,7 +119,7 @@ public final class Tracer {
     for (int i = 0; i < Math.min(topK, ranked.size()); i++) {
       Candidate c = ranked.get(i);
       DocumentAlignment a = i == 0 || c.coverage >= config.fallbackCoverage()
-          ? Aligner.align(query, c.source, index.terms().classes(), true) : c.alignment;
+          ? Aligner.align(query, c.source, index.terms().classes(), true, phrases) : c.alignment;
       out.add(a.toMatch(c.id, c.uri));
     }
     return new TraceResult(out);

@@ -38,6 +38,7 @@ import org.unspin.index.TraceResult;
 import org.unspin.index.Tracer;
 import org.unspin.lexicon.Lexicon;
 import org.unspin.lexicon.LexiconDictionary;
+import org.unspin.lm.DefaultModels;
 
 /**
  * The trace evaluation: every usable document of the corpora is indexed; queries are simulated
@@ -206,7 +207,8 @@ public final class TraceEval {
         figures.add(ensureIndex(dir, "trace (" + setting.label() + " spinner's classes)", docs, opts));
         LexiconDictionary spinDict = EvalRun.views(setting, full, config.holdOut(), config.seed())[0];
         try (SourceIndex idx = SourceIndex.open(dir)) {
-          Tracer tracer = new Tracer(idx, null, TraceConfig.defaults());
+          Tracer tracer = new Tracer(idx, null, TraceConfig.defaults(),
+              DefaultModels.languageModel());
           for (double rate : config.rates()) {
             rows.addAll(measure(setting, rate, queries, spinDict, tracer, baselines));
           }

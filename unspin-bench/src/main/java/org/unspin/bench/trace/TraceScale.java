@@ -22,10 +22,12 @@ import org.unspin.channel.SpunText;
 import org.unspin.index.IndexOptions;
 import org.unspin.index.SourceIndex;
 import org.unspin.index.SourceIndexWriter;
+import org.unspin.index.TraceConfig;
 import org.unspin.index.TraceResult;
 import org.unspin.index.Tracer;
 import org.unspin.lexicon.Lexicon;
 import org.unspin.lexicon.LexiconDictionary;
+import org.unspin.lm.DefaultModels;
 
 /**
  * Trace at scale: one index grown to each requested size, measured at each.
@@ -180,7 +182,8 @@ public final class TraceScale {
         log.printf(Locale.ROOT, "index at %d documents, %d segments, %.0f MB, %.0f s of building%n",
             idx.documentCount(), idx.segmentCount(), idx.sizeBytes() / 1e6, seconds);
         log.flush();
-        Tracer tracer = new Tracer(idx, null);
+        Tracer tracer = new Tracer(idx, null, TraceConfig.defaults(),
+            DefaultModels.languageModel());
         for (double rate : config.rates()) {
           TraceEval.Acc acc = new TraceEval.Acc(twins);
           for (Document d : queries) {
