@@ -8,8 +8,10 @@ import org.unspin.detect.CheckReport;
 import org.unspin.index.SourceIndex;
 import org.unspin.index.SourceMatch;
 import org.unspin.index.SourceReports;
+import org.unspin.index.TraceConfig;
 import org.unspin.index.TraceResult;
 import org.unspin.index.Tracer;
+import org.unspin.lm.DefaultModels;
 import org.unspin.restore.RestoredText;
 
 /** Builds the server's {@link Engine} from the loaded models and the optional source index. */
@@ -33,7 +35,8 @@ final class Engines {
     Tracing(Unspin unspin, SourceIndex index) {
       this.unspin = Objects.requireNonNull(unspin, "unspin");
       this.index = Objects.requireNonNull(index, "index");
-      this.tracer = new Tracer(index, unspin);
+      // As the CLI's trace and --index look-up: the default model places phrase boundaries in the alignment.
+      this.tracer = new Tracer(index, unspin, TraceConfig.defaults(), DefaultModels.languageModel());
     }
 
     @Override
