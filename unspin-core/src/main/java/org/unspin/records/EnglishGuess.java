@@ -43,17 +43,9 @@ public final class EnglishGuess {
    */
   static Map<String, Set<String>> readLists(java.io.InputStream in, String origin) throws java.io.IOException {
     Map<String, Set<String>> lists = new java.util.HashMap<>();
-    java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(in,
-        java.nio.charset.StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-            .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)));
-    String line;
-    int no = 0;
-    while ((line = r.readLine()) != null) {
-      no++;
-      if (line.isBlank() || line.startsWith("#")) {
-        continue;
-      }
+    for (org.unspin.util.Resources.Line l : org.unspin.util.Resources.dataLines(in)) {
+      String line = l.text();
+      int no = l.number();
       int tab = line.indexOf('\t');
       String name = tab < 0 ? "" : line.substring(0, tab);
       if (!name.equals("english") && !name.equals("foreign")) {

@@ -38,22 +38,11 @@ public interface Neighbourhood {
    */
   static List<List<String>> readClasses(java.io.InputStream in, String origin) throws java.io.IOException {
     List<List<String>> out = new ArrayList<>();
-    java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(in,
-        java.nio.charset.StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-            .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)));
-    String line;
-    int no = 0;
-    while ((line = r.readLine()) != null) {
-      no++;
-      String t = line.strip();
-      if (t.isEmpty() || t.startsWith("#")) {
-        continue;
-      }
-      List<String> cls = List.of(t.split("\\s+"));
+    for (org.unspin.util.Resources.Line line : org.unspin.util.Resources.dataLines(in)) {
+      List<String> cls = List.of(line.text().split("\\s+"));
       if (cls.size() < 2) {
-        throw new org.unspin.api.ModelException(origin + ": line " + no + ": a class needs at least two words (got '"
-            + t + "')");
+        throw new org.unspin.api.ModelException(origin + ": line " + line.number()
+            + ": a class needs at least two words (got '" + line.text() + "')");
       }
       out.add(cls);
     }
