@@ -25,4 +25,18 @@ public record Edit(int start, int end, String surface, String suggestion, double
   public TextSpan span() {
     return new TextSpan(start, end);
   }
+
+  /**
+   * The edit as the JSON reports write it: {@code start, end, text, suggestion, confidence}, in
+   * that order ({@code check --json}, {@code restore --json}).
+   */
+  public java.util.Map<String, Object> toJsonMap() {
+    java.util.Map<String, Object> o = new java.util.LinkedHashMap<>();
+    o.put("start", start);
+    o.put("end", end);
+    o.put("text", surface);
+    o.put("suggestion", suggestion);
+    o.put("confidence", confidence);
+    return o;
+  }
 }

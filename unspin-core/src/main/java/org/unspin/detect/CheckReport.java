@@ -112,13 +112,7 @@ public record CheckReport(String input, double spunProbability, Verdict verdict,
     m.put("restored", restored);
     List<Object> es = new ArrayList<>();
     for (Edit e : edits) {
-      Map<String, Object> o = new LinkedHashMap<>();
-      o.put("start", e.start());
-      o.put("end", e.end());
-      o.put("text", e.surface());
-      o.put("suggestion", e.suggestion());
-      o.put("confidence", e.confidence());
-      es.add(o);
+      es.add(e.toJsonMap());
     }
     m.put("edits", es);
     if (note != null) {

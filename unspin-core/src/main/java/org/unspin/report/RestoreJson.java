@@ -34,13 +34,7 @@ public final class RestoreJson {
   static List<Object> edits(List<Edit> edits) {
     List<Object> out = new ArrayList<>(edits.size());
     for (Edit e : edits) {
-      Map<String, Object> o = new LinkedHashMap<>();
-      o.put("start", e.start());
-      o.put("end", e.end());
-      o.put("text", e.surface());
-      o.put("suggestion", e.suggestion());
-      o.put("confidence", e.confidence());
-      out.add(o);
+      out.add(e.toJsonMap());
     }
     return out;
   }
