@@ -34,6 +34,7 @@ import org.unspin.records.RecordChecker;
 import org.unspin.records.RecordOptions;
 import org.unspin.records.RecordStream;
 import org.unspin.records.Records;
+import org.unspin.records.ScanHtml;
 import org.unspin.records.ScanSummary;
 import org.unspin.util.Json;
 import org.unspin.util.Utf8;
@@ -229,7 +230,10 @@ public final class ScanCommand implements Callable<Integer> {
       err.print(summaryText(summary, stats, grouped));
       if (html != null) {
         createParent(html);
-        Files.writeString(html, ScanHtml.page(summary, stats, grouped, out.toString()), StandardCharsets.UTF_8);
+        String run = String.format(Locale.ROOT, "%d records in %s; input %.4f MB/s, text %.4f MB/s, %.2f docs/s, "
+            + "%d threads", stats.records(), ScanProgress.duration(stats.seconds()), stats.mbPerSecond(),
+            stats.textMbPerSecond(), stats.docsPerSecond(), stats.threads());
+        Files.writeString(html, ScanHtml.page(summary, run, grouped, out.toString()), StandardCharsets.UTF_8);
       }
       err.flush();
     }
@@ -460,31 +464,7 @@ public final class ScanCommand implements Callable<Integer> {
   }
 
   static String summaryText(ScanSummary s, ScanStats stats, HostProfiles.Result grouped) {
-    StringBuilder sb = new StringBuilder();
-    long total = s.documents() + s.errors();
-    sb.append(String.format(Locale.ROOT, "scan: %d records: %d documents checked, %d errors%n", total, s.documents(),
-        s.errors()));
-    if (s.errors() > 0) {
-      List<String> kinds = new ArrayList<>();
-      for (Map.Entry<String, Long> e : s.errorKinds()) {
-        if (kinds.size() == 5) {
-          kinds.add("...");
-          break;
-        }
-        kinds.add(e.getValue() + " " + e.getKey());
-      }
-      sb.append("  errors: ").append(String.join(", ", kinds)).append(String.format(Locale.ROOT, "%n"));
-    }
-    sb.append(String.format(Locale.ROOT, "  verdicts: %d spun (%.1f%%), %d uncertain, %d clean; %d findings%n",
-        s.spun(), 100 * s.spunShare(), s.uncertain(), s.clean(), s.findings()));
-    List<ScanSummary.Substitution> top = s.topSubstitutions(10);
-    if (!top.isEmpty()) {
-      sb.append("  top substitutions:");
-      for (ScanSummary.Substitution t : top) {
-        sb.append(String.format(Locale.ROOT, "%n    %6d  %s -> %s", t.count(), t.text(), t.suggestion()));
-      }
-      sb.append(String.format(Locale.ROOT, "%n"));
-    }
+    StringBuilder sb = new StringBuilder(s.describe("scan: "));
     sb.append(String.format(Locale.ROOT, "  this run: %d records in %s: input %.2f MB at %.4f MB/s, text %.2f MB at "
         + "%.4f MB/s, %.2f docs/s (%d threads)%n", stats.records(), ScanProgress.duration(stats.seconds()),
         stats.bytes() / 1e6, stats.mbPerSecond(), stats.textBytes() / 1e6, stats.textMbPerSecond(),
@@ -496,11 +476,7 @@ public final class ScanCommand implements Callable<Integer> {
           stats.readerCpu(), stats.writerCpu(), stats.processCpu(), Math.max(0, rest)));
     }
     if (grouped != null) {
-      sb.append(String.format(Locale.ROOT, "  hosts: %d profiled, %d pairs share a spinner, %d groups%n",
-          grouped.hosts().size(), grouped.pairs().size(), grouped.groups().size()));
-      for (List<String> g : grouped.groups().subList(0, Math.min(10, grouped.groups().size()))) {
-        sb.append("    ").append(String.join(", ", g)).append(String.format(Locale.ROOT, "%n"));
-      }
+      sb.append(grouped.describe());
     }
     return sb.toString();
   }

@@ -46,7 +46,7 @@ public final class HostProfiles {
    * @param minShared substitutions two hosts must have in common, >= 1
    */
   public record Config(int maxDocsPerHost, int maxCharsPerDoc, long maxTotalChars, int maxHosts, int minDocs,
-      double minSimilarity, int minShared) {
+      double minSimilarity, int minShared) implements java.io.Serializable {
     public Config {
       if (maxDocsPerHost < 1) {
         throw new IllegalArgumentException("maxDocsPerHost must be >= 1 (got " + maxDocsPerHost + ")");
@@ -104,6 +104,47 @@ public final class HostProfiles {
   public record Pair(String a, String b, double similarity, List<String> shared) {}
 
   /**
+   * One host's counts and the page texts kept for learning its profile (serializable, so that hosts
+   * can be learned where the model is, e.g. on a Spark executor).
+   *
+   * @param host the host name
+   * @param pages readable pages seen
+   * @param spun pages with the verdict spun
+   * @param texts the kept texts, in record order
+   */
+  public record HostSample(String host, long pages, long spun, List<String> texts) implements java.io.Serializable {
+    public HostSample {
+      Objects.requireNonNull(host, "host");
+      texts = List.copyOf(texts);
+    }
+  }
+
+  /**
+   * One host's learned substitutions, all of them (serializable).
+   *
+   * @param host the host name
+   * @param pages readable pages seen
+   * @param spun pages with the verdict spun
+   * @param learnedFrom pages the profile was learned from
+   * @param replacementRate the learned replacement rate
+   * @param entries the learned substitutions, heaviest first
+   */
+  public record Learned(String host, long pages, long spun, int learnedFrom, double replacementRate,
+      List<SubstitutionCounts.Entry> entries) implements java.io.Serializable {
+    public Learned {
+      Objects.requireNonNull(host, "host");
+      entries = List.copyOf(entries);
+    }
+
+    /** Learns one host's profile from its sample ({@link Restorer#learnFromBatch}). */
+    public static Learned of(Restorer restorer, HostSample sample) {
+      SubstitutionCounts c = restorer.learnFromBatch(sample.texts());
+      return new Learned(sample.host(), sample.pages(), sample.spun(), sample.texts().size(), c.replacementRate(),
+          c.entries());
+    }
+  }
+
+  /**
    * What {@link #learn} found.
    *
    * @param hosts profiles of the hosts with enough pages, by host name
@@ -111,6 +152,17 @@ public final class HostProfiles {
    * @param groups connected components of the pairs, largest first, hosts sorted
    */
   public record Result(List<HostProfile> hosts, List<Pair> pairs, List<List<String>> groups) {
+    /** Two spaces, then the counts, then the ten largest groups, one per line (for a scan's summary). */
+    public String describe() {
+      StringBuilder sb = new StringBuilder();
+      sb.append(String.format(Locale.ROOT, "  hosts: %d profiled, %d pairs share a spinner, %d groups%n",
+          hosts.size(), pairs.size(), groups.size()));
+      for (List<String> g : groups.subList(0, Math.min(10, groups.size()))) {
+        sb.append("    ").append(String.join(", ", g)).append(String.format(Locale.ROOT, "%n"));
+      }
+      return sb.toString();
+    }
+
     /** As one JSON object: {"hosts":[...],"pairs":[...],"groups":[[...],...]}. */
     public String toJson() {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -182,16 +234,49 @@ public final class HostProfiles {
     if (verdict.equals("spun")) {
       h.spun++;
     }
-    if (h.sample.size() < config.maxDocsPerHost()) {
-      String t = record.text();
-      if (t.length() > config.maxCharsPerDoc()) {
-        t = t.substring(0, cut(t, config.maxCharsPerDoc()));
+    keep(h, record.text());
+  }
+
+  /**
+   * Adds a host's counts and texts gathered elsewhere (e.g. by one part of a distributed scan): the
+   * pages and spun pages are added to the host's counts, and the texts are kept in the given order
+   * under the same limits as {@link #offer} (pages per host, characters per page, the total budget,
+   * the number of hosts). Calls for different hosts in the order of their first pages give what
+   * {@link #offer} gives for those pages, unless the total budget runs out.
+   */
+  public synchronized void offerCounted(String host, long pages, long spun, List<String> texts) {
+    Objects.requireNonNull(host, "host");
+    if (pages < 0 || spun < 0 || spun > pages) {
+      throw new IllegalArgumentException("need 0 <= spun <= pages (got pages=" + pages + ", spun=" + spun + ")");
+    }
+    Host h = hosts.get(host);
+    if (h == null) {
+      if (hosts.size() >= config.maxHosts()) {
+        return;
       }
+      h = new Host();
+      hosts.put(host, h);
+    }
+    h.pages += pages;
+    h.spun += spun;
+    for (String t : texts) {
+      keep(h, t);
+    }
+  }
+
+  private void keep(Host h, String text) {
+    if (h.sample.size() < config.maxDocsPerHost()) {
+      String t = samplePrefix(text, config.maxCharsPerDoc());
       if (totalChars + t.length() <= config.maxTotalChars()) {
         h.sample.add(t);
         totalChars += t.length();
       }
     }
+  }
+
+  /** The prefix of {@code text} that is kept for learning: all of it up to {@code maxChars}, else cut at a word. */
+  public static String samplePrefix(String text, int maxChars) {
+    return text.length() <= maxChars ? text : text.substring(0, cut(text, maxChars));
   }
 
   /** A cut point at or before {@code max} that splits no surrogate pair and, if possible, no word. */
@@ -209,34 +294,42 @@ public final class HostProfiles {
     return hosts.size();
   }
 
+  /** The config these profiles were made with. */
+  public Config config() {
+    return config;
+  }
+
+  /** The hosts with enough kept pages for a profile ({@link Config#minDocs}), by host name. */
+  public synchronized List<HostSample> eligible() {
+    TreeMap<String, Host> sorted = new TreeMap<>(hosts);
+    List<HostSample> l = new ArrayList<>();
+    sorted.forEach((name, h) -> {
+      if (h.sample.size() >= config.minDocs()) {
+        l.add(new HostSample(name, h.pages, h.spun, h.sample));
+      }
+    });
+    return l;
+  }
+
   /** Learns the profiles (hosts in parallel on {@code threads} threads) and compares them. */
   public Result learn(Restorer restorer, int threads) {
     Objects.requireNonNull(restorer, "restorer");
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be >= 1 (got " + threads + ")");
     }
-    TreeMap<String, Host> eligible = new TreeMap<>();
-    synchronized (this) {
-      hosts.forEach((name, h) -> {
-        if (h.sample.size() >= config.minDocs()) {
-          eligible.put(name, h);
-        }
-      });
-    }
-    List<String> names = new ArrayList<>(eligible.keySet());
-    List<SubstitutionCounts> learned = new ArrayList<>();
+    List<HostSample> eligible = eligible();
+    List<Learned> learned = new ArrayList<>();
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "unspin-host-learn");
       t.setDaemon(true);
       return t;
     });
     try {
-      List<Future<SubstitutionCounts>> fs = new ArrayList<>();
-      for (String n : names) {
-        List<String> texts = List.copyOf(eligible.get(n).sample);
-        fs.add(pool.submit(() -> restorer.learnFromBatch(texts)));
+      List<Future<Learned>> fs = new ArrayList<>();
+      for (HostSample h : eligible) {
+        fs.add(pool.submit(() -> Learned.of(restorer, h)));
       }
-      for (Future<SubstitutionCounts> f : fs) {
+      for (Future<Learned> f : fs) {
         learned.add(f.get());
       }
     } catch (InterruptedException e) {
@@ -247,21 +340,26 @@ public final class HostProfiles {
     } finally {
       pool.shutdownNow();
     }
-    List<HostProfile> profiles = new ArrayList<>();
-    for (int i = 0; i < names.size(); i++) {
-      Host h = eligible.get(names.get(i));
-      SubstitutionCounts c = learned.get(i);
-      profiles.add(new HostProfile(names.get(i), h.pages, h.spun, h.sample.size(), c.replacementRate(),
-          c.entries().subList(0, Math.min(10, c.entries().size()))));
-    }
-    return compare(names, learned, profiles);
+    return compare(learned);
   }
 
-  /** Weighted cosine between every two profiles; pairs and groups above the thresholds. */
-  Result compare(List<String> names, List<SubstitutionCounts> learned, List<HostProfile> profiles) {
-    int n = names.size();
+  /**
+   * Weighted cosine between every two learned profiles; pairs and groups above this config's
+   * thresholds. The hosts are taken in name order whatever the order of {@code learnedHosts}.
+   */
+  public Result compare(List<Learned> learnedHosts) {
+    List<Learned> sorted = new ArrayList<>(learnedHosts);
+    sorted.sort(Comparator.comparing(Learned::host));
+    int n = sorted.size();
+    List<String> names = new ArrayList<>();
+    List<HostProfile> profiles = new ArrayList<>();
+    for (Learned l : sorted) {
+      names.add(l.host());
+      profiles.add(new HostProfile(l.host(), l.pages(), l.spun(), l.learnedFrom(), l.replacementRate(),
+          List.copyOf(l.entries().subList(0, Math.min(10, l.entries().size())))));
+    }
     Map<String, Integer> df = new HashMap<>();
-    for (SubstitutionCounts c : learned) {
+    for (Learned c : sorted) {
       for (SubstitutionCounts.Entry e : c.entries()) {
         df.merge(e.surface() + " -> " + e.original(), 1, Integer::sum);
       }
@@ -271,7 +369,7 @@ public final class HostProfiles {
     for (int i = 0; i < n; i++) {
       Map<String, Double> v = new HashMap<>();
       double sq = 0;
-      for (SubstitutionCounts.Entry e : learned.get(i).entries()) {
+      for (SubstitutionCounts.Entry e : sorted.get(i).entries()) {
         String key = e.surface() + " -> " + e.original();
         double w = e.count() * Math.log(1 + n / (double) df.get(key));
         v.merge(key, w, Double::sum);

@@ -14,9 +14,12 @@ import org.unspin.util.Json;
  *
  * <p>Memory is bounded: at most {@link #MAX_SUBSTITUTIONS} distinct substitutions are counted;
  * when the table is full the rarest half is dropped (so rare pairs seen late may be undercounted,
- * frequent ones are not). Not thread-safe: one writer feeds it, in report order.
+ * frequent ones are not). Not thread-safe: one writer feeds it, in report order. Summaries of parts
+ * of a scan (the Spark job's tasks) combine with {@link #merge}; they are serializable for that.
  */
-public final class ScanSummary {
+public final class ScanSummary implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   /** Histogram bins over [0, 1]. */
   public static final int BINS = 20;
   /** Distinct substitutions kept. */
@@ -66,6 +69,27 @@ public final class ScanSummary {
       if (substitutions.size() > MAX_SUBSTITUTIONS) {
         prune();
       }
+    }
+  }
+
+  /**
+   * Adds the counts of another summary (of other report lines) to this one. The substitution table
+   * is pruned as in {@link #add} when the two together exceed {@link #MAX_SUBSTITUTIONS}.
+   */
+  public void merge(ScanSummary other) {
+    documents += other.documents;
+    errors += other.errors;
+    spun += other.spun;
+    uncertain += other.uncertain;
+    clean += other.clean;
+    findings += other.findings;
+    for (int i = 0; i < BINS; i++) {
+      histogram[i] += other.histogram[i];
+    }
+    other.errorKinds.forEach((k, v) -> errorKinds.merge(k, v, Long::sum));
+    other.substitutions.forEach((k, v) -> substitutions.computeIfAbsent(k, x -> new long[1])[0] += v[0]);
+    if (substitutions.size() > MAX_SUBSTITUTIONS) {
+      prune();
     }
   }
 
@@ -146,6 +170,39 @@ public final class ScanSummary {
     List<Map.Entry<String, Long>> l = new ArrayList<>(errorKinds.entrySet());
     l.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
     return l;
+  }
+
+  /**
+   * The totals as text, one item per line: records, error kinds, verdicts and the 10 most frequent
+   * substitutions; the first line starts with {@code prefix} (e.g. "scan: "), the others with two spaces.
+   */
+  public String describe(String prefix) {
+    StringBuilder sb = new StringBuilder();
+    long total = documents + errors;
+    sb.append(prefix).append(String.format(Locale.ROOT, "%d records: %d documents checked, %d errors%n", total,
+        documents, errors));
+    if (errors > 0) {
+      List<String> kinds = new ArrayList<>();
+      for (Map.Entry<String, Long> e : errorKinds()) {
+        if (kinds.size() == 5) {
+          kinds.add("...");
+          break;
+        }
+        kinds.add(e.getValue() + " " + e.getKey());
+      }
+      sb.append("  errors: ").append(String.join(", ", kinds)).append(String.format(Locale.ROOT, "%n"));
+    }
+    sb.append(String.format(Locale.ROOT, "  verdicts: %d spun (%.1f%%), %d uncertain, %d clean; %d findings%n",
+        spun, 100 * spunShare(), uncertain, clean, findings));
+    List<Substitution> top = topSubstitutions(10);
+    if (!top.isEmpty()) {
+      sb.append("  top substitutions:");
+      for (Substitution t : top) {
+        sb.append(String.format(Locale.ROOT, "%n    %6d  %s -> %s", t.count(), t.text(), t.suggestion()));
+      }
+      sb.append(String.format(Locale.ROOT, "%n"));
+    }
+    return sb.toString();
   }
 
   /** The {@code n} most frequent substitutions (text and suggestion lower-cased), ties by text. */

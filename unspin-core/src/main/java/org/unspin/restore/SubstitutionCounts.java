@@ -24,7 +24,8 @@ public final class SubstitutionCounts {
    * @param count sum of the edits' posteriors
    * @param occurrences number of edits
    */
-  public record Entry(String surface, String original, double count, int occurrences) {
+  public record Entry(String surface, String original, double count, int occurrences)
+      implements java.io.Serializable {
     public Entry {
       Objects.requireNonNull(surface, "surface");
       Objects.requireNonNull(original, "original");

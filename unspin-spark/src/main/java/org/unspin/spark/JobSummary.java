@@ -1,6 +1,9 @@
 package org.unspin.spark;
 
 import java.util.Locale;
+import java.util.Objects;
+import org.unspin.records.HostProfiles;
+import org.unspin.records.ScanSummary;
 
 /**
  * What a finished Spark scan did. Counts come from Spark accumulators, so a task that Spark ran
@@ -11,9 +14,12 @@ import java.util.Locale;
  * @param documents report lines written, error lines included
  * @param errors error lines (records that could not be read or checked)
  * @param spun documents with the verdict "spun"
- * @param seconds wall-clock time of the job, listing and writing included
+ * @param seconds wall-clock time of the job, listing, writing and host learning included
+ * @param totals the report's totals (verdicts, histogram, top substitutions, error kinds)
+ * @param hosts the hosts that share a spinner, with {@code --group-by host}; else null
  */
-public record JobSummary(long files, long bytes, long documents, long errors, long spun, double seconds) {
+public record JobSummary(long files, long bytes, long documents, long errors, long spun, double seconds,
+    ScanSummary totals, HostProfiles.Result hosts) {
   public JobSummary {
     if (files < 0 || bytes < 0 || documents < 0 || errors < 0 || spun < 0) {
       throw new IllegalArgumentException("counts must be >= 0 (got files=" + files + ", bytes=" + bytes
@@ -22,6 +28,7 @@ public record JobSummary(long files, long bytes, long documents, long errors, lo
     if (!(seconds >= 0)) {
       throw new IllegalArgumentException("seconds must be >= 0 (got " + seconds + ")");
     }
+    Objects.requireNonNull(totals, "totals");
   }
 
   /** Input megabytes (10^6 bytes) per second of wall-clock time. */

@@ -12,7 +12,7 @@ import org.unspin.records.RecordChecker;
  * Turns records into report lines with the scan's {@link RecordChecker} over the executor's shared
  * {@link Unspin} ({@link ExecutorModels}), one at a time as Spark pulls them, so the lines are the
  * bytes {@code unspin scan} writes; counts documents, error lines and spun verdicts in the job's
- * accumulators.
+ * accumulators, feeds the summary accumulator and, with {@code --group-by host}, the host samples.
  */
 final class RecordCheck implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -22,17 +22,51 @@ final class RecordCheck implements Serializable {
   private final LongAccumulator documents;
   private final LongAccumulator errors;
   private final LongAccumulator spun;
+  private final SummaryAccumulator summary;
+  private final HostSampleAccumulator hosts;
 
+  /**
+   * @param hosts where pages go for {@code --group-by host}, or null
+   */
   RecordCheck(ModelSpec spec, boolean englishOnly, LongAccumulator documents, LongAccumulator errors,
-      LongAccumulator spun) {
+      LongAccumulator spun, SummaryAccumulator summary, HostSampleAccumulator hosts) {
     this.spec = spec;
     this.englishOnly = englishOnly;
     this.documents = documents;
     this.errors = errors;
     this.spun = spun;
+    this.summary = summary;
+    this.hosts = hosts;
   }
 
-  Iterator<String> check(Iterator<InputRecord> records) {
+  /**
+   * A record's place in the input: the index of its file in the sorted file list, then its ordinal
+   * in the file. Orders sort as {@code unspin scan} reads the same files.
+   */
+  static long order(int fileIndex, long ordinal) {
+    return ((long) fileIndex << 36) | ordinal;
+  }
+
+  /** The lines of the records of file number {@code fileIndex}, in their order. */
+  Iterator<String> check(Iterator<InputRecord> records, int fileIndex) {
+    RecordChecker checker = new RecordChecker(ExecutorModels.get(spec), englishOnly);
+    return new Iterator<>() {
+      long ordinal;
+
+      @Override
+      public boolean hasNext() {
+        return records.hasNext();
+      }
+
+      @Override
+      public String next() {
+        return checkOne(checker, records.next(), order(fileIndex, ordinal++));
+      }
+    };
+  }
+
+  /** The lines of records read elsewhere (after the {@code --partitions} shuffle). */
+  Iterator<String> checkShuffled(Iterator<ShuffledRecord> records) {
     RecordChecker checker = new RecordChecker(ExecutorModels.get(spec), englishOnly);
     return new Iterator<>() {
       @Override
@@ -42,15 +76,25 @@ final class RecordCheck implements Serializable {
 
       @Override
       public String next() {
-        RecordChecker.Checked c = checker.check(records.next());
-        documents.add(1);
-        if (c.error() != null) {
-          errors.add(1);
-        } else if (c.report().verdict() == Verdict.SPUN) {
-          spun.add(1);
-        }
-        return c.json();
+        ShuffledRecord r = records.next();
+        return checkOne(checker, r.toRecord(), r.order());
       }
     };
+  }
+
+  private String checkOne(RecordChecker checker, InputRecord record, long order) {
+    RecordChecker.Checked c = checker.check(record);
+    documents.add(1);
+    if (c.error() != null) {
+      errors.add(1);
+    } else if (c.report().verdict() == Verdict.SPUN) {
+      spun.add(1);
+    }
+    summary.add(c.json());
+    if (hosts != null && c.error() == null && c.record().host() != null) {
+      hosts.add(new HostSampleAccumulator.Page(c.record().host(), c.report().verdict() == Verdict.SPUN,
+          c.record().text(), order));
+    }
+    return c.json();
   }
 }

@@ -22,6 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.unspin.api.InputException;
 import org.unspin.api.UnspinException;
+import org.unspin.records.HostProfiles;
+import org.unspin.records.ScanHtml;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -100,6 +102,24 @@ public final class ScanJob implements Callable<Integer> {
           + "not in input order. Default: 0 (one task per file, lines in input order).")
   int partitions;
 
+  /** What --group-by can group by. */
+  enum GroupBy { host }
+
+  @Option(names = "--html", paramLabel = "FILE",
+      description = "Also write a self-contained HTML summary (totals, a histogram of the scores, top "
+          + "substitutions, error kinds, hosts that share a spinner) to FILE (Hadoop path), as scan --html.")
+  String html;
+
+  @Option(names = "--group-by", paramLabel = "host",
+      description = "Learn a spinner profile per host from the scanned pages (on the executors) and report hosts "
+          + "that share a spinner, as scan --group-by host.")
+  GroupBy groupBy;
+
+  @Option(names = "--hosts-out", paramLabel = "FILE",
+      description = "Where --group-by writes its JSON (Hadoop path; default: OUT/_hosts.json, which Spark's "
+          + "readers skip).")
+  String hostsOut;
+
   @CommandLine.Mixin
   JobModelOptions models = new JobModelOptions();
 
@@ -167,10 +187,17 @@ public final class ScanJob implements Callable<Integer> {
     if (maxBytes <= 0) {
       throw new InputException("--max-bytes must be > 0 (got " + maxBytes + ")");
     }
+    if (hostsOut != null && groupBy == null) {
+      throw new InputException("--hosts-out needs --group-by host");
+    }
     SparkSession spark = givenSession != null ? givenSession
         : SparkSession.builder().appName("unspin-scan").getOrCreate();
     try {
       summary = scan(spark, fmt);
+      err.print(summary.totals().describe("unspin-spark: "));
+      if (summary.hosts() != null) {
+        err.print(summary.hosts().describe());
+      }
       err.println("unspin-spark: " + summary.toLine());
       err.flush();
       LOG.info("scan done: {}", summary.toLine());
@@ -204,17 +231,24 @@ public final class ScanJob implements Callable<Integer> {
     LongAccumulator errors = jsc.sc().longAccumulator("unspin errors");
     LongAccumulator spun = jsc.sc().longAccumulator("unspin spun");
     FileRecords reader = new FileRecords(textField, idField, maxBytes, new HadoopConf(conf));
-    RecordCheck checker = new RecordCheck(spec, !allLanguages, documents, errors, spun);
+    SummaryAccumulator totals = new SummaryAccumulator();
+    jsc.sc().register(totals, "unspin summary");
+    HostSampleAccumulator hostSamples = null;
+    if (groupBy != null) {
+      hostSamples = new HostSampleAccumulator(HostProfiles.Config.defaults());
+      jsc.sc().register(hostSamples, "unspin host samples");
+    }
+    RecordCheck checker = new RecordCheck(spec, !allLanguages, documents, errors, spun, totals, hostSamples);
     // One slice per file: parallelize puts element i alone into slice i when the counts are equal.
     JavaRDD<String> perFile = jsc.parallelize(files, files.size());
     JavaRDD<String> lines;
     if (partitions == 0) {
-      lines = perFile.mapPartitions(f -> checker.check(reader.read(f)));
+      lines = perFile.mapPartitionsWithIndex((i, f) -> checker.check(reader.read(f), i), false);
     } else {
       // Records are read in one task per file, then dealt out to the checking tasks (order not kept).
-      lines = perFile.mapPartitions(f -> map(reader.read(f), ShuffledRecord::of))
+      lines = perFile.mapPartitionsWithIndex((i, f) -> ordered(reader.read(f), i), false)
           .repartition(partitions)
-          .mapPartitions(rs -> checker.check(map(rs, ShuffledRecord::toRecord)));
+          .mapPartitions(checker::checkShuffled);
     }
     Dataset<String> report = spark.createDataset(lines.rdd(), Encoders.STRING());
     SaveMode mode = overwrite ? SaveMode.Overwrite : SaveMode.ErrorIfExists;
@@ -225,20 +259,64 @@ public final class ScanJob implements Callable<Integer> {
           .option("compression", compression == null ? "snappy" : compression).parquet(out);
       default -> throw new IllegalStateException("format " + fmt);
     }
+    HostProfiles.Result grouped = null;
+    if (hostSamples != null) {
+      grouped = learnHosts(jsc, spec, hostSamples.value(), conf);
+    }
     double seconds = (System.nanoTime() - t0) / 1e9;
-    return new JobSummary(files.size(), bytes, documents.value(), errors.value(), spun.value(), seconds);
+    JobSummary result = new JobSummary(files.size(), bytes, documents.value(), errors.value(), spun.value(), seconds,
+        totals.value(), grouped);
+    if (html != null) {
+      String run = String.format(Locale.ROOT, "%d files, %d records in %.1f s: input %.4f MB/s, %.2f docs/s (Spark, "
+          + "%s)", files.size(), result.documents(), seconds, result.megabytesPerSecond(), result.documentsPerSecond(),
+          jsc.master());
+      writeText(conf, html, ScanHtml.page(totals.value(), run, grouped, out));
+    }
+    return result;
   }
 
-  private static <A, B> Iterator<B> map(Iterator<A> in, java.util.function.Function<A, B> f) {
+  /**
+   * Learns one profile per host with enough pages, on the executors (hosts spread over the
+   * default parallelism), compares them on the driver and writes the JSON.
+   */
+  private HostProfiles.Result learnHosts(JavaSparkContext jsc, ModelSpec spec, HostSamples samples,
+      Configuration conf) throws IOException {
+    HostProfiles profiles = new HostProfiles(samples.config());
+    samples.feed(profiles);
+    List<HostProfiles.HostSample> eligible = profiles.eligible();
+    LOG.info("learning spinner profiles of {} hosts ({} with enough pages)", profiles.hostCount(), eligible.size());
+    List<HostProfiles.Learned> learned = eligible.isEmpty() ? List.of()
+        : jsc.parallelize(eligible, Math.max(1, Math.min(eligible.size(), 4 * jsc.defaultParallelism())))
+            .map(h -> HostProfiles.Learned.of(ExecutorModels.get(spec).restorer(), h))
+            .collect();
+    HostProfiles.Result grouped = profiles.compare(learned);
+    String target = hostsOut != null ? hostsOut : new org.apache.hadoop.fs.Path(out, "_hosts.json").toString();
+    writeText(conf, target, grouped.toJson() + "\n");
+    err.println("unspin-spark: host profiles written to " + target);
+    return grouped;
+  }
+
+  /** Writes a small UTF-8 file to a Hadoop path (replacing it). */
+  private static void writeText(Configuration conf, String path, String text) throws IOException {
+    org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path);
+    try (var o = p.getFileSystem(conf).create(p, true)) {
+      o.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+  }
+
+  /** The records of file number {@code fileIndex} with their places in the input, for the shuffle. */
+  private static Iterator<ShuffledRecord> ordered(Iterator<org.unspin.records.InputRecord> in, int fileIndex) {
     return new Iterator<>() {
+      long ordinal;
+
       @Override
       public boolean hasNext() {
         return in.hasNext();
       }
 
       @Override
-      public B next() {
-        return f.apply(in.next());
+      public ShuffledRecord next() {
+        return ShuffledRecord.of(in.next(), RecordCheck.order(fileIndex, ordinal++));
       }
     };
   }

@@ -19,11 +19,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.unspin.lm.DefaultModels;
+import org.unspin.records.HostProfiles;
 import org.unspin.records.InputRecord;
 import org.unspin.records.RecordChecker;
 import org.unspin.records.RecordOptions;
 import org.unspin.records.RecordStream;
 import org.unspin.records.Records;
+import org.unspin.records.ScanSummary;
 import org.unspin.util.Json;
 
 /** The job in {@code local[2]} on a small crawl, against the lines {@code unspin scan} writes for it. */
@@ -106,6 +108,51 @@ class ScanJobTest {
     }
     assertEquals(bytes, s.bytes());
     assertTrue(r.err().contains(scanLines.size() + " documents"), r.err());
+  }
+
+  /**
+   * --group-by host, --hosts-out and --html: the hosts' JSON equals what {@code unspin scan
+   * --group-by host} learns from the same records (in file order or spread over partitions), and
+   * the summary and its HTML page hold the scan's totals.
+   */
+  @Test
+  void groupByHostAndHtmlSummaryEqualTheScans() throws IOException {
+    HostProfiles scanHosts = new HostProfiles(HostProfiles.Config.defaults());
+    ScanSummary scanTotals = new ScanSummary();
+    RecordChecker checker = new RecordChecker(ExecutorModels.get(ModelSpec.DEFAULTS));
+    try (RecordStream s = Records.open(files, RecordOptions.defaults())) {
+      for (InputRecord r = s.next(); r != null; r = s.next()) {
+        RecordChecker.Checked c = checker.check(r);
+        scanTotals.add(c.json());
+        scanHosts.offer(c.record(), c.report() == null ? null : c.report().verdict().jsonName());
+      }
+    }
+    String expected = scanHosts.learn(ExecutorModels.get(ModelSpec.DEFAULTS).restorer(), 1).toJson() + "\n";
+    assertTrue(scanHosts.eligible().size() >= 2, "the crawl has hosts with enough pages: " + scanHosts);
+
+    Path out = tmp.resolve("report-hosts");
+    Path page = tmp.resolve("summary.html");
+    Run r = run(crawl.toString(), "--out", out.toString(), "--group-by", "host", "--html", page.toString());
+    assertEquals(0, r.code(), r.err());
+    assertEquals(scanLines, readParts(out), "_hosts.json is not a part file");
+    assertEquals(expected, Files.readString(out.resolve("_hosts.json")));
+    assertEquals(scanTotals.describe("unspin-spark: "), r.summary().totals().describe("unspin-spark: "));
+    assertTrue(r.err().contains(scanTotals.describe("unspin-spark: ")), r.err());
+    assertTrue(r.err().contains("  hosts: " + r.summary().hosts().hosts().size() + " profiled"), r.err());
+    String html = Files.readString(page);
+    assertTrue(html.startsWith("<!DOCTYPE html>") && html.contains("Hosts that share a spinner")
+        && html.contains("<svg") && html.contains(Long.toString(scanTotals.documents())), html);
+
+    Path spread = tmp.resolve("report-hosts-spread");
+    Path hostsFile = tmp.resolve("hosts-spread.json");
+    Run p = run(crawl.toString(), "--out", spread.toString(), "--partitions", "3", "--group-by", "host",
+        "--hosts-out", hostsFile.toString());
+    assertEquals(0, p.code(), p.err());
+    assertEquals(expected, Files.readString(hostsFile), "the same hosts whatever the order tasks finish in");
+
+    Run bad = run(crawl.toString(), "--out", tmp.resolve("report-bad").toString(), "--hosts-out", "x.json");
+    assertEquals(ScanJob.EXIT_USAGE, bad.code());
+    assertTrue(bad.err().startsWith("unspin-spark: --hosts-out needs --group-by host"), bad.err());
   }
 
   @Test

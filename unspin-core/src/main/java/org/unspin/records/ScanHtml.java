@@ -1,21 +1,28 @@
-package org.unspin.cli;
+package org.unspin.records;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.unspin.records.HostProfiles;
-import org.unspin.records.ScanSummary;
 import org.unspin.report.HtmlReport;
 
 /**
  * The scan's HTML summary: one self-contained page (inline CSS and SVG, no scripts, no external
  * resources) with the totals, a histogram of spun probabilities, the top substitutions, the error
- * kinds and, with --group-by host, the hosts that share a spinner.
+ * kinds and, with --group-by host, the hosts that share a spinner. Written by {@code unspin scan --html}
+ * and by the Spark job's {@code --html}.
  */
-final class ScanHtml {
+public final class ScanHtml {
   private ScanHtml() {}
 
-  static String page(ScanSummary s, ScanCommand.ScanStats stats, HostProfiles.Result grouped, String report) {
+  /**
+   * The page.
+   *
+   * @param s the scan's totals
+   * @param run one line on the run itself (records, time, throughput), shown as "This run"
+   * @param grouped the host comparison, or null without --group-by host
+   * @param report where the report was written, shown at the top
+   */
+  public static String page(ScanSummary s, String run, HostProfiles.Result grouped, String report) {
     StringBuilder h = new StringBuilder(8192);
     h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Unspin scan summary</title>\n")
         .append("<style>body{font:14px/1.4 system-ui,sans-serif;margin:2em;max-width:60em;color:#222}")
@@ -32,9 +39,7 @@ final class ScanHtml {
     row(h, "Uncertain", Long.toString(s.uncertain()));
     row(h, "Clean", Long.toString(s.clean()));
     row(h, "Findings", Long.toString(s.findings()));
-    row(h, "This run", String.format(Locale.ROOT, "%d records in %s; input %.4f MB/s, text %.4f MB/s, %.2f docs/s, "
-        + "%d threads", stats.records(), ScanProgress.duration(stats.seconds()), stats.mbPerSecond(),
-        stats.textMbPerSecond(), stats.docsPerSecond(), stats.threads()));
+    row(h, "This run", run);
     h.append("</table>\n<h2>Spun probability</h2>\n");
     histogram(h, s.histogram());
     List<ScanSummary.Substitution> top = s.topSubstitutions(30);
