@@ -222,19 +222,7 @@ public final class HostProfiles {
     if (host == null || record.isError() || verdict == null) {
       return;
     }
-    Host h = hosts.get(host);
-    if (h == null) {
-      if (hosts.size() >= config.maxHosts()) {
-        return;
-      }
-      h = new Host();
-      hosts.put(host, h);
-    }
-    h.pages++;
-    if (verdict.equals("spun")) {
-      h.spun++;
-    }
-    keep(h, record.text());
+    offerCounted(host, 1, verdict.equals("spun") ? 1 : 0, List.of(record.text()));
   }
 
   /**
