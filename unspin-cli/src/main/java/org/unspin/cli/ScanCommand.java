@@ -26,7 +26,6 @@ import org.unspin.api.InputException;
 import org.unspin.api.Unspin;
 import org.unspin.api.UnspinException;
 import org.unspin.index.SourceIndex;
-import org.unspin.index.SourceMatch;
 import org.unspin.index.SourceReports;
 import org.unspin.records.HostProfiles;
 import org.unspin.records.InputRecord;
@@ -196,7 +195,8 @@ public final class ScanCommand implements Callable<Integer> {
         case off -> ScanProgress.Mode.OFF;
       };
       ScanPipeline pipeline = new ScanPipeline(records,
-          idx == null ? checker::check : r -> withSource(checker.check(r), idx), n, 2 * n + 2);
+          idx == null ? checker::check : r -> SourceReports.withSourceMatch(checker.check(r), idx, sources.minCoverage),
+          n, 2 * n + 2);
       IOException inputFailure = null;
       try (ScanProgress bar = new ScanProgress(err, mode, progressInterval, totalBytes,
           () -> records.bytesRead(), bytesBefore, writer.written::get)) {
@@ -419,27 +419,6 @@ public final class ScanCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
-  }
-
-  /**
-   * {@code c}'s report line with {@code "source_match": {"id", "coverage", "score"}} (null when no
-   * indexed source covers enough of the text) added last; error lines stay as they are. (The key
-   * {@code source} already names where the record was read.)
-   */
-  private RecordChecker.Checked withSource(RecordChecker.Checked c, SourceIndex idx) {
-    if (c.report() == null) {
-      return c;
-    }
-    SourceMatch m;
-    try {
-      m = sources.source(idx, c.record().text());
-    } catch (RuntimeException e) {
-      // A trace failure loses the source, never the record's check.
-      m = null;
-    }
-    String json = m == null ? SourceReports.appendSource(c.json(), "source_match", null, 0, 0)
-        : SourceReports.appendSource(c.json(), "source_match", m.id(), m.coverage(), m.score());
-    return new RecordChecker.Checked(c.record(), c.report(), null, json);
   }
 
   /** A digest of the inputs (paths, sizes, times) and of every option that changes the report's lines. */

@@ -7,9 +7,6 @@ import org.unspin.detect.CheckReport;
 import org.unspin.index.SourceIndex;
 import org.unspin.index.SourceMatch;
 import org.unspin.index.SourceReports;
-import org.unspin.index.TraceConfig;
-import org.unspin.index.Tracer;
-import org.unspin.lm.DefaultModels;
 import picocli.CommandLine.Option;
 
 /**
@@ -51,9 +48,7 @@ final class SourceOptions {
     if (idx == null) {
       return null;
     }
-    SourceMatch best = new Tracer(idx, null, TraceConfig.defaults(),
-        DefaultModels.languageModel()).trace(text, 1).best();
-    return best != null && best.coverage() >= minCoverage ? best : null;
+    return SourceReports.bestSource(idx, text, minCoverage);
   }
 
   /** {@code r} with restoration, edits and findings from the source's alignment. */

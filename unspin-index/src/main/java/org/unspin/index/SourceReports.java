@@ -8,6 +8,8 @@ import java.util.Objects;
 import org.unspin.api.Edit;
 import org.unspin.api.Finding;
 import org.unspin.detect.CheckReport;
+import org.unspin.lm.DefaultModels;
+import org.unspin.records.RecordChecker;
 import org.unspin.restore.RestoredText;
 import org.unspin.util.Json;
 
@@ -23,6 +25,37 @@ public final class SourceReports {
   public static final String RULE_ID = "SOURCE_ALIGNMENT";
 
   private SourceReports() {}
+
+  /**
+   * The best indexed source of {@code text} (traced with the default language model's phrase
+   * cohesion) if it covers at least {@code minCoverage} of the text's words, else null.
+   */
+  public static SourceMatch bestSource(SourceIndex idx, String text, double minCoverage) {
+    SourceMatch best = new Tracer(idx, null, TraceConfig.defaults(), DefaultModels.languageModel()).trace(text, 1)
+        .best();
+    return best != null && best.coverage() >= minCoverage ? best : null;
+  }
+
+  /**
+   * A scan's report line with {@code "source_match": {"id", "coverage", "score"}} (null when no
+   * indexed source covers {@code minCoverage} of the text) added last; error lines stay as they
+   * are. A trace failure loses the source, never the record's check line. Used by {@code unspin
+   * scan --index} and the Spark job's {@code --index}, so both write the same lines.
+   */
+  public static RecordChecker.Checked withSourceMatch(RecordChecker.Checked c, SourceIndex idx, double minCoverage) {
+    if (c.report() == null) {
+      return c;
+    }
+    SourceMatch m;
+    try {
+      m = bestSource(idx, c.record().text(), minCoverage);
+    } catch (RuntimeException e) {
+      m = null;
+    }
+    String json = m == null ? appendSource(c.json(), "source_match", null, 0, 0)
+        : appendSource(c.json(), "source_match", m.id(), m.coverage(), m.score());
+    return new RecordChecker.Checked(c.record(), c.report(), null, json);
+  }
 
   /** The alignment's replacements as edits of {@code m}'s query, confidence 1, in text order. */
   public static List<Edit> edits(SourceMatch m) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.unspin.api.InputException;
+import org.unspin.index.SourceIndex;
 import picocli.CommandLine.Option;
 
 /**
@@ -51,6 +52,17 @@ final class JobModelOptions {
   @Option(names = "--no-reranker", description = "Keep edits by their posterior alone (no edit reranker).")
   boolean noReranker;
 
+  @Option(names = "--index", paramLabel = "DIR",
+      description = "A source index (from 'unspin index build'), shipped to the executors: every checked record is "
+          + "also traced, and its line ends with \"source_match\", as in scan --index; the index's domain LM joins "
+          + "the language models.")
+  String index;
+
+  @Option(names = "--source-coverage", paramLabel = "C", defaultValue = "0.5",
+      description = "With --index: the share of a record's words its best source must cover to be named "
+          + "(default: ${DEFAULT-VALUE}).")
+  double sourceCoverage;
+
   @Option(names = "--threshold", paramLabel = "P",
       description = "Spun probability from which the verdict is 'spun' (default: the detector's).")
   Double threshold;
@@ -69,7 +81,20 @@ final class JobModelOptions {
     if (threshold != null && !(threshold > 0 && threshold < 1)) {
       throw new InputException("--threshold must be in (0, 1) (got " + threshold + ")");
     }
-    int models = lms.size() + (noDefaultLm ? 0 : 1);
+    if (!(sourceCoverage > 0 && sourceCoverage <= 1)) {
+      throw new InputException("--source-coverage must be in (0, 1] (got " + sourceCoverage + ")");
+    }
+    String indexFile = index == null ? null : withScheme(index);
+    boolean domainLm = false;
+    if (indexFile != null) {
+      Path dir = new Path(indexFile);
+      var fs = dir.getFileSystem(jsc.hadoopConfiguration());
+      if (!fs.isFile(new Path(dir, SourceIndex.PROPERTIES))) {
+        throw new InputException("not a source index (no " + SourceIndex.PROPERTIES + "): " + index);
+      }
+      domainLm = fs.isFile(new Path(dir, SourceIndex.DOMAIN_LM));
+    }
+    int models = lms.size() + (noDefaultLm ? 0 : 1) + (domainLm ? 1 : 0);
     if (lmWeights != null && lmWeights.length != models) {
       throw new InputException("--lm-weights needs " + models + " weights (got " + lmWeights.length + ")");
     }
@@ -88,8 +113,17 @@ final class JobModelOptions {
     }
     String det = detector == null ? null : ship(jsc, detector, shipped);
     String rr = reranker == null ? null : ship(jsc, reranker, shipped);
+    String idx = null;
+    if (indexFile != null) {
+      idx = new Path(indexFile).getName();
+      if (shipped.containsKey(idx)) {
+        throw new InputException("the index " + index + " and the model file " + shipped.get(idx) + " have the same "
+            + "name " + idx + "; rename one (executors find shipped files by name)");
+      }
+      jsc.sc().addFile(indexFile, true);
+    }
     return new ModelSpec(lmNames, !noDefaultLm, lmWeights, profileNames, !noDefaultProfile, cw, det, threshold, rr,
-        !noReranker);
+        !noReranker, idx, sourceCoverage);
   }
 
   private static String ship(JavaSparkContext jsc, String given, Map<String, String> shipped) throws IOException {

@@ -1,11 +1,13 @@
 package org.unspin.spark;
 
 import java.io.Serializable;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import org.unspin.api.Unspin;
+import org.unspin.index.SourceIndex;
 import org.unspin.restore.ChannelWeights;
 
 /**
@@ -24,14 +26,25 @@ import org.unspin.restore.ChannelWeights;
  * @param threshold spun threshold, or {@code null} for the detector's
  * @param reranker shipped edit reranker, or {@code null} for the embedded one
  * @param useReranker false to keep edits by their posterior alone ({@code --no-reranker})
+ * @param index shipped source index directory ({@code --index}), or {@code null}: its domain
+ *     language model, when it has one, joins the models, and records are traced against it
+ * @param sourceCoverage with an index, the share of a record's words its best source must cover
  */
 public record ModelSpec(List<String> languageModels, boolean defaultLanguageModel, double[] interpolationWeights,
     List<String> profiles, boolean defaultProfile, String channelWeights, String detector, Double threshold,
-    String reranker, boolean useReranker) implements Serializable {
+    String reranker, boolean useReranker, String index, double sourceCoverage) implements Serializable {
 
   /** The embedded models only, as {@code unspin check} uses them without options. */
   public static final ModelSpec DEFAULTS = new ModelSpec(List.of(), true, null, List.of(), true, null, null, null,
-      null, true);
+      null, true, null, 0.5);
+
+  /** A spec without a source index. */
+  public ModelSpec(List<String> languageModels, boolean defaultLanguageModel, double[] interpolationWeights,
+      List<String> profiles, boolean defaultProfile, String channelWeights, String detector, Double threshold,
+      String reranker, boolean useReranker) {
+    this(languageModels, defaultLanguageModel, interpolationWeights, profiles, defaultProfile, channelWeights, detector,
+        threshold, reranker, useReranker, null, 0.5);
+  }
 
   /** A spec with the embedded edit reranker. */
   public ModelSpec(List<String> languageModels, boolean defaultLanguageModel, double[] interpolationWeights,
@@ -49,6 +62,9 @@ public record ModelSpec(List<String> languageModels, boolean defaultLanguageMode
     }
     if (threshold != null && !(threshold > 0 && threshold < 1)) {
       throw new IllegalArgumentException("threshold must be in (0, 1) (got " + threshold + ")");
+    }
+    if (!(sourceCoverage > 0 && sourceCoverage <= 1)) {
+      throw new IllegalArgumentException("sourceCoverage must be in (0, 1] (got " + sourceCoverage + ")");
     }
   }
 
@@ -79,6 +95,13 @@ public record ModelSpec(List<String> languageModels, boolean defaultLanguageMode
       b.editReranker(resolve.apply(reranker));
     }
     b.defaultEditReranker(useReranker);
+    if (index != null) {
+      // As scan --index: the index's domain LM joins the models after the others.
+      Path domain = resolve.apply(index).resolve(SourceIndex.DOMAIN_LM);
+      if (Files.isRegularFile(domain)) {
+        b.languageModel(domain);
+      }
+    }
     return b.build();
   }
 
@@ -90,13 +113,14 @@ public record ModelSpec(List<String> languageModels, boolean defaultLanguageMode
         && java.util.Arrays.equals(interpolationWeights, m.interpolationWeights) && profiles.equals(m.profiles)
         && defaultProfile == m.defaultProfile && Objects.equals(channelWeights, m.channelWeights)
         && Objects.equals(detector, m.detector) && Objects.equals(threshold, m.threshold)
-        && Objects.equals(reranker, m.reranker) && useReranker == m.useReranker;
+        && Objects.equals(reranker, m.reranker) && useReranker == m.useReranker && Objects.equals(index, m.index)
+        && sourceCoverage == m.sourceCoverage;
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(languageModels, defaultLanguageModel, java.util.Arrays.hashCode(interpolationWeights),
-        profiles, defaultProfile, channelWeights, detector, threshold, reranker, useReranker);
+        profiles, defaultProfile, channelWeights, detector, threshold, reranker, useReranker, index, sourceCoverage);
   }
 
   @Override

@@ -5,6 +5,7 @@ import java.util.Iterator;
 import org.apache.spark.util.LongAccumulator;
 import org.unspin.api.Unspin;
 import org.unspin.api.Verdict;
+import org.unspin.index.SourceReports;
 import org.unspin.records.InputRecord;
 import org.unspin.records.RecordChecker;
 
@@ -13,6 +14,8 @@ import org.unspin.records.RecordChecker;
  * {@link Unspin} ({@link ExecutorModels}), one at a time as Spark pulls them, so the lines are the
  * bytes {@code unspin scan} writes; counts documents, error lines and spun verdicts in the job's
  * accumulators, feeds the summary accumulator and, with {@code --group-by host}, the host samples.
+ * With {@code --index} each line also names the record's best source ({@code "source_match"}), as
+ * {@code scan --index} writes it.
  */
 final class RecordCheck implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -84,6 +87,9 @@ final class RecordCheck implements Serializable {
 
   private String checkOne(RecordChecker checker, InputRecord record, long order) {
     RecordChecker.Checked c = checker.check(record);
+    if (spec.index() != null) {
+      c = SourceReports.withSourceMatch(c, ExecutorModels.index(spec.index()), spec.sourceCoverage());
+    }
     documents.add(1);
     if (c.error() != null) {
       errors.add(1);

@@ -18,6 +18,10 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.unspin.index.IndexOptions;
+import org.unspin.index.SourceIndex;
+import org.unspin.index.SourceIndexWriter;
+import org.unspin.index.SourceReports;
 import org.unspin.lm.DefaultModels;
 import org.unspin.records.HostProfiles;
 import org.unspin.records.InputRecord;
@@ -153,6 +157,42 @@ class ScanJobTest {
     Run bad = run(crawl.toString(), "--out", tmp.resolve("report-bad").toString(), "--hosts-out", "x.json");
     assertEquals(ScanJob.EXIT_USAGE, bad.code());
     assertTrue(bad.err().startsWith("unspin-spark: --hosts-out needs --group-by host"), bad.err());
+  }
+
+  /**
+   * --index: the index is shipped to the executors and every line ends with the same
+   * "source_match" that {@code unspin scan --index} writes for the record.
+   */
+  @Test
+  void indexedSourcesAreNamedAsTheScanNamesThem() throws IOException {
+    Path index = tmp.resolve("sources");
+    try (SourceIndexWriter w = SourceIndexWriter.create(index, IndexOptions.defaults())) {
+      w.add("rates-story", "https://wire.example/rates", Fixtures.CLEAN);
+      w.add("ai-paper", "https://journal.example/ai", "The proposed strategy uses artificial intelligence and deep "
+          + "learning to detect breast cancer, and a random forest classifier was trained on the data in our study.");
+    }
+    List<String> expected = new ArrayList<>();
+    RecordChecker checker = new RecordChecker(ExecutorModels.get(ModelSpec.DEFAULTS));
+    try (SourceIndex idx = SourceIndex.open(index);
+        RecordStream s = Records.open(files, RecordOptions.defaults())) {
+      for (InputRecord r = s.next(); r != null; r = s.next()) {
+        expected.add(SourceReports.withSourceMatch(checker.check(r), idx, 0.5).json());
+      }
+    }
+    assertTrue(expected.stream().anyMatch(l -> l.contains("\"source_match\": {\"id\": \"ai-paper\"")),
+        String.join("\n", expected));
+    assertTrue(expected.stream().anyMatch(l -> l.contains("\"source_match\": {\"id\": \"rates-story\"")),
+        String.join("\n", expected));
+
+    Path out = tmp.resolve("report-index");
+    Run r = run(crawl.toString(), "--out", out.toString(), "--index", index.toString());
+    assertEquals(0, r.code(), r.err());
+    assertEquals(expected, readParts(out));
+
+    Run notIndex = run(crawl.toString(), "--out", tmp.resolve("report-noindex").toString(), "--index",
+        crawl.toString());
+    assertEquals(ScanJob.EXIT_USAGE, notIndex.code());
+    assertTrue(notIndex.err().startsWith("unspin-spark: not a source index"), notIndex.err());
   }
 
   @Test
