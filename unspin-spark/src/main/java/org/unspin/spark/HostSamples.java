@@ -16,7 +16,9 @@ import org.unspin.records.HostProfiles;
  * order, so the result does not depend on which task finished first; the total budget of kept
  * characters is applied in input order too. {@link #feed} then hands the hosts to a
  * {@link HostProfiles} in the order of their first pages, which gives what {@code unspin scan}'s
- * {@link HostProfiles#offer} gives for the same records whenever the total budget is not reached.
+ * {@link HostProfiles#offer} gives for the same records whenever the total budget and the number of
+ * hosts are not reached (beyond them both keep the earliest pages and hosts, but a task only sees
+ * its own).
  * Not thread-safe (one per task, merged on the driver).
  */
 final class HostSamples implements Serializable {
@@ -49,9 +51,19 @@ final class HostSamples implements Serializable {
     return hosts.isEmpty();
   }
 
-  /** Counts one checked page of {@code host} and keeps its text while the limits allow. */
+  /**
+   * Counts one checked page of {@code host} and keeps its text while the limits allow. A task adds
+   * its pages in input order, so, as in the scan, a text that does not fit the budget is left out.
+   */
   void add(String host, boolean spun, String text, long order) {
-    Host h = hosts.computeIfAbsent(host, k -> new Host());
+    Host h = hosts.get(host);
+    if (h == null) {
+      if (hosts.size() >= config.maxHosts()) {
+        return; // as the scan: pages of hosts beyond the first maxHosts are not counted
+      }
+      h = new Host();
+      hosts.put(host, h);
+    }
     h.pages++;
     if (spun) {
       h.spun++;
@@ -59,10 +71,9 @@ final class HostSamples implements Serializable {
     h.firstOrder = Math.min(h.firstOrder, order);
     if (h.texts.size() < config.maxDocsPerHost()) {
       String t = HostProfiles.samplePrefix(text, config.maxCharsPerDoc());
-      h.texts.add(new Text(order, t));
-      chars += t.length();
-      if (chars > config.maxTotalChars()) {
-        trimToBudget();
+      if (chars + t.length() <= config.maxTotalChars()) {
+        h.texts.add(new Text(order, t));
+        chars += t.length();
       }
     }
   }
@@ -88,6 +99,14 @@ final class HostSamples implements Serializable {
         }
       }
     });
+    if (hosts.size() > config.maxHosts()) {
+      List<Map.Entry<String, Host>> l = new ArrayList<>(hosts.entrySet());
+      l.sort(Comparator.comparingLong((Map.Entry<String, Host> e) -> e.getValue().firstOrder)
+          .thenComparing(Map.Entry::getKey));
+      for (Map.Entry<String, Host> e : l.subList(config.maxHosts(), l.size())) {
+        hosts.remove(e.getKey());
+      }
+    }
     recount();
     if (chars > config.maxTotalChars()) {
       trimToBudget();
