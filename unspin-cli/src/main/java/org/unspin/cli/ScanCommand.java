@@ -53,6 +53,15 @@ import picocli.CommandLine.Spec;
             + "giving exactly the report of an uninterrupted run. See docs/scan.md."})
 public final class ScanCommand implements Callable<Integer> {
 
+  /**
+   * Records in flight per worker (read, being checked, or checked and waiting for the ordered
+   * writer). The writer keeps input order, so while one worker checks a long page the others can
+   * run at most this window ahead before they wait: a page takes up to about this many times the
+   * mean page's time without idling the other workers. Memory per slot is one record (at most
+   * --max-bytes) and its report line.
+   */
+  static final int IN_FLIGHT_PER_THREAD = 16;
+
   /** What --group-by can group by. */
   enum GroupBy { host }
 
@@ -196,7 +205,7 @@ public final class ScanCommand implements Callable<Integer> {
       };
       ScanPipeline pipeline = new ScanPipeline(records,
           idx == null ? checker::check : r -> SourceReports.withSourceMatch(checker.check(r), idx, sources.minCoverage),
-          n, 2 * n + 2);
+          n, IN_FLIGHT_PER_THREAD * n + 2);
       IOException inputFailure = null;
       try (ScanProgress bar = new ScanProgress(err, mode, progressInterval, totalBytes,
           () -> records.bytesRead(), bytesBefore, writer.written::get)) {
