@@ -2,6 +2,7 @@ package org.unspin.spark;
 
 import java.io.Serializable;
 import java.util.Iterator;
+import java.util.function.Function;
 import org.apache.spark.util.LongAccumulator;
 import org.unspin.api.Unspin;
 import org.unspin.api.Verdict;
@@ -53,34 +54,33 @@ final class RecordCheck implements Serializable {
   /** The lines of the records of file number {@code fileIndex}, in their order. */
   Iterator<String> check(Iterator<InputRecord> records, int fileIndex) {
     RecordChecker checker = new RecordChecker(ExecutorModels.get(spec), englishOnly);
-    return new Iterator<>() {
-      long ordinal;
-
-      @Override
-      public boolean hasNext() {
-        return records.hasNext();
-      }
-
-      @Override
-      public String next() {
-        return checkOne(checker, records.next(), order(fileIndex, ordinal++));
-      }
-    };
+    long[] ordinal = {0};
+    return map(records, r -> checkOne(checker, r, order(fileIndex, ordinal[0]++)));
   }
 
   /** The lines of records read elsewhere (after the {@code --partitions} shuffle). */
   Iterator<String> checkShuffled(Iterator<ShuffledRecord> records) {
     RecordChecker checker = new RecordChecker(ExecutorModels.get(spec), englishOnly);
+    return map(records, r -> checkOne(checker, r.toRecord(), r.order()));
+  }
+
+  /** The records of file number {@code fileIndex} with their places in the input, for the shuffle. */
+  static Iterator<ShuffledRecord> ordered(Iterator<InputRecord> records, int fileIndex) {
+    long[] ordinal = {0};
+    return map(records, r -> ShuffledRecord.of(r, order(fileIndex, ordinal[0]++)));
+  }
+
+  /** {@code in} with {@code f} applied to each element as it is pulled. */
+  private static <A, B> Iterator<B> map(Iterator<A> in, Function<A, B> f) {
     return new Iterator<>() {
       @Override
       public boolean hasNext() {
-        return records.hasNext();
+        return in.hasNext();
       }
 
       @Override
-      public String next() {
-        ShuffledRecord r = records.next();
-        return checkOne(checker, r.toRecord(), r.order());
+      public B next() {
+        return f.apply(in.next());
       }
     };
   }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -246,7 +245,7 @@ public final class ScanJob implements Callable<Integer> {
       lines = perFile.mapPartitionsWithIndex((i, f) -> checker.check(reader.read(f), i), false);
     } else {
       // Records are read in one task per file, then dealt out to the checking tasks (order not kept).
-      lines = perFile.mapPartitionsWithIndex((i, f) -> ordered(reader.read(f), i), false)
+      lines = perFile.mapPartitionsWithIndex((i, f) -> RecordCheck.ordered(reader.read(f), i), false)
           .repartition(partitions)
           .mapPartitions(checker::checkShuffled);
     }
@@ -302,23 +301,6 @@ public final class ScanJob implements Callable<Integer> {
     try (var o = p.getFileSystem(conf).create(p, true)) {
       o.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
-  }
-
-  /** The records of file number {@code fileIndex} with their places in the input, for the shuffle. */
-  private static Iterator<ShuffledRecord> ordered(Iterator<org.unspin.records.InputRecord> in, int fileIndex) {
-    return new Iterator<>() {
-      long ordinal;
-
-      @Override
-      public boolean hasNext() {
-        return in.hasNext();
-      }
-
-      @Override
-      public ShuffledRecord next() {
-        return ShuffledRecord.of(in.next(), RecordCheck.order(fileIndex, ordinal++));
-      }
-    };
   }
 
   private static OutputFormat parseFormat(String s) {
