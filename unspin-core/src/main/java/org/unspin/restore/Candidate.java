@@ -49,6 +49,6 @@ public record Candidate(int from, int length, List<String> words, String display
 
   /** The original phrase: the words joined by single spaces. */
   public String phrase() {
-    return String.join(" ", words);
+    return words.size() == 1 ? words.get(0) : String.join(" ", words);
   }
 }

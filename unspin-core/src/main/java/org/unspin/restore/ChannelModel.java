@@ -49,16 +49,41 @@ public final class ChannelModel {
    */
   public float changeCost(List<InputToken> sentence, Candidate c, boolean surfaceKnown, double rate,
       double subCount, double originalCount) {
-    CandidateFeatures f = c.features();
-    double cost = Math.log10(rate);
-    switch (c.source()) {
-      case THESAURUS -> cost += w.thesaurusBase();
-      case MORPHOLOGY -> cost += w.morphologyBase();
-      case PROFILE -> cost += w.profileBase();
-      case CONTEXT -> cost += w.contextBase();
-      case NUMBER -> cost += w.numberBase();
-      case SOURCE_ALIGNMENT -> cost += w.alignmentBase();
+    return changeCost(Math.log10(rate), candidateCost(c), immutableCost(sentence, c, surfaceKnown), subCount,
+        originalCount);
+  }
+
+  /**
+   * {@link #changeCost(List, Candidate, boolean, double, double, double)} from its parts, for a
+   * decoder that prices one candidate under several rates and counts: {@code logRate = log10(rate)},
+   * and the candidate's {@link #candidateCost} and {@link #immutableCost}, computed once.
+   */
+  public float changeCost(double logRate, double candidateCost, double immutableCost, double subCount,
+      double originalCount) {
+    double cost = Math.min(logRate + candidateCost, 0);
+    if (originalCount > 0) {
+      double beta = w.docPriorWeight();
+      cost = Math.log10((Math.min(subCount, originalCount) + beta * Math.pow(10, cost)) / (originalCount + beta));
     }
+    cost -= immutableCost;
+    return (float) Math.min(cost, 0);
+  }
+
+  /**
+   * The part of the prior change cost that depends on the candidate alone (its source, the
+   * spinner's choice among synonyms, sense rank, frequencies, parts of speech and length), before
+   * the rate, the document's counts and the immutables.
+   */
+  public double candidateCost(Candidate c) {
+    CandidateFeatures f = c.features();
+    double cost = switch (c.source()) {
+      case THESAURUS -> w.thesaurusBase();
+      case MORPHOLOGY -> w.morphologyBase();
+      case PROFILE -> w.profileBase();
+      case CONTEXT -> w.contextBase();
+      case NUMBER -> w.numberBase();
+      case SOURCE_ALIGNMENT -> w.alignmentBase();
+    };
     if (c.source() == CandidateSource.PROFILE && !Float.isNaN(f.profileProb())) {
       // The profile's probability already contains the spinner's choice among synonyms.
       cost += Math.log10(f.profileProb());
@@ -76,15 +101,15 @@ public final class ChannelModel {
       cost -= w.posMismatchCost() * (1 - f.posAgree());
     }
     cost -= w.lengthChangeCost() * Math.abs(c.length() - c.words().size());
-    cost = Math.min(cost, 0);
-    if (originalCount > 0) {
-      double beta = w.docPriorWeight();
-      cost = Math.log10((Math.min(subCount, originalCount) + beta * Math.pow(10, cost)) / (originalCount + beta));
-    }
-    if (c.source() != CandidateSource.SOURCE_ALIGNMENT) {
-      cost -= immutability(sentence, c, surfaceKnown);
-    }
-    return (float) Math.min(cost, 0);
+    return cost;
+  }
+
+  /**
+   * The extra cost of changing what spinners leave alone at the candidate's tokens of
+   * {@code sentence} (0 for an alignment with the source, which is evidence enough).
+   */
+  public double immutableCost(List<InputToken> sentence, Candidate c, boolean surfaceKnown) {
+    return c.source() == CandidateSource.SOURCE_ALIGNMENT ? 0 : immutability(sentence, c, surfaceKnown);
   }
 
   /** The extra cost of changing the immutables spinners leave alone (the worst covered token counts). */

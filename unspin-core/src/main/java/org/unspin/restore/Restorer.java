@@ -260,6 +260,8 @@ public final class Restorer {
     float[] localGain; // per candidate: window LM score minus the input's over the same window
     String[] pairKeys; // per candidate: surface phrase TAB original phrase
     String[] originals; // per candidate: original phrase
+    double[] candidateCost; // per candidate: ChannelModel.candidateCost
+    double[] immutableCost; // per candidate: ChannelModel.immutableCost at its tokens
   }
 
   private static final class Prepared {
@@ -364,9 +366,23 @@ public final class Restorer {
     int[][] ids = new int[32][];
     float[] prior = new float[32];
     boolean[] known = new boolean[32];
+    String[] original = new String[32];
+    String[] pairKey = new String[32];
+    double[] candidateCost = new double[32];
     int size;
 
-    void add(Candidate c, int start, int[] wordIds, float cost, boolean surfaceKnown) {
+    /** Empties this for the next sentence (the arrays are kept: one instance serves a thread). */
+    Collected clear() {
+      java.util.Arrays.fill(cand, 0, size, null);
+      java.util.Arrays.fill(ids, 0, size, null);
+      java.util.Arrays.fill(original, 0, size, null);
+      java.util.Arrays.fill(pairKey, 0, size, null);
+      size = 0;
+      return this;
+    }
+
+    void add(Candidate c, int start, int[] wordIds, float cost, boolean surfaceKnown, String orig, String key,
+        double candCost) {
       if (size == cand.length) {
         int cap = size * 2;
         cand = java.util.Arrays.copyOf(cand, cap);
@@ -374,12 +390,18 @@ public final class Restorer {
         ids = java.util.Arrays.copyOf(ids, cap);
         prior = java.util.Arrays.copyOf(prior, cap);
         known = java.util.Arrays.copyOf(known, cap);
+        original = java.util.Arrays.copyOf(original, cap);
+        pairKey = java.util.Arrays.copyOf(pairKey, cap);
+        candidateCost = java.util.Arrays.copyOf(candidateCost, cap);
       }
       cand[size] = c;
       from[size] = start;
       ids[size] = wordIds;
       prior[size] = cost;
       known[size] = surfaceKnown;
+      original[size] = orig;
+      pairKey[size] = key;
+      candidateCost[size] = candCost;
       size++;
     }
 
@@ -402,7 +424,7 @@ public final class Restorer {
       s.ids[i] = doc.id(vocab, s.tokens.get(i).lmForm());
     }
     s.eligible = new boolean[n];
-    Collected col = spanCache != null && proposer == null ? collectCached(doc, s, work) : collect(doc, s);
+    Collected col = spanCache != null && proposer == null ? collectCached(doc, s, work) : collect(doc, s, work);
     s.inputLm = scoreInput(work.lm, s.ids);
     s.inputFirst = s.inputLm.clone();
     if (n > 0) {
@@ -452,28 +474,25 @@ public final class Restorer {
     s.surfaceKnown = new boolean[survivors];
     s.localGain = new float[survivors];
     s.originals = new String[survivors];
+    s.candidateCost = new double[survivors];
+    s.immutableCost = new double[survivors];
     s.pairKeys = new String[survivors];
-    StringBuilder sb = new StringBuilder();
     for (int k = 0, j = 0; k < m; k++) {
       if (!keep[k]) {
         continue;
       }
       Candidate c = col.at(k);
       s.candidates.add(c);
+      s.candidateCost[j] = col.candidateCost[k];
+      s.immutableCost[j] = channel.immutableCost(s.tokens, c, col.known[k]);
       s.candidateIds[j] = col.ids[k];
       s.surfaceKnown[j] = col.known[k];
       s.localGain[j] = gain[k];
-      s.originals[j] = c.phrase();
-      sb.setLength(0);
-      for (int i = c.from(); i < c.from() + c.length(); i++) {
-        if (i > c.from()) {
-          sb.append(' ');
-        }
-        sb.append(s.tokens.get(i).lmForm());
-      }
-      s.pairKeys[j] = sb.append('\t').append(s.originals[j]).toString();
+      s.originals[j] = col.original[k];
+      s.pairKeys[j] = col.pairKey[k];
       j++;
     }
+    col.clear();
     return s;
   }
 
@@ -489,6 +508,18 @@ public final class Restorer {
     return ids;
   }
 
+  /** The channel's key of a pair: the surface's LM forms joined by spaces, a tab, the original phrase. */
+  private static String pairKey(List<InputToken> tokens, int from, int length, String original, StringBuilder sb) {
+    sb.setLength(0);
+    for (int i = from; i < from + length; i++) {
+      if (i > from) {
+        sb.append(' ');
+      }
+      sb.append(tokens.get(i).lmForm());
+    }
+    return sb.append('\t').append(original).toString();
+  }
+
   private boolean surfaceKnown(int[] sentenceIds, int from, int length) {
     for (int i = from; i < from + length; i++) {
       if (sentenceIds[i] == Vocabulary.UNK) {
@@ -499,7 +530,7 @@ public final class Restorer {
   }
 
   /** The candidates of the generator (and the context proposer) for the whole sentence at once. */
-  private Collected collect(Prepared doc, Sentence s) {
+  private Collected collect(Prepared doc, Sentence s, Work work) {
     Vocabulary vocab = lm.vocabulary();
     int n = s.ids.length;
     List<Candidate> raw = new ArrayList<>(generator.candidates(s.tokens));
@@ -531,12 +562,16 @@ public final class Restorer {
       kept.add(c);
       keptIds.add(ids);
     }
-    Collected col = new Collected();
+    Collected col = work.collected.clear();
+    StringBuilder sb = new StringBuilder();
     for (int k = 0; k < kept.size(); k++) {
       Candidate c = kept.get(k);
       boolean known = surfaceKnown(s.ids, c.from(), c.length());
-      col.add(c, c.from(), keptIds.get(k), channel.changeCost(s.tokens, c, known, weights.replacementRate(), 0, 0),
-          known);
+      String original = c.phrase();
+      double candCost = channel.candidateCost(c);
+      col.add(c, c.from(), keptIds.get(k), channel.changeCost(Math.log10(weights.replacementRate()), candCost,
+          channel.immutableCost(s.tokens, c, known), 0, 0), known, original,
+          pairKey(s.tokens, c.from(), c.length(), original, sb), candCost);
     }
     return col;
   }
@@ -571,7 +606,7 @@ public final class Restorer {
         }
       }
     }
-    Collected col = new Collected();
+    Collected col = work.collected.clear();
     for (int g = 0; g < spanParts.size(); g++) {
       for (int slot = 0; slot < entries.length; slot++) {
         SpanCache.Entry e = entries[slot];
@@ -579,7 +614,8 @@ public final class Restorer {
           continue;
         }
         for (int k = e.partStart[g]; k < e.partStart[g + 1]; k++) {
-          col.add(e.candidates[k], slot / Candidate.MAX_SPAN, e.ids[k], e.prior[k], e.surfaceKnown);
+          col.add(e.candidates[k], slot / Candidate.MAX_SPAN, e.ids[k], e.prior[k], e.surfaceKnown, e.originals[k],
+              e.pairKeys[k], e.candidateCost[k]);
         }
       }
     }
@@ -629,11 +665,20 @@ public final class Restorer {
     }
     boolean known = surfaceKnown(s.ids, from, length);
     float[] prior = new float[kept.size()];
+    String[] originals = new String[prior.length];
+    String[] pairKeys = new String[prior.length];
+    double[] candidateCost = new double[prior.length];
+    StringBuilder sb = new StringBuilder();
+    double logRate = Math.log10(weights.replacementRate());
     for (int k = 0; k < prior.length; k++) {
-      prior[k] = channel.changeCost(s.tokens, kept.get(k), known, weights.replacementRate(), 0, 0);
+      candidateCost[k] = channel.candidateCost(kept.get(k));
+      prior[k] = channel.changeCost(logRate, candidateCost[k], channel.immutableCost(s.tokens, kept.get(k), known),
+          0, 0);
+      originals[k] = kept.get(k).phrase();
+      pairKeys[k] = pairKey(s.tokens, from, length, originals[k], sb);
     }
     return new SpanCache.Entry(kept.toArray(new Candidate[0]), keptIds.toArray(new int[0][]), prior, partStart,
-        known);
+        known, originals, pairKeys, candidateCost);
   }
 
   /**
@@ -764,6 +809,7 @@ public final class Restorer {
     final Lattice lattice = new Lattice();
     final Decoder decoder;
     final List<Candidate> spanBuffer = new ArrayList<>();
+    final Collected collected = new Collected();
     int[] wordBuf = new int[1];
     final double[] counts = new double[2];
     float[] cost = new float[16];
@@ -1036,12 +1082,13 @@ public final class Restorer {
     int m = s.candidates.size();
     work.ensure(m, n);
     double keepEligible = channel.keepCost(true, state.rate);
+    double logRate = Math.log10(state.rate);
     float[] cost = work.cost;
     float[] local = work.local;
     for (int k = 0; k < m; k++) {
       Candidate c = s.candidates.get(k);
       state.counts(docIndex, s.first + c.from(), s.pairKeys[k], s.originals[k], work.counts);
-      cost[k] = channel.changeCost(s.tokens, c, s.surfaceKnown[k], state.rate, work.counts[0], work.counts[1]);
+      cost[k] = channel.changeCost(logRate, s.candidateCost[k], s.immutableCost[k], work.counts[0], work.counts[1]);
       double keep = keepEligible * c.length(); // every covered token is eligible
       local[k] = (float) (s.localGain[k] + cost[k] - keep);
     }
@@ -1089,7 +1136,8 @@ public final class Restorer {
           inputLp += s.inputLm[i];
         }
         state.counts(docIndex, s.first + c.from(), s.pairKeys[tag], s.originals[tag], work.counts);
-        double priorCost = channel.changeCost(s.tokens, c, s.surfaceKnown[tag], weights.replacementRate(), 0, 0);
+        double priorCost = channel.changeCost(Math.log10(weights.replacementRate()), s.candidateCost[tag],
+            s.immutableCost[tag], 0, 0);
         List<String> surface = new ArrayList<>(c.length());
         for (int i = c.from(); i < c.from() + c.length(); i++) {
           surface.add(s.tokens.get(i).lmForm());

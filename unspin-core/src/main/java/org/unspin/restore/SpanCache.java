@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class SpanCache {
   /** A span's candidates; arrays are read-only after construction. */
   static final class Entry {
-    static final Entry EMPTY = new Entry(new Candidate[0], new int[0][], new float[0], new int[] {0}, false);
+    static final Entry EMPTY = new Entry(new Candidate[0], new int[0][], new float[0], new int[] {0}, false,
+        new String[0], new String[0], new double[0]);
 
     /** The candidates as first generated: their {@code from} is that of the first occurrence. */
     final Candidate[] candidates;
@@ -30,13 +31,23 @@ final class SpanCache {
     final int[] partStart;
     /** Whether the language model knows every word of the surface. */
     final boolean surfaceKnown;
+    /** Each candidate's original phrase ({@link Candidate#phrase}). */
+    final String[] originals;
+    /** Each candidate's surface LM forms, a tab and its original phrase: the channel's pair key. */
+    final String[] pairKeys;
+    /** Each candidate's {@link ChannelModel#candidateCost}. */
+    final double[] candidateCost;
 
-    Entry(Candidate[] candidates, int[][] ids, float[] prior, int[] partStart, boolean surfaceKnown) {
+    Entry(Candidate[] candidates, int[][] ids, float[] prior, int[] partStart, boolean surfaceKnown,
+        String[] originals, String[] pairKeys, double[] candidateCost) {
       this.candidates = candidates;
       this.ids = ids;
       this.prior = prior;
       this.partStart = partStart;
       this.surfaceKnown = surfaceKnown;
+      this.originals = originals;
+      this.pairKeys = pairKeys;
+      this.candidateCost = candidateCost;
     }
 
     int size() {
