@@ -18,6 +18,7 @@ import org.unspin.channel.ProfileLearner;
 import org.unspin.channel.SpinnerProfile;
 import org.unspin.channel.TextPair;
 import org.unspin.channel.fingerprint.FingerprintList;
+import org.unspin.restore.ChannelWeights;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -56,6 +57,13 @@ public final class EvalPpsCommand implements Callable<Integer> {
   @Option(names = "--lm", paramLabel = "FILE", description = "A binary language model, interpolated with the"
       + " default; repeatable.")
   List<Path> lms = new ArrayList<>();
+
+  @Option(names = "--channel-weights", paramLabel = "FILE", description = "Channel cost settings (properties file;"
+      + " keys left out keep the shipped value; see docs/restore.md).")
+  Path channelWeights;
+
+  @Option(names = "--no-reranker", description = "Keep edits by their posterior alone (no edit reranker).")
+  boolean noReranker;
 
   @Option(names = "--no-default-lm", description = "Leave the embedded language model out (needs --lm).")
   boolean noDefaultLm;
@@ -137,6 +145,10 @@ public final class EvalPpsCommand implements Callable<Integer> {
   private Unspin build(Path profile) {
     Unspin.Builder b = Unspin.builder().defaultLanguageModel(!noDefaultLm).defaultProfile(false);
     lms.forEach(b::languageModel);
+    if (channelWeights != null) {
+      b.channelWeights(ChannelWeights.load(channelWeights, ChannelWeights.shipped()));
+    }
+    b.defaultEditReranker(!noReranker);
     if (profile != null) {
       b.profile(profile);
     }

@@ -109,6 +109,40 @@ class EvalMeasureCommandsTest {
   }
 
   @Test
+  void ppsAppliesChannelWeightsAndCanLeaveTheRerankerOut() throws IOException {
+    Path lm = dir.resolve("toy.ulm");
+    MainTest.Result b = MainTest.run("lm", "build", "--order", "3", "--out", lm.toString(), resource("toy-corpus.txt"));
+    assertEquals(0, b.code(), b.err());
+    StringBuilder csv = new StringBuilder("tortured_phrase,expected_phrase,num_papers\n");
+    String[][] pairs = {{"stock exchange", "stock market"}, {"stock trade", "stock market"},
+        {"financial specialists", "investors"}, {"securities exchange", "stock market"}, {"offers fell", "shares fell"},
+        {"the offers", "the shares"}, {"stock business sector", "stock market"}, {"shut higher", "closed higher"}};
+    for (String[] p : pairs) {
+      csv.append("\"\"\"").append(p[0]).append("\"\"\",").append(p[1]).append(",\"3\"\n");
+    }
+    Path list = Files.writeString(dir.resolve("list.csv"), csv, StandardCharsets.UTF_8);
+    String[] common = {"eval", "pps", "--pps", list.toString(), "--holdout", "0.5", "--seed", "2", "--no-default-lm",
+        "--lm", lm.toString(), "--no-reranker"};
+    MainTest.Result shipped = MainTest.run(common);
+    assertEquals(0, shipped.code(), shipped.err());
+    assertTrue(shipped.out().contains("exact without profile:      0 (0.0%), changed 0"), shipped.out());
+    // Changes made free: the same phrases now change.
+    Path free = Files.writeString(dir.resolve("free.properties"), "thesaurusBase=2\nprofileBase=2\n",
+        StandardCharsets.UTF_8);
+    String[] withWeights = java.util.Arrays.copyOf(common, common.length + 2);
+    withWeights[common.length] = "--channel-weights";
+    withWeights[common.length + 1] = free.toString();
+    MainTest.Result cheap = MainTest.run(withWeights);
+    assertEquals(0, cheap.code(), cheap.err());
+    assertTrue(cheap.out().contains("exact without profile:") && !cheap.out().contains("changed 0"), cheap.out());
+    Path bad = Files.writeString(dir.resolve("bad.properties"), "fanoutWeight=lots\n", StandardCharsets.UTF_8);
+    MainTest.Result e = MainTest.run("eval", "pps", "--pps", list.toString(), "--no-default-lm", "--lm", lm.toString(),
+        "--channel-weights", bad.toString());
+    assertTrue(e.code() != 0, e.out());
+    assertTrue(e.err().contains("bad.properties"), e.err());
+  }
+
+  @Test
   void ppsNeedsALanguageModelAndAValidCarrier() {
     MainTest.Result r = MainTest.run("eval", "pps", "--no-default-lm");
     assertEquals(Main.EXIT_USAGE, r.code());
