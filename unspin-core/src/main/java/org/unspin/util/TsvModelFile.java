@@ -17,9 +17,10 @@ import org.unspin.api.ModelException;
 import org.unspin.api.UnspinException;
 
 /**
- * The line layer of the shipped TAB-separated model files (the detector and the edit reranker): a
- * cursor over their data lines, the file load and save with one way of reporting failures, and the
- * {@code provenance KEY VALUE} lines both formats end with. What a line means stays with each format.
+ * The line layer of the shipped TAB-separated model and data files (the detector, the edit
+ * reranker, the detector rules' word lists): a cursor over their data lines, the file load and save
+ * with one way of reporting failures, and the {@code provenance KEY VALUE} lines the two models end
+ * with. What a line means stays with each format.
  *
  * <p>Not thread-safe: a cursor belongs to one reader.
  */
