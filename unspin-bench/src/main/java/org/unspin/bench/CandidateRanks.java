@@ -133,22 +133,13 @@ public final class CandidateRanks {
         }
       }
       Map<Integer, String> expected = new HashMap<>();
-      int tk = 0;
+      SubstitutionSpans spans = new SubstitutionSpans(toks, sentenceOf);
       for (Substitution sub : spun.substitutions()) {
         subs++;
-        while (tk < toks.size() && toks.get(tk).start() < sub.spunStart()) {
-          tk++;
-        }
-        int first = tk;
-        int last = first;
-        while (last < toks.size() && toks.get(last).end() < sub.spunEnd()) {
-          last++;
-        }
-        if (first < toks.size() && last < toks.size() && toks.get(first).start() == sub.spunStart()
-            && toks.get(last).end() == sub.spunEnd() && last - first < Candidate.MAX_SPAN
-            && sentenceOf[first] == sentenceOf[last]) {
+        int key = spans.key(sub);
+        if (key >= 0) {
           aligned++;
-          expected.put(first * 4 + (last - first + 1), CandidateRecall.lmPhrase(sub.original()));
+          expected.put(key, CandidateRecall.lmPhrase(sub.original()));
         }
       }
       ids = new int[toks.size()];

@@ -209,23 +209,13 @@ public final class CandidateRecall {
     // key (first token * 4 + length) -> indices of the substitutions at that span
     Map<Integer, List<Integer>> at = new HashMap<>();
     String[] expected = new String[subs.size()];
-    int tk = 0;
+    SubstitutionSpans spans = new SubstitutionSpans(toks, sentenceOf);
     for (int s = 0; s < subs.size(); s++) {
       Substitution sub = subs.get(s);
-      while (tk < toks.size() && toks.get(tk).start() < sub.spunStart()) {
-        tk++;
-      }
-      int first = tk;
-      int last = first;
-      while (last < toks.size() && toks.get(last).end() < sub.spunEnd()) {
-        last++;
-      }
-      boolean aligned = first < toks.size() && last < toks.size() && toks.get(first).start() == sub.spunStart()
-          && toks.get(last).end() == sub.spunEnd() && last - first < Candidate.MAX_SPAN
-          && sentenceOf[first] == sentenceOf[last];
-      if (aligned) {
+      int key = spans.key(sub);
+      if (key >= 0) {
         expected[s] = lmPhrase(sub.original());
-        at.computeIfAbsent(first * 4 + (last - first + 1), k -> new ArrayList<>(1)).add(s);
+        at.computeIfAbsent(key, k -> new ArrayList<>(1)).add(s);
       }
     }
     boolean[] hitLimited = new boolean[subs.size()];

@@ -1,8 +1,6 @@
 package org.unspin.cli;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code unspin detect}: the document detector's tools. */
 @Command(
@@ -14,12 +12,4 @@ import picocli.CommandLine.Spec;
         DetectTrainCommand.class,
         DetectEvalCommand.class,
     })
-public final class DetectCommand implements Runnable {
-  @Spec
-  CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
-}
+public final class DetectCommand extends CommandGroup {}

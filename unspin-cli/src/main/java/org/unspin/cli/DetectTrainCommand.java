@@ -28,6 +28,7 @@ import org.unspin.lm.DefaultModels;
 import org.unspin.lm.LanguageModel;
 import org.unspin.restore.Restorer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -50,9 +51,8 @@ public final class DetectTrainCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--clean", required = true, paramLabel = "DIR|FILE",
-      description = "Clean text, one document per line (repeatable).")
-  List<Path> clean;
+  @Mixin
+  CleanTextOptions clean;
 
   @Option(names = "--dictionary", paramLabel = "FILE",
       description = "Synonym dictionary (TSV 'original<TAB>syn1|syn2', '#' comments): the simulated spinner's"
@@ -157,7 +157,7 @@ public final class DetectTrainCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new InputException("bad training setting: " + e.getMessage(), e);
     }
-    List<String> docs = DetectDocuments.LINES.read(clean, maxDocs, maxChars, err);
+    List<String> docs = clean.read(maxDocs, maxChars, err);
     if (randomLength != null) {
       if (randomLength.length != 2 || randomLength[0] < 1 || randomLength[1] < randomLength[0]) {
         throw new InputException("--random-length needs MIN,MAX with 1 <= MIN <= MAX (got "
@@ -195,7 +195,7 @@ public final class DetectTrainCommand implements Callable<Integer> {
       DetectorConfig dc = DetectorConfig.DEFAULTS.withThresholds(spunThreshold, cleanThreshold);
       SignalAnalyzer analyzer = new SignalAnalyzer(model, SignalAnalyzer.standardRules(matcher), dc);
       Map<String, String> prov = new LinkedHashMap<>();
-      prov.put("source", (sourceNote == null ? "" : sourceNote + "; ") + "files: " + clean
+      prov.put("source", (sourceNote == null ? "" : sourceNote + "; ") + "files: " + clean.files
           + (randomLength == null ? "" : "; each cut after a random " + randomLength[0] + "-" + randomLength[1]
           + " words at a sentence end"));
       prov.put("dictionary", (dictionary == null ? "embedded lexicon" : dictionary.toString()) + (fingerprintSpins ? " after the certain entries of the fingerprint list"

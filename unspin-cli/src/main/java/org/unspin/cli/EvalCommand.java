@@ -1,8 +1,6 @@
 package org.unspin.cli;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code unspin eval}: evaluation corpora, simulations and benchmarks. */
 @Command(
@@ -19,12 +17,4 @@ import picocli.CommandLine.Spec;
         EvalWarcCommand.class,
         EvalCheckSpeedCommand.class,
     })
-public final class EvalCommand implements Runnable {
-  @Spec
-  CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
-}
+public final class EvalCommand extends CommandGroup {}

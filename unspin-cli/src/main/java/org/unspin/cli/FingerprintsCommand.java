@@ -22,15 +22,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Match known tortured-phrase fingerprints (Problematic Paper Screener lists).",
     subcommands = {FingerprintsCommand.Match.class})
-public final class FingerprintsCommand implements Runnable {
-  @Spec
-  CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
-
+public final class FingerprintsCommand extends CommandGroup {
   /** {@code unspin fingerprints match [--list CSV] [--json] FILE|-}. */
   @Command(
       name = "match",

@@ -1,8 +1,6 @@
 package org.unspin.cli;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code unspin index}: build, extend and inspect a source index for {@code unspin trace}. */
 @Command(
@@ -14,12 +12,4 @@ import picocli.CommandLine.Spec;
         IndexAddCommand.class,
         IndexInfoCommand.class,
     })
-public final class IndexCommand implements Runnable {
-  @Spec
-  CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
-}
+public final class IndexCommand extends CommandGroup {}

@@ -34,15 +34,7 @@ import picocli.CommandLine.Spec;
         LexiconCommand.Synonyms.class,
         LexiconCommand.Lookup.class,
     })
-public final class LexiconCommand implements Runnable {
-  @Spec
-  CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
-
+public final class LexiconCommand extends CommandGroup {
   /** Options choosing a lexicon file and a view of it. */
   static final class ViewOptions {
     @Option(names = "--lexicon", paramLabel = "FILE", description = "Compiled lexicon (default: the shipped one).")

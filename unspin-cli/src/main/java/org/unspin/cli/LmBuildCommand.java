@@ -16,6 +16,7 @@ import org.unspin.lm.LmBuildConfig;
 import org.unspin.lm.LmBuilder;
 import org.unspin.lm.NgramModelData;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -34,8 +35,8 @@ public final class LmBuildCommand implements Callable<Integer> {
       description = "N-gram order, 1 to 5. Default: ${DEFAULT-VALUE}.")
   int order;
 
-  @Option(names = "--out", required = true, paramLabel = "MODEL", description = "The binary model to write.")
-  Path out;
+  @Mixin
+  LmOutputOptions output;
 
   @Option(names = "--memory", paramLabel = "SIZE", defaultValue = "256m",
       description = "Counting buffer; past it sorted runs spill to disk (k, m, g suffixes). Default: ${DEFAULT-VALUE}.")
@@ -54,10 +55,6 @@ public final class LmBuildCommand implements Callable<Integer> {
       description = "Words seen fewer times become <unk>. Default: ${DEFAULT-VALUE}.")
   long minWordCount;
 
-  @Option(names = "--quant-bits", paramLabel = "N", defaultValue = "8",
-      description = "Bits per stored probability and back-off: 8, 16 or 32 (raw floats). Default: ${DEFAULT-VALUE}.")
-  int quantBits;
-
   @Option(names = "--tmp-dir", paramLabel = "DIR",
       description = "Where spilled runs go. Default: a new directory beside --out.")
   Path tmpDir;
@@ -71,9 +68,8 @@ public final class LmBuildCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (quantBits != 8 && quantBits != 16 && quantBits != 32) {
-      throw new UsageException("--quant-bits must be 8, 16 or 32 (got " + quantBits + ")");
-    }
+    Path out = output.out;
+    int quantBits = output.quantBits();
     long memoryBytes = parseSize("--memory", memory);
     Path absOut = out.toAbsolutePath();
     Path tmp = tmpDir != null ? tmpDir : Files.createTempDirectory(absOut.getParent(), ".unspin-lm-build-");

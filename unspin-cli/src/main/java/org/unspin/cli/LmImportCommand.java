@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code unspin lm import}: ARPA (plain or gzip) to the binary model format. */
@@ -25,12 +26,8 @@ public final class LmImportCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--out", required = true, paramLabel = "MODEL", description = "The binary model to write.")
-  Path out;
-
-  @Option(names = "--quant-bits", paramLabel = "N", defaultValue = "8",
-      description = "Bits per stored probability and back-off: 8, 16 or 32 (raw floats). Default: ${DEFAULT-VALUE}.")
-  int quantBits;
+  @Mixin
+  LmOutputOptions output;
 
   @Option(names = "--bigram-index",
       description = "Add a hash index over the bigrams (about 1.3 x bits-per-bigram-id more per bigram) that replaces binary search.")
@@ -41,9 +38,8 @@ public final class LmImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (quantBits != 8 && quantBits != 16 && quantBits != 32) {
-      throw new UsageException("--quant-bits must be 8, 16 or 32 (got " + quantBits + ")");
-    }
+    Path out = output.out;
+    int quantBits = output.quantBits();
     NgramModelData data = ArpaReader.read(arpa);
     Map<String, String> meta = new LinkedHashMap<>();
     meta.put("sources", arpa.getFileName().toString());

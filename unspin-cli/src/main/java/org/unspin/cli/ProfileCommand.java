@@ -36,15 +36,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Learn and inspect spinner profiles (channel models: surface <- original).",
     subcommands = {ProfileCommand.Show.class, ProfileCommand.Learn.class})
-public final class ProfileCommand implements Runnable {
-  @Spec
-  CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
-
+public final class ProfileCommand extends CommandGroup {
   /** {@code unspin profile show [FILE]}. */
   @Command(
       name = "show",

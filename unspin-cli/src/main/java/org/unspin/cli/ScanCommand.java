@@ -173,7 +173,7 @@ public final class ScanCommand implements Callable<Integer> {
     ScanSummary summary = new ScanSummary();
     HostProfiles hosts = groupBy == null ? null : new HostProfiles(HostProfiles.Config.defaults());
     try (SourceIndex idx = sources.open();
-        Unspin unspin = withDomainLm(idx);
+        Unspin unspin = SourceOptions.buildWithDomainLm(models, idx);
         FileChannel report = FileChannel.open(out, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         RecordStream records = Records.open(files, options)) {
       if (ckpt.records() == 0) {
@@ -418,16 +418,6 @@ public final class ScanCommand implements Callable<Integer> {
       }
     }
     return n;
-  }
-
-  private Unspin withDomainLm(SourceIndex idx) {
-    Unspin.Builder b = models.builder();
-    SourceOptions.addDomainLm(b, idx);
-    try {
-      return b.build();
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
-    }
   }
 
   /** A digest of the inputs (paths, sizes, times) and of every option that changes the report's lines. */

@@ -36,6 +36,21 @@ final class SourceOptions {
     return SourceIndex.open(index);
   }
 
+  /**
+   * The models of {@code models} plus the index's domain LM, when it has one ({@code idx} may be null).
+   *
+   * @throws UsageException when the options do not make a model
+   */
+  static Unspin buildWithDomainLm(ModelOptions models, SourceIndex idx) {
+    Unspin.Builder b = models.builder();
+    addDomainLm(b, idx);
+    try {
+      return b.build();
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+  }
+
   /** Adds the index's domain LM to the models, when it has one. */
   static void addDomainLm(Unspin.Builder b, SourceIndex idx) {
     if (idx != null) {

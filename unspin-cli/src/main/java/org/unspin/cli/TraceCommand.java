@@ -60,17 +60,6 @@ public final class TraceCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE|-", description = "The text to trace ('-' reads standard input).")
   String input;
 
-  /** The models of the restore fallback: the options' and the index's domain LM, if it has one. */
-  private Unspin restorer(SourceIndex idx) {
-    Unspin.Builder b = models.builder();
-    SourceOptions.addDomainLm(b, idx);
-    try {
-      return b.build();
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
-    }
-  }
-
   @Override
   public Integer call() throws IOException {
     if (top < 1) {
@@ -79,7 +68,9 @@ public final class TraceCommand implements Callable<Integer> {
     ExtractedText text = InputText.read(input, System.in);
     String t = text.text();
     TraceResult r;
-    try (SourceIndex idx = SourceIndex.open(index); Unspin unspin = noRestore ? null : restorer(idx)) {
+    // the restore fallback's models: the options' and the index's domain LM, if it has one
+    try (SourceIndex idx = SourceIndex.open(index);
+        Unspin unspin = noRestore ? null : SourceOptions.buildWithDomainLm(models, idx)) {
       r = new Tracer(idx, unspin, TraceConfig.defaults(),
           DefaultModels.languageModel()).trace(t, top);
     }

@@ -42,9 +42,8 @@ public final class TuneChannelCommand implements Callable<Integer> {
   @Mixin
   ModelOptions models;
 
-  @Option(names = "--clean", required = true, paramLabel = "DIR|FILE",
-      description = "Clean text, one document per line (repeatable).")
-  List<Path> clean;
+  @Mixin
+  CleanTextOptions clean;
 
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the weights.")
   Path out;
@@ -101,11 +100,7 @@ public final class TuneChannelCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new InputException(e.getMessage(), e);
     }
-    List<String> docs = DetectDocuments.LINES.read(clean, skipDocs + maxDocs, maxChars, err);
-    if (docs.size() <= skipDocs) {
-      throw new InputException("only " + docs.size() + " documents in " + clean + ", all skipped by --skip-docs");
-    }
-    docs = docs.subList(skipDocs, docs.size());
+    List<String> docs = clean.readAfter(skipDocs, maxDocs, maxChars, err);
     List<ChannelFitter.Pair> pairs = new ArrayList<>();
     int spun = 0;
     for (int i = 0; i < docs.size(); i++) {

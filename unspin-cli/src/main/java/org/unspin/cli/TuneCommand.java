@@ -1,8 +1,6 @@
 package org.unspin.cli;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code unspin tune}: fit the restorer's channel weights and train its edit reranker. */
 @Command(
@@ -14,12 +12,4 @@ import picocli.CommandLine.Spec;
         TuneRerankerCommand.class,
         TuneChannelCommand.class,
     })
-public final class TuneCommand implements Runnable {
-  @Spec
-  CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
-}
+public final class TuneCommand extends CommandGroup {}

@@ -36,9 +36,8 @@ public final class TuneRerankerCommand implements Callable<Integer> {
   @Mixin
   ModelOptions models;
 
-  @Option(names = "--clean", required = true, paramLabel = "DIR|FILE",
-      description = "Clean text, one document per line (repeatable).")
-  List<Path> clean;
+  @Mixin
+  CleanTextOptions clean;
 
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the reranker.")
   Path out;
@@ -90,15 +89,11 @@ public final class TuneRerankerCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new InputException("bad training setting: " + e.getMessage(), e);
     }
-    List<String> docs = DetectDocuments.LINES.read(clean, skipDocs + maxDocs, maxChars, err);
-    if (docs.size() <= skipDocs) {
-      throw new InputException("only " + docs.size() + " documents in " + clean + ", all skipped by --skip-docs");
-    }
-    docs = docs.subList(skipDocs, docs.size());
+    List<String> docs = clean.readAfter(skipDocs, maxDocs, maxChars, err);
     Unspin.Builder b = models.builder().defaultEditReranker(false);
     try (Unspin unspin = b.build()) {
       Map<String, String> prov = new LinkedHashMap<>();
-      prov.put("source", (sourceNote == null ? "" : sourceNote + "; ") + "files: " + clean + ", documents "
+      prov.put("source", (sourceNote == null ? "" : sourceNote + "; ") + "files: " + clean.files + ", documents "
           + skipDocs + " to " + (skipDocs + docs.size()) + " in file order");
       prov.put("restorer", "as 'check' builds it" + (models.channelWeights == null ? "" : ", channel weights "
           + models.channelWeights) + (models.lms.isEmpty() ? "" : ", LMs " + models.lms));

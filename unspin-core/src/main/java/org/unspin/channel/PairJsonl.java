@@ -1,12 +1,8 @@
 package org.unspin.channel;
 
-import org.unspin.util.Utf8;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -16,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.unspin.api.InputException;
 import org.unspin.util.Json;
+import org.unspin.util.NumberedLines;
 
 /**
  * Aligned pairs as JSON Lines, one object per document, UTF-8:
@@ -132,24 +129,14 @@ public final class PairJsonl {
 
   /** Reads every pair of a JSONL stream; blank lines are skipped. */
   public static List<TextPair> readPairs(InputStream in, String source) throws IOException {
-    BufferedReader r = new BufferedReader(new InputStreamReader(in, Utf8.strictDecoder()));
+    NumberedLines lines = new NumberedLines(in, source, InputException::new);
     List<TextPair> out = new ArrayList<>();
-    int lineNo = 0;
-    while (true) {
-      String line;
-      try {
-        line = r.readLine();
-      } catch (CharacterCodingException e) {
-        throw new InputException(source + ":" + (lineNo + 1) + ": not valid UTF-8", e);
-      }
-      if (line == null) {
-        return out;
-      }
-      lineNo++;
+    for (String line = lines.next(); line != null; line = lines.next()) {
       if (!line.isBlank()) {
-        out.add(parsePair(line, source + ":" + lineNo, "line" + lineNo));
+        out.add(parsePair(line, source + ":" + lines.number(), "line" + lines.number()));
       }
     }
+    return out;
   }
 
   private static Map<String, Object> object(String line, String where) {

@@ -1,8 +1,8 @@
 package org.unspin.channel;
 
+import org.unspin.util.NumberedLines;
 import org.unspin.util.Utf8;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -11,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -97,22 +96,12 @@ public final class ProfileFormat {
 
   /** Reads a profile from a reader; {@code source} names it in messages. */
   public static SpinnerProfile read(Reader reader, String source) throws IOException {
-    BufferedReader br = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
+    NumberedLines lines = new NumberedLines(reader, source, ModelException::new);
     Map<String, String> meta = new HashMap<>();
     List<SpinnerProfile.Entry> entries = new ArrayList<>();
     boolean formatSeen = false;
-    int lineNo = 0;
-    String line;
-    while (true) {
-      try {
-        line = br.readLine();
-      } catch (CharacterCodingException e) {
-        throw new ModelException(source + ":" + (lineNo + 1) + ": not valid UTF-8", e);
-      }
-      if (line == null) {
-        break;
-      }
-      lineNo++;
+    for (String line = lines.next(); line != null; line = lines.next()) {
+      int lineNo = lines.number();
       if (lineNo == 1 && line.startsWith("\uFEFF")) {
         line = line.substring(1);
       }

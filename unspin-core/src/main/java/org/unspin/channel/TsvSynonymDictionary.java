@@ -1,12 +1,8 @@
 package org.unspin.channel;
 
-import org.unspin.util.Utf8;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -18,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.unspin.api.ModelException;
 import org.unspin.lexicon.SynonymDictionary;
+import org.unspin.util.NumberedLines;
 
 /**
  * A {@link SynonymDictionary} read from a simple TSV file, for the simulator and for tests until a
@@ -90,20 +87,10 @@ public final class TsvSynonymDictionary implements SynonymDictionary {
 
   /** Reads a dictionary from UTF-8 bytes; {@code source} names it in messages. */
   public static TsvSynonymDictionary read(InputStream in, String source) throws IOException {
-    BufferedReader r = new BufferedReader(new InputStreamReader(in, Utf8.strictDecoder()));
+    NumberedLines lines = new NumberedLines(in, source, ModelException::new);
     Map<String, List<String>> entries = new LinkedHashMap<>();
-    int lineNo = 0;
-    while (true) {
-      String line;
-      try {
-        line = r.readLine();
-      } catch (CharacterCodingException e) {
-        throw new ModelException(source + ":" + (lineNo + 1) + ": not valid UTF-8", e);
-      }
-      if (line == null) {
-        break;
-      }
-      lineNo++;
+    for (String line = lines.next(); line != null; line = lines.next()) {
+      int lineNo = lines.number();
       if (line.isBlank() || line.startsWith("#")) {
         continue;
       }

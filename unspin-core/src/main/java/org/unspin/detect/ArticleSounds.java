@@ -2,17 +2,16 @@ package org.unspin.detect;
 
 import org.unspin.util.Utf8;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.CharacterCodingException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.unspin.api.ModelException;
 import org.unspin.util.Resources;
+import org.unspin.util.TsvModelFile;
 
 /**
  * Which indefinite article a word takes, by a documented spelling heuristic (a vowel letter first
@@ -80,33 +79,24 @@ public final class ArticleSounds {
   /** Reads an exception list from characters; see {@link #read(InputStream, String)}. */
   public static ArticleSounds read(Reader reader, String origin) throws IOException {
     Map<String, Article> map = new HashMap<>();
-    BufferedReader br = new BufferedReader(reader);
-    int lineNo = 0;
-    try {
-      for (String line = br.readLine(); line != null; line = br.readLine()) {
-        lineNo++;
-        if (line.isBlank() || line.startsWith("#")) {
-          continue;
-        }
-        String[] f = line.split("\t", -1);
-        if (f.length != 2) {
-          throw new ModelException(origin + ":" + lineNo + ": expected 'prefix<TAB>a|an|either' (got '" + line + "')");
-        }
-        Article a = Article.parse(f[1].trim());
-        String prefix = f[0].trim();
-        if (a == null) {
-          throw new ModelException(origin + ":" + lineNo + ": article must be a, an or either (got '" + f[1] + "')");
-        }
-        if (prefix.isEmpty() || !prefix.equals(prefix.toLowerCase(Locale.ROOT))) {
-          throw new ModelException(origin + ":" + lineNo + ": prefix must be non-empty lower case (got '" + f[0]
-              + "')");
-        }
-        if (map.put(prefix, a) != null) {
-          throw new ModelException(origin + ":" + lineNo + ": duplicate prefix '" + prefix + "'");
-        }
+    TsvModelFile lines = new TsvModelFile(reader, origin);
+    while (lines.next()) {
+      String where = lines.where();
+      String[] f = lines.fields();
+      if (f.length != 2) {
+        throw new ModelException(where + "expected 'prefix<TAB>a|an|either' (got '" + lines.line() + "')");
       }
-    } catch (CharacterCodingException e) {
-      throw new ModelException(origin + ": invalid UTF-8 after line " + lineNo, e);
+      Article a = Article.parse(f[1].trim());
+      String prefix = f[0].trim();
+      if (a == null) {
+        throw new ModelException(where + "article must be a, an or either (got '" + f[1] + "')");
+      }
+      if (prefix.isEmpty() || !prefix.equals(prefix.toLowerCase(Locale.ROOT))) {
+        throw new ModelException(where + "prefix must be non-empty lower case (got '" + f[0] + "')");
+      }
+      if (map.put(prefix, a) != null) {
+        throw new ModelException(where + "duplicate prefix '" + prefix + "'");
+      }
     }
     return new ArticleSounds(map);
   }

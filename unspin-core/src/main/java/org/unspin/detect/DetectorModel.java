@@ -5,18 +5,14 @@ import static org.unspin.util.ModelFields.fields;
 import static org.unspin.util.ModelFields.number;
 import static org.unspin.util.ModelFields.oneLine;
 
+import org.unspin.util.TsvModelFile;
 import org.unspin.util.Utf8;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.Writer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -176,30 +172,18 @@ public record DetectorModel(List<Feature> features, double bias, PlattCalibratio
     sb.append("platt\t").append(num(calibration.a())).append('\t').append(num(calibration.b())).append('\n');
     sb.append("threshold\tspun\t").append(num(spunThreshold)).append('\n');
     sb.append("threshold\tclean\t").append(num(cleanThreshold)).append('\n');
-    for (Map.Entry<String, String> e : provenance.entrySet()) {
-      sb.append("provenance\t").append(e.getKey()).append('\t').append(e.getValue()).append('\n');
-    }
+    TsvModelFile.appendProvenance(sb, provenance);
     w.write(sb.toString());
   }
 
   /** Writes the model to {@code file} as UTF-8. */
   public void save(Path file) {
-    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      write(w);
-    } catch (IOException e) {
-      throw new org.unspin.api.UnspinException("cannot write detector model " + file + ": " + e.getMessage(), e);
-    }
+    TsvModelFile.save(file, "detector model", this::write);
   }
 
   /** Loads a model file. */
   public static DetectorModel load(Path file) {
-    try (InputStream in = Files.newInputStream(file)) {
-      return read(in, file.toString());
-    } catch (NoSuchFileException e) {
-      throw new ModelException(file + ": no such detector model file", e);
-    } catch (IOException e) {
-      throw new ModelException(file + ": cannot read detector model: " + e.getMessage(), e);
-    }
+    return TsvModelFile.load(file, "detector model", DetectorModel::read);
   }
 
   /**
@@ -227,7 +211,7 @@ public record DetectorModel(List<Feature> features, double bias, PlattCalibratio
 
   /** Reads a model from characters; {@code origin} names the file in messages. */
   public static DetectorModel read(Reader reader, String origin) throws IOException {
-    BufferedReader br = new BufferedReader(reader);
+    TsvModelFile lines = new TsvModelFile(reader, origin);
     List<Feature> features = new ArrayList<>();
     Double bias = null;
     PlattCalibration platt = null;
@@ -235,82 +219,68 @@ public record DetectorModel(List<Feature> features, double bias, PlattCalibratio
     Double clean = null;
     Map<String, String> provenance = new LinkedHashMap<>();
     boolean format = false;
-    int lineNo = 0;
-    try {
-      for (String line = br.readLine(); line != null; line = br.readLine()) {
-        lineNo++;
-        if (line.isBlank() || line.startsWith("#")) {
-          continue;
+    while (lines.next()) {
+      String where = lines.where();
+      String[] f = lines.fields();
+      if (!format) {
+        if (!f[0].equals("format")) {
+          throw new ModelException(where + "not a detector model: expected 'format\\t" + MAGIC + "\\t"
+              + FORMAT_VERSION + "' first (got '" + abbreviate(lines.line()) + "')");
         }
-        String where = origin + ":" + lineNo + ": ";
-        String[] f = line.split("\t", -1);
-        if (!format) {
-          if (!f[0].equals("format")) {
-            throw new ModelException(where + "not a detector model: expected 'format\\t" + MAGIC + "\\t"
-                + FORMAT_VERSION + "' first (got '" + abbreviate(line) + "')");
-          }
-          fields(f, 3, where, "format MAGIC VERSION");
-          if (!f[1].equals(MAGIC)) {
-            throw new ModelException(where + "not a detector model (format '" + abbreviate(f[1]) + "')");
-          }
-          if (!f[2].equals(Integer.toString(FORMAT_VERSION))) {
-            throw new ModelException(where + "unsupported detector format version " + abbreviate(f[2])
-                + " (this build reads " + FORMAT_VERSION + ")");
-          }
-          format = true;
-          continue;
+        fields(f, 3, where, "format MAGIC VERSION");
+        if (!f[1].equals(MAGIC)) {
+          throw new ModelException(where + "not a detector model (format '" + abbreviate(f[1]) + "')");
         }
-        switch (f[0]) {
-          case "feature" -> {
-            fields(f, 5, where, "feature NAME MEAN SCALE WEIGHT");
-            try {
-              features.add(new Feature(f[1], number(f[2], where), number(f[3], where), number(f[4], where)));
-            } catch (IllegalArgumentException e) {
-              throw new ModelException(where + e.getMessage(), e);
-            }
-            if (features.stream().filter(x -> x.name().equals(f[1])).count() > 1) {
-              throw new ModelException(where + "duplicate feature '" + f[1] + "'");
-            }
-          }
-          case "bias" -> {
-            fields(f, 2, where, "bias B");
-            bias = once(bias, number(f[1], where), where, "bias");
-          }
-          case "platt" -> {
-            fields(f, 3, where, "platt A B");
-            if (platt != null) {
-              throw new ModelException(where + "platt given twice");
-            }
-            try {
-              platt = new PlattCalibration(number(f[1], where), number(f[2], where));
-            } catch (IllegalArgumentException e) {
-              throw new ModelException(where + "platt: " + e.getMessage(), e);
-            }
-          }
-          case "threshold" -> {
-            fields(f, 3, where, "threshold spun|clean P");
-            double p = number(f[2], where);
-            if (!(p >= 0 && p <= 1)) {
-              throw new ModelException(where + "threshold must be in [0, 1] (got " + f[2] + ")");
-            }
-            switch (f[1]) {
-              case "spun" -> spun = once(spun, p, where, "threshold spun");
-              case "clean" -> clean = once(clean, p, where, "threshold clean");
-              default -> throw new ModelException(where + "threshold must be 'spun' or 'clean' (got '"
-                  + abbreviate(f[1]) + "')");
-            }
-          }
-          case "provenance" -> {
-            fields(f, 3, where, "provenance KEY VALUE");
-            if (provenance.put(f[1], f[2]) != null) {
-              throw new ModelException(where + "duplicate provenance key '" + f[1] + "'");
-            }
-          }
-          default -> throw new ModelException(where + "unknown line type '" + abbreviate(f[0]) + "'");
+        if (!f[2].equals(Integer.toString(FORMAT_VERSION))) {
+          throw new ModelException(where + "unsupported detector format version " + abbreviate(f[2])
+              + " (this build reads " + FORMAT_VERSION + ")");
         }
+        format = true;
+        continue;
       }
-    } catch (CharacterCodingException e) {
-      throw new ModelException(origin + ": invalid UTF-8 after line " + lineNo, e);
+      switch (f[0]) {
+        case "feature" -> {
+          fields(f, 5, where, "feature NAME MEAN SCALE WEIGHT");
+          try {
+            features.add(new Feature(f[1], number(f[2], where), number(f[3], where), number(f[4], where)));
+          } catch (IllegalArgumentException e) {
+            throw new ModelException(where + e.getMessage(), e);
+          }
+          if (features.stream().filter(x -> x.name().equals(f[1])).count() > 1) {
+            throw new ModelException(where + "duplicate feature '" + f[1] + "'");
+          }
+        }
+        case "bias" -> {
+          fields(f, 2, where, "bias B");
+          bias = once(bias, number(f[1], where), where, "bias");
+        }
+        case "platt" -> {
+          fields(f, 3, where, "platt A B");
+          if (platt != null) {
+            throw new ModelException(where + "platt given twice");
+          }
+          try {
+            platt = new PlattCalibration(number(f[1], where), number(f[2], where));
+          } catch (IllegalArgumentException e) {
+            throw new ModelException(where + "platt: " + e.getMessage(), e);
+          }
+        }
+        case "threshold" -> {
+          fields(f, 3, where, "threshold spun|clean P");
+          double p = number(f[2], where);
+          if (!(p >= 0 && p <= 1)) {
+            throw new ModelException(where + "threshold must be in [0, 1] (got " + f[2] + ")");
+          }
+          switch (f[1]) {
+            case "spun" -> spun = once(spun, p, where, "threshold spun");
+            case "clean" -> clean = once(clean, p, where, "threshold clean");
+            default -> throw new ModelException(where + "threshold must be 'spun' or 'clean' (got '"
+                + abbreviate(f[1]) + "')");
+          }
+        }
+        case "provenance" -> TsvModelFile.putProvenance(f, where, provenance);
+        default -> throw new ModelException(where + "unknown line type '" + abbreviate(f[0]) + "'");
+      }
     }
     String at = origin + ": ";
     if (!format) {

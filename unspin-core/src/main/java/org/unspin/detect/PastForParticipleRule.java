@@ -2,11 +2,9 @@ package org.unspin.detect;
 
 import org.unspin.util.Utf8;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.nio.charset.CharacterCodingException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +15,7 @@ import org.unspin.text.CasePattern;
 import org.unspin.restore.InputToken;
 import org.unspin.restore.TokenKind;
 import org.unspin.util.Resources;
+import org.unspin.util.TsvModelFile;
 
 /**
  * {@code PAST_FOR_PARTICIPLE}: a past tense where the grammar needs a participle, right after a
@@ -107,32 +106,23 @@ public final class PastForParticipleRule implements Rule {
   }
 
   private static Map<String, Verb> read(InputStream in, String origin) throws IOException {
-    BufferedReader br = new BufferedReader(new InputStreamReader(in, Utf8.strictDecoder()));
+    TsvModelFile lines = new TsvModelFile(new InputStreamReader(in, Utf8.strictDecoder()), origin);
     Map<String, Verb> map = new HashMap<>();
-    int lineNo = 0;
-    try {
-      for (String line = br.readLine(); line != null; line = br.readLine()) {
-        lineNo++;
-        if (line.isBlank() || line.startsWith("#")) {
-          continue;
-        }
-        String[] f = line.split("\t", -1);
-        if (f.length != 3 || f[0].isEmpty() || f[1].isEmpty()) {
-          throw new ModelException(origin + ":" + lineNo + ": expected 'past<TAB>participle<TAB>have|be|both' (got '"
-              + line + "')");
-        }
-        boolean have = f[2].equals("have") || f[2].equals("both");
-        boolean be = f[2].equals("be") || f[2].equals("both");
-        if (!have && !be) {
-          throw new ModelException(origin + ":" + lineNo + ": third column must be have, be or both (got '" + f[2]
-              + "')");
-        }
-        if (map.put(f[0], new Verb(f[1], have, be)) != null) {
-          throw new ModelException(origin + ":" + lineNo + ": duplicate past form '" + f[0] + "'");
-        }
+    while (lines.next()) {
+      String where = lines.where();
+      String[] f = lines.fields();
+      if (f.length != 3 || f[0].isEmpty() || f[1].isEmpty()) {
+        throw new ModelException(where + "expected 'past<TAB>participle<TAB>have|be|both' (got '" + lines.line()
+            + "')");
       }
-    } catch (CharacterCodingException e) {
-      throw new ModelException(origin + ": invalid UTF-8 after line " + lineNo, e);
+      boolean have = f[2].equals("have") || f[2].equals("both");
+      boolean be = f[2].equals("be") || f[2].equals("both");
+      if (!have && !be) {
+        throw new ModelException(where + "third column must be have, be or both (got '" + f[2] + "')");
+      }
+      if (map.put(f[0], new Verb(f[1], have, be)) != null) {
+        throw new ModelException(where + "duplicate past form '" + f[0] + "'");
+      }
     }
     return Map.copyOf(map);
   }

@@ -1,5 +1,7 @@
 package org.unspin.lexicon;
 
+import static org.unspin.text.NumberWords.word;
+
 import java.util.HashMap;
 import java.util.Map;
 
@@ -8,14 +10,10 @@ import java.util.Map;
  * every digit is {@code 0}, so the lexicon links "two" with "0" and "twenty-one" with "00";
  * {@link #value} gives the number a word or digit string stands for, so a caller that knows the raw
  * digits can keep only matching candidates. Covers cardinals 0-99 (hyphenated and spaced), ordinals
- * 1-99 ("first" / "1st"), hundred and thousand.
+ * 1-99 ("first" / "1st"), hundred and thousand. The cardinal words come from
+ * {@link org.unspin.text.NumberWords#word}.
  */
 public final class NumberWords {
-  private static final String[] UNITS = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
-      "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-      "nineteen"};
-  private static final String[] TENS = {"", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
-      "ninety"};
   private static final String[] ORD_UNITS = {"zeroth", "first", "second", "third", "fourth", "fifth", "sixth",
       "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
       "sixteenth", "seventeenth", "eighteenth", "nineteenth"};
@@ -46,13 +44,12 @@ public final class NumberWords {
 
   /** Word forms of cardinal {@code v} (0-99): "twenty-one" and "twenty one". */
   static String[] cardinals(int v) {
-    if (v < 20) {
-      return new String[] {UNITS[v]};
+    if (v < 20 || v % 10 == 0) {
+      return new String[] {word(v)};
     }
-    if (v % 10 == 0) {
-      return new String[] {TENS[v / 10]};
-    }
-    return new String[] {TENS[v / 10] + "-" + UNITS[v % 10], TENS[v / 10] + " " + UNITS[v % 10]};
+    String tens = word(v - v % 10);
+    String unit = word(v % 10);
+    return new String[] {tens + "-" + unit, tens + " " + unit};
   }
 
   /** Word forms of ordinal {@code v} (1-99). */
@@ -63,7 +60,8 @@ public final class NumberWords {
     if (v % 10 == 0) {
       return new String[] {ORD_TENS[v / 10]};
     }
-    return new String[] {TENS[v / 10] + "-" + ORD_UNITS[v % 10], TENS[v / 10] + " " + ORD_UNITS[v % 10]};
+    String tens = word(v - v % 10);
+    return new String[] {tens + "-" + ORD_UNITS[v % 10], tens + " " + ORD_UNITS[v % 10]};
   }
 
   private static String ordinalSuffix(int v) {

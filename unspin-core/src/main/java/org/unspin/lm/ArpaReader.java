@@ -1,5 +1,6 @@
 package org.unspin.lm;
 
+import org.unspin.util.ByteLines;
 import org.unspin.util.Utf8;
 
 import java.io.BufferedInputStream;
@@ -80,47 +81,26 @@ public final class ArpaReader {
    * line as strict UTF-8, so a bad byte is reported on its own line.
    */
   private static final class Utf8Lines implements Lines {
-    private final InputStream in;
-    private final byte[] buf = new byte[1 << 16];
-    private int pos;
-    private int limit;
-    private byte[] line = new byte[256];
+    private final ByteLines lines;
     private final CharsetDecoder decoder = Utf8.strictDecoder();
 
     Utf8Lines(InputStream in) {
-      this.in = in;
+      this.lines = new ByteLines(in, Integer.MAX_VALUE - 8);
     }
 
     @Override
     public String next() throws IOException {
-      int len = 0;
-      boolean ascii = true;
-      boolean any = false;
-      while (true) {
-        if (pos == limit) {
-          limit = in.read(buf, 0, buf.length);
-          pos = 0;
-          if (limit <= 0) {
-            limit = 0;
-            if (!any) {
-              return null;
-            }
-            break;
-          }
-        }
-        any = true;
-        byte b = buf[pos++];
-        if (b == '\n') {
-          break;
-        }
-        if (len == line.length) {
-          line = Arrays.copyOf(line, len * 2);
-        }
-        line[len++] = b;
-        ascii &= b >= 0;
+      if (!lines.next()) {
+        return null;
       }
-      if (len > 0 && line[len - 1] == '\r') {
-        len--;
+      if (lines.tooLong()) {
+        throw new IOException("a line is longer than " + (Integer.MAX_VALUE - 8) + " bytes");
+      }
+      byte[] line = lines.buffer();
+      int len = lines.length();
+      boolean ascii = true;
+      for (int i = 0; i < len && ascii; i++) {
+        ascii = line[i] >= 0;
       }
       if (ascii) {
         return new String(line, 0, len, StandardCharsets.ISO_8859_1);

@@ -11,7 +11,7 @@ import org.unspin.util.Json;
  * becomes an error record named {@code <file>#<line>}; a stream that breaks (truncated gzip) gives
  * one error record and ends.
  */
-final class JsonlRecordStream implements RecordStream {
+final class JsonlRecordStream extends PendingRecordStream {
   private final CountingInputStream counted;
   private final String name;
   private final RecordOptions options;
@@ -27,12 +27,6 @@ final class JsonlRecordStream implements RecordStream {
   @Override
   public long bytesRead() {
     return counted.count();
-  }
-
-  @Override
-  public InputRecord next() throws IOException {
-    PendingRecord p = nextPending();
-    return p == null ? null : p.resolve();
   }
 
   /** Frames the next non-blank line; decoding, JSON parsing and HTML extraction wait. */

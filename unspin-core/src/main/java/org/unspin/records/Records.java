@@ -134,14 +134,8 @@ public final class Records {
   }
 
   static RecordStream single(PendingRecord r, long bytes) {
-    return new RecordStream() {
+    return new PendingRecordStream() {
       private boolean given;
-
-      @Override
-      public InputRecord next() {
-        PendingRecord p = nextPending();
-        return p == null ? null : p.resolve();
-      }
 
       @Override
       public PendingRecord nextPending() {
@@ -200,7 +194,7 @@ public final class Records {
   }
 
   /** Reads a list of files one after the other. */
-  private static final class FileListStream implements RecordStream {
+  private static final class FileListStream extends PendingRecordStream {
     private final List<Path> files;
     private final RecordOptions options;
     private int nextFile;
@@ -211,12 +205,6 @@ public final class Records {
     FileListStream(List<Path> files, RecordOptions options) {
       this.files = List.copyOf(files);
       this.options = options;
-    }
-
-    @Override
-    public InputRecord next() throws IOException {
-      PendingRecord p = nextPending();
-      return p == null ? null : p.resolve();
     }
 
     @Override

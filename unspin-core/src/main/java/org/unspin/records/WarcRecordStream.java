@@ -32,7 +32,7 @@ import org.netpreserve.jwarc.WarcTargetRecord;
  * the next gzip member (a gzip header that starts a readable WARC record); a stream, or an
  * uncompressed WARC, is skipped to its end, since no later record boundary can be trusted.
  */
-final class WarcRecordStream implements RecordStream {
+final class WarcRecordStream extends PendingRecordStream {
   private static final int SCAN_BUFFER = 1 << 16;
 
   private final CountingInputStream counted; // stream mode
@@ -70,12 +70,6 @@ final class WarcRecordStream implements RecordStream {
       // closed: keep the last value
     }
     return lastPosition;
-  }
-
-  @Override
-  public InputRecord next() throws IOException {
-    PendingRecord p = nextPending();
-    return p == null ? null : p.resolve();
   }
 
   /** Frames the next kept record: WARC and HTTP heads parsed, body read; decoding and extraction wait. */

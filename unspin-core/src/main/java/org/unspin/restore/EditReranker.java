@@ -5,16 +5,10 @@ import static org.unspin.util.ModelFields.fields;
 import static org.unspin.util.ModelFields.number;
 import static org.unspin.util.ModelFields.oneLine;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.Writer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,7 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.unspin.api.ModelException;
-import org.unspin.api.UnspinException;
+import org.unspin.util.TsvModelFile;
 import org.unspin.util.Utf8;
 
 /**
@@ -175,28 +169,17 @@ public final class EditReranker {
     }
     sb.append("bias\t").append(bias).append('\n');
     sb.append("threshold\t").append(threshold).append('\n');
-    for (Map.Entry<String, String> e : provenance.entrySet()) {
-      sb.append("provenance\t").append(e.getKey()).append('\t').append(e.getValue()).append('\n');
-    }
+    TsvModelFile.appendProvenance(sb, provenance);
     w.write(sb.toString());
   }
 
   public void save(Path file) {
-    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      write(w);
-    } catch (IOException e) {
-      throw new UnspinException("cannot write edit reranker " + file + ": " + e.getMessage(), e);
-    }
+    TsvModelFile.save(file, "edit reranker", this::write);
   }
 
   public static EditReranker load(Path file) {
-    try (InputStream in = Files.newInputStream(file)) {
-      return read(new InputStreamReader(in, Utf8.strictDecoder()), file.toString());
-    } catch (NoSuchFileException e) {
-      throw new ModelException(file + ": no such edit reranker file", e);
-    } catch (IOException e) {
-      throw new ModelException(file + ": cannot read edit reranker: " + e.getMessage(), e);
-    }
+    return TsvModelFile.load(file, "edit reranker",
+        (in, origin) -> read(new InputStreamReader(in, Utf8.strictDecoder()), origin));
   }
 
   /** The shipped reranker. @throws ModelException when this build has none */
@@ -207,7 +190,7 @@ public final class EditReranker {
 
   /** Reads a model; {@code origin} names the file in messages. */
   public static EditReranker read(Reader reader, String origin) throws IOException {
-    BufferedReader br = new BufferedReader(reader);
+    TsvModelFile lines = new TsvModelFile(reader, origin);
     int n = FEATURES.size();
     double[] mean = new double[n];
     double[] scale = new double[n];
@@ -219,75 +202,61 @@ public final class EditReranker {
     boolean format = false;
     int version = FORMAT_VERSION;
     int expected = n;
-    int lineNo = 0;
-    try {
-      for (String line = br.readLine(); line != null; line = br.readLine()) {
-        lineNo++;
-        if (line.isBlank() || line.startsWith("#")) {
-          continue;
+    while (lines.next()) {
+      String where = lines.where();
+      String[] f = lines.fields();
+      if (!format) {
+        fields(f, 3, where, "format " + MAGIC + " " + FORMAT_VERSION);
+        if (!f[0].equals("format") || !f[1].equals(MAGIC)) {
+          throw new ModelException(where + "not an edit reranker: expected 'format\\t" + MAGIC + "\\t"
+              + FORMAT_VERSION + "' first");
         }
-        String where = origin + ":" + lineNo + ": ";
-        String[] f = line.split("\t", -1);
-        if (!format) {
-          fields(f, 3, where, "format " + MAGIC + " " + FORMAT_VERSION);
-          if (!f[0].equals("format") || !f[1].equals(MAGIC)) {
-            throw new ModelException(where + "not an edit reranker: expected 'format\\t" + MAGIC + "\\t"
-                + FORMAT_VERSION + "' first");
-          }
-          if (f[2].equals("1")) {
-            version = 1;
-            expected = FEATURES_V1;
-          } else if (!f[2].equals(Integer.toString(FORMAT_VERSION))) {
-            throw new ModelException(where + "unsupported edit reranker format version '" + abbreviate(f[2])
-                + "' (this build reads 1 and " + FORMAT_VERSION + ")");
-          }
-          format = true;
-          continue;
+        if (f[2].equals("1")) {
+          version = 1;
+          expected = FEATURES_V1;
+        } else if (!f[2].equals(Integer.toString(FORMAT_VERSION))) {
+          throw new ModelException(where + "unsupported edit reranker format version '" + abbreviate(f[2])
+              + "' (this build reads 1 and " + FORMAT_VERSION + ")");
         }
-        switch (f[0]) {
-          case "feature" -> {
-            fields(f, 5, where, "feature NAME MEAN SCALE WEIGHT");
-            if (features >= expected || !f[1].equals(FEATURES.get(features))) {
-              throw new ModelException(where + "expected feature '"
-                  + (features < expected ? FEATURES.get(features) : "(none)") + "' here in format " + version
-                  + " (got '" + abbreviate(f[1]) + "')");
-            }
-            mean[features] = number(f[2], where);
-            scale[features] = number(f[3], where);
-            weight[features] = number(f[4], where);
-            if (!(scale[features] > 0)) {
-              throw new ModelException(where + "scale must be > 0 (got " + f[3] + ")");
-            }
-            features++;
-          }
-          case "bias" -> {
-            fields(f, 2, where, "bias B");
-            if (bias != null) {
-              throw new ModelException(where + "bias given twice");
-            }
-            bias = number(f[1], where);
-          }
-          case "threshold" -> {
-            fields(f, 2, where, "threshold P");
-            if (threshold != null) {
-              throw new ModelException(where + "threshold given twice");
-            }
-            threshold = number(f[1], where);
-            if (!(threshold >= 0 && threshold <= 1)) {
-              throw new ModelException(where + "threshold must be in [0, 1] (got " + f[1] + ")");
-            }
-          }
-          case "provenance" -> {
-            fields(f, 3, where, "provenance KEY VALUE");
-            if (provenance.put(f[1], f[2]) != null) {
-              throw new ModelException(where + "duplicate provenance key '" + abbreviate(f[1]) + "'");
-            }
-          }
-          default -> throw new ModelException(where + "unknown line type '" + abbreviate(f[0]) + "'");
-        }
+        format = true;
+        continue;
       }
-    } catch (CharacterCodingException e) {
-      throw new ModelException(origin + ": invalid UTF-8 after line " + lineNo, e);
+      switch (f[0]) {
+        case "feature" -> {
+          fields(f, 5, where, "feature NAME MEAN SCALE WEIGHT");
+          if (features >= expected || !f[1].equals(FEATURES.get(features))) {
+            throw new ModelException(where + "expected feature '"
+                + (features < expected ? FEATURES.get(features) : "(none)") + "' here in format " + version
+                + " (got '" + abbreviate(f[1]) + "')");
+          }
+          mean[features] = number(f[2], where);
+          scale[features] = number(f[3], where);
+          weight[features] = number(f[4], where);
+          if (!(scale[features] > 0)) {
+            throw new ModelException(where + "scale must be > 0 (got " + f[3] + ")");
+          }
+          features++;
+        }
+        case "bias" -> {
+          fields(f, 2, where, "bias B");
+          if (bias != null) {
+            throw new ModelException(where + "bias given twice");
+          }
+          bias = number(f[1], where);
+        }
+        case "threshold" -> {
+          fields(f, 2, where, "threshold P");
+          if (threshold != null) {
+            throw new ModelException(where + "threshold given twice");
+          }
+          threshold = number(f[1], where);
+          if (!(threshold >= 0 && threshold <= 1)) {
+            throw new ModelException(where + "threshold must be in [0, 1] (got " + f[1] + ")");
+          }
+        }
+        case "provenance" -> TsvModelFile.putProvenance(f, where, provenance);
+        default -> throw new ModelException(where + "unknown line type '" + abbreviate(f[0]) + "'");
+      }
     }
     String at = origin + ": ";
     if (!format) {

@@ -12,17 +12,19 @@ import java.util.Objects;
  * {@code hundred}, {@code dozen}, {@code million}). Thread-safe.
  */
 public final class NumberWords {
+  private static final String[] UNITS = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
+      "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+      "nineteen"};
+  private static final String[] TENS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+      "ninety"};
   private static final Map<String, Integer> WORDS = new HashMap<>();
 
   static {
-    String[] units = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
-    for (int i = 0; i < units.length; i++) {
-      WORDS.put(units[i], i);
+    for (int i = 0; i < UNITS.length; i++) {
+      WORDS.put(UNITS[i], i);
     }
-    String[] tens = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
-    for (int i = 0; i < tens.length; i++) {
-      WORDS.put(tens[i], (i + 2) * 10);
+    for (int i = 0; i < TENS.length; i++) {
+      WORDS.put(TENS[i], (i + 2) * 10);
     }
     WORDS.put("dozen", 12);
     WORDS.put("hundred", 100);
@@ -32,6 +34,22 @@ public final class NumberWords {
   }
 
   private NumberWords() {}
+
+  /**
+   * The English word of {@code v} when it has one of its own: {@code zero} to {@code nineteen} and
+   * the tens {@code twenty} to {@code ninety}, lower case.
+   *
+   * @throws IllegalArgumentException for any other {@code v}
+   */
+  public static String word(int v) {
+    if (v >= 0 && v < UNITS.length) {
+      return UNITS[v];
+    }
+    if (v >= 20 && v <= 90 && v % 10 == 0) {
+      return TENS[v / 10 - 2];
+    }
+    throw new IllegalArgumentException("v must be 0-19 or a multiple of ten in 20-90 (got " + v + ")");
+  }
 
   /**
    * The value of one token's normal form, or {@code NaN} when it is not a number. Digit groups

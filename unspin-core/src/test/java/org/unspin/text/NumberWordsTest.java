@@ -1,6 +1,7 @@
 package org.unspin.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
@@ -42,5 +43,20 @@ class NumberWordsTest {
       assertEquals((double) v, NumberWords.valueOf(grouped), "seed=" + seed + " " + grouped);
       assertEquals((double) v, NumberWords.valueOf(Long.toString(v)), "seed=" + seed + " " + v);
     }
+  }
+
+  @Test
+  void wordReadsBackAsItsValueAndRejectsNumbersWithoutAWordOfTheirOwn() {
+    for (int v = 0; v <= 90; v++) {
+      if (v < 20 || v % 10 == 0) {
+        assertEquals((double) v, NumberWords.valueOf(NumberWords.word(v)), "v=" + v);
+      } else {
+        int bad = v;
+        assertThrows(IllegalArgumentException.class, () -> NumberWords.word(bad), "v=" + v);
+      }
+    }
+    assertEquals("twenty", NumberWords.word(20));
+    assertThrows(IllegalArgumentException.class, () -> NumberWords.word(-1));
+    assertThrows(IllegalArgumentException.class, () -> NumberWords.word(100));
   }
 }

@@ -2,8 +2,8 @@ package org.unspin.bench.corpus;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.util.Locale;
 import org.unspin.text.LmText;
+import org.unspin.util.Json;
 
 /** How {@code unspin eval corpus} writes documents. Every format ends each line with {@code '\n'}. */
 public enum DumpFormat {
@@ -28,9 +28,9 @@ public enum DumpFormat {
       case JSONL -> {
         StringBuilder sb = new StringBuilder(doc.text().length() + doc.id().length() + 32);
         sb.append("{\"id\":");
-        jsonString(sb, doc.id());
+        Json.quote(sb, doc.id());
         sb.append(",\"text\":");
-        jsonString(sb, doc.text());
+        Json.quote(sb, doc.text());
         sb.append("}\n");
         out.write(sb.toString());
       }
@@ -51,29 +51,6 @@ public enum DumpFormat {
       }
       default -> throw new AssertionError(this);
     }
-  }
-
-  /** Appends {@code s} as a JSON string literal. */
-  static void jsonString(StringBuilder sb, String s) {
-    sb.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        default -> {
-          if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-            sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
-        }
-      }
-    }
-    sb.append('"');
   }
 
   /** Parses {@code text}, {@code jsonl} or {@code lmtokens} (any case). */
