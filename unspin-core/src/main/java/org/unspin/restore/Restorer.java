@@ -846,7 +846,8 @@ public final class Restorer {
     final SubstitutionCounts.Accumulator counts;
     /** Weighted count of each original: restored to it plus kept as it (single words only). */
     final Map<String, Double> originals = new HashMap<>();
-    final Map<String, Double> own = new HashMap<>();
+    /** Each confident edit's own weight, by its position (document, token) and then its pair key. */
+    final Map<Long, Map<String, Double>> own = new HashMap<>();
 
     DocChannel(double rate, SubstitutionCounts.Accumulator counts) {
       this.rate = rate;
@@ -864,10 +865,15 @@ public final class Restorer {
       if (no == null) {
         return;
       }
-      Double mine = own.get(doc + ":" + token + ":" + key);
+      Map<String, Double> here = own.get(position(doc, token));
+      Double mine = here == null ? null : here.get(key);
       double m = mine == null ? 0 : mine;
       out[0] = Math.max(0, counts.get(key) - m);
       out[1] = Math.max(0, no - m);
+    }
+
+    private static long position(int doc, int token) {
+      return (long) doc << 32 | (token & 0xFFFFFFFFL);
     }
 
     void collect(Decoded d, int doc, ChannelWeights w) {
@@ -881,7 +887,8 @@ public final class Restorer {
         if (ch.posterior >= w.selfTrainingMinConfidence()) {
           counts.add(ch.key, ch.posterior);
           originals.merge(ch.candidate.phrase(), ch.posterior, Double::sum);
-          own.merge(doc + ":" + ch.token + ":" + ch.key, ch.posterior, Double::sum);
+          own.computeIfAbsent(position(doc, ch.token), p -> new HashMap<>()).merge(ch.key, ch.posterior,
+              Double::sum);
         }
       }
       for (int i = 0; i < covered.length; i++) {
