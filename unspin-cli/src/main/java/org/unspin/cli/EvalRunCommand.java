@@ -68,7 +68,8 @@ public final class EvalRunCommand implements Callable<Integer> {
   List<Double> rates;
 
   @Option(names = "--settings", paramLabel = "LIST", split = ",", defaultValue = "known,unknown",
-      description = "Spinner settings: known, unknown (default ${DEFAULT-VALUE}).")
+      description = "Spinner settings: known, unknown, consistent (the known lexicon, one decision per"
+          + " dictionary entry and document) (default ${DEFAULT-VALUE}).")
   List<String> settings;
 
   @Option(names = "--seed", defaultValue = "1",

@@ -91,11 +91,16 @@ public final class EvalTraceCommand implements Callable<Integer> {
     Path dir = CorporaDirectory.resolve(corpora, EnumSet.allOf(CorpusSource.class));
     List<EvalSetting> s = new ArrayList<>();
     for (String name : settings) {
+      EvalSetting setting;
       try {
-        s.add(EvalSetting.parse(name));
+        setting = EvalSetting.parse(name);
       } catch (IllegalArgumentException e) {
         throw new UsageException("--settings: " + e.getMessage());
       }
+      if (setting == EvalSetting.CONSISTENT) {
+        throw new UsageException("--settings: eval trace takes known or unknown (got '" + name + "')");
+      }
+      s.add(setting);
     }
     for (double r : rates) {
       if (!(r > 0 && r <= 1)) {

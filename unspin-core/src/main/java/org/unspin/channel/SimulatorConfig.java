@@ -13,9 +13,12 @@ import java.util.Random;
  *     {@code [0, 1]}
  * @param mangleNames whether capitalized words inside a sentence (names) are replaced too
  * @param maxPhraseWords the longest dictionary phrase looked up, 1..3 (longest match first)
+ * @param consistent whether the spinner decides once per dictionary entry and text (replace or
+ *     keep, and which synonym) and repeats that at every occurrence, as a spinner with a fixed
+ *     dictionary does; otherwise every occurrence is decided anew
  */
 public record SimulatorConfig(double rate, Choice choice, double morphologyErrorRate, boolean mangleNames,
-    int maxPhraseWords) {
+    int maxPhraseWords, boolean consistent) {
 
   /** Which of the listed synonyms the spinner writes. */
   public enum Choice {
@@ -36,6 +39,17 @@ public record SimulatorConfig(double rate, Choice choice, double morphologyError
     if (maxPhraseWords < 1 || maxPhraseWords > 3) {
       throw new IllegalArgumentException("maxPhraseWords must be in [1, 3] (got " + maxPhraseWords + ")");
     }
+  }
+
+  /** A spinner that decides every occurrence anew ({@code consistent} false). */
+  public SimulatorConfig(double rate, Choice choice, double morphologyErrorRate, boolean mangleNames,
+      int maxPhraseWords) {
+    this(rate, choice, morphologyErrorRate, mangleNames, maxPhraseWords, false);
+  }
+
+  /** The same spinner, deciding once per dictionary entry and text when {@code consistent}. */
+  public SimulatorConfig withConsistent(boolean consistent) {
+    return new SimulatorConfig(rate, choice, morphologyErrorRate, mangleNames, maxPhraseWords, consistent);
   }
 
   /** A spinner with the given rate and choice, half its irregular participles wrong, names mangled. */

@@ -23,7 +23,8 @@ import org.unspin.lexicon.SynonymDictionary;
  * in a sense of the inflection's part of speech ({@link SynonymDictionary#synonyms(String, int)}:
  * "was" is a verb, so the noun "beryllium" is not a synonym of its lemma "be" here). Each eligible
  * site is replaced with probability {@link SimulatorConfig#rate()} by the first or a random
- * synonym, re-inflected like the original with {@link Morphology#inflectPhrase} (an irregular
+ * synonym (with {@link SimulatorConfig#consistent()}, once per dictionary entry and text: every later
+ * occurrence of the entry is replaced by the same synonym, or kept, as its first one was), re-inflected like the original with {@link Morphology#inflectPhrase} (an irregular
  * participle becomes a past tense with probability {@link SimulatorConfig#morphologyErrorRate()};
  * a word that is past and participle alike, "raised", always gives the past tense of an irregular
  * synonym). The case pattern of the original is copied (Capitalized or ALL CAPS).
@@ -102,6 +103,7 @@ public final class SpinSimulator {
   /** Spins {@code original} with the random choices drawn from {@code seed}. */
   public SpunText spin(String id, String original, long seed) {
     SplittableRandom rnd = new SplittableRandom(seed);
+    java.util.Map<String, Integer> habits = config.consistent() ? new java.util.HashMap<>() : null;
     WordTokens t = WordTokens.of(original);
     int n = t.size();
     StringBuilder out = new StringBuilder(original.length() + 16);
@@ -121,12 +123,23 @@ public final class SpinSimulator {
         continue;
       }
       eligible++;
-      if (rnd.nextDouble() >= config.rate()) {
+      List<String> syns = site.synonyms;
+      int pick;
+      Integer decided = habits == null ? null : habits.get(site.entry);
+      if (decided != null) {
+        pick = decided; // a consistent spinner: as it did at this entry's first occurrence
+      } else {
+        pick = rnd.nextDouble() >= config.rate() ? -1
+            : config.choice() == SimulatorConfig.Choice.FIRST ? 0 : rnd.nextInt(syns.size());
+        if (habits != null) {
+          habits.put(site.entry, pick);
+        }
+      }
+      if (pick < 0) {
         i += site.words - 1;
         continue;
       }
-      List<String> syns = site.synonyms;
-      String syn = config.choice() == SimulatorConfig.Choice.FIRST ? syns.get(0) : syns.get(rnd.nextInt(syns.size()));
+      String syn = syns.get(pick);
       String kind = site.words > 1 || syn.indexOf(' ') >= 0 ? "phrase" : "word";
       if (site.inflection != null) {
         Inflection target = site.inflection;
@@ -168,7 +181,8 @@ public final class SpinSimulator {
    * its lemma, the inflection to give the synonym ({@code alsoPast}: the word is past and
    * participle alike, "raised", and is read as a past).
    */
-  private record Site(int words, List<String> synonyms, Inflection inflection, boolean alsoPast) {}
+  /** A place to replace; {@code entry} names the dictionary entry (phrase or lemma and its part of speech). */
+  private record Site(int words, List<String> synonyms, Inflection inflection, boolean alsoPast, String entry) {}
 
   private Site findSite(WordTokens t, int i) {
     int n = t.size();
@@ -182,7 +196,7 @@ public final class SpinSimulator {
       }
       List<String> syns = dictionary.synonyms(sb.toString());
       if (!syns.isEmpty()) {
-        return new Site(k, syns, null, false);
+        return new Site(k, syns, null, false, sb.toString().toLowerCase(java.util.Locale.ROOT));
       }
     }
     String word = t.form(i);
@@ -199,7 +213,8 @@ public final class SpinSimulator {
         // "raised" is past and participle alike: the spinner writes a past tense, which may be wrong
         boolean alsoPast = infl == Inflection.PAST
             && morphology.isForm(lemmas.get(r), Inflection.PAST_PARTICIPLE, word);
-        return new Site(1, syns, infl, alsoPast);
+        return new Site(1, syns, infl, alsoPast,
+            lemmas.get(r).toLowerCase(java.util.Locale.ROOT) + "/" + infl.pos());
       }
     }
     return null;

@@ -117,6 +117,46 @@ class SpinSimulatorTest {
     assertEquals(2, t.eligible());
   }
 
+  @Test
+  void aConsistentSpinnerTreatsEveryOccurrenceOfAnEntryAlike() throws IOException {
+    long seed = System.nanoTime();
+    Random r = new Random(seed);
+    SimulatorConfig consistent = SimulatorConfig.of(0.5, SimulatorConfig.Choice.RANDOM).withConsistent(true);
+    SpinSimulator sim = new SpinSimulator(toyDictionary(), consistent);
+    String[] words = {"bank", "stock", "big", "data", "city", "give"};
+    int mixedAnew = 0;
+    for (int doc = 0; doc < 200; doc++) {
+      StringBuilder text = new StringBuilder();
+      for (int i = 0; i < 30; i++) {
+        text.append(words[r.nextInt(words.length)]).append(i % 7 == 6 ? ". " : " and ");
+      }
+      SpunText t = sim.spin("d" + doc, text.toString(), r.nextLong());
+      // Each original word: replaced at every occurrence by one synonym, or never.
+      Map<String, String> seen = new java.util.HashMap<>();
+      Map<String, Integer> replaced = new java.util.HashMap<>();
+      for (Substitution sub : t.substitutions()) {
+        String prev = seen.putIfAbsent(sub.original(), sub.spun());
+        assertTrue(prev == null || prev.equals(sub.spun()), "seed=" + seed + ": " + sub.original() + " became "
+            + prev + " and " + sub.spun() + " in " + t.spun());
+        replaced.merge(sub.original(), 1, Integer::sum);
+      }
+      for (Map.Entry<String, Integer> e : replaced.entrySet()) {
+        int occurrences = text.toString().split("\\b" + e.getKey() + "\\b", -1).length - 1;
+        assertEquals(occurrences, (int) e.getValue(), "seed=" + seed + ": " + e.getKey() + " in " + text);
+      }
+      // The same text from a spinner that decides anew mixes kept and replaced occurrences.
+      SpunText anew = new SpinSimulator(toyDictionary(), consistent.withConsistent(false)).spin("d" + doc,
+          text.toString(), r.nextLong());
+      Map<String, Integer> anewCount = new java.util.HashMap<>();
+      anew.substitutions().forEach(sub -> anewCount.merge(sub.original(), 1, Integer::sum));
+      for (Map.Entry<String, Integer> e : anewCount.entrySet()) {
+        int occurrences = text.toString().split("\\b" + e.getKey() + "\\b", -1).length - 1;
+        mixedAnew += e.getValue() < occurrences ? 1 : 0;
+      }
+    }
+    assertTrue(mixedAnew > 0, "seed=" + seed + ": the test texts never repeat an entry");
+  }
+
   private static String randomText(Random r) {
     String[] words = {"the", "bank", "Bank", "stock", "market", "Stock", "big", "data", "took", "taken", "given",
         "cities", "BIG", "studies", "rising", "x", "2", "Brown", "é"};

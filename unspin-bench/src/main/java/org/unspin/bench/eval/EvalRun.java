@@ -42,7 +42,9 @@ import org.unspin.restore.RestoredText;
  * <p>Spinner of document {@code d} at rate {@code r}: {@link SimulatorConfig#of} with the rate and
  * the first or a random synonym (a seeded coin per document, the same at every rate and setting),
  * seeded by the run seed, the document id and the rate. The known setting spins over the full
- * lexicon and restores with it; the unknown setting spins over {@link LexiconDictionary#heldOut()}
+ * lexicon and restores with it, the consistent setting too with a spinner that repeats its decision at
+ * every occurrence of an entry ({@link SimulatorConfig#consistent()}); the unknown setting spins over
+ * {@link LexiconDictionary#heldOut()}
  * and restores with {@link LexiconDictionary#holdingOut}. Documents are worked on by
  * {@link EvalConfig#threads()} threads sharing one {@link Unspin} per setting.
  */
@@ -161,12 +163,13 @@ public final class EvalRun {
   }
 
   /**
-   * The dictionaries of a setting: {@code {spinner's, restorer's}}. Known: {@code full} for both.
+   * The dictionaries of a setting: {@code {spinner's, restorer's}}. Known and consistent: {@code full}
+   * for both.
    * Unknown: the spinner gets {@code full.holdingOut(holdOut, seed).heldOut()}, the restorer
    * {@code full.holdingOut(holdOut, seed)}: complementary sets of entries.
    */
   public static LexiconDictionary[] views(EvalSetting setting, LexiconDictionary full, double holdOut, long seed) {
-    if (setting == EvalSetting.KNOWN) {
+    if (setting != EvalSetting.UNKNOWN) {
       return new LexiconDictionary[] {full, full};
     }
     LexiconDictionary kept = full.holdingOut(holdOut, seed);
@@ -191,7 +194,8 @@ public final class EvalRun {
         SimulatorConfig.Choice choice = choice(config.seed(), document.id());
         for (int r = 0; r < k; r++) {
           double rate = config.rates().get(r);
-          SpunText s = new SpinSimulator(spinDict, SimulatorConfig.of(rate, choice)).spin(document.id(), text,
+          SimulatorConfig habits = SimulatorConfig.of(rate, choice).withConsistent(setting == EvalSetting.CONSISTENT);
+          SpunText s = new SpinSimulator(spinDict, habits).spin(document.id(), text,
               spinSeed(config.seed(), document.id(), rate));
           if (s.substitutions().isEmpty()) {
             continue; // nothing was spun: not a spun document

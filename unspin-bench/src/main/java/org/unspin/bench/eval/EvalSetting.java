@@ -10,20 +10,27 @@ public enum EvalSetting {
    * The spinner draws only from the held-out share of the lexicon's entries; the restorer's
    * candidates come from the rest (an edge another resource also lists can still be found).
    */
-  UNKNOWN;
+  UNKNOWN,
+  /**
+   * As {@link #KNOWN}, but the spinner decides once per dictionary entry and document and repeats
+   * itself ({@link org.unspin.channel.SimulatorConfig#consistent()}): every occurrence of a replaced
+   * original gets the same synonym, and a kept one is never replaced, as with a spinner's fixed
+   * dictionary.
+   */
+  CONSISTENT;
 
   /** The lower-case name used on the command line and in tables. */
   public String label() {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** Parses {@code known} or {@code unknown} (any case). */
+  /** Parses {@code known}, {@code unknown} or {@code consistent} (any case). */
   public static EvalSetting parse(String name) {
     for (EvalSetting s : values()) {
       if (s.label().equalsIgnoreCase(name.trim())) {
         return s;
       }
     }
-    throw new IllegalArgumentException("setting must be known or unknown (got '" + name + "')");
+    throw new IllegalArgumentException("setting must be known, unknown or consistent (got '" + name + "')");
   }
 }

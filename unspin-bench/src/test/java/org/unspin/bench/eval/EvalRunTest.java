@@ -21,6 +21,16 @@ class EvalRunTest {
   }
 
   @Test
+  void consistentSettingUsesTheFullLexiconAndParsesByName() {
+    LexiconDictionary full = Lexicon.loadDefault().dictionary();
+    LexiconDictionary[] v = EvalRun.views(EvalSetting.CONSISTENT, full, 0.25, 1);
+    assertSame(full, v[0]);
+    assertSame(full, v[1]);
+    assertEquals(EvalSetting.CONSISTENT, EvalSetting.parse(" Consistent "));
+    assertEquals("consistent", EvalSetting.CONSISTENT.label());
+  }
+
+  @Test
   void unknownSpinnerDrawsFromAboutAQuarterOfTheEntriesAndTheRestorerFromTheRest() {
     LexiconDictionary full = Lexicon.loadDefault().dictionary();
     LexiconDictionary[] v = EvalRun.views(EvalSetting.UNKNOWN, full, 0.25, 1);
