@@ -110,6 +110,45 @@ class ScanJobResumeTest {
     assertEquals(expected, ScanJobTest.readParts(cut));
   }
 
+  /**
+   * A job that really stops part-way: the output store fails as the task of the third file
+   * publishes its part ({@link FailingFileSystem}); in {@code local[N]} mode a task is not retried,
+   * so the job fails with exit 1 while the other files' tasks finish or are cancelled. Once the
+   * store is back, {@code --resume} gives the report and summary of an uninterrupted run.
+   */
+  @Test
+  void jobThatFailedPartWayResumesToTheReportOfAnUninterruptedRun() throws IOException {
+    FailingFileSystem.register(LocalSpark.session().sparkContext().hadoopConfiguration());
+    Path whole = tmp.resolve("failing-whole");
+    ScanJobTest.Run a = ScanJobTest.run(crawl.toString(), "--out", whole.toString());
+    assertEquals(0, a.code(), a.err());
+    List<String> expected = ScanJobTest.readParts(whole);
+
+    Path cut = tmp.resolve("failing-cut");
+    String out = FailingFileSystem.SCHEME + ":" + cut.toAbsolutePath();
+    ScanJobTest.Run failed;
+    FailingFileSystem.failPrefix = "part-00002-";
+    try {
+      failed = ScanJobTest.run(crawl.toString(), "--out", out);
+    } finally {
+      FailingFileSystem.failPrefix = null;
+    }
+    assertEquals(ScanJob.EXIT_FAILURE, failed.code(), failed.err());
+    assertTrue(failed.err().startsWith("unspin-spark: ") && failed.err().contains("injected failure"), failed.err());
+    assertEquals(1, failed.err().lines().count(), failed.err());
+    assertFalse(Files.exists(cut.resolve("_SUCCESS")));
+    int before = partFiles(cut).size();
+    assertTrue(before >= 1 && before <= 3, "a task finished before the third file's started; that one failed: "
+        + partFiles(cut));
+
+    ScanJobTest.Run b = ScanJobTest.run(crawl.toString(), "--out", out, "--resume");
+    assertEquals(0, b.code(), b.err());
+    assertEquals(expected, ScanJobTest.readParts(cut));
+    assertTrue(b.summary().keptFiles() >= before, b.err());
+    assertEquals(a.summary().totals().describe(""), b.summary().totals().describe(""));
+    assertEquals(a.summary().documents(), b.summary().documents());
+  }
+
   @Test
   void resumeOnAMissingOutputStartsTheScanAndAnEmptyOneToo() throws IOException {
     Path out = tmp.resolve("fresh");
