@@ -39,11 +39,13 @@ import picocli.CommandLine.Parameters;
  * Parquet.
  *
  * <p>Each input file is one task (a {@code .warc.gz} is a sequence of gzip members that cannot be
- * split), so a job has as many tasks as files; records keep their order within a file and part
- * files follow the sorted file order, so {@code cat part-*} gives the lines in the order
- * {@code unspin scan} writes them for the same files. With {@code --partitions N} the records of
- * few large files are read per file, then spread over N checking tasks; the lines are then not in
- * input order. Exit codes: 0 done, 1 the job failed, 2 bad usage or input.
+ * split), so a job has as many tasks as files; records keep their order within a file and each
+ * task writes its file's part under a name derived from the file ({@link PartFiles}), so
+ * {@code cat part-*} gives the lines in the order {@code unspin scan} writes them for the same
+ * files, and {@code --resume} checks only the files whose part is missing ({@link JobManifest}
+ * refuses another job's output). With {@code --partitions N} the records of few large files are
+ * read per file, then spread over N checking tasks; the lines are then not in input order (and
+ * there is no resume). Exit codes: 0 done, 1 the job failed, 2 bad usage or input.
  *
  * <pre>
  * spark-submit --class org.unspin.spark.ScanJob unspin-spark.jar hdfs:///crawl/*.warc.gz --out hdfs:///reports/r1
