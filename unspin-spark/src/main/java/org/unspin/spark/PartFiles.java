@@ -144,6 +144,14 @@ final class PartFiles implements Serializable {
     throw new InputException("--compression " + c + " is not a codec for Parquet (snappy, zstd, gzip, lz4, none)");
   }
 
+  /**
+   * The codec the parts are written with, as it shapes them: a Hadoop codec class or "none" for
+   * JSONL, a Parquet codec name for Parquet (so {@code --compression snappy} and the default agree).
+   */
+  String codec() {
+    return codec == null ? "none" : codec;
+  }
+
   /** The part file name of input file number {@code index} with URI {@code uri}. */
   String name(int index, String uri) {
     byte[] digest;

@@ -242,7 +242,7 @@ public final class ScanJob implements Callable<Integer> {
     HadoopConf hadoopConf = new HadoopConf(conf);
     // Validates --compression before anything is written.
     PartFiles parts = partitions == 0 ? new PartFiles(out, fmt, compression, files.size(), hadoopConf) : null;
-    JobManifest manifest = JobManifest.of(lineSettings(fmt), files, conf);
+    JobManifest manifest = JobManifest.of(lineSettings(fmt, parts), files, conf);
     long bytes = manifest.bytes();
     ModelSpec spec = models.shipTo(jsc);
     LOG.info("scanning {} files ({} bytes) into {} as {}", files.size(), bytes, out, fmt);
@@ -295,10 +295,11 @@ public final class ScanJob implements Callable<Integer> {
   }
 
   /** The options that shape the report's lines and files, for {@link JobManifest}. */
-  private Map<String, String> lineSettings(OutputFormat fmt) {
+  private Map<String, String> lineSettings(OutputFormat fmt, PartFiles parts) {
     Map<String, String> m = new LinkedHashMap<>();
     m.put("--format", fmt.name().toLowerCase(Locale.ROOT));
-    m.put("--compression", compression == null ? "" : compression.toLowerCase(Locale.ROOT));
+    m.put("--compression", parts != null ? parts.codec()
+        : compression == null ? "" : compression.toLowerCase(Locale.ROOT));
     m.put("--field", textField);
     m.put("--id-field", idField);
     m.put("--max-bytes", Long.toString(maxBytes));

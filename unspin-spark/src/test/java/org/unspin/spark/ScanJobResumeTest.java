@@ -189,6 +189,16 @@ class ScanJobResumeTest {
         "cannot resume " + out + ": the earlier job differs: input ");
     assertEquals(manifest, Files.readString(out.resolve(JobManifest.NAME)), "a refused resume changes nothing");
 
+    assertRefused(ScanJobTest.run(input.toString(), "--out", tmp.resolve("never").toString(), "--compression",
+        "zip"), "--compression zip is not a codec for JSONL");
+    assertFalse(Files.exists(tmp.resolve("never")));
+    Path gz = tmp.resolve("gz");
+    assertEquals(0, ScanJobTest.run(input.toString(), "--out", gz.toString(), "--compression", "gzip").code());
+    ScanJobTest.Run again = ScanJobTest.run(input.toString(), "--out", gz.toString(), "--compression", "GZIP",
+        "--resume");
+    assertEquals(0, again.code(), again.err());
+    assertEquals(1, again.summary().keptFiles(), "the codec as written counts, not its spelling");
+
     Path foreign = Files.createDirectories(tmp.resolve("foreign"));
     Files.writeString(foreign.resolve("notes.txt"), "mine");
     assertRefused(ScanJobTest.run(input.toString(), "--out", foreign.toString(), "--resume"),
