@@ -6,6 +6,7 @@ import java.io.Serializable;
 import java.util.Iterator;
 import java.util.function.Function;
 import org.apache.spark.util.LongAccumulator;
+import org.unspin.api.InputException;
 import org.unspin.api.Unspin;
 import org.unspin.api.Verdict;
 import org.unspin.index.SourceReports;
@@ -33,8 +34,10 @@ final class RecordCheck implements Serializable {
   private final HostSampleAccumulator hosts;
 
   /**
-   * @param documents, errors, spun, summary the job's counters, or all null when the caller sums
-   *     the lines itself ({@link #checkFile})
+   * @param documents report lines, or null when the caller sums the lines itself ({@link #checkFile})
+   * @param errors error lines, or null as {@code documents}
+   * @param spun spun verdicts, or null as {@code documents}
+   * @param summary the summary of the lines, or null as {@code documents}
    * @param hosts where pages go for {@code --group-by host}, or null
    */
   RecordCheck(ModelSpec spec, boolean englishOnly, LongAccumulator documents, LongAccumulator errors,
@@ -143,7 +146,7 @@ final class RecordCheck implements Serializable {
    * Gives the host samples the pages of a file whose part an earlier run wrote: reads its records
    * again (without checking them) and takes each page's verdict from the file's state.
    *
-   * @throws IllegalStateException if the file no longer holds the records the state counts
+   * @throws InputException if the file no longer holds the records the state counts
    */
   static void replayHosts(Iterator<InputRecord> records, int fileIndex, PartState state,
       HostSampleAccumulator hosts) {
@@ -152,8 +155,8 @@ final class RecordCheck implements Serializable {
     while (records.hasNext()) {
       InputRecord r = records.next();
       if (k >= marks.length) {
-        throw new IllegalStateException(state.uri() + " holds more records than when its part was written ("
-            + marks.length + ")");
+        throw new InputException(state.uri() + " holds more records than when its part was written ("
+            + marks.length + "); start over with --overwrite");
       }
       if (marks[k] != PartState.ERROR && !r.isError() && r.host() != null) {
         hosts.add(new HostSampleAccumulator.Page(r.host(), marks[k] == PartState.SPUN, r.text(), order(fileIndex, k)));
@@ -161,8 +164,8 @@ final class RecordCheck implements Serializable {
       k++;
     }
     if (k != marks.length) {
-      throw new IllegalStateException(state.uri() + " holds " + k + " records, " + marks.length
-          + " when its part was written");
+      throw new InputException(state.uri() + " holds " + k + " records, " + marks.length
+          + " when its part was written; start over with --overwrite");
     }
   }
 }
