@@ -68,6 +68,27 @@ final class JobModelOptions {
   Double threshold;
 
   /**
+   * The model options as text, by option name, for {@link JobManifest}: files by their full URI
+   * (as {@link #withScheme} gives it), so a relative and an absolute name of one file agree.
+   */
+  Map<String, String> settings() {
+    Map<String, String> m = new java.util.LinkedHashMap<>();
+    m.put("--lm", String.join(" ", lms.stream().map(JobModelOptions::withScheme).toList()));
+    m.put("--no-default-lm", Boolean.toString(noDefaultLm));
+    m.put("--lm-weights", lmWeights == null ? "" : java.util.Arrays.toString(lmWeights));
+    m.put("--profile", String.join(" ", profiles.stream().map(JobModelOptions::withScheme).toList()));
+    m.put("--no-default-profile", Boolean.toString(noDefaultProfile));
+    m.put("--channel-weights", channelWeights == null ? "" : withScheme(channelWeights));
+    m.put("--detector", detector == null ? "" : withScheme(detector));
+    m.put("--reranker", reranker == null ? "" : withScheme(reranker));
+    m.put("--no-reranker", Boolean.toString(noReranker));
+    m.put("--threshold", threshold == null ? "" : threshold.toString());
+    m.put("--index", index == null ? "" : withScheme(index));
+    m.put("--source-coverage", Double.toString(sourceCoverage));
+    return m;
+  }
+
+  /**
    * Ships every model file named by the options to the executors and returns the spec that names
    * them as shipped.
    *

@@ -1,14 +1,18 @@
 package org.unspin.spark;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.Serializable;
 import java.util.Iterator;
 import java.util.function.Function;
 import org.apache.spark.util.LongAccumulator;
+import org.unspin.api.InputException;
 import org.unspin.api.Unspin;
 import org.unspin.api.Verdict;
 import org.unspin.index.SourceReports;
 import org.unspin.records.InputRecord;
 import org.unspin.records.RecordChecker;
+import org.unspin.records.ScanSummary;
 
 /**
  * Turns records into report lines with the scan's {@link RecordChecker} over the executor's shared
@@ -30,6 +34,10 @@ final class RecordCheck implements Serializable {
   private final HostSampleAccumulator hosts;
 
   /**
+   * @param documents report lines, or null when the caller sums the lines itself ({@link #checkFile})
+   * @param errors error lines, or null as {@code documents}
+   * @param spun spun verdicts, or null as {@code documents}
+   * @param summary the summary of the lines, or null as {@code documents}
    * @param hosts where pages go for {@code --group-by host}, or null
    */
   RecordCheck(ModelSpec spec, boolean englishOnly, LongAccumulator documents, LongAccumulator errors,
@@ -86,21 +94,78 @@ final class RecordCheck implements Serializable {
   }
 
   private String checkOne(RecordChecker checker, InputRecord record, long order) {
+    return checked(checker, record, order).json();
+  }
+
+  private RecordChecker.Checked checked(RecordChecker checker, InputRecord record, long order) {
     RecordChecker.Checked c = checker.check(record);
     if (spec.index() != null) {
       c = SourceReports.withSourceMatch(c, ExecutorModels.index(spec.index()), spec.sourceCoverage());
     }
-    documents.add(1);
-    if (c.error() != null) {
-      errors.add(1);
-    } else if (c.report().verdict() == Verdict.SPUN) {
-      spun.add(1);
+    if (summary != null) {
+      documents.add(1);
+      if (c.error() != null) {
+        errors.add(1);
+      } else if (c.report().verdict() == Verdict.SPUN) {
+        spun.add(1);
+      }
+      summary.add(c.json());
     }
-    summary.add(c.json());
     if (hosts != null && c.error() == null && c.record().host() != null) {
       hosts.add(new HostSampleAccumulator.Page(c.record().host(), c.report().verdict() == Verdict.SPUN,
           c.record().text(), order));
     }
-    return c.json();
+    return c;
+  }
+
+  /**
+   * Checks the records of input file number {@code fileIndex} and writes their lines to its part
+   * file, which is published (with its state) only when every line is written.
+   *
+   * @return the file's state: its summary and one mark per line
+   */
+  PartState checkFile(Iterator<InputRecord> records, int fileIndex, String uri, PartFiles parts) throws IOException {
+    RecordChecker checker = new RecordChecker(ExecutorModels.get(spec), englishOnly);
+    ScanSummary fileSummary = new ScanSummary();
+    ByteArrayOutputStream marks = new ByteArrayOutputStream();
+    try (PartFiles.Writer w = parts.open(fileIndex, uri)) {
+      long ordinal = 0;
+      while (records.hasNext()) {
+        RecordChecker.Checked c = checked(checker, records.next(), order(fileIndex, ordinal++));
+        w.write(c.json());
+        fileSummary.add(c.json());
+        marks.write(c.error() != null ? PartState.ERROR : c.report().verdict().jsonName().charAt(0));
+      }
+      PartState state = new PartState(uri, marks.toByteArray(), fileSummary);
+      w.commit(state);
+      return state;
+    }
+  }
+
+  /**
+   * Gives the host samples the pages of a file whose part an earlier run wrote: reads its records
+   * again (without checking them) and takes each page's verdict from the file's state.
+   *
+   * @throws InputException if the file no longer holds the records the state counts
+   */
+  static void replayHosts(Iterator<InputRecord> records, int fileIndex, PartState state,
+      HostSampleAccumulator hosts) {
+    byte[] marks = state.marks();
+    int k = 0;
+    while (records.hasNext()) {
+      InputRecord r = records.next();
+      if (k >= marks.length) {
+        throw new InputException(state.uri() + " holds more records than when its part was written ("
+            + marks.length + "); start over with --overwrite");
+      }
+      if (marks[k] != PartState.ERROR && !r.isError() && r.host() != null) {
+        hosts.add(new HostSampleAccumulator.Page(r.host(), marks[k] == PartState.SPUN, r.text(), order(fileIndex, k)));
+      }
+      k++;
+    }
+    if (k != marks.length) {
+      throw new InputException(state.uri() + " holds " + k + " records, " + marks.length
+          + " when its part was written; start over with --overwrite");
+    }
   }
 }

@@ -2,10 +2,13 @@ package org.unspin.spark;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
@@ -23,6 +26,7 @@ import org.unspin.api.InputException;
 import org.unspin.api.UnspinException;
 import org.unspin.records.HostProfiles;
 import org.unspin.records.ScanHtml;
+import org.unspin.records.ScanSummary;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,11 +39,13 @@ import picocli.CommandLine.Parameters;
  * Parquet.
  *
  * <p>Each input file is one task (a {@code .warc.gz} is a sequence of gzip members that cannot be
- * split), so a job has as many tasks as files; records keep their order within a file and part
- * files follow the sorted file order, so {@code cat part-*} gives the lines in the order
- * {@code unspin scan} writes them for the same files. With {@code --partitions N} the records of
- * few large files are read per file, then spread over N checking tasks; the lines are then not in
- * input order. Exit codes: 0 done, 1 the job failed, 2 bad usage or input.
+ * split), so a job has as many tasks as files; records keep their order within a file and each
+ * task writes its file's part under a name derived from the file ({@link PartFiles}), so
+ * {@code cat part-*} gives the lines in the order {@code unspin scan} writes them for the same
+ * files, and {@code --resume} checks only the files whose part is missing ({@link JobManifest}
+ * refuses another job's output). With {@code --partitions N} the records of few large files are
+ * read per file, then spread over N checking tasks; the lines are then not in input order (and
+ * there is no resume). Exit codes: 0 done, 1 the job failed, 2 bad usage or input.
  *
  * <pre>
  * spark-submit --class org.unspin.spark.ScanJob unspin-spark.jar hdfs:///crawl/*.warc.gz --out hdfs:///reports/r1
@@ -78,6 +84,13 @@ public final class ScanJob implements Callable<Integer> {
 
   @Option(names = "--overwrite", description = "Replace --out if it exists (default: fail).")
   boolean overwrite;
+
+  @Option(names = "--resume",
+      description = "Finish the job that wrote --out (a driver that died, a job that failed): check only the input "
+          + "files whose part file is missing, keep the others, and summarize the whole scan. The inputs and the "
+          + "options that shape the lines must be those of the earlier job. A missing or empty --out starts the scan. "
+          + "Not with --partitions.")
+  boolean resume;
 
   @Option(names = "--field", paramLabel = "F", defaultValue = "text",
       description = "JSONL field with the text (default: ${DEFAULT-VALUE}).")
@@ -213,42 +226,198 @@ public final class ScanJob implements Callable<Integer> {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Configuration conf = jsc.hadoopConfiguration();
     org.apache.hadoop.fs.Path outPath = new org.apache.hadoop.fs.Path(out);
-    if (!overwrite && outPath.getFileSystem(conf).exists(outPath)) {
-      throw new InputException("output " + out + " exists (use --overwrite to replace it)");
+    FileSystem outFs = outPath.getFileSystem(conf);
+    if (resume && overwrite) {
+      throw new InputException("--resume and --overwrite exclude each other");
+    }
+    if (resume && partitions > 0) {
+      throw new InputException("--resume works only in the one-task-per-file mode: with --partitions every part "
+          + "file mixes records of all input files (leave out --partitions, or start over with --overwrite)");
+    }
+    boolean exists = outFs.exists(outPath);
+    if (exists && !overwrite && !resume) {
+      throw new InputException("output " + out + " exists (use --overwrite to replace it, or --resume to finish it)");
     }
     List<String> files = InputFiles.expand(inputs, conf);
-    long bytes = 0;
-    for (String f : files) {
-      org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(f);
-      FileSystem fs = p.getFileSystem(conf);
-      bytes += fs.getFileStatus(p).getLen();
-    }
+    HadoopConf hadoopConf = new HadoopConf(conf);
+    // Validates --compression before anything is written.
+    PartFiles parts = partitions == 0 ? new PartFiles(out, fmt, compression, files.size(), hadoopConf) : null;
+    JobManifest manifest = JobManifest.of(lineSettings(fmt, parts), files, conf);
+    long bytes = manifest.bytes();
     ModelSpec spec = models.shipTo(jsc);
     LOG.info("scanning {} files ({} bytes) into {} as {}", files.size(), bytes, out, fmt);
 
-    LongAccumulator documents = jsc.sc().longAccumulator("unspin documents");
-    LongAccumulator errors = jsc.sc().longAccumulator("unspin errors");
-    LongAccumulator spun = jsc.sc().longAccumulator("unspin spun");
-    FileRecords reader = new FileRecords(textField, idField, maxBytes, new HadoopConf(conf));
-    SummaryAccumulator totals = new SummaryAccumulator();
-    jsc.sc().register(totals, "unspin summary");
+    FileRecords reader = new FileRecords(textField, idField, maxBytes, hadoopConf);
     HostSampleAccumulator hostSamples = null;
     if (groupBy != null) {
       hostSamples = new HostSampleAccumulator(HostProfiles.Config.defaults());
       jsc.sc().register(hostSamples, "unspin host samples");
     }
-    RecordCheck checker = new RecordCheck(spec, !allLanguages, documents, errors, spun, totals, hostSamples);
-    // One slice per file: parallelize puts element i alone into slice i when the counts are equal.
-    JavaRDD<String> perFile = jsc.parallelize(files, files.size());
-    JavaRDD<String> lines;
-    if (partitions == 0) {
-      lines = perFile.mapPartitionsWithIndex((i, f) -> checker.check(reader.read(f), i), false);
-    } else {
-      // Records are read in one task per file, then dealt out to the checking tasks (order not kept).
-      lines = perFile.mapPartitionsWithIndex((i, f) -> RecordCheck.ordered(reader.read(f), i), false)
-          .repartition(partitions)
-          .mapPartitions(checker::checkShuffled);
+    Counts counts = parts != null
+        ? perFile(jsc, spec, reader, hostSamples, parts, manifest, files, exists)
+        : shuffled(spark, jsc, fmt, spec, reader, hostSamples, files);
+    HostProfiles.Result grouped = null;
+    if (hostSamples != null) {
+      grouped = learnHosts(jsc, spec, hostSamples.value(), conf);
     }
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    JobSummary result = new JobSummary(files.size(), bytes, counts.documents(), counts.errors(), counts.spun(),
+        seconds, counts.totals(), grouped, counts.keptFiles(), counts.keptBytes(), counts.keptDocuments());
+    if (result.keptFiles() > 0) {
+      err.println("unspin-spark: resumed " + out + ": " + result.keptFiles() + " of " + result.files()
+          + " files were done; their lines were kept, the summary counts them");
+    }
+    if (html != null) {
+      String run = String.format(Locale.ROOT, "%d files, %d records in %.1f s: input %.4f MB/s, %.2f docs/s (Spark, "
+          + "%s)", files.size(), result.documents(), seconds, result.megabytesPerSecond(), result.documentsPerSecond(),
+          jsc.master());
+      if (result.keptFiles() > 0) {
+        run += String.format(Locale.ROOT, "; resumed: %d files, %d records kept from the earlier run",
+            result.keptFiles(), result.keptDocuments());
+      }
+      writeText(conf, html, ScanHtml.page(counts.totals(), run, grouped, out));
+    }
+    return result;
+  }
+
+  /** The whole scan's counts, and what of them an earlier run had done. */
+  private record Counts(long documents, long errors, long spun, ScanSummary totals, long keptFiles, long keptBytes,
+      long keptDocuments) {}
+
+  /** One input file: its index in the sorted list and its URI. */
+  record FileTask(int index, String uri) implements Serializable {
+    private static final long serialVersionUID = 1L;
+  }
+
+  /** One input file's summary, as a task hands it to the driver. */
+  record FileSummary(int index, ScanSummary summary) implements Serializable {
+    private static final long serialVersionUID = 1L;
+  }
+
+  /** The options that shape the report's lines and files, for {@link JobManifest}. */
+  private Map<String, String> lineSettings(OutputFormat fmt, PartFiles parts) {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("--format", fmt.name().toLowerCase(Locale.ROOT));
+    m.put("--compression", parts != null ? parts.codec()
+        : compression == null ? "" : compression.toLowerCase(Locale.ROOT));
+    m.put("--field", textField);
+    m.put("--id-field", idField);
+    m.put("--max-bytes", Long.toString(maxBytes));
+    m.put("--all-languages", Boolean.toString(allLanguages));
+    m.putAll(models.settings());
+    return m;
+  }
+
+  /**
+   * One task per file: each task writes its file's part and the part's state ({@link PartFiles});
+   * with {@code --resume}, files whose part is complete are skipped and their states read back.
+   */
+  private Counts perFile(JavaSparkContext jsc, ModelSpec spec, FileRecords reader, HostSampleAccumulator hostSamples,
+      PartFiles parts, JobManifest manifest, List<String> files, boolean exists) throws IOException {
+    Configuration conf = jsc.hadoopConfiguration();
+    org.apache.hadoop.fs.Path outPath = new org.apache.hadoop.fs.Path(out);
+    FileSystem outFs = outPath.getFileSystem(conf);
+    boolean[] done = new boolean[files.size()];
+    JobManifest earlier = null;
+    if (exists && overwrite) {
+      if (!outFs.delete(outPath, true)) {
+        throw new IOException("cannot delete " + out);
+      }
+    } else if (exists) {
+      if (!outFs.getFileStatus(outPath).isDirectory()) {
+        throw new InputException("cannot resume " + out + ": it is not a directory");
+      }
+      earlier = JobManifest.readFrom(outPath, conf);
+      if (earlier == null && outFs.listStatus(outPath).length > 0) {
+        throw new InputException("cannot resume " + out + ": it has no " + JobManifest.NAME
+            + " (not the output of an unspin-spark job in the one-task-per-file mode)");
+      }
+      if (earlier != null) {
+        String difference = manifest.differenceFrom(earlier);
+        if (difference != null) {
+          throw new InputException("cannot resume " + out + ": the earlier job differs: " + difference);
+        }
+        done = parts.complete(files);
+      }
+    }
+    if (earlier == null) {
+      if (resume) {
+        err.println("unspin-spark: nothing to resume in " + out + ", starting the scan");
+      }
+      outFs.mkdirs(outPath);
+      manifest.writeTo(outPath, conf);
+    }
+    org.apache.hadoop.fs.Path success = new org.apache.hadoop.fs.Path(outPath, "_SUCCESS");
+    outFs.delete(success, false);
+
+    List<FileTask> todo = new ArrayList<>();
+    List<FileTask> kept = new ArrayList<>();
+    long keptBytes = 0;
+    for (int i = 0; i < files.size(); i++) {
+      (done[i] ? kept : todo).add(new FileTask(i, files.get(i)));
+      if (done[i]) {
+        keptBytes += manifest.files().get(i).size();
+      }
+    }
+    LOG.info("{} files to check, {} done by an earlier run", todo.size(), kept.size());
+    RecordCheck checker = new RecordCheck(spec, !allLanguages, null, null, null, null, hostSamples);
+    ScanSummary[] byFile = new ScanSummary[files.size()];
+    if (!kept.isEmpty()) {
+      HostSampleAccumulator hosts = hostSamples;
+      // Reading a state is cheap; spread them over a few tasks. With --group-by host the task also
+      // re-reads the file's records (without checking them) to give the host samples their pages.
+      List<FileSummary> before = jsc.parallelize(kept, Math.min(kept.size(), 4 * jsc.defaultParallelism()))
+          .map(t -> {
+            PartState state = parts.readState(t.index(), t.uri());
+            if (hosts != null) {
+              RecordCheck.replayHosts(reader.read(List.of(t.uri()).iterator()), t.index(), state, hosts);
+            }
+            return new FileSummary(t.index(), state.summary());
+          })
+          .collect();
+      before.forEach(f -> byFile[f.index()] = f.summary());
+    }
+    long keptDocuments = 0;
+    for (FileTask t : kept) {
+      keptDocuments += byFile[t.index()].documents() + byFile[t.index()].errors();
+    }
+    if (!todo.isEmpty()) {
+      // One slice per file: parallelize puts element i alone into slice i when the counts are equal.
+      List<FileSummary> now = jsc.parallelize(todo, todo.size())
+          .map(t -> new FileSummary(t.index(),
+              checker.checkFile(reader.read(List.of(t.uri()).iterator()), t.index(), t.uri(), parts).summary()))
+          .collect();
+      now.forEach(f -> byFile[f.index()] = f.summary());
+    }
+    // Merged in file order, so a resumed job sums exactly as an uninterrupted one.
+    ScanSummary totals = new ScanSummary();
+    for (ScanSummary s : byFile) {
+      totals.merge(s);
+    }
+    parts.deleteTemporary();
+    try (var o = outFs.create(success, true)) {
+      LOG.debug("wrote {}", success);
+    }
+    return new Counts(totals.documents() + totals.errors(), totals.errors(), totals.spun(), totals, kept.size(),
+        keptBytes, keptDocuments);
+  }
+
+  /**
+   * {@code --partitions N}: records are read in one task per file, then dealt out to N checking
+   * tasks (order not kept) and written with Spark's writer.
+   */
+  private Counts shuffled(SparkSession spark, JavaSparkContext jsc, OutputFormat fmt, ModelSpec spec,
+      FileRecords reader, HostSampleAccumulator hostSamples, List<String> files) {
+    LongAccumulator documents = jsc.sc().longAccumulator("unspin documents");
+    LongAccumulator errors = jsc.sc().longAccumulator("unspin errors");
+    LongAccumulator spun = jsc.sc().longAccumulator("unspin spun");
+    SummaryAccumulator totals = new SummaryAccumulator();
+    jsc.sc().register(totals, "unspin summary");
+    RecordCheck checker = new RecordCheck(spec, !allLanguages, documents, errors, spun, totals, hostSamples);
+    JavaRDD<String> lines = jsc.parallelize(files, files.size())
+        .mapPartitionsWithIndex((i, f) -> RecordCheck.ordered(reader.read(f), i), false)
+        .repartition(partitions)
+        .mapPartitions(checker::checkShuffled);
     Dataset<String> report = spark.createDataset(lines.rdd(), Encoders.STRING());
     SaveMode mode = overwrite ? SaveMode.Overwrite : SaveMode.ErrorIfExists;
     switch (fmt) {
@@ -258,20 +427,7 @@ public final class ScanJob implements Callable<Integer> {
           .option("compression", compression == null ? "snappy" : compression).parquet(out);
       default -> throw new IllegalStateException("format " + fmt);
     }
-    HostProfiles.Result grouped = null;
-    if (hostSamples != null) {
-      grouped = learnHosts(jsc, spec, hostSamples.value(), conf);
-    }
-    double seconds = (System.nanoTime() - t0) / 1e9;
-    JobSummary result = new JobSummary(files.size(), bytes, documents.value(), errors.value(), spun.value(), seconds,
-        totals.value(), grouped);
-    if (html != null) {
-      String run = String.format(Locale.ROOT, "%d files, %d records in %.1f s: input %.4f MB/s, %.2f docs/s (Spark, "
-          + "%s)", files.size(), result.documents(), seconds, result.megabytesPerSecond(), result.documentsPerSecond(),
-          jsc.master());
-      writeText(conf, html, ScanHtml.page(totals.value(), run, grouped, out));
-    }
-    return result;
+    return new Counts(documents.value(), errors.value(), spun.value(), totals.value(), 0, 0, 0);
   }
 
   /**

@@ -233,7 +233,7 @@ class ScanJobTest {
   }
 
   @Test
-  void parquetRowsHoldTheFieldsOfTheScanLines() {
+  void parquetRowsHoldTheFieldsOfTheScanLines() throws IOException {
     Path out = tmp.resolve("report-parquet");
     Run r = run(crawl.toString(), "--out", out.toString(), "--format", "parquet");
     assertEquals(0, r.code(), r.err());
@@ -242,6 +242,21 @@ class ScanJobTest {
     List<String> got = rows.stream().map(ScanJobTest::fieldsOfRow).sorted().toList();
     List<String> expected = scanLines.stream().map(ScanJobTest::fieldsOfLine).sorted().toList();
     assertEquals(expected, got);
+
+    // A part lost (its driver died before the rename): --resume writes it again, the rest is kept.
+    Path lost;
+    try (Stream<Path> parts = Files.list(out)) {
+      lost = parts.filter(p -> p.getFileName().toString().matches("part-00002-[0-9a-f]{8}\\.snappy\\.parquet"))
+          .findFirst().orElseThrow();
+    }
+    Files.delete(lost);
+    Run resumed = run(crawl.toString(), "--out", out.toString(), "--format", "parquet", "--resume");
+    assertEquals(0, resumed.code(), resumed.err());
+    assertEquals(3, resumed.summary().keptFiles());
+    assertTrue(Files.exists(lost));
+    assertEquals(expected, LocalSpark.session().read().parquet(out.toString()).collectAsList().stream()
+        .map(ScanJobTest::fieldsOfRow).sorted().toList());
+    assertEquals(r.summary().totals().describe(""), resumed.summary().totals().describe(""));
   }
 
   private static String fieldsOfLine(String line) {
