@@ -26,6 +26,19 @@ final class Gzip {
     return b;
   }
 
+  /**
+   * Whether {@code e} says the bytes are broken (a truncated or corrupt gzip member, a WARC or HTTP
+   * head that does not parse, bytes that do not decode) rather than that reading failed (a disk or
+   * network error). Broken bytes are the file's problem and become error records; a failed read is
+   * the machine's and must reach the caller, which stops (a scan, with its checkpoint) or retries
+   * (a Spark task) instead of losing the rest of the file.
+   */
+  static boolean brokenData(IOException e) {
+    return e instanceof EOFException || e instanceof ZipException
+        || e instanceof org.netpreserve.jwarc.ParsingException
+        || e instanceof java.nio.charset.CharacterCodingException;
+  }
+
   /** A one-line reason for an exception that ends a stream. */
   static String problem(IOException e) {
     if (e instanceof EOFException) {

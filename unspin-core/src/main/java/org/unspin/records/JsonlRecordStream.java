@@ -40,6 +40,9 @@ final class JsonlRecordStream extends PendingRecordStream {
         }
         got = lines.next();
       } catch (IOException e) {
+        if (!Gzip.brokenData(e)) {
+          throw e; // the read failed, not the data: nothing of this file may be skipped silently
+        }
         done = true;
         String at = name + "#" + (lines == null ? 1 : lines.lineNumber() + 1);
         return PendingRecord.of(InputRecord.ofError(at, null, at, Gzip.problem(e) + "; the rest of " + name

@@ -89,6 +89,9 @@ final class WarcRecordStream extends PendingRecordStream {
         }
         rec = o.get();
       } catch (IOException | RuntimeException e) {
+        if (e instanceof IOException io && !Gzip.brokenData(io)) {
+          throw io; // the read failed, not the data: nothing of this file may be skipped silently
+        }
         if (candidate >= 0) {
           // A gzip magic number inside compressed data, not a member: search on, silently.
           resyncFrom = candidate + 1;
@@ -188,7 +191,7 @@ final class WarcRecordStream extends PendingRecordStream {
    * The record as a pending input record, or null when it is not a document. The body is read here
    * (the reader must move past it); decoding and HTML extraction are left to the pending record.
    */
-  private PendingRecord convert(WarcRecord rec, String source) {
+  private PendingRecord convert(WarcRecord rec, String source) throws IOException {
     if (!(rec instanceof WarcResponse) && !(rec instanceof WarcResource)) {
       return null;
     }
@@ -245,6 +248,9 @@ final class WarcRecordStream extends PendingRecordStream {
       // The container broke inside this record: no later boundary in this member can be trusted.
       return PendingRecord.of(containerProblem(e, reader.position(), id, uri));
     } catch (IOException | RuntimeException e) {
+      if (e instanceof IOException io && !Gzip.brokenData(io)) {
+        throw io;
+      }
       return PendingRecord.of(unreadable(e, id, uri, source));
     }
   }

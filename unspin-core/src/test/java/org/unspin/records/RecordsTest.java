@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.Charset;
@@ -214,6 +215,75 @@ class RecordsTest {
   }
 
   // ------------------------------------------------------------------ JSONL
+
+  /** A stream that fails like a disk or a network file system after {@code limit} bytes. */
+  private static InputStream failingAfter(byte[] data, int limit) {
+    return new InputStream() {
+      private int pos;
+
+      @Override
+      public int read() throws IOException {
+        if (pos >= limit) {
+          throw new IOException("Input/output error");
+        }
+        return pos < data.length ? data[pos++] & 0xFF : -1;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        if (len == 0) {
+          return 0;
+        }
+        if (pos >= limit) {
+          throw new IOException("Input/output error");
+        }
+        if (pos >= data.length) {
+          return -1;
+        }
+        int n = Math.min(len, Math.min(limit, data.length) - pos);
+        System.arraycopy(data, pos, b, off, n);
+        pos += n;
+        return n;
+      }
+    };
+  }
+
+  @Test
+  void aReadFailureInsideAFileIsAnIoExceptionNotBrokenData() throws IOException {
+    // Broken data (a corrupt or truncated member) is the file's problem: an error record, and the
+    // reader goes on. A failing read is the machine's: it must reach the caller, so that a scan
+    // stops with its checkpoint and a Spark task is retried, instead of reporting the rest of the
+    // file as one error line and losing it.
+    byte[] first = warc(WarcCompression.GZIP, response("http://f.example/1", 200, "text/plain",
+        "First document.".getBytes(StandardCharsets.UTF_8)));
+    byte[] rest = warc(WarcCompression.GZIP,
+        response("http://f.example/2", 200, "text/plain", "Second document.".repeat(80).getBytes(
+            StandardCharsets.UTF_8)),
+        response("http://f.example/3", 200, "text/plain", "Third document.".getBytes(StandardCharsets.UTF_8)));
+    byte[] all = concat(first, rest);
+    RecordStream warcs = Records.warc(failingAfter(all, first.length + rest.length / 2), "w.warc.gz",
+        RecordOptions.defaults());
+    assertEquals("First document.", warcs.next().text());
+    assertThrows(IOException.class, () -> {
+      for (InputRecord r = warcs.next(); r != null; r = warcs.next()) {
+        assertFalse(r.isError(), "a failing read became an error record: " + r.error());
+      }
+    });
+    warcs.close();
+    StringBuilder jsonl = new StringBuilder();
+    for (int i = 0; i < 200; i++) {
+      jsonl.append("{\"id\": \"j").append(i).append("\", \"text\": \"Document number ").append(i).append(".\"}\n");
+    }
+    byte[] lines = jsonl.toString().getBytes(StandardCharsets.UTF_8);
+    RecordStream js = Records.jsonl(failingAfter(lines, lines.length / 2), "j.jsonl", RecordOptions.defaults());
+    assertEquals("Document number 0.", js.next().text());
+    assertThrows(IOException.class, () -> {
+      for (InputRecord r = js.next(); r != null; r = js.next()) {
+        assertFalse(r.isError(), "a failing read became an error record: " + r.error());
+      }
+    });
+    js.close();
+  }
 
   @Test
   void jsonlLinesBecomeRecordsNamedByIdOrLine() throws IOException {

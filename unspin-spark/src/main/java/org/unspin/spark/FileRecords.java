@@ -20,10 +20,10 @@ import org.unspin.records.Records;
  * scan's readers ({@link Records#warc}, {@link Records#jsonl}). Lazy: a record is read when Spark
  * pulls it, so a task holds one record at a time whatever the file's size.
  *
- * <p>A file that cannot be opened becomes one error record, as in {@code unspin scan}. The scan's
- * readers turn a read that fails in the middle of a file into an error record too (they cannot tell
- * a failing disk from a broken file); an {@link IOException} that escapes them (closing a stream)
- * fails the task with an {@link UncheckedIOException}, so that Spark retries it.
+ * <p>A file that cannot be opened becomes one error record, as in {@code unspin scan}, and so do
+ * broken bytes inside a file (the scan's readers). A read that fails in the middle of a file (the
+ * file system, not the data) is an {@link IOException} from the readers: it fails the task with an
+ * {@link UncheckedIOException}, so that Spark retries it.
  */
 final class FileRecords implements Serializable {
   private static final long serialVersionUID = 1L;
