@@ -69,6 +69,11 @@ public final class TuneRerankerCommand implements Callable<Integer> {
       description = "Keep edits whose probability is at least P (default ${DEFAULT-VALUE}).")
   double accept;
 
+  @Option(names = "--consistent-share", paramLabel = "F", defaultValue = "0",
+      description = "Share of the spun documents whose spinner decides once per dictionary entry and repeats itself"
+          + " (default ${DEFAULT-VALUE}).")
+  double consistentShare;
+
   @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
       description = "Worker threads (default ${DEFAULT-VALUE}).")
   int threads;
@@ -85,7 +90,7 @@ public final class TuneRerankerCommand implements Callable<Integer> {
     }
     EditRerankerTrainer.Config config;
     try {
-      config = new EditRerankerTrainer.Config(seed, devShare, l2, accept, threads);
+      config = new EditRerankerTrainer.Config(seed, devShare, l2, accept, threads, consistentShare);
     } catch (IllegalArgumentException e) {
       throw new InputException("bad training setting: " + e.getMessage(), e);
     }

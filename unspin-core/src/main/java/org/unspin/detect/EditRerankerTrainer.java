@@ -48,9 +48,19 @@ public final class EditRerankerTrainer {
    * @param l2 L2 penalty on the standardized weights, {@code >= 0}
    * @param threshold the model's acceptance threshold, in [0, 1]
    * @param threads worker threads for restoring, {@code >= 1}
+   * @param consistentShare share of the spun documents whose spinner decides once per dictionary
+   *     entry ({@link SimulatorConfig#consistent()}), in [0, 1]
    */
-  public record Config(long seed, double devShare, double l2, double threshold, int threads) {
+  public record Config(long seed, double devShare, double l2, double threshold, int threads, double consistentShare) {
+    /** Settings with every spinner deciding each occurrence anew ({@code consistentShare} 0). */
+    public Config(long seed, double devShare, double l2, double threshold, int threads) {
+      this(seed, devShare, l2, threshold, threads, 0);
+    }
+
     public Config {
+      if (!(consistentShare >= 0 && consistentShare <= 1)) {
+        throw new IllegalArgumentException("consistentShare must be in [0, 1] (got " + consistentShare + ")");
+      }
       if (!(devShare > 0 && devShare < 1)) {
         throw new IllegalArgumentException("devShare must be in (0, 1) (got " + devShare + ")");
       }
@@ -117,7 +127,12 @@ public final class EditRerankerTrainer {
       out.add(new Example(p.features(), false, true));
     }
     long spinSeed = new SplittableRandom(config.seed() * 31 + i).nextLong();
-    SpunText spun = new SpinSimulator(dictionary, SimulatorConfig.random(spinSeed)).spin("doc" + i, clean, spinSeed);
+    SimulatorConfig habits = SimulatorConfig.random(spinSeed);
+    if (config.consistentShare() > 0
+        && new SplittableRandom(spinSeed ^ 0x2545F4914F6CDD1DL).nextDouble() < config.consistentShare()) {
+      habits = habits.withConsistent(true);
+    }
+    SpunText spun = new SpinSimulator(dictionary, habits).spin("doc" + i, clean, spinSeed);
     if (!spun.substitutions().isEmpty()) {
       for (ProposedEdit p : restorer.proposals(spun.spun())) {
         out.add(new Example(p.features(), right(p.edit(), spun.spun(), spun.substitutions()), false));
@@ -238,7 +253,10 @@ public final class EditRerankerTrainer {
     prov.put("edits_train", train.size() + " (" + trainRight + " right)");
     prov.put("edits_dev", devEx.size() + " (" + rightTotal + " right in spun documents)");
     prov.put("simulator", "SpinSimulator per document with SimulatorConfig.random: rate uniform in 0.1-0.8, first or"
-        + " random synonym, morphology errors 0-1, names mangled or not; each document also restored clean");
+        + " random synonym, morphology errors 0-1, names mangled or not"
+        + (config.consistentShare() > 0 ? String.format(Locale.ROOT, ", consistent (one decision per dictionary"
+            + " entry and document) for a seeded share %s of the documents", config.consistentShare()) : "")
+        + "; each document also restored clean");
     prov.put("trainer", String.format(Locale.ROOT, "seed=%d dev_share=%s l2=%s newton_iterations=%d",
         config.seed(), config.devShare(), config.l2(), fit.iterations()));
     prov.put("dev_at_threshold", String.format(Locale.ROOT,

@@ -79,5 +79,8 @@ class EditRerankerTrainerTest {
         () -> new EditRerankerTrainer.Config(1, 1.5, 1, 0.5, 1));
     assertTrue(e.getMessage().contains("devShare"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> new EditRerankerTrainer.Config(1, 0.3, 1, 0.5, 0));
+    IllegalArgumentException c = assertThrows(IllegalArgumentException.class,
+        () -> new EditRerankerTrainer.Config(1, 0.3, 1, 0.5, 1, 1.5));
+    assertTrue(c.getMessage().contains("consistentShare"), c.getMessage());
   }
 }
