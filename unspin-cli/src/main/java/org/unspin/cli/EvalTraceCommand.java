@@ -88,7 +88,6 @@ public final class EvalTraceCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Path dir = CorporaDirectory.resolve(corpora, EnumSet.allOf(CorpusSource.class));
     List<EvalSetting> s = new ArrayList<>();
     for (String name : settings) {
       EvalSetting setting;
@@ -102,6 +101,7 @@ public final class EvalTraceCommand implements Callable<Integer> {
       }
       s.add(setting);
     }
+    Path dir = CorporaDirectory.resolve(corpora, EnumSet.allOf(CorpusSource.class));
     for (double r : rates) {
       if (!(r > 0 && r <= 1)) {
         throw new UsageException("--rates must be in (0, 1] (got " + r + ")");

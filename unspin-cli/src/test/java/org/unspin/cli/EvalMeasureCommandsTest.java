@@ -143,6 +143,14 @@ class EvalMeasureCommandsTest {
   }
 
   @Test
+  void traceEvaluationTakesOnlyTheKnownAndUnknownSpinners() {
+    MainTest.Result r = MainTest.run("eval", "trace", "--work", dir.resolve("work").toString(), "--settings",
+        "known,consistent");
+    assertEquals(Main.EXIT_USAGE, r.code(), r.err());
+    assertTrue(r.err().contains("--settings: eval trace takes known or unknown (got 'consistent')"), r.err());
+  }
+
+  @Test
   void ppsNeedsALanguageModelAndAValidCarrier() {
     MainTest.Result r = MainTest.run("eval", "pps", "--no-default-lm");
     assertEquals(Main.EXIT_USAGE, r.code());
