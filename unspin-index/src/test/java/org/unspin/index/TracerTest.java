@@ -100,4 +100,21 @@ class TracerTest {
     assertEquals("social welfare", subs.get(0).surface());
     assertEquals("welfare", subs.get(0).original());
   }
+  @Test
+  void segmentationCoversEverySpunWordRatherThanLeaveOneOutForAnotherPhrasePiece() {
+    SynonymClasses classes = SourceIndex.classes(IndexOptions.defaults());
+    // phrases of the lexicon on both sides and no edge between these words (a spinner with another
+    // thesaurus): leaving "zorp" out would let both phrases be pieces ("in spades" for "glim",
+    // "frob" for "TV shows"), but the spinner only substitutes: every spun word replaced something
+    assertTrue(classes.isPhrase("in spades") && classes.isPhrase("tv shows"));
+    assertTrue(!classes.isEdge("glim", "in spades") && !classes.isEdge("tv", "in spades"));
+    String src = "They honour the best websites, glim TV shows and CD roms of the year.";
+    String spun = "They honour the best websites, zorp in spades frob and CD roms of the year.";
+    java.util.List<AlignedSubstitution> subs = Aligner.align(Words.of(spun), Words.of(src), classes).aligned();
+    java.util.List<String> pairs = new java.util.ArrayList<>();
+    for (AlignedSubstitution a : subs) {
+      pairs.add(a.surface() + "<-" + a.original());
+    }
+    assertEquals(java.util.List.of("zorp<-glim", "in spades<-TV", "frob<-shows"), pairs);
+  }
 }
