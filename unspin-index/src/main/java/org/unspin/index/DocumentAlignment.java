@@ -679,12 +679,15 @@ final class DocumentAlignment {
     // stretch is the rest of a reordered phrase ("of finance" after "Minister" matched "Minister"
     // in "Finance Minister")
     int[] gapCost = new int[ql + 1];
+    int[] echoes = new int[ql + 1];
+    int[][] coh = phrases == null ? null : new int[ql][MAX_PHRASE_WORDS];
     for (int i = 0; i < ql; i++) {
       boolean echo = false;
       for (int j = Math.max(0, sf - ECHO_WORDS); j < Math.min(source.size(), st + ECHO_WORDS) && !echo; j++) {
         echo = qk[qf + i].equals(sk[j]);
       }
       gapCost[i + 1] = gapCost[i] + (echo ? 2 * LOOSE_GAP_COST : gap);
+      echoes[i + 1] = echoes[i] + (echo ? 1 : 0);
     }
     for (int i = 0; i <= ql; i++) {
       for (int j = 0; j <= sl; j++) {
@@ -717,6 +720,9 @@ final class DocumentAlignment {
               // (less when it takes a matched word around the stretch: "growth" for "economic growth"
               // must not take "economic" from its own replacement)
               score = qFirst || sFirst || qLast || sLast ? 2 * PHRASE_SCORE - 3 : 2 * PHRASE_SCORE;
+              if (!(qFirst || sFirst || qLast || sLast)) {
+                score += cohesionBonus(coh, echoes, i, a, b, spun);
+              }
               edge = 1;
             } else if ((qFirst || sFirst || qLast || sLast)
                 && !(a == 1 && b == 1 && ((qFirst && sFirst) || (qLast && sLast)))) {
@@ -725,6 +731,7 @@ final class DocumentAlignment {
               score = related.related(qk[qf + i], sk[sf + j]) ? 2 : 0;
             } else {
               score = -2 * (a + b - 2);
+              score += cohesionBonus(coh, echoes, i, a, b, spun);
             }
             relax(best, edges, back, i, j, a, b, best[i][j] + score, edge);
           }
@@ -776,6 +783,31 @@ final class DocumentAlignment {
   static final int MAX_RATIO = 3;
   /** Source words on each side of a stretch where a spun word left out may find its equal. */
   static final int ECHO_WORDS = 2;
+
+  /**
+   * Weight (per log10 of {@link PhraseCohesion}) of the cohesion of the spun side of a one-word
+   * replacement by 2..{@value #MAX_PHRASE_WORDS} - 1 words with no edge, in the segmentation: the
+   * language model tells where the spinner's phrase ends ("in point of" for "about", not "in point"
+   * for "informed" and "of" for "about").
+   */
+  static final double COHESION_WEIGHT = 1.5;
+
+  /**
+   * The doubled cohesion bonus of spun words {@code [i, i + a)} of a segmented stretch replacing
+   * {@code b} words (see {@link #COHESION_WEIGHT}): 0 without a model, for a one-word spun side or a
+   * longer original, or when one of the words equals a source word near the stretch (the rest of a
+   * reordered phrase, not the spinner's: "of interest" after "rate" matched in "interest rate").
+   * {@code coh} caches the values by {@code [i][a - 1]}, +1 (0: not yet known).
+   */
+  private int cohesionBonus(int[][] coh, int[] echoes, int i, int a, int b, String spun) {
+    if (coh == null || b != 1 || a < 2 || a >= MAX_PHRASE_WORDS || echoes[i + a] != echoes[i]) {
+      return 0;
+    }
+    if (coh[i][a - 1] == 0) {
+      coh[i][a - 1] = 1 + (int) Math.round(2 * COHESION_WEIGHT * phrases.cohesion(spun));
+    }
+    return coh[i][a - 1] - 1;
+  }
 
   /** Flag of a back pointer: source words skipped before the first piece. */
   private static final int SKIP = 1 << 20;
