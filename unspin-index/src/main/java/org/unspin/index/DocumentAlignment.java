@@ -293,7 +293,7 @@ final class DocumentAlignment {
     String spun = join(query.key, qw[0], qw[1]);
     String orig = join(source.key, sw[0], sw[1]);
     return related.isEdge(orig, spun) || isLearned(orig, spun)
-        || (qw[1] - qw[0] > 1 && related.isPhrase(spun));
+        || (qw[1] - qw[0] > 1 && related.isKnownPhrase(spun));
   }
 
   /** Re-cuts the spun words of the run {@code out[k, e)} (see {@link #rebalance}). */
@@ -714,7 +714,7 @@ final class DocumentAlignment {
               score = 2 * (EDGE_SCORE + 2 * (a + b - 2));
               edge = 1;
             } else if ((a > 1 || b > 1) && a <= MAX_PHRASE_WORDS - 1 && b <= MAX_PHRASE_WORDS - 1
-                && (a == 1 || related.isPhrase(spun)) && (b == 1 || related.isPhrase(orig))) {
+                && (a == 1 || related.isKnownPhrase(spun)) && (b == 1 || related.isPhrase(orig))) {
               // no edge between them, but the multi-word side(s) are phrases of the lexicon: a
               // replacement by a spinner with another thesaurus ("be there" for "be")
               // (less when it takes a matched word around the stretch: "growth" for "economic growth"
