@@ -790,7 +790,7 @@ final class DocumentAlignment {
    * language model tells where the spinner's phrase ends ("in point of" for "about", not "in point"
    * for "informed" and "of" for "about").
    */
-  static final double COHESION_WEIGHT = 1.5;
+  static final double COHESION_WEIGHT = 1.0;
 
   /**
    * The doubled cohesion bonus of spun words {@code [i, i + a)} of a segmented stretch replacing
