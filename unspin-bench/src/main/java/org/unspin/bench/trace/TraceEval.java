@@ -275,7 +275,8 @@ public final class TraceEval {
 
   /**
    * One block per missed true substitution: where it is, the spun and the original wording with
-   * some context, and the aligned replacements that overlap it in the spun text.
+   * some context, and the aligned replacements near it in the spun text, marked S when they overlap its
+   * spun words and O when they overlap its original words; a miss outside the aligned passages says so.
    */
   private void logMisses(String where, SpunText s, String original, SourceMatch best) {
     for (Substitution t : s.substitutions()) {
