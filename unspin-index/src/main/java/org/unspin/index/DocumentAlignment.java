@@ -293,7 +293,7 @@ final class DocumentAlignment {
     String spun = join(query.key, qw[0], qw[1]);
     String orig = join(source.key, sw[0], sw[1]);
     return related.isEdge(orig, spun) || isLearned(orig, spun)
-        || (qw[1] - qw[0] > 1 && related.isPhrase(spun));
+        || (qw[1] - qw[0] > 1 && related.isKnownPhrase(spun));
   }
 
   /** Re-cuts the spun words of the run {@code out[k, e)} (see {@link #rebalance}). */
@@ -625,8 +625,10 @@ final class DocumentAlignment {
    * ("an" to "associate in nursing") or a replacement learned from the document (see {@code
    * learn}), plus 2 per word beyond one a side, {@value #PHRASE_SCORE} per other piece whose
    * multi-word side(s) are lexicon phrases (1/2 when it takes a matched word around the stretch), 1
-   * per related one-word pair, 0 per other one-word pair, -1 per extra word of another piece and per
-   * spun word with no original (scores are kept doubled, as integers; a pair of equal words is
+   * per related one-word pair, 0 per other one-word pair, -1 per extra word of another piece, and
+   * -{@value #GAP_COST} per word with no counterpart ({@value #LOOSE_GAP_COST} when the stretch's
+   * sides differ more than {@value #MAX_RATIO}-fold, or for a spun word equal to a source word within
+   * {@value #ECHO_WORDS} words of the stretch) (scores are kept doubled, as integers; a pair of equal words is
    * related: the matched words around a changed stretch may be given, and stay matches unless an
    * edge takes them: {@code firstMatch}/{@code lastMatch}, the first/last words of both sides are
    * such a match, which only an edge piece or their own equal pair may cover). Emits the pieces and
@@ -641,6 +643,12 @@ final class DocumentAlignment {
     int ql = qt - qf;
     int sl = st - sf;
     int neg = Integer.MIN_VALUE / 4;
+    // the spinner only substitutes, so a word with no counterpart is a sign of a wrong cut, unless
+    // the stretch's sides are too unbalanced for the spinner's phrases (a match on a wrong word)
+    int innerQ = ql - (firstMatch ? 1 : 0) - (lastMatch ? 1 : 0);
+    int innerS = sl - (firstMatch ? 1 : 0) - (lastMatch ? 1 : 0);
+    boolean balanced = innerQ <= MAX_RATIO * Math.max(1, innerS) && innerS <= MAX_RATIO * Math.max(1, innerQ);
+    int gap = balanced ? 2 * GAP_COST : 2 * LOOSE_GAP_COST;
     int[][] best = new int[ql + 1][sl + 1];
     int[][] edges = new int[ql + 1][sl + 1];
     int[][] back = new int[ql + 1][sl + 1];
@@ -667,6 +675,20 @@ final class DocumentAlignment {
         origAt[j][b - 1] = b == 1 ? sk[sf + j] : origAt[j][b - 2] + ' ' + sk[sf + j + b - 1];
       }
     }
+    // prefix sums of the cost of leaving spun words out: a word equal to a source word near the
+    // stretch is the rest of a reordered phrase ("of finance" after "Minister" matched "Minister"
+    // in "Finance Minister")
+    int[] gapCost = new int[ql + 1];
+    int[] echoes = new int[ql + 1];
+    int[][] coh = phrases == null ? null : new int[ql][MAX_PHRASE_WORDS];
+    for (int i = 0; i < ql; i++) {
+      boolean echo = false;
+      for (int j = Math.max(0, sf - ECHO_WORDS); j < Math.min(source.size(), st + ECHO_WORDS) && !echo; j++) {
+        echo = qk[qf + i].equals(sk[j]);
+      }
+      gapCost[i + 1] = gapCost[i] + (echo ? 2 * LOOSE_GAP_COST : gap);
+      echoes[i + 1] = echoes[i] + (echo ? 1 : 0);
+    }
     for (int i = 0; i <= ql; i++) {
       for (int j = 0; j <= sl; j++) {
         if (best[i][j] == neg) {
@@ -677,7 +699,7 @@ final class DocumentAlignment {
           boolean qLast = lastMatch && i + a == ql;
           // spun words with no original
           if (!qFirst && !qLast) {
-            relax(best, edges, back, i, j, a, 0, best[i][j] - 2 * a, 0);
+            relax(best, edges, back, i, j, a, 0, best[i][j] - gapCost[i + a] + gapCost[i], 0);
           }
           for (int b = 1; b <= MAX_PHRASE_WORDS && j + b <= sl; b++) {
             boolean sFirst = firstMatch && j == 0;
@@ -692,12 +714,15 @@ final class DocumentAlignment {
               score = 2 * (EDGE_SCORE + 2 * (a + b - 2));
               edge = 1;
             } else if ((a > 1 || b > 1) && a <= MAX_PHRASE_WORDS - 1 && b <= MAX_PHRASE_WORDS - 1
-                && (a == 1 || related.isPhrase(spun)) && (b == 1 || related.isPhrase(orig))) {
+                && (a == 1 || related.isKnownPhrase(spun)) && (b == 1 || related.isPhrase(orig))) {
               // no edge between them, but the multi-word side(s) are phrases of the lexicon: a
               // replacement by a spinner with another thesaurus ("be there" for "be")
               // (less when it takes a matched word around the stretch: "growth" for "economic growth"
               // must not take "economic" from its own replacement)
               score = qFirst || sFirst || qLast || sLast ? 2 * PHRASE_SCORE - 3 : 2 * PHRASE_SCORE;
+              if (!(qFirst || sFirst || qLast || sLast)) {
+                score += cohesionBonus(coh, echoes, i, a, b, spun);
+              }
               edge = 1;
             } else if ((qFirst || sFirst || qLast || sLast)
                 && !(a == 1 && b == 1 && ((qFirst && sFirst) || (qLast && sLast)))) {
@@ -706,6 +731,7 @@ final class DocumentAlignment {
               score = related.related(qk[qf + i], sk[sf + j]) ? 2 : 0;
             } else {
               score = -2 * (a + b - 2);
+              score += cohesionBonus(coh, echoes, i, a, b, spun);
             }
             relax(best, edges, back, i, j, a, b, best[i][j] + score, edge);
           }
@@ -713,7 +739,7 @@ final class DocumentAlignment {
         // original words with no spun counterpart
         for (int b = 1; b <= MAX_PHRASE_WORDS && j + b <= sl && !(firstMatch && j == 0)
             && !(lastMatch && j + b == sl); b++) {
-          relax(best, edges, back, i, j, 0, b, best[i][j] - 2 * b, 0);
+          relax(best, edges, back, i, j, 0, b, best[i][j] - gap * b, 0);
         }
       }
     }
@@ -743,6 +769,44 @@ final class DocumentAlignment {
     }
     int[] last = pieces.get(0);
     return lastMatch && last[1] - last[0] == 1 && last[3] - last[2] == 1 ? qt - 1 : qt;
+  }
+
+  /**
+   * Cost of a word with no counterpart inside a segmented stretch whose sides are balanced (the
+   * simulated and real spinners substitute, they do not insert or delete: such a word is a cut in
+   * the wrong place, while a wrong boundary between two pieces costs nothing).
+   */
+  static final int GAP_COST = 4;
+  /** Cost of such a word in an unbalanced stretch, or of a spun word that echoes a source word nearby. */
+  static final int LOOSE_GAP_COST = 1;
+  /** Sides of a stretch more than this many times longer than the other are unbalanced. */
+  static final int MAX_RATIO = 3;
+  /** Source words on each side of a stretch where a spun word left out may find its equal. */
+  static final int ECHO_WORDS = 2;
+
+  /**
+   * Weight (per log10 of {@link PhraseCohesion}) of the cohesion of the spun side of a one-word
+   * replacement by 2..{@value #MAX_PHRASE_WORDS} - 1 words with no edge, in the segmentation: the
+   * language model tells where the spinner's phrase ends ("in point of" for "about", not "in point"
+   * for "informed" and "of" for "about").
+   */
+  static final double COHESION_WEIGHT = 1.0;
+
+  /**
+   * The doubled cohesion bonus of spun words {@code [i, i + a)} of a segmented stretch replacing
+   * {@code b} words (see {@link #COHESION_WEIGHT}): 0 without a model, for a one-word spun side or a
+   * longer original, or when one of the words equals a source word near the stretch (the rest of a
+   * reordered phrase, not the spinner's: "of interest" after "rate" matched in "interest rate").
+   * {@code coh} caches the values by {@code [i][a - 1]}, +1 (0: not yet known).
+   */
+  private int cohesionBonus(int[][] coh, int[] echoes, int i, int a, int b, String spun) {
+    if (coh == null || b != 1 || a < 2 || a >= MAX_PHRASE_WORDS || echoes[i + a] != echoes[i]) {
+      return 0;
+    }
+    if (coh[i][a - 1] == 0) {
+      coh[i][a - 1] = 1 + (int) Math.round(2 * COHESION_WEIGHT * phrases.cohesion(spun));
+    }
+    return coh[i][a - 1] - 1;
   }
 
   /** Flag of a back pointer: source words skipped before the first piece. */

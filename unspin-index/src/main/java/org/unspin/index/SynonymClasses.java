@@ -79,6 +79,30 @@ public final class SynonymClasses {
     this.morphology = view.lexicon().morphology();
     this.view = view;
     this.spec = spec;
+    this.inEdges = seen;
+  }
+
+  /** Phrase ids that are either end of an edge the view accepts. */
+  private final boolean[] inEdges;
+
+  /**
+   * Whether {@code phrase} (of several words) is either end of an edge of this view, also through
+   * the lemmas of its last or first word: the view's phrase vocabulary, wider than {@link #isPhrase}
+   * (which needs edges from the phrase). Phrases only held-out entries use stay invisible.
+   */
+  public boolean isKnownPhrase(String phrase) {
+    for (String f : lastWordForms(phrase)) {
+      if (inViewEdges(f)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether exactly this phrase is either end of an edge of this view. */
+  boolean inViewEdges(String phrase) {
+    int id = view.lexicon().find(phrase);
+    return id >= 0 && inEdges[id];
   }
 
   /**

@@ -162,6 +162,22 @@ class PhraseCohesionTest {
   }
 
   @Test
+  void segmentationWeighsTheModelsPhrasesAgainstAMisplacedLexiconPhrase() {
+    SynonymClasses classes = SourceIndex.classes(IndexOptions.defaults());
+    assertTrue(classes.isPhrase("in spades") && !classes.isEdge("glim", "in spades"));
+    String src = "They walked to glim blat huge town at night.";
+    String spun = "They walked zorp in spades quux frob enormous town at night.";
+    // without the model, the lexicon phrase "in spades" is a piece of its own; it then has evidence,
+    // so the re-cut of runs cannot move it
+    List<AlignedSubstitution> without = Aligner.align(Words.of(spun), Words.of(src), classes, true, null).aligned();
+    assertEquals(List.of("zorp<-to", "in spades<-glim", "quux frob<-blat", "enormous<-huge"), pairs(without));
+    // with it, the segmentation itself sees the spinner's phrases "zorp in" and "spades quux"
+    PhraseCohesion lm = new PhraseCohesion(new ToyModel("zorp in", "spades quux"));
+    List<AlignedSubstitution> with = Aligner.align(Words.of(spun), Words.of(src), classes, true, lm).aligned();
+    assertEquals(List.of("zorp in<-to", "spades quux<-glim", "frob<-blat", "enormous<-huge"), pairs(with));
+  }
+
+  @Test
   void boundaryStaysWhenTheModelSeesNoPhrase() {
     SynonymClasses classes = SourceIndex.classes(IndexOptions.defaults());
     String src = "They walked to glim huge town at night.";

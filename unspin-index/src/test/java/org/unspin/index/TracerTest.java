@@ -100,4 +100,56 @@ class TracerTest {
     assertEquals("social welfare", subs.get(0).surface());
     assertEquals("welfare", subs.get(0).original());
   }
+  @Test
+  void segmentationCoversEverySpunWordRatherThanLeaveOneOutForAnotherPhrasePiece() {
+    SynonymClasses classes = SourceIndex.classes(IndexOptions.defaults());
+    // phrases of the lexicon on both sides and no edge between these words (a spinner with another
+    // thesaurus): leaving "zorp" out would let both phrases be pieces ("in spades" for "glim",
+    // "frob" for "TV shows"), but the spinner only substitutes: every spun word replaced something
+    assertTrue(classes.isPhrase("in spades") && classes.isPhrase("tv shows"));
+    assertTrue(!classes.isEdge("glim", "in spades") && !classes.isEdge("tv", "in spades"));
+    String src = "They honour the best websites, glim TV shows and CD roms of the year.";
+    String spun = "They honour the best websites, zorp in spades frob and CD roms of the year.";
+    java.util.List<AlignedSubstitution> subs = Aligner.align(Words.of(spun), Words.of(src), classes).aligned();
+    java.util.List<String> pairs = new java.util.ArrayList<>();
+    for (AlignedSubstitution a : subs) {
+      pairs.add(a.surface() + "<-" + a.original());
+    }
+    assertEquals(java.util.List.of("zorp<-glim", "in spades<-TV", "frob<-shows"), pairs);
+  }
+  @Test
+  void phraseVocabularyComesFromTheViewsEdgesOnly() {
+    org.unspin.lexicon.Lexicon lex = org.unspin.lexicon.Lexicon.loadDefault();
+    SynonymClasses all = SourceIndex.classes(IndexOptions.defaults());
+    for (String p : new String[] {"in spades", "at what time", "be there", "with regard to"}) {
+      assertTrue(all.isKnownPhrase(p), p);
+    }
+    // the unknown spinner's setting: half of the entries held out of the view
+    org.unspin.lexicon.LexiconDictionary kept = lex.dictionary().holdingOut(0.5, 7);
+    SynonymClasses half = SynonymClasses.build(kept, 50, "half");
+    boolean[] ends = new boolean[lex.phraseCount()];
+    for (int p = 0; p < ends.length; p++) {
+      for (int e = lex.edgeStart(p); e < lex.edgeEnd(p); e++) {
+        if (kept.accepts(e)) {
+          ends[p] = true;
+          ends[lex.edgeTarget(e)] = true;
+        }
+      }
+    }
+    long seed = System.nanoTime();
+    java.util.Random rnd = new java.util.Random(seed);
+    int in = 0;
+    int out = 0;
+    for (int t = 0; t < 5000; t++) {
+      int p = rnd.nextInt(ends.length);
+      // a phrase only held-out entries link stays invisible
+      assertEquals(ends[p], half.inViewEdges(lex.phrase(p)), "seed=" + seed + " " + lex.phrase(p));
+      if (ends[p]) {
+        assertTrue(half.isKnownPhrase(lex.phrase(p)), "seed=" + seed + " " + lex.phrase(p));
+      }
+      in += ends[p] ? 1 : 0;
+      out += ends[p] ? 0 : 1;
+    }
+    assertTrue(in > 0 && out > 0, "seed=" + seed + " in=" + in + " out=" + out);
+  }
 }

@@ -275,7 +275,8 @@ public final class TraceEval {
 
   /**
    * One block per missed true substitution: where it is, the spun and the original wording with
-   * some context, and the aligned replacements that overlap it in the spun text.
+   * some context, and the aligned replacements near it in the spun text, marked S when they overlap its
+   * spun words and O when they overlap its original words; a miss outside the aligned passages says so.
    */
   private void logMisses(String where, SpunText s, String original, SourceMatch best) {
     for (Substitution t : s.substitutions()) {
@@ -285,9 +286,20 @@ public final class TraceEval {
       missLog.append(where).append(" [").append(t.kind()).append("] '").append(t.spun()).append("' <- '")
           .append(t.original()).append("'\n  spun: ").append(context(s.spun(), t.spunStart(), t.spunEnd()))
           .append("\n  orig: ").append(context(original, t.originalStart(), t.originalEnd())).append('\n');
+      boolean inPassage = false;
+      for (org.unspin.index.Passage p : best.passages()) {
+        inPassage |= p.start() <= t.spunStart() && t.spunEnd() <= p.end();
+      }
+      if (!inPassage) {
+        missLog.append("  (outside the aligned passages)\n");
+      }
       for (AlignedSubstitution a : best.aligned()) {
         if (a.end() > t.spunStart() - 20 && a.start() < t.spunEnd() + 20) {
-          missLog.append("  aligned: '").append(a.surface()).append("' <- '").append(a.original()).append("'\n");
+          // marks: S = overlaps the true spun words, O = overlaps the true original words
+          boolean onSpun = a.end() > t.spunStart() && a.start() < t.spunEnd();
+          boolean onOrig = a.sourceEnd() > t.originalStart() && a.sourceStart() < t.originalEnd();
+          missLog.append("  aligned").append(onSpun ? " S" : "").append(onOrig ? " O" : "").append(": '")
+              .append(a.surface()).append("' <- '").append(a.original()).append("'\n");
         }
       }
     }
