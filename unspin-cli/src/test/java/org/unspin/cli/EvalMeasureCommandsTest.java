@@ -80,11 +80,16 @@ class EvalMeasureCommandsTest {
     assertEquals(Main.EXIT_USAGE, noDir.code());
   }
 
-  @Test
-  void ppsLearnsFromTheRestAndCountsExactRestorations() throws IOException {
+  /** A toy order-3 model built from the test corpus. */
+  private Path toyModel() {
     Path lm = dir.resolve("toy.ulm");
     MainTest.Result b = MainTest.run("lm", "build", "--order", "3", "--out", lm.toString(), resource("toy-corpus.txt"));
     assertEquals(0, b.code(), b.err());
+    return lm;
+  }
+
+  /** Eight tortured phrases with their expected originals, in the PPS list's CSV format. */
+  private Path toyPpsList() throws IOException {
     StringBuilder csv = new StringBuilder("tortured_phrase,expected_phrase,num_papers\n");
     String[][] pairs = {{"stock exchange", "stock market"}, {"stock trade", "stock market"},
         {"financial specialists", "investors"}, {"securities exchange", "stock market"}, {"offers fell", "shares fell"},
@@ -92,7 +97,13 @@ class EvalMeasureCommandsTest {
     for (String[] p : pairs) {
       csv.append("\"\"\"").append(p[0]).append("\"\"\",").append(p[1]).append(",\"3\"\n");
     }
-    Path list = Files.writeString(dir.resolve("list.csv"), csv, StandardCharsets.UTF_8);
+    return Files.writeString(dir.resolve("list.csv"), csv, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void ppsLearnsFromTheRestAndCountsExactRestorations() throws IOException {
+    Path lm = toyModel();
+    Path list = toyPpsList();
     Path rows = dir.resolve("rows.tsv");
     MainTest.Result r = MainTest.run("eval", "pps", "--pps", list.toString(), "--holdout", "0.5", "--seed", "2",
         "--no-default-lm", "--lm", lm.toString(), "--rows", rows.toString());
@@ -110,17 +121,8 @@ class EvalMeasureCommandsTest {
 
   @Test
   void ppsAppliesChannelWeightsAndCanLeaveTheRerankerOut() throws IOException {
-    Path lm = dir.resolve("toy.ulm");
-    MainTest.Result b = MainTest.run("lm", "build", "--order", "3", "--out", lm.toString(), resource("toy-corpus.txt"));
-    assertEquals(0, b.code(), b.err());
-    StringBuilder csv = new StringBuilder("tortured_phrase,expected_phrase,num_papers\n");
-    String[][] pairs = {{"stock exchange", "stock market"}, {"stock trade", "stock market"},
-        {"financial specialists", "investors"}, {"securities exchange", "stock market"}, {"offers fell", "shares fell"},
-        {"the offers", "the shares"}, {"stock business sector", "stock market"}, {"shut higher", "closed higher"}};
-    for (String[] p : pairs) {
-      csv.append("\"\"\"").append(p[0]).append("\"\"\",").append(p[1]).append(",\"3\"\n");
-    }
-    Path list = Files.writeString(dir.resolve("list.csv"), csv, StandardCharsets.UTF_8);
+    Path lm = toyModel();
+    Path list = toyPpsList();
     String[] common = {"eval", "pps", "--pps", list.toString(), "--holdout", "0.5", "--seed", "2", "--no-default-lm",
         "--lm", lm.toString(), "--no-reranker"};
     MainTest.Result shipped = MainTest.run(common);
