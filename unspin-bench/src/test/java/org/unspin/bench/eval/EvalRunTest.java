@@ -13,19 +13,13 @@ import org.unspin.lexicon.LexiconDictionary;
 
 class EvalRunTest {
   @Test
-  void knownSettingGivesSpinnerAndRestorerTheFullLexicon() {
+  void knownAndConsistentSettingsGiveSpinnerAndRestorerTheFullLexicon() {
     LexiconDictionary full = Lexicon.loadDefault().dictionary();
-    LexiconDictionary[] v = EvalRun.views(EvalSetting.KNOWN, full, 0.25, 1);
-    assertSame(full, v[0]);
-    assertSame(full, v[1]);
-  }
-
-  @Test
-  void consistentSettingUsesTheFullLexiconAndParsesByName() {
-    LexiconDictionary full = Lexicon.loadDefault().dictionary();
-    LexiconDictionary[] v = EvalRun.views(EvalSetting.CONSISTENT, full, 0.25, 1);
-    assertSame(full, v[0]);
-    assertSame(full, v[1]);
+    for (EvalSetting setting : List.of(EvalSetting.KNOWN, EvalSetting.CONSISTENT)) {
+      LexiconDictionary[] v = EvalRun.views(setting, full, 0.25, 1);
+      assertSame(full, v[0], setting.label());
+      assertSame(full, v[1], setting.label());
+    }
     assertEquals(EvalSetting.CONSISTENT, EvalSetting.parse(" Consistent "));
     assertEquals("consistent", EvalSetting.CONSISTENT.label());
   }
