@@ -23,7 +23,10 @@ import org.unspin.records.Records;
  * <p>A file that cannot be opened becomes one error record, as in {@code unspin scan}, and so do
  * broken bytes inside a file (the scan's readers). A read that fails in the middle of a file (the
  * file system, not the data) is an {@link IOException} from the readers: it fails the task with an
- * {@link UncheckedIOException}, so that Spark retries it.
+ * {@link UncheckedIOException}, so that Spark retries it, unless this is the task's last attempt
+ * ({@link #lastAttempt}): then the failure becomes the file's last record (an error naming the
+ * attempts) and the task goes on with its next file, so that one unreadable file does not fail the
+ * whole job and loses only what could not be read.
  */
 final class FileRecords implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -49,6 +52,34 @@ final class FileRecords implements Serializable {
       task.addTaskCompletionListener((TaskCompletionListener) t -> reader.close());
     }
     return reader;
+  }
+
+  /**
+   * How many attempts this task has had when it is the last one Spark will make, else -1: then a
+   * failing read should fail the task, which Spark runs again. Outside a task (no {@link
+   * TaskContext}) every attempt is the last.
+   */
+  static int lastAttempt() {
+    TaskContext task = TaskContext.get();
+    org.apache.spark.SparkEnv env = org.apache.spark.SparkEnv.get();
+    if (task == null || env == null) {
+      return 1;
+    }
+    int max = maxAttempts(env.conf().get("spark.master", ""), env.conf().getInt("spark.task.maxFailures", 4));
+    int attempt = task.attemptNumber() + 1;
+    return attempt >= max ? attempt : -1;
+  }
+
+  /**
+   * How many times Spark runs a failing task: {@code F} for a master {@code local[N, F]}, once for
+   * {@code local} and {@code local[N]} (Spark does not retry there), else {@code spark.task.maxFailures}.
+   */
+  static int maxAttempts(String master, int maxFailures) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("local\\[[^,\\]]+,\\s*(\\d+)\\]").matcher(master);
+    if (m.matches()) {
+      return Math.max(1, Integer.parseInt(m.group(1)));
+    }
+    return master.equals("local") || master.startsWith("local[") ? 1 : Math.max(1, maxFailures);
   }
 
   /**
@@ -97,7 +128,15 @@ final class FileRecords implements Serializable {
           try {
             r = current.next();
           } catch (IOException e) {
-            throw new UncheckedIOException(currentName + ": reading stopped: " + e.getMessage(), e);
+            int attempts = lastAttempt();
+            if (attempts < 0) {
+              throw new UncheckedIOException(currentName + ": reading stopped: " + e.getMessage(), e);
+            }
+            String name = currentName;
+            closeQuietly();
+            return InputRecord.ofError(name, null, name, "reading failed (" + e.getClass().getSimpleName() + ": "
+                + e.getMessage() + ") in " + attempts + (attempts == 1 ? " attempt" : " attempts")
+                + "; the rest of the file is not in the report");
           }
           if (r != null) {
             return r;
@@ -140,6 +179,18 @@ final class FileRecords implements Serializable {
         case JSONL -> Records.jsonl(in, currentName, options);
       };
       return null;
+    }
+
+    private void closeQuietly() {
+      RecordStream s = current;
+      current = null;
+      try {
+        if (s != null) {
+          s.close();
+        }
+      } catch (IOException ignored) {
+        // the read failed already; that failure is what the report says
+      }
     }
 
     void close() {

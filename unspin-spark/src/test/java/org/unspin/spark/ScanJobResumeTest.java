@@ -149,6 +149,48 @@ class ScanJobResumeTest {
     assertEquals(a.summary().documents(), b.summary().documents());
   }
 
+  /**
+   * A read that fails in the middle of an input (a disk, not the data): in {@code local[N]}, where
+   * Spark does not run a task again, the failure becomes that file's last line and the job goes
+   * on; everything read before it is in the report, the other files are whole.
+   */
+  @Test
+  void aReadFailureOnTheLastAttemptEndsItsFileWithAnErrorLineAndTheJobGoesOn() throws IOException {
+    FailingFileSystem.register(LocalSpark.session().sparkContext().hadoopConfiguration());
+    Path whole = tmp.resolve("read-whole");
+    ScanJobTest.Run a = ScanJobTest.run(crawl.toString(), "--out", whole.toString());
+    assertEquals(0, a.code(), a.err());
+    List<String> wholeC = ScanJobTest.linesOf(crawl.resolve("c.jsonl"));
+    Path cut = tmp.resolve("read-cut");
+    ScanJobTest.Run b;
+    FailingFileSystem.failReadName = "c.jsonl";
+    FailingFileSystem.failReadAfter = Files.size(crawl.resolve("c.jsonl")) / 2;
+    try {
+      String scheme = FailingFileSystem.SCHEME + ":";
+      b = ScanJobTest.run(crawl.resolve("a.warc").toString(), crawl.resolve("b.warc.gz").toString(),
+          scheme + crawl.resolve("c.jsonl").toAbsolutePath(), crawl.resolve("d.warc.gz").toString(), "--out",
+          cut.toString());
+    } finally {
+      FailingFileSystem.failReadName = null;
+    }
+    assertEquals(0, b.code(), b.err());
+    List<String> lines = ScanJobTest.readParts(cut);
+    List<String> errors = lines.stream().filter(l -> l.contains("reading failed")).toList();
+    assertEquals(1, errors.size(), String.join("\n", lines));
+    assertTrue(errors.get(0).contains("injected failure: Input/output error") && errors.get(0).contains("1 attempt;"),
+        errors.get(0));
+    // Every other line is one of the uninterrupted run's; what is missing is the end of c.jsonl only.
+    List<String> all = ScanJobTest.readParts(whole);
+    // (c.jsonl was read through failing:, so its lines name it by that URI.)
+    List<String> kept = lines.stream().filter(l -> !l.contains("reading failed"))
+        .map(l -> l.replace(FailingFileSystem.SCHEME + ":", "")).toList();
+    assertTrue(all.containsAll(kept), String.join("\n", kept));
+    List<String> missing = new java.util.ArrayList<>(all);
+    missing.removeAll(kept);
+    assertTrue(!missing.isEmpty() && missing.size() < wholeC.size(), "lost: " + missing);
+    assertTrue(wholeC.subList(wholeC.size() - missing.size(), wholeC.size()).equals(missing), "lost: " + missing);
+  }
+
   @Test
   void resumeOnAMissingOutputStartsTheScanAndAnEmptyOneToo() throws IOException {
     Path out = tmp.resolve("fresh");
