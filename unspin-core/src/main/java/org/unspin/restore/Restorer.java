@@ -369,6 +369,7 @@ public final class Restorer {
     String[] original = new String[32];
     String[] pairKey = new String[32];
     double[] candidateCost = new double[32];
+    double[] immutableCost = new double[32];
     int size;
 
     /** Empties this for the next sentence (the arrays are kept: one instance serves a thread). */
@@ -382,7 +383,7 @@ public final class Restorer {
     }
 
     void add(Candidate c, int start, int[] wordIds, float cost, boolean surfaceKnown, String orig, String key,
-        double candCost) {
+        double candCost, double immCost) {
       if (size == cand.length) {
         int cap = size * 2;
         cand = java.util.Arrays.copyOf(cand, cap);
@@ -393,6 +394,7 @@ public final class Restorer {
         original = java.util.Arrays.copyOf(original, cap);
         pairKey = java.util.Arrays.copyOf(pairKey, cap);
         candidateCost = java.util.Arrays.copyOf(candidateCost, cap);
+        immutableCost = java.util.Arrays.copyOf(immutableCost, cap);
       }
       cand[size] = c;
       from[size] = start;
@@ -402,6 +404,7 @@ public final class Restorer {
       original[size] = orig;
       pairKey[size] = key;
       candidateCost[size] = candCost;
+      immutableCost[size] = immCost;
       size++;
     }
 
@@ -484,7 +487,7 @@ public final class Restorer {
       Candidate c = col.at(k);
       s.candidates.add(c);
       s.candidateCost[j] = col.candidateCost[k];
-      s.immutableCost[j] = channel.immutableCost(s.tokens, c, col.known[k]);
+      s.immutableCost[j] = col.immutableCost[k];
       s.candidateIds[j] = col.ids[k];
       s.surfaceKnown[j] = col.known[k];
       s.localGain[j] = gain[k];
@@ -569,9 +572,9 @@ public final class Restorer {
       boolean known = surfaceKnown(s.ids, c.from(), c.length());
       String original = c.phrase();
       double candCost = channel.candidateCost(c);
+      double immCost = channel.immutableCost(s.tokens, c, known);
       col.add(c, c.from(), keptIds.get(k), channel.changeCost(Math.log10(weights.replacementRate()), candCost,
-          channel.immutableCost(s.tokens, c, known), 0, 0), known, original,
-          pairKey(s.tokens, c.from(), c.length(), original, sb), candCost);
+          immCost, 0, 0), known, original, pairKey(s.tokens, c.from(), c.length(), original, sb), candCost, immCost);
     }
     return col;
   }
@@ -615,7 +618,7 @@ public final class Restorer {
         }
         for (int k = e.partStart[g]; k < e.partStart[g + 1]; k++) {
           col.add(e.candidates[k], slot / Candidate.MAX_SPAN, e.ids[k], e.prior[k], e.surfaceKnown, e.originals[k],
-              e.pairKeys[k], e.candidateCost[k]);
+              e.pairKeys[k], e.candidateCost[k], e.immutableCost[k]);
         }
       }
     }
@@ -668,17 +671,18 @@ public final class Restorer {
     String[] originals = new String[prior.length];
     String[] pairKeys = new String[prior.length];
     double[] candidateCost = new double[prior.length];
+    double[] immutableCost = new double[prior.length];
     StringBuilder sb = new StringBuilder();
     double logRate = Math.log10(weights.replacementRate());
     for (int k = 0; k < prior.length; k++) {
       candidateCost[k] = channel.candidateCost(kept.get(k));
-      prior[k] = channel.changeCost(logRate, candidateCost[k], channel.immutableCost(s.tokens, kept.get(k), known),
-          0, 0);
+      immutableCost[k] = channel.immutableCost(s.tokens, kept.get(k), known);
+      prior[k] = channel.changeCost(logRate, candidateCost[k], immutableCost[k], 0, 0);
       originals[k] = kept.get(k).phrase();
       pairKeys[k] = pairKey(s.tokens, from, length, originals[k], sb);
     }
     return new SpanCache.Entry(kept.toArray(new Candidate[0]), keptIds.toArray(new int[0][]), prior, partStart,
-        known, originals, pairKeys, candidateCost);
+        known, originals, pairKeys, candidateCost, immutableCost);
   }
 
   /**

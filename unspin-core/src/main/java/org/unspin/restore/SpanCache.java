@@ -20,7 +20,7 @@ final class SpanCache {
   /** A span's candidates; arrays are read-only after construction. */
   static final class Entry {
     static final Entry EMPTY = new Entry(new Candidate[0], new int[0][], new float[0], new int[] {0}, false,
-        new String[0], new String[0], new double[0]);
+        new String[0], new String[0], new double[0], new double[0]);
 
     /** The candidates as first generated: their {@code from} is that of the first occurrence. */
     final Candidate[] candidates;
@@ -37,9 +37,14 @@ final class SpanCache {
     final String[] pairKeys;
     /** Each candidate's {@link ChannelModel#candidateCost}. */
     final double[] candidateCost;
+    /**
+     * Each candidate's {@link ChannelModel#immutableCost}: the same at every occurrence of the key,
+     * which holds the traits it depends on.
+     */
+    final double[] immutableCost;
 
     Entry(Candidate[] candidates, int[][] ids, float[] prior, int[] partStart, boolean surfaceKnown,
-        String[] originals, String[] pairKeys, double[] candidateCost) {
+        String[] originals, String[] pairKeys, double[] candidateCost, double[] immutableCost) {
       this.candidates = candidates;
       this.ids = ids;
       this.prior = prior;
@@ -48,6 +53,7 @@ final class SpanCache {
       this.originals = originals;
       this.pairKeys = pairKeys;
       this.candidateCost = candidateCost;
+      this.immutableCost = immutableCost;
     }
 
     int size() {
