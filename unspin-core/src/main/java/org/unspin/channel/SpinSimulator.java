@@ -1,8 +1,10 @@
 package org.unspin.channel;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import org.unspin.lexicon.Inflection;
@@ -24,8 +26,10 @@ import org.unspin.lexicon.SynonymDictionary;
  * "was" is a verb, so the noun "beryllium" is not a synonym of its lemma "be" here). Each eligible
  * site is replaced with probability {@link SimulatorConfig#rate()} by the first or a random
  * synonym (with {@link SimulatorConfig#consistent()}, once per dictionary entry and text: every later
- * occurrence of the entry is replaced by the same synonym, or kept, as its first one was), re-inflected like the original with {@link Morphology#inflectPhrase} (an irregular
- * participle becomes a past tense with probability {@link SimulatorConfig#morphologyErrorRate()};
+ * occurrence of the entry is replaced by the same synonym, or kept, as its first one was; an inflected
+ * word is found through its lemma, so "banks" is decided apart from "bank"), re-inflected like the
+ * original with {@link Morphology#inflectPhrase} (an irregular participle becomes a past tense with
+ * probability {@link SimulatorConfig#morphologyErrorRate()};
  * a word that is past and participle alike, "raised", always gives the past tense of an irregular
  * synonym). The case pattern of the original is copied (Capitalized or ALL CAPS).
  * Capitalized words inside a sentence count as names: replaced only when
@@ -103,7 +107,7 @@ public final class SpinSimulator {
   /** Spins {@code original} with the random choices drawn from {@code seed}. */
   public SpunText spin(String id, String original, long seed) {
     SplittableRandom rnd = new SplittableRandom(seed);
-    java.util.Map<String, Integer> habits = config.consistent() ? new java.util.HashMap<>() : null;
+    Map<String, Integer> habits = config.consistent() ? new HashMap<>() : null;
     WordTokens t = WordTokens.of(original);
     int n = t.size();
     StringBuilder out = new StringBuilder(original.length() + 16);
@@ -179,9 +183,9 @@ public final class SpinSimulator {
   /**
    * An eligible site: {@code words} words, the synonyms to draw from and, for a word found through
    * its lemma, the inflection to give the synonym ({@code alsoPast}: the word is past and
-   * participle alike, "raised", and is read as a past).
+   * participle alike, "raised", and is read as a past); {@code entry} names the dictionary entry the
+   * site was found through: the phrase as written, or the lemma and part of speech of an inflected word.
    */
-  /** A place to replace; {@code entry} names the dictionary entry (phrase or lemma and its part of speech). */
   private record Site(int words, List<String> synonyms, Inflection inflection, boolean alsoPast, String entry) {}
 
   private Site findSite(WordTokens t, int i) {
@@ -196,7 +200,7 @@ public final class SpinSimulator {
       }
       List<String> syns = dictionary.synonyms(sb.toString());
       if (!syns.isEmpty()) {
-        return new Site(k, syns, null, false, sb.toString().toLowerCase(java.util.Locale.ROOT));
+        return new Site(k, syns, null, false, sb.toString().toLowerCase(Locale.ROOT));
       }
     }
     String word = t.form(i);
@@ -214,7 +218,7 @@ public final class SpinSimulator {
         boolean alsoPast = infl == Inflection.PAST
             && morphology.isForm(lemmas.get(r), Inflection.PAST_PARTICIPLE, word);
         return new Site(1, syns, infl, alsoPast,
-            lemmas.get(r).toLowerCase(java.util.Locale.ROOT) + "/" + infl.pos());
+            lemmas.get(r).toLowerCase(Locale.ROOT) + "/" + infl.pos());
       }
     }
     return null;
