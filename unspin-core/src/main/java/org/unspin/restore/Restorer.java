@@ -40,11 +40,26 @@ public final class Restorer {
   private static final double MIN_RATE = 0.01;
   private static final double MAX_RATE = 0.95;
   /**
-   * Default size of the span cache, in candidates per generation: news text needs about 20 a word,
-   * so this holds the candidates of the 7,000 or so commonest words and phrases, which cover about
-   * nine tokens in ten.
+   * Least default size of the span cache, in candidates per generation: news text needs about 30
+   * a word, so this holds the candidates of the 7,000 or so commonest words and phrases, which
+   * cover about nine tokens in ten.
    */
-  public static final long DEFAULT_SPAN_CACHE = 400_000;
+  public static final long MIN_DEFAULT_SPAN_CACHE = 250_000;
+  /** Largest default size of the span cache, in candidates per generation (about 800 MB in all). */
+  public static final long MAX_DEFAULT_SPAN_CACHE = 2_000_000;
+
+  /**
+   * The default size of the span cache, in candidates per generation: what one sixteenth of the
+   * JVM's maximum heap holds at about 200 bytes a candidate (both generations together take an
+   * eighth), within [{@value #MIN_DEFAULT_SPAN_CACHE}, {@value #MAX_DEFAULT_SPAN_CACHE}]; 1.3
+   * million with the launcher's {@code -Xmx4g}. Three hundred news documents already bring about
+   * 600,000 candidates: a cache that cannot hold a server's working set recomputes the same
+   * words' candidates over and over.
+   */
+  public static long defaultSpanCacheSize() {
+    long fit = Runtime.getRuntime().maxMemory() / 16 / 200;
+    return Math.max(MIN_DEFAULT_SPAN_CACHE, Math.min(MAX_DEFAULT_SPAN_CACHE, fit));
+  }
 
   private final LanguageModel lm;
   private final CandidateGenerator generator;
@@ -102,7 +117,7 @@ public final class Restorer {
     private Neighbourhood neighbourhood;
     private ChannelWeights weights = ChannelWeights.DEFAULTS;
     private EditReranker reranker;
-    private long spanCacheSize = DEFAULT_SPAN_CACHE;
+    private long spanCacheSize = defaultSpanCacheSize();
 
     private Builder(LanguageModel lm) {
       this.lm = Objects.requireNonNull(lm, "lm");
@@ -135,7 +150,7 @@ public final class Restorer {
 
     /**
      * How many candidates the span cache holds per generation (two generations, about 200 bytes
-     * a candidate; default {@value #DEFAULT_SPAN_CACHE}); 0 turns it off. The cache only works
+     * a candidate; default {@link #defaultSpanCacheSize()}); 0 turns it off. The cache only works
      * when every candidate generator is a {@link SpanCandidateGenerator} and there are no context
      * proposals; it never changes the result, only the time.
      */
