@@ -461,6 +461,33 @@ public final class BinaryLm implements LanguageModel {
 
   @Override
   public long query(int[] context, int from, int length, int word) {
+    return queryWith(order == 1 ? null : recent.get(), context, from, length, word);
+  }
+
+  /**
+   * One thread's memory of its last stateless query, for {@link #query(Cursor, int[], int, int,
+   * int)}: the same answers as {@link #query(int[], int, int, int)}, without finding the calling
+   * thread's memory on every query. Not thread-safe: each thread owns its cursors.
+   */
+  public static final class Cursor {
+    private final Recent recent;
+
+    private Cursor(int order) {
+      recent = order == 1 ? null : new Recent(order);
+    }
+  }
+
+  /** A new cursor for this model, for one thread. */
+  public Cursor cursor() {
+    return new Cursor(order);
+  }
+
+  /** {@link #query(int[], int, int, int)} with the caller's {@link #cursor()} as the last query's memory. */
+  public long query(Cursor cursor, int[] context, int from, int length, int word) {
+    return queryWith(cursor.recent, context, from, length, word);
+  }
+
+  private long queryWith(Recent recent, int[] context, int from, int length, int word) {
     checkWord(word);
     int hist = Math.min(length, order - 1);
     int end = from + length;
@@ -474,7 +501,6 @@ public final class BinaryLm implements LanguageModel {
     if (order == 1) {
       return LanguageModel.pack(best, word == Vocabulary.UNK ? 0 : matched);
     }
-    Recent recent = this.recent.get();
     State prev = recent.prev;
     State next = recent.next;
     boolean reuse = hist > 0 && prev.length > 0 && continues(prev, context, end, hist);

@@ -13,6 +13,9 @@ package org.unspin.lm;
  */
 public final class LmQueryCache implements LanguageModel {
   private final LanguageModel lm;
+  /** The model as a {@link BinaryLm} with this cache's own cursor, or null for other models. */
+  private final BinaryLm binary;
+  private final BinaryLm.Cursor cursor;
   private final int hist;
   private final int stride;
   private final int mask;
@@ -31,6 +34,8 @@ public final class LmQueryCache implements LanguageModel {
       throw new IllegalArgumentException("slotBits must be in [4, 24] (got " + slotBits + ")");
     }
     this.lm = lm;
+    this.binary = lm instanceof BinaryLm b ? b : null;
+    this.cursor = binary != null ? binary.cursor() : null;
     this.hist = Math.max(0, lm.order() - 1);
     this.stride = hist + 2;
     this.mask = (1 << slotBits) - 1;
@@ -67,7 +72,7 @@ public final class LmQueryCache implements LanguageModel {
       hits++;
       return values[slot];
     }
-    long r = lm.query(context, from, length, word);
+    long r = uncached(context, from, length, word);
     keys[base] = n;
     System.arraycopy(context, start, keys, base + 1, n);
     keys[base + 1 + n] = word;
@@ -76,9 +81,17 @@ public final class LmQueryCache implements LanguageModel {
   }
 
   /**
+   * The model's answer, without looking in the cache or storing the answer there: for queries that
+   * rarely repeat (see {@link #remember}).
+   */
+  public long uncached(int[] context, int from, int length, int word) {
+    return binary != null ? binary.query(cursor, context, from, length, word) : lm.query(context, from, length, word);
+  }
+
+  /**
    * Stores {@code result}, which must be what the model answers to this query, so that the next
-   * {@link #query} of it is a hit. For callers that ask {@link #model()} directly the queries
-   * that rarely repeat and keep only the answers that will be needed again.
+   * {@link #query} of it is a hit. For callers that ask {@link #uncached} the queries that rarely
+   * repeat and keep only the answers that will be needed again.
    */
   public void remember(int[] context, int from, int length, int word, long result) {
     int n = Math.min(length, hist);

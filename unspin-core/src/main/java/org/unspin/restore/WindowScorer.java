@@ -60,7 +60,7 @@ final class WindowScorer {
     int len = fillHistory(ids, from);
     int use = Math.min(len, hist);
     // Most first looks reject the candidate and are never asked again: keep them out of the cache.
-    lastFirst = (cache != null ? cache.model() : lm).query(buf, len - use, use, word);
+    lastFirst = cache != null ? cache.uncached(buf, len - use, use, word) : lm.query(buf, len - use, use, word);
     lastLength = len;
     lastWord = word;
     return LanguageModel.score(lastFirst);

@@ -143,7 +143,8 @@ class BinaryLmTest {
   @Test
   void scoringRunningTextLikeAStreamMatchesBruteForce() {
     // Consecutive queries whose histories continue each other take the remembered-word-path
-    // shortcut; history lengths vary so that remembered paths are sometimes too short.
+    // shortcut; history lengths vary so that remembered paths are sometimes too short. Queries
+    // through cursors (BinaryLm.Cursor) and the thread's memory take turns at random.
     long seed = System.nanoTime();
     Random rnd = new Random(seed);
     for (int round = 0; round < 20; round++) {
@@ -156,12 +157,17 @@ class BinaryLmTest {
         for (int i = 0; i < stream.length; i++) {
           stream[i] = Math.min(vocab - 1, (int) (Math.abs(rnd.nextGaussian()) * vocab / 4));
         }
+        // Two cursors and the thread's own memory, interleaved: each remembers only its own queries.
+        BinaryLm.Cursor a = lm.cursor();
+        BinaryLm.Cursor b = lm.cursor();
         for (int i = 1; i < stream.length; i++) {
           int h = Math.min(i, rnd.nextInt(4) == 0 ? rnd.nextInt(order + 1) : order - 1);
           int[] hist = java.util.Arrays.copyOfRange(stream, i - h, i);
           double[] want = oracle.query(hist, stream[i]);
-          long got = lm.query(stream, i - h, h, stream[i]);
-          String m = "seed=" + seed + " round=" + round + " i=" + i;
+          int way = rnd.nextInt(3);
+          long got = way == 0 ? lm.query(stream, i - h, h, stream[i])
+              : lm.query(way == 1 ? a : b, stream, i - h, h, stream[i]);
+          String m = "seed=" + seed + " round=" + round + " i=" + i + " way=" + way;
           assertEquals(want[0], LanguageModel.score(got), 1e-4, m);
           assertEquals((int) want[1], LanguageModel.matchedOrder(got), m);
         }
