@@ -548,7 +548,7 @@ public final class BinaryLm implements LanguageModel {
     if (from1 <= hist) {
       best += reuse
           ? backoffsFromState(prev, from1, hist)
-          : backoffsByWalk(context, end, hist, from1);
+          : contextBackoffs(recent, context, end, hist, from1);
     }
     recent.prev = next;
     recent.next = prev;
@@ -582,28 +582,42 @@ public final class BinaryLm implements LanguageModel {
     return bo;
   }
 
-  /** Sum of the back-offs of the context suffixes of lengths {@code from1..hist}, by trie walk. */
-  private float backoffsByWalk(int[] context, int end, int hist, int from1) {
-    int h = context[end - 1];
-    checkWord(h);
-    float bo = 0;
-    if (from1 == 1) {
-      bo += backoff(1, h);
+  /**
+   * Sum of the back-offs of the context suffixes of lengths {@code from1..hist} (those the model
+   * holds), by a trie walk, or from {@code r}'s memory of the last context walked: a decoder asks
+   * for many words after one context (every candidate at a position, every hypothesis's
+   * extensions), and the context's back-offs do not depend on the word. The same float additions
+   * in the same order, so the same sum.
+   */
+  private float contextBackoffs(Recent r, int[] context, int end, int hist, int from1) {
+    if (!r.walked(context, end, hist)) {
+      int h = context[end - 1];
+      checkWord(h);
+      r.walkHist = hist;
+      for (int k = 0; k < hist; k++) {
+        r.walkWords[k] = context[end - 1 - k];
+      }
+      r.walkBackoffs[1] = backoff(1, h);
+      int found = 1;
+      long idx = h;
+      for (int len = 2; len <= hist; len++) {
+        long clo = ptr(len - 1, idx);
+        long chi = ptr(len - 1, idx + 1);
+        if (clo == chi) {
+          break;
+        }
+        idx = len == 2 ? findBigram(h, clo, chi, context[end - 2]) : find(len, clo, chi, context[end - len]);
+        if (idx < 0) {
+          break;
+        }
+        r.walkBackoffs[len] = backoff(len, idx);
+        found = len;
+      }
+      r.walkFound = found;
     }
-    long idx = h;
-    for (int len = 2; len <= hist; len++) {
-      long clo = ptr(len - 1, idx);
-      long chi = ptr(len - 1, idx + 1);
-      if (clo == chi) {
-        break;
-      }
-      idx = len == 2 ? findBigram(h, clo, chi, context[end - 2]) : find(len, clo, chi, context[end - len]);
-      if (idx < 0) {
-        break;
-      }
-      if (len >= from1) {
-        bo += backoff(len, idx);
-      }
+    float bo = 0;
+    for (int len = from1; len <= r.walkFound; len++) {
+      bo += r.walkBackoffs[len];
     }
     return bo;
   }
@@ -617,10 +631,33 @@ public final class BinaryLm implements LanguageModel {
   private static final class Recent {
     State prev;
     State next;
+    /**
+     * The last context {@link #contextBackoffs} walked: its length (0: none yet), its words most
+     * recent first, the back-off of each of its suffixes by length (index 1 up), and the longest
+     * suffix the model holds.
+     */
+    int walkHist;
+    final int[] walkWords;
+    final float[] walkBackoffs;
+    int walkFound;
 
     Recent(int order) {
       prev = new State(order);
       next = new State(order);
+      walkWords = new int[order];
+      walkBackoffs = new float[order + 1];
+    }
+
+    boolean walked(int[] context, int end, int hist) {
+      if (walkHist != hist) {
+        return false;
+      }
+      for (int k = 0; k < hist; k++) {
+        if (walkWords[k] != context[end - 1 - k]) {
+          return false;
+        }
+      }
+      return true;
     }
   }
 
