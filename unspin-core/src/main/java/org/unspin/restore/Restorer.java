@@ -51,7 +51,7 @@ public final class Restorer {
   /**
    * The default size of the span cache, in candidates per generation: what one sixteenth of the
    * JVM's maximum heap holds at about 200 bytes a candidate (both generations together take an
-   * eighth), within [{@value #MIN_DEFAULT_SPAN_CACHE}, {@value #MAX_DEFAULT_SPAN_CACHE}]; 1.3
+   * eighth), within [{@value #MIN_DEFAULT_SPAN_CACHE}, {@value #MAX_DEFAULT_SPAN_CACHE}]; 1.2
    * million with the launcher's {@code -Xmx4g}. Three hundred news documents already bring about
    * 600,000 candidates: a cache that cannot hold a server's working set recomputes the same
    * words' candidates over and over.
