@@ -41,7 +41,7 @@ public final class Restorer {
   private static final double MAX_RATE = 0.95;
   /**
    * Least default size of the span cache, in candidates per generation: news text needs about 30
-   * a word, so this holds the candidates of the 7,000 or so commonest words and phrases, which
+   * a word, so this holds the candidates of the 8,000 or so commonest words and phrases, which
    * cover about nine tokens in ten.
    */
   public static final long MIN_DEFAULT_SPAN_CACHE = 250_000;
