@@ -16,9 +16,12 @@ import java.util.Random;
  * @param consistent whether the spinner decides once per dictionary entry and text (replace or
  *     keep, and which synonym) and repeats that at every occurrence, as a spinner with a fixed
  *     dictionary does; otherwise every occurrence is decided anew
+ * @param protectClosedClasses whether words and phrases made only of closed-class words ({@link
+ *     ClosedClassWords}: prepositions, articles, conjunctions, forms of "be" and "have", modals)
+ *     are left alone, as spinners with a stop list do; otherwise they are spun like any entry
  */
 public record SimulatorConfig(double rate, Choice choice, double morphologyErrorRate, boolean mangleNames,
-    int maxPhraseWords, boolean consistent) {
+    int maxPhraseWords, boolean consistent, boolean protectClosedClasses) {
 
   /** Which of the listed synonyms the spinner writes. */
   public enum Choice {
@@ -41,15 +44,21 @@ public record SimulatorConfig(double rate, Choice choice, double morphologyError
     }
   }
 
-  /** A spinner that decides every occurrence anew ({@code consistent} false). */
+  /** A spinner that decides every occurrence anew and spins closed-class words too. */
   public SimulatorConfig(double rate, Choice choice, double morphologyErrorRate, boolean mangleNames,
       int maxPhraseWords) {
-    this(rate, choice, morphologyErrorRate, mangleNames, maxPhraseWords, false);
+    this(rate, choice, morphologyErrorRate, mangleNames, maxPhraseWords, false, false);
   }
 
   /** The same spinner, deciding once per dictionary entry and text when {@code consistent}. */
   public SimulatorConfig withConsistent(boolean consistent) {
-    return new SimulatorConfig(rate, choice, morphologyErrorRate, mangleNames, maxPhraseWords, consistent);
+    return new SimulatorConfig(rate, choice, morphologyErrorRate, mangleNames, maxPhraseWords, consistent,
+        protectClosedClasses);
+  }
+
+  /** The same spinner, leaving closed-class words alone when {@code protect}. */
+  public SimulatorConfig withProtectClosedClasses(boolean protect) {
+    return new SimulatorConfig(rate, choice, morphologyErrorRate, mangleNames, maxPhraseWords, consistent, protect);
   }
 
   /** A spinner with the given rate and choice, half its irregular participles wrong, names mangled. */

@@ -33,7 +33,9 @@ import org.unspin.lexicon.SynonymDictionary;
  * a word that is past and participle alike, "raised", always gives the past tense of an irregular
  * synonym). The case pattern of the original is copied (Capitalized or ALL CAPS).
  * Capitalized words inside a sentence count as names: replaced only when
- * {@link SimulatorConfig#mangleNames()}. Articles are not fixed ("an" may end up before a
+ * {@link SimulatorConfig#mangleNames()}. With {@link SimulatorConfig#protectClosedClasses()} a site made
+ * only of closed-class words ({@link ClosedClassWords}: "of", "in", "was", "the") is not eligible,
+ * as with a spinner that keeps a stop list. Articles are not fixed ("an" may end up before a
  * consonant), as real spinners do not fix them.
  *
  * <p>Deterministic: the same text, config and seed give the same output. Thread-safe when the
@@ -123,7 +125,7 @@ public final class SpinSimulator {
         continue;
       }
       Site site = findSite(t, i);
-      if (site == null) {
+      if (site == null || (config.protectClosedClasses() && closedClassesOnly(t, i, site.words))) {
         continue;
       }
       eligible++;
@@ -187,6 +189,16 @@ public final class SpinSimulator {
    * site was found through: the phrase as written, or the lemma and part of speech of an inflected word.
    */
   private record Site(int words, List<String> synonyms, Inflection inflection, boolean alsoPast, String entry) {}
+
+  /** Whether every word of {@code t[i, i + k)} is a closed-class word. */
+  private static boolean closedClassesOnly(WordTokens t, int i, int k) {
+    for (int j = i; j < i + k; j++) {
+      if (!ClosedClassWords.contains(t.form(j))) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   private Site findSite(WordTokens t, int i) {
     int n = t.size();

@@ -157,6 +157,58 @@ class SpinSimulatorTest {
     assertTrue(mixedAnew > 0, "seed=" + seed + ": the test texts never repeat an entry");
   }
 
+  @Test
+  void aProtectingSpinnerLeavesClosedClassWordsAndPhrasesAlone() throws IOException {
+    long seed = System.nanoTime();
+    Random r = new Random(seed);
+    String tsv = """
+        in\twithin|inside
+        of\tregarding
+        was\tturned into
+        in order to\tso as to
+        and\tplus
+        bank\tdepository
+        order\tcommand
+        """;
+    TsvSynonymDictionary dict = TsvSynonymDictionary.read(
+        new ByteArrayInputStream(tsv.getBytes(StandardCharsets.UTF_8)), "closed.tsv");
+    assertTrue(ClosedClassWords.contains("In") && ClosedClassWords.contains("was") && !ClosedClassWords.contains("bank"));
+    SimulatorConfig all = SimulatorConfig.of(1.0, SimulatorConfig.Choice.FIRST);
+    SpinSimulator plain = new SpinSimulator(dict, all);
+    SpinSimulator protecting = new SpinSimulator(dict, all.withProtectClosedClasses(true));
+    String[] words = {"in", "of", "was", "and", "bank", "order", "In", "to"};
+    int plainClosed = 0;
+    for (int doc = 0; doc < 100; doc++) {
+      StringBuilder text = new StringBuilder();
+      for (int i = 0; i < 20; i++) {
+        text.append(words[r.nextInt(words.length)]).append(' ');
+      }
+      SpunText p = protecting.spin("d" + doc, text.toString(), r.nextLong());
+      for (Substitution sub : p.substitutions()) {
+        boolean closedOnly = true;
+        for (String w : sub.original().split(" ")) {
+          closedOnly &= ClosedClassWords.contains(w);
+        }
+        assertTrue(!closedOnly, "seed=" + seed + ": the protecting spinner replaced '" + sub.original() + "' in "
+            + text);
+      }
+      // The content words are still spun at rate 1, and the plain spinner spins the closed-class ones.
+      int content = text.toString().split("\\b(bank|order)\\b", -1).length - 1;
+      int protectedContent = 0;
+      for (Substitution sub : p.substitutions()) {
+        protectedContent += sub.original().equals("bank") || sub.original().equals("order") ? 1 : 0;
+      }
+      assertTrue(protectedContent <= content, "seed=" + seed);
+      for (Substitution sub : plain.spin("d" + doc, text.toString(), r.nextLong()).substitutions()) {
+        plainClosed += ClosedClassWords.contains(sub.original().split(" ")[0]) ? 1 : 0;
+      }
+    }
+    assertTrue(plainClosed > 0, "seed=" + seed + ": the plain spinner never spun a closed-class word");
+    // "in order to" is all closed-class but for "order": a phrase with a content word is eligible.
+    SpunText phrase = protecting.spin("p", "in order to", 1);
+    assertEquals("so as to", phrase.spun());
+  }
+
   private static String randomText(Random r) {
     String[] words = {"the", "bank", "Bank", "stock", "market", "Stock", "big", "data", "took", "taken", "given",
         "cities", "BIG", "studies", "rising", "x", "2", "Brown", "é"};

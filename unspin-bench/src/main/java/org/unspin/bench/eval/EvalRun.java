@@ -43,7 +43,9 @@ import org.unspin.restore.RestoredText;
  * the first or a random synonym (a seeded coin per document, the same at every rate and setting),
  * seeded by the run seed, the document id and the rate. The known setting spins over the full
  * lexicon and restores with it, the consistent setting too with a spinner that repeats its decision at
- * every occurrence of an entry ({@link SimulatorConfig#consistent()}); the unknown setting spins over
+ * every occurrence of an entry ({@link SimulatorConfig#consistent()}), the protected setting with one
+ * that leaves closed-class words alone ({@link SimulatorConfig#protectClosedClasses()}); the unknown
+ * setting spins over
  * {@link LexiconDictionary#heldOut()}
  * and restores with {@link LexiconDictionary#holdingOut}. Documents are worked on by
  * {@link EvalConfig#threads()} threads sharing one {@link Unspin} per setting.
@@ -163,8 +165,8 @@ public final class EvalRun {
   }
 
   /**
-   * The dictionaries of a setting: {@code {spinner's, restorer's}}. Known and consistent: {@code full}
-   * for both.
+   * The dictionaries of a setting: {@code {spinner's, restorer's}}. Known, consistent and protected:
+   * {@code full} for both.
    * Unknown: the spinner gets {@code full.holdingOut(holdOut, seed).heldOut()}, the restorer
    * {@code full.holdingOut(holdOut, seed)}: complementary sets of entries.
    */
@@ -194,7 +196,8 @@ public final class EvalRun {
         SimulatorConfig.Choice choice = choice(config.seed(), document.id());
         for (int r = 0; r < k; r++) {
           double rate = config.rates().get(r);
-          SimulatorConfig habits = SimulatorConfig.of(rate, choice).withConsistent(setting == EvalSetting.CONSISTENT);
+          SimulatorConfig habits = SimulatorConfig.of(rate, choice).withConsistent(setting == EvalSetting.CONSISTENT)
+              .withProtectClosedClasses(setting == EvalSetting.PROTECTED);
           SpunText s = new SpinSimulator(spinDict, habits).spin(document.id(), text,
               spinSeed(config.seed(), document.id(), rate));
           if (s.substitutions().isEmpty()) {

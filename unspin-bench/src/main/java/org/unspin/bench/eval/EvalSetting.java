@@ -17,20 +17,27 @@ public enum EvalSetting {
    * original gets the same synonym, and a kept one is never replaced, as with a spinner's fixed
    * dictionary.
    */
-  CONSISTENT;
+  CONSISTENT,
+  /**
+   * As {@link #KNOWN}, but the spinner leaves closed-class words alone ({@link
+   * org.unspin.channel.SimulatorConfig#protectClosedClasses()}: prepositions, articles,
+   * conjunctions, forms of "be" and "have", modals), as spinners with a stop list do: only
+   * content words and phrases are replaced.
+   */
+  PROTECTED;
 
   /** The lower-case name used on the command line and in tables. */
   public String label() {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** Parses {@code known}, {@code unknown} or {@code consistent} (any case). */
+  /** Parses {@code known}, {@code unknown}, {@code consistent} or {@code protected} (any case). */
   public static EvalSetting parse(String name) {
     for (EvalSetting s : values()) {
       if (s.label().equalsIgnoreCase(name.trim())) {
         return s;
       }
     }
-    throw new IllegalArgumentException("setting must be known, unknown or consistent (got '" + name + "')");
+    throw new IllegalArgumentException("setting must be known, unknown, consistent or protected (got '" + name + "')");
   }
 }

@@ -13,15 +13,16 @@ import org.unspin.lexicon.LexiconDictionary;
 
 class EvalRunTest {
   @Test
-  void knownAndConsistentSettingsGiveSpinnerAndRestorerTheFullLexicon() {
+  void knownConsistentAndProtectedSettingsGiveSpinnerAndRestorerTheFullLexicon() {
     LexiconDictionary full = Lexicon.loadDefault().dictionary();
-    for (EvalSetting setting : List.of(EvalSetting.KNOWN, EvalSetting.CONSISTENT)) {
+    for (EvalSetting setting : List.of(EvalSetting.KNOWN, EvalSetting.CONSISTENT, EvalSetting.PROTECTED)) {
       LexiconDictionary[] v = EvalRun.views(setting, full, 0.25, 1);
       assertSame(full, v[0], setting.label());
       assertSame(full, v[1], setting.label());
     }
     assertEquals(EvalSetting.CONSISTENT, EvalSetting.parse(" Consistent "));
     assertEquals("consistent", EvalSetting.CONSISTENT.label());
+    assertEquals(EvalSetting.PROTECTED, EvalSetting.parse("PROTECTED"));
   }
 
   @Test
