@@ -57,6 +57,15 @@ public final class EvalSimulateCommand implements Callable<Integer> {
   @Option(names = "--keep-names", description = "Do not replace capitalized words inside sentences.")
   boolean keepNames;
 
+  @Option(names = "--protect-function-words", description = "Never replace a word or phrase made only of"
+      + " closed-class words (prepositions, articles, conjunctions, forms of 'be' and 'have', modals), as spinners"
+      + " with a stop list do.")
+  boolean protectFunctionWords;
+
+  @Option(names = "--consistent", description = "Decide once per dictionary entry and document and repeat that"
+      + " decision at every occurrence, as a spinner with a fixed dictionary does.")
+  boolean consistent;
+
   @Option(names = "--dictionary", paramLabel = "FILE",
       description = "Synonym dictionary (TSV); default: the embedded lexicon.")
   Path dictionary;
@@ -85,7 +94,7 @@ public final class EvalSimulateCommand implements Callable<Integer> {
       };
     }
     SimulatorConfig config = new SimulatorConfig(rate == null ? drawn.rate() : rate, choice, morphologyErrors,
-        !keepNames, 3);
+        !keepNames, 3).withConsistent(consistent).withProtectClosedClasses(protectFunctionWords);
     SpinSimulator sim = new SpinSimulator(dictionary == null ? Lexicon.loadDefault().dictionary()
         : TsvSynonymDictionary.load(dictionary), config);
     List<String> docs = new ArrayList<>();

@@ -175,4 +175,22 @@ class ChannelCommandsTest {
     assertEquals(Main.EXIT_USAGE, bad.code());
     assertTrue(bad.err().startsWith("unspin: --rate must be in [0, 1]"), bad.err());
   }
+
+  @Test
+  void evalSimulateProtectsFunctionWordsWhenAsked() throws IOException {
+    Path dict = write("fdict.tsv", "# toy\nof\tregarding\nin\twithin\nbank\tdepository\n");
+    write("fin/a.txt", "The bank of the city in the north. A bank in the bank of banks.");
+    Path plain = dir.resolve("plain.jsonl");
+    Path kept = dir.resolve("kept.jsonl");
+    assertEquals(0, run("eval", "simulate", "--rate", "1", "--seed", "2", "--synonym", "first", "--dictionary",
+        dict.toString(), "--out", plain.toString(), dir.resolve("fin").toString()).code());
+    Result r = run("eval", "simulate", "--rate", "1", "--seed", "2", "--synonym", "first", "--dictionary",
+        dict.toString(), "--protect-function-words", "--out", kept.toString(), dir.resolve("fin").toString());
+    assertEquals(0, r.code(), r.err());
+    SpunText all = PairJsonl.parseSpunText(Files.readAllLines(plain).get(0), "plain");
+    SpunText protect = PairJsonl.parseSpunText(Files.readAllLines(kept).get(0), "kept");
+    assertTrue(all.spun().contains("regarding") && all.spun().contains("within"), all.spun());
+    assertEquals("The depository of the city in the north. A depository in the depository of depositories.",
+        protect.spun());
+  }
 }
