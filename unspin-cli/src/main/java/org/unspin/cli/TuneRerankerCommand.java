@@ -74,6 +74,11 @@ public final class TuneRerankerCommand implements Callable<Integer> {
           + " (default ${DEFAULT-VALUE}).")
   double consistentShare;
 
+  @Option(names = "--protect-share", paramLabel = "F", defaultValue = "0",
+      description = "Share of the spun documents whose spinner leaves closed-class words (prepositions, articles,"
+          + " conjunctions, forms of 'be' and 'have', modals) alone (default ${DEFAULT-VALUE}).")
+  double protectShare;
+
   @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
       description = "Worker threads (default ${DEFAULT-VALUE}).")
   int threads;
@@ -90,7 +95,7 @@ public final class TuneRerankerCommand implements Callable<Integer> {
     }
     EditRerankerTrainer.Config config;
     try {
-      config = new EditRerankerTrainer.Config(seed, devShare, l2, accept, threads, consistentShare);
+      config = new EditRerankerTrainer.Config(seed, devShare, l2, accept, threads, consistentShare, protectShare);
     } catch (IllegalArgumentException e) {
       throw new InputException("bad training setting: " + e.getMessage(), e);
     }

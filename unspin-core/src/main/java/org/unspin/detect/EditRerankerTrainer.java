@@ -50,16 +50,27 @@ public final class EditRerankerTrainer {
    * @param threads worker threads for restoring, {@code >= 1}
    * @param consistentShare share of the spun documents whose spinner decides once per dictionary
    *     entry ({@link SimulatorConfig#consistent()}), in [0, 1]
+   * @param protectShare share of the spun documents whose spinner leaves closed-class words alone
+   *     ({@link SimulatorConfig#protectClosedClasses()}), in [0, 1], drawn independently
    */
-  public record Config(long seed, double devShare, double l2, double threshold, int threads, double consistentShare) {
-    /** Settings with every spinner deciding each occurrence anew ({@code consistentShare} 0). */
+  public record Config(long seed, double devShare, double l2, double threshold, int threads, double consistentShare,
+      double protectShare) {
+    /** Settings with every spinner deciding each occurrence anew and spinning every word ({@code 0} shares). */
     public Config(long seed, double devShare, double l2, double threshold, int threads) {
-      this(seed, devShare, l2, threshold, threads, 0);
+      this(seed, devShare, l2, threshold, threads, 0, 0);
+    }
+
+    /** Settings with no protecting spinner ({@code protectShare} 0). */
+    public Config(long seed, double devShare, double l2, double threshold, int threads, double consistentShare) {
+      this(seed, devShare, l2, threshold, threads, consistentShare, 0);
     }
 
     public Config {
       if (!(consistentShare >= 0 && consistentShare <= 1)) {
         throw new IllegalArgumentException("consistentShare must be in [0, 1] (got " + consistentShare + ")");
+      }
+      if (!(protectShare >= 0 && protectShare <= 1)) {
+        throw new IllegalArgumentException("protectShare must be in [0, 1] (got " + protectShare + ")");
       }
       if (!(devShare > 0 && devShare < 1)) {
         throw new IllegalArgumentException("devShare must be in (0, 1) (got " + devShare + ")");
@@ -131,6 +142,10 @@ public final class EditRerankerTrainer {
     if (config.consistentShare() > 0
         && new SplittableRandom(spinSeed ^ 0x2545F4914F6CDD1DL).nextDouble() < config.consistentShare()) {
       habits = habits.withConsistent(true);
+    }
+    if (config.protectShare() > 0
+        && new SplittableRandom(spinSeed ^ 0x6A09E667F3BCC909L).nextDouble() < config.protectShare()) {
+      habits = habits.withProtectClosedClasses(true);
     }
     SpunText spun = new SpinSimulator(dictionary, habits).spin("doc" + i, clean, spinSeed);
     if (!spun.substitutions().isEmpty()) {
@@ -256,6 +271,8 @@ public final class EditRerankerTrainer {
         + " random synonym, morphology errors 0-1, names mangled or not"
         + (config.consistentShare() > 0 ? String.format(Locale.ROOT, ", consistent (one decision per dictionary"
             + " entry and document) for a seeded share %s of the documents", config.consistentShare()) : "")
+        + (config.protectShare() > 0 ? String.format(Locale.ROOT, ", closed-class words left alone for a seeded"
+            + " share %s of the documents", config.protectShare()) : "")
         + "; each document also restored clean");
     prov.put("trainer", String.format(Locale.ROOT, "seed=%d dev_share=%s l2=%s newton_iterations=%d",
         config.seed(), config.devShare(), config.l2(), fit.iterations()));

@@ -66,6 +66,16 @@ class EditRerankerTrainerTest {
   }
 
   @Test
+  void aProtectShareSpinsWithoutClosedClassWordsAndSaysSo() throws Exception {
+    EditRerankerTrainer.Result protecting = new EditRerankerTrainer(EAGER, DetectFixtures.THESAURUS,
+        new EditRerankerTrainer.Config(5, 0.3, 1.0, 0.5, 1, 0, 1.0)).train(docs, Map.of("source", "toy corpus (test)"),
+        DetectorTrainer.Progress.NONE);
+    String sim = protecting.model().provenance().get("simulator");
+    assertTrue(sim.contains("closed-class words left alone for a seeded share 1.0"), sim);
+    assertFalse(result.model().provenance().get("simulator").contains("closed-class"));
+  }
+
+  @Test
   void aTrainedRerankerPlugsIntoTheRestorer() {
     Restorer r = Restorer.builder(DetectFixtures.LM).candidates(DetectFixtures.THESAURUS).reranker(result.model())
         .weights(EAGER.weights()).build();
@@ -82,5 +92,8 @@ class EditRerankerTrainerTest {
     IllegalArgumentException c = assertThrows(IllegalArgumentException.class,
         () -> new EditRerankerTrainer.Config(1, 0.3, 1, 0.5, 1, 1.5));
     assertTrue(c.getMessage().contains("consistentShare"), c.getMessage());
+    IllegalArgumentException p = assertThrows(IllegalArgumentException.class,
+        () -> new EditRerankerTrainer.Config(1, 0.3, 1, 0.5, 1, 0, -0.1));
+    assertTrue(p.getMessage().contains("protectShare"), p.getMessage());
   }
 }
