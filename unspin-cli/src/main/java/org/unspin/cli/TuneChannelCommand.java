@@ -72,6 +72,11 @@ public final class TuneChannelCommand implements Callable<Integer> {
       description = "Penalty per unit of over-edit rate (default ${DEFAULT-VALUE}).")
   double overEditWeight;
 
+  @Option(names = "--protect-share", paramLabel = "F", defaultValue = "0",
+      description = "Share of the spun documents whose spinner leaves closed-class words (prepositions, articles,"
+          + " conjunctions, forms of 'be' and 'have', modals) alone (default ${DEFAULT-VALUE}).")
+  double protectShare;
+
   @Option(names = "--seed", defaultValue = "1", description = "Seed of the spinners (default ${DEFAULT-VALUE}).")
   long seed;
 
@@ -84,6 +89,9 @@ public final class TuneChannelCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
+    if (!(protectShare >= 0 && protectShare <= 1)) {
+      throw new InputException("--protect-share must be in [0, 1] (got " + protectShare + ")");
+    }
     List<ChannelFitter.Dimension> dims = new ArrayList<>();
     try {
       if (params == null) {
@@ -107,8 +115,11 @@ public final class TuneChannelCommand implements Callable<Integer> {
       String doc = docs.get(i);
       pairs.add(new ChannelFitter.Pair(doc, doc));
       long spinSeed = new SplittableRandom(seed * 31 + i).nextLong();
-      SpunText s = new SpinSimulator(Lexicon.loadDefault().dictionary(), SimulatorConfig.random(spinSeed))
-          .spin("doc" + i, doc, spinSeed);
+      SimulatorConfig habits = SimulatorConfig.random(spinSeed);
+      if (protectShare > 0 && new SplittableRandom(spinSeed ^ 0x6A09E667F3BCC909L).nextDouble() < protectShare) {
+        habits = habits.withProtectClosedClasses(true);
+      }
+      SpunText s = new SpinSimulator(Lexicon.loadDefault().dictionary(), habits).spin("doc" + i, doc, spinSeed);
       if (!s.substitutions().isEmpty()) {
         pairs.add(new ChannelFitter.Pair(s.spun(), doc));
         spun++;
@@ -124,9 +135,11 @@ public final class TuneChannelCommand implements Callable<Integer> {
     ChannelFitter.Result r = fitter.fit(start, dims);
     String header = String.format(Locale.ROOT, "Fitted by 'unspin tune channel' (ChannelFitter, coordinate ascent,"
         + " %d trials) on %d clean and %d spun documents%s (documents %d-%d),%nspinner SimulatorConfig.random"
-        + " over the embedded lexicon, seed %d; objective = errors removed - %s x over-edit rate: %.4f -> %.4f."
+        + " over the embedded lexicon%s, seed %d; objective = errors removed - %s x over-edit rate: %.4f -> %.4f."
         + "%nFitted parameters: %s", r.trials(), docs.size(), spun, sourceNote == null ? "" : " of " + sourceNote,
-        skipDocs, skipDocs + docs.size(), seed, overEditWeight, r.startObjective(), r.objective(),
+        skipDocs, skipDocs + docs.size(), protectShare > 0 ? String.format(Locale.ROOT, " (closed-class words left"
+            + " alone for a seeded share %s of the documents)", protectShare) : "", seed, overEditWeight,
+        r.startObjective(), r.objective(),
         dims.stream().map(ChannelFitter.Dimension::name).toList());
     try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
       r.weights().store(w, header);

@@ -35,6 +35,18 @@ class TuneCommandTest {
   }
 
   @Test
+  void aProtectShareOutsideZeroToOneIsAUsageErrorNamingIt() {
+    Result channel = run("tune", "channel", "--clean", "no-such-file.txt", "--out", "x.properties",
+        "--protect-share", "1.5");
+    assertEquals(Main.EXIT_USAGE, channel.code());
+    assertTrue(channel.err().contains("--protect-share must be in [0, 1]"), channel.err());
+    Result reranker = run("tune", "reranker", "--clean", "no-such-file.txt", "--out", "x.tsv", "--protect-share",
+        "-1");
+    assertEquals(Main.EXIT_USAGE, reranker.code());
+    assertTrue(reranker.err().contains("protectShare"), reranker.err());
+  }
+
+  @Test
   void randomLengthCutsAtTheFirstSentenceEndAfterTheWordCount() {
     String text = "One two three. Four five six! Seven eight? Nine ten.";
     assertEquals("One two three.", DetectTrainCommand.cutAfterWords(text, 2));
