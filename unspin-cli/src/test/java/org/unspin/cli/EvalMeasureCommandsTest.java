@@ -150,6 +150,9 @@ class EvalMeasureCommandsTest {
         "known,consistent");
     assertEquals(Main.EXIT_USAGE, r.code(), r.err());
     assertTrue(r.err().contains("--settings: eval trace takes known or unknown (got 'consistent')"), r.err());
+    r = MainTest.run("eval", "trace", "--work", dir.resolve("work").toString(), "--settings", "protected");
+    assertEquals(Main.EXIT_USAGE, r.code(), r.err());
+    assertTrue(r.err().contains("--settings: eval trace takes known or unknown (got 'protected')"), r.err());
   }
 
   @Test
