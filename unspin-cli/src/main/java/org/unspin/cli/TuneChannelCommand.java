@@ -115,10 +115,7 @@ public final class TuneChannelCommand implements Callable<Integer> {
       String doc = docs.get(i);
       pairs.add(new ChannelFitter.Pair(doc, doc));
       long spinSeed = new SplittableRandom(seed * 31 + i).nextLong();
-      SimulatorConfig habits = SimulatorConfig.random(spinSeed);
-      if (protectShare > 0 && new SplittableRandom(spinSeed ^ 0x6A09E667F3BCC909L).nextDouble() < protectShare) {
-        habits = habits.withProtectClosedClasses(true);
-      }
+      SimulatorConfig habits = SimulatorConfig.random(spinSeed).withProtectClosedClasses(protectShare, spinSeed);
       SpunText s = new SpinSimulator(Lexicon.loadDefault().dictionary(), habits).spin("doc" + i, doc, spinSeed);
       if (!s.substitutions().isEmpty()) {
         pairs.add(new ChannelFitter.Pair(s.spun(), doc));

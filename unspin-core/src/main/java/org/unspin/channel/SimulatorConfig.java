@@ -61,6 +61,16 @@ public record SimulatorConfig(double rate, Choice choice, double morphologyError
     return new SimulatorConfig(rate, choice, morphologyErrorRate, mangleNames, maxPhraseWords, consistent, protect);
   }
 
+  /**
+   * The same spinner, leaving closed-class words alone for a seeded share of texts: when a coin
+   * drawn from {@code seed} (a text's spin seed) falls below {@code share}, as the trainers' {@code
+   * --protect-share} does; otherwise this spinner unchanged.
+   */
+  public SimulatorConfig withProtectClosedClasses(double share, long seed) {
+    boolean protect = share > 0 && new java.util.SplittableRandom(seed ^ 0x6A09E667F3BCC909L).nextDouble() < share;
+    return protect ? withProtectClosedClasses(true) : this;
+  }
+
   /** A spinner with the given rate and choice, half its irregular participles wrong, names mangled. */
   public static SimulatorConfig of(double rate, Choice choice) {
     return new SimulatorConfig(rate, choice, 0.5, true, 3);

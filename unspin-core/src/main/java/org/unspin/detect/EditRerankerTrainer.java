@@ -143,10 +143,7 @@ public final class EditRerankerTrainer {
         && new SplittableRandom(spinSeed ^ 0x2545F4914F6CDD1DL).nextDouble() < config.consistentShare()) {
       habits = habits.withConsistent(true);
     }
-    if (config.protectShare() > 0
-        && new SplittableRandom(spinSeed ^ 0x6A09E667F3BCC909L).nextDouble() < config.protectShare()) {
-      habits = habits.withProtectClosedClasses(true);
-    }
+    habits = habits.withProtectClosedClasses(config.protectShare(), spinSeed);
     SpunText spun = new SpinSimulator(dictionary, habits).spin("doc" + i, clean, spinSeed);
     if (!spun.substitutions().isEmpty()) {
       for (ProposedEdit p : restorer.proposals(spun.spun())) {

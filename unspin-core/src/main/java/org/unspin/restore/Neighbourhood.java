@@ -24,30 +24,10 @@ public interface Neighbourhood {
    * "a"), so an improbable one may be put back by context alone: the data file {@value
    * #CLOSED_CLASSES_RESOURCE} (its header gives the source), one class per line.
    */
-  String CLOSED_CLASSES_RESOURCE = "/org/unspin/restore/closed-classes.txt";
+  String CLOSED_CLASSES_RESOURCE = org.unspin.channel.ClosedClassWords.RESOURCE;
 
   /** The classes of {@link #CLOSED_CLASSES_RESOURCE}, in file order. */
-  List<List<String>> CLOSED_CLASSES = org.unspin.util.Resources.load(Neighbourhood.class, CLOSED_CLASSES_RESOURCE,
-      Neighbourhood::readClasses);
-
-  /**
-   * Parses a closed-class file: one class per line, members separated by spaces, {@code #}
-   * comment lines and blank lines ignored; a class needs at least two members.
-   *
-   * @throws ModelException naming {@code origin} and the line when a class has fewer than two members
-   */
-  static List<List<String>> readClasses(java.io.InputStream in, String origin) throws java.io.IOException {
-    List<List<String>> out = new ArrayList<>();
-    for (org.unspin.util.Resources.Line line : org.unspin.util.Resources.dataLines(in)) {
-      List<String> cls = List.of(line.text().split("\\s+"));
-      if (cls.size() < 2) {
-        throw new org.unspin.api.ModelException(origin + ": line " + line.number()
-            + ": a class needs at least two words (got '" + line.text() + "')");
-      }
-      out.add(cls);
-    }
-    return List.copyOf(out);
-  }
+  List<List<String>> CLOSED_CLASSES = org.unspin.channel.ClosedClassWords.CLASSES;
 
   /** Other members of the closed class of the word (see {@link #CLOSED_CLASSES}). */
   static Neighbourhood closedClasses() {

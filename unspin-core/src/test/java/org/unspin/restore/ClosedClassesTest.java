@@ -12,7 +12,7 @@ import org.unspin.api.ModelException;
 
 class ClosedClassesTest {
   private static List<List<String>> read(String text) throws Exception {
-    return Neighbourhood.readClasses(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "test");
+    return org.unspin.channel.ClosedClassWords.readClasses(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "test");
   }
 
   @Test
@@ -30,7 +30,7 @@ class ClosedClassesTest {
   void malformedUtf8IsAnError() {
     byte[] bad = {'a', ' ', (byte) 0xC3, '\n'};
     assertThrows(java.nio.charset.CharacterCodingException.class,
-        () -> Neighbourhood.readClasses(new ByteArrayInputStream(bad), "test"));
+        () -> org.unspin.channel.ClosedClassWords.readClasses(new ByteArrayInputStream(bad), "test"));
   }
 
   @Test
