@@ -447,6 +447,68 @@ public final class BinaryLm implements LanguageModel {
     return (int) (k >>> 32) & mask;
   }
 
+  /**
+   * Touches, for each {@code words[i]}, the memory a query of it after the one-word context
+   * {@code prevs[i]} reads first (its unigram record, its bigram's index slot and record, the
+   * first probe among the bigram's children), stage by stage over the whole batch, so that the
+   * independent cache misses overlap instead of following one another (a query walks its n-grams
+   * one dependent read after another, so queries asked one at a time wait for each miss in turn).
+   * Changes no answer; the return value only keeps the reads from being optimized away.
+   *
+   * @param prevs context words, {@code count} of them, each a valid word id
+   * @param words the words, {@code count} of them, each a valid word id
+   * @param scratch at least {@code count} entries, overwritten
+   */
+  public long warm(int[] prevs, int[] words, int count, long[] scratch) {
+    if (order < 2) {
+      return 0;
+    }
+    for (int i = 0; i < count; i++) {
+      checkWord(prevs[i]);
+      checkWord(words[i]);
+    }
+    long sink = 0;
+    long b1 = base[1];
+    long w1 = width[1];
+    for (int i = 0; i < count; i++) {
+      sink += bytes.getLong(b1 + ((words[i] * w1) >>> 3));
+    }
+    int[] table = bigramSlots == 0 ? heapBigrams() : null;
+    int mask = table == null ? 0 : table.length - 1;
+    for (int i = 0; i < count; i++) {
+      int w = words[i];
+      long lo = ptr(1, w);
+      long hi = ptr(1, w + 1L);
+      if (bigramSlots != 0) {
+        long slot = LmFormat.bigramSlot(w, prevs[i], bigramSlots);
+        sink += bytes.bits(bigramIndex, slot * bigramBits, bigramBits, bigramMask);
+      } else if (hi - lo > HEAP_INDEX_MIN_CHILDREN) {
+        sink += table[heapSlot(w, prevs[i], mask)];
+      } else if (hi > lo) {
+        sink += key(2, (lo + hi - 1) >>> 1);
+      }
+    }
+    for (int i = 0; i < count; i++) {
+      int w = words[i];
+      long lo = ptr(1, w);
+      long hi = ptr(1, w + 1L);
+      scratch[i] = lo < hi ? findBigram(w, lo, hi, prevs[i]) : -1;
+    }
+    if (order >= 3) {
+      for (int i = 0; i < count; i++) {
+        long idx = scratch[i];
+        if (idx >= 0) {
+          long lo = ptr(2, idx);
+          long hi = ptr(2, idx + 1);
+          if (hi > lo) {
+            sink += key(3, (lo + hi - 1) >>> 1);
+          }
+        }
+      }
+    }
+    return sink;
+  }
+
   // ---- queries -------------------------------------------------------------------------------
 
   @Override

@@ -88,6 +88,11 @@ public final class LmQueryCache implements LanguageModel {
     return binary != null ? binary.query(cursor, context, from, length, word) : lm.query(context, from, length, word);
   }
 
+  /** See {@link BinaryLm#warm}; nothing for other models. */
+  public long warm(int[] prevs, int[] words, int count, long[] scratch) {
+    return binary != null ? binary.warm(prevs, words, count, scratch) : 0;
+  }
+
   /**
    * Stores {@code result}, which must be what the model answers to this query, so that the next
    * {@link #query} of it is a hit. For callers that ask {@link #uncached} the queries that rarely

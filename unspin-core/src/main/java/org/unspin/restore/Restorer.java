@@ -458,6 +458,59 @@ public final class Restorer {
     double[] identity = new double[n * Candidate.MAX_SPAN];
     java.util.Arrays.fill(identity, Double.NaN);
     int survivors = 0;
+    double firstCut = -(weights.pruneMargin() + weights.firstWordSlack());
+    // The first look's queries are independent of one another: touch their memory for all of the
+    // sentence at once, so that the cache misses overlap (BinaryLm.warm; no answer changes).
+    int warm = 0;
+    for (int k = 0; k < m; k++) {
+      int start = col.from[k];
+      if (keep[k] && col.cand[k].length() == 1 && col.ids[k].length == 1
+          && (0.0 - s.inputFirst[start]) + prior[k] - keepPrior >= firstCut) {
+        warm = work.addWarm(warm, start > 0 ? s.ids[start - 1] : Vocabulary.BOS, col.ids[k][0]);
+      }
+    }
+    work.warm(warm);
+    float[] firstScore = new float[m];
+    for (int k = 0; k < m; k++) {
+      if (!keep[k]) {
+        continue;
+      }
+      int[] ids = col.ids[k];
+      int start = col.from[k];
+      if (col.cand[k].length() == 1 && ids.length == 1) {
+        // A log-probability is at most 0: a candidate that would fail the first look even with
+        // probability 1 needs no LM query (the same decision as the look's, without asking).
+        if ((0.0 - s.inputFirst[start]) + prior[k] - keepPrior < firstCut) {
+          keep[k] = false;
+          continue;
+        }
+        // First look: the word alone against the input's word in the same left context.
+        double firstGain = scorer.firstWord(s.ids, start, ids[0]) - s.inputFirst[start];
+        if (firstGain + prior[k] - keepPrior < firstCut) {
+          keep[k] = false;
+          continue;
+        }
+        scorer.rememberFirstWord();
+        firstScore[k] = (float) (firstGain + prior[k]);
+      }
+    }
+    if (weights.firstLookPerPosition() > 0) {
+      keepBestFirstLooks(col, keep, firstScore, n, weights.firstLookPerPosition());
+    }
+    // The window scores' second queries (each word after the one before it, the first input word
+    // after the last) are independent across candidates too: touch them the same way.
+    warm = 0;
+    for (int k = 0; k < m; k++) {
+      if (keep[k]) {
+        int[] ids = col.ids[k];
+        int after = col.from[k] + col.cand[k].length();
+        for (int j = 0; j < ids.length; j++) {
+          int next = j + 1 < ids.length ? ids[j + 1] : after < n ? s.ids[after] : Vocabulary.EOS;
+          warm = work.addWarm(warm, ids[j], next);
+        }
+      }
+    }
+    work.warm(warm);
     for (int k = 0; k < m; k++) {
       if (!keep[k]) {
         continue;
@@ -465,21 +518,6 @@ public final class Restorer {
       int[] ids = col.ids[k];
       int start = col.from[k];
       int length = col.cand[k].length();
-      if (length == 1 && ids.length == 1) {
-        // A log-probability is at most 0: a candidate that would fail the first look even with
-        // probability 1 needs no LM query (the same decision as the look's, without asking).
-        if ((0.0 - s.inputFirst[start]) + prior[k] - keepPrior < -(weights.pruneMargin() + weights.firstWordSlack())) {
-          keep[k] = false;
-          continue;
-        }
-        // First look: the word alone against the input's word in the same left context.
-        double firstGain = scorer.firstWord(s.ids, start, ids[0]) - s.inputFirst[start];
-        if (firstGain + prior[k] - keepPrior < -(weights.pruneMargin() + weights.firstWordSlack())) {
-          keep[k] = false;
-          continue;
-        }
-        scorer.rememberFirstWord();
-      }
       int slot = start * Candidate.MAX_SPAN + length - 1;
       if (Double.isNaN(identity[slot])) {
         identity[slot] = scorer.identity(s.ids, n, start, length);
@@ -611,10 +649,9 @@ public final class Restorer {
         SpanCache.Entry e = spanCache.get(key);
         if (e == null) {
           e = spanEntry(doc, s, i, len, work);
-          // Nine phrases in ten have no candidate and few recur: caching them would only evict words.
-          if (len == 1 || e.size() > 0) {
-            spanCache.put(key, e);
-          }
+          // Phrases without a candidate are cached too (nine in ten; each weighs one candidate): common
+          // ones such as "of the" recur in new text as well, and asking the lexicon again costs more.
+          spanCache.put(key, e);
         }
         entries[i * Candidate.MAX_SPAN + len - 1] = e;
         if (e.size() > 0) {
@@ -698,6 +735,30 @@ public final class Restorer {
     }
     return new SpanCache.Entry(kept.toArray(new Candidate[0]), keptIds.toArray(new int[0][]), prior, partStart,
         known, originals, pairKeys, candidateCost, immutableCost);
+  }
+
+  /**
+   * Keeps, per start token, the {@code k} one-word candidates that passed the first look with the
+   * best first-look score (LM gain of the word alone plus prior channel cost); the others are not
+   * window-scored. Multi-word candidates are not affected.
+   */
+  private static void keepBestFirstLooks(Collected col, boolean[] keep, float[] firstScore, int n, int k) {
+    int m = col.size;
+    int[] order = new int[m];
+    int c = 0;
+    for (int j = 0; j < m; j++) {
+      if (keep[j] && col.cand[j].length() == 1 && col.ids[j].length == 1) {
+        order[c++] = j;
+      }
+    }
+    sortByLocalDescending(order, c, firstScore);
+    int[] perStart = new int[n];
+    for (int j = 0; j < c; j++) {
+      int x = order[j];
+      if (perStart[col.from[x]]++ >= k) {
+        keep[x] = false;
+      }
+    }
   }
 
   /**
@@ -835,6 +896,31 @@ public final class Restorer {
     float[] local = new float[16];
     int[] order = new int[16];
     int[] perStart = new int[16];
+    /** The bigrams to {@link #warm}: context word and word. */
+    int[] warmPrev = new int[64];
+    int[] warmWord = new int[64];
+    long[] warmScratch = new long[64];
+    /** Keeps the warming reads from being optimized away. */
+    long warmSink;
+
+    /** Puts the bigram {@code prev word} at {@code at} of the warm-up batch; returns {@code at + 1}. */
+    int addWarm(int at, int prev, int word) {
+      if (at == warmPrev.length) {
+        warmPrev = java.util.Arrays.copyOf(warmPrev, at * 2);
+        warmWord = java.util.Arrays.copyOf(warmWord, at * 2);
+        warmScratch = new long[at * 2];
+      }
+      warmPrev[at] = prev;
+      warmWord[at] = word;
+      return at + 1;
+    }
+
+    /** Touches the model's memory for the first {@code count} bigrams of the batch. */
+    void warm(int count) {
+      if (count > 0) {
+        warmSink += lm.warm(warmPrev, warmWord, count, warmScratch);
+      }
+    }
 
     void ensure(int candidates, int tokens) {
       if (cost.length < candidates) {

@@ -2,6 +2,7 @@ package org.unspin.lm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -48,6 +49,45 @@ class BinaryLmHeapIndexTest {
           long got = heap.query(ctx, 0, len, ctx[len]);
           assertEquals(want, got, msg + " query " + java.util.Arrays.toString(ctx));
         }
+      }
+    }
+  }
+
+  @Test
+  void warmingEitherIndexChangesNoAnswerAndChecksItsWords() {
+    long seed = System.nanoTime();
+    Random rnd = new Random(seed);
+    for (int round = 0; round < 3; round++) {
+      int vocab = 30 + rnd.nextInt(40);
+      int order = 2 + rnd.nextInt(3);
+      String msg = "seed=" + seed + " round=" + round;
+      NgramModelData data = LmTestSupport.random(rnd, vocab, order, 1500);
+      try (BinaryLm indexed = LmTestSupport.write(data, dir, "wi" + round + ".ulm", 8, true);
+          BinaryLm heap = LmTestSupport.write(data, dir, "wh" + round + ".ulm", 8, false);
+          BinaryLm cold = LmTestSupport.write(data, dir, "wc" + round + ".ulm", 8, false)) {
+        for (int q = 0; q < 500; q++) {
+          int count = 1 + rnd.nextInt(20);
+          int[] prevs = new int[count];
+          int[] words = new int[count];
+          for (int i = 0; i < count; i++) {
+            prevs[i] = rnd.nextInt(vocab);
+            words[i] = rnd.nextInt(vocab);
+          }
+          long[] scratch = new long[count];
+          indexed.warm(prevs, words, count, scratch);
+          heap.warm(prevs, words, count, scratch);
+          for (int i = 0; i < count; i++) {
+            int[] ctx = {rnd.nextInt(vocab), rnd.nextInt(vocab), prevs[i]};
+            int len = 1 + rnd.nextInt(3);
+            long want = cold.query(ctx, 3 - len, len, words[i]);
+            assertEquals(want, indexed.query(ctx, 3 - len, len, words[i]), msg);
+            assertEquals(want, heap.query(ctx, 3 - len, len, words[i]), msg);
+          }
+        }
+        int[] bad = {vocab + 5};
+        int[] ok = {1};
+        assertThrows(IndexOutOfBoundsException.class, () -> heap.warm(bad, ok, 1, new long[1]), msg);
+        assertThrows(IndexOutOfBoundsException.class, () -> indexed.warm(ok, bad, 1, new long[1]), msg);
       }
     }
   }
