@@ -423,6 +423,11 @@ public final class Restorer {
       size++;
     }
 
+    /** Whether candidate {@code k} puts one word for one token (those get a first look). */
+    boolean oneWord(int k) {
+      return cand[k].length() == 1 && ids[k].length == 1;
+    }
+
     /** Candidate {@code k} with its real start token. */
     Candidate at(int k) {
       Candidate c = cand[k];
@@ -459,33 +464,28 @@ public final class Restorer {
     java.util.Arrays.fill(identity, Double.NaN);
     int survivors = 0;
     double firstCut = -(weights.pruneMargin() + weights.firstWordSlack());
-    // The first look's queries are independent of one another: touch their memory for all of the
-    // sentence at once, so that the cache misses overlap (BinaryLm.warm; no answer changes).
+    // A log-probability is at most 0: a one-word candidate that would fail the first look even with
+    // probability 1 needs no LM query (the same decision as the look's, without asking). The other
+    // first looks are independent of one another: touch their memory for all of the sentence at
+    // once, so that the cache misses overlap (BinaryLm.warm; no answer changes).
     int warm = 0;
     for (int k = 0; k < m; k++) {
-      int start = col.from[k];
-      if (keep[k] && col.cand[k].length() == 1 && col.ids[k].length == 1
-          && (0.0 - s.inputFirst[start]) + prior[k] - keepPrior >= firstCut) {
-        warm = work.addWarm(warm, start > 0 ? s.ids[start - 1] : Vocabulary.BOS, col.ids[k][0]);
+      if (keep[k] && col.oneWord(k)) {
+        int start = col.from[k];
+        if ((0.0 - s.inputFirst[start]) + prior[k] - keepPrior < firstCut) {
+          keep[k] = false;
+        } else {
+          warm = work.addWarm(warm, start > 0 ? s.ids[start - 1] : Vocabulary.BOS, col.ids[k][0]);
+        }
       }
     }
     work.warm(warm);
     float[] firstScore = new float[m];
     for (int k = 0; k < m; k++) {
-      if (!keep[k]) {
-        continue;
-      }
-      int[] ids = col.ids[k];
-      int start = col.from[k];
-      if (col.cand[k].length() == 1 && ids.length == 1) {
-        // A log-probability is at most 0: a candidate that would fail the first look even with
-        // probability 1 needs no LM query (the same decision as the look's, without asking).
-        if ((0.0 - s.inputFirst[start]) + prior[k] - keepPrior < firstCut) {
-          keep[k] = false;
-          continue;
-        }
+      if (keep[k] && col.oneWord(k)) {
         // First look: the word alone against the input's word in the same left context.
-        double firstGain = scorer.firstWord(s.ids, start, ids[0]) - s.inputFirst[start];
+        int start = col.from[k];
+        double firstGain = scorer.firstWord(s.ids, start, col.ids[k][0]) - s.inputFirst[start];
         if (firstGain + prior[k] - keepPrior < firstCut) {
           keep[k] = false;
           continue;
@@ -750,7 +750,7 @@ public final class Restorer {
     int[] order = new int[m];
     int c = 0;
     for (int j = 0; j < m; j++) {
-      if (keep[j] && col.cand[j].length() == 1 && col.ids[j].length == 1) {
+      if (keep[j] && col.oneWord(j)) {
         order[c++] = j;
       }
     }
