@@ -84,6 +84,12 @@ import org.unspin.api.ModelException;
  *     per start token (best first-look gain plus prior channel cost first) have their window scored
  *     and may enter the lattice; 0 = no limit. The window scores are the restorer's largest share of
  *     LM queries, and the lattice takes at most {@code maxCandidatesPerPosition} per token anyway
+ * @param windowSlack a candidate's window is scored word by word, and each word's log-probability is
+ *     at most 0: as soon as the sum so far, against the input's window, plus the candidate's channel
+ *     cost is more than {@code pruneMargin + windowSlack} below keeping the input, the candidate is
+ *     dropped without scoring the rest (the first decoding round would prune it anyway; the slack
+ *     stands for what the self-training round's document channel may still give it); {@code
+ *     Infinity} = every window is scored to its end
  */
 public record ChannelWeights(
     double replacementRate,
@@ -118,7 +124,8 @@ public record ChannelWeights(
     int maxCandidatesPerPosition,
     int maxScoredPerPosition,
     double firstWordSlack,
-    int firstLookPerPosition) {
+    int firstLookPerPosition,
+    double windowSlack) {
 
   /** Hand-set defaults; see the class javadoc. */
   public static final ChannelWeights DEFAULTS = new ChannelWeights(
@@ -154,7 +161,8 @@ public record ChannelWeights(
       4, // maxCandidatesPerPosition
       64, // maxScoredPerPosition: 16 cost 20 points of restoration with WordNet (47 candidates per token)
       1.0, // firstWordSlack
-      5); // firstLookPerPosition: news dev (seed 7) within noise of no limit for 3-5; 3 lost "yr" -> "year" (5th)
+      5, // firstLookPerPosition: news dev (seed 7) within noise of no limit for 3-5; 3 lost "yr" -> "year" (5th)
+      1.0); // windowSlack
   // Pruning defaults measured with a WordNet reverse lexicon (23 candidates per token) and a 25 MB
   // trigram LM: 64.1% of spun errors removed at rate 40% vs 65.0% with (3.0, 8, 16, 2.0), at about
   // 1.5 times the speed.
@@ -210,6 +218,9 @@ public record ChannelWeights(
     }
     if (maxScoredPerPosition < 1) {
       throw new IllegalArgumentException("maxScoredPerPosition must be >= 1 (got " + maxScoredPerPosition + ")");
+    }
+    if (!(windowSlack >= 0)) {
+      throw new IllegalArgumentException("windowSlack must be >= 0 or Infinity (got " + windowSlack + ")");
     }
     if (firstLookPerPosition < 0) {
       throw new IllegalArgumentException("firstLookPerPosition must be >= 0 (got " + firstLookPerPosition + ")");

@@ -497,6 +497,7 @@ public final class Restorer {
     if (weights.firstLookPerPosition() > 0) {
       keepBestFirstLooks(col, keep, firstScore, n, weights.firstLookPerPosition());
     }
+    double windowCut = -(weights.pruneMargin() + weights.windowSlack());
     // The window scores' second queries (each word after the one before it, the first input word
     // after the last) are independent across candidates too: touch them the same way.
     warm = 0;
@@ -522,7 +523,15 @@ public final class Restorer {
       if (Double.isNaN(identity[slot])) {
         identity[slot] = scorer.identity(s.ids, n, start, length);
       }
-      gain[k] = (float) (scorer.score(s.ids, n, start, length, ids, ids.length) - identity[slot]);
+      // The window's sum only falls as it goes: stop once the candidate cannot come within
+      // pruneMargin + windowSlack of keeping the input (windowCut is -Infinity when off).
+      double floor = identity[slot] + windowCut - prior[k] + keepPrior * length;
+      double window = scorer.score(s.ids, n, start, length, ids, ids.length, floor);
+      if (window < floor) {
+        keep[k] = false;
+        continue;
+      }
+      gain[k] = (float) (window - identity[slot]);
       survivors++;
     }
     s.candidates = new ArrayList<>(survivors);

@@ -35,11 +35,23 @@ final class WindowScorer {
    * the sentence {@code ids[0, n)}, plus the following tokens of the window.
    */
   double score(int[] ids, int n, int from, int length, int[] words, int count) {
+    return score(ids, n, from, length, words, count, Double.NEGATIVE_INFINITY);
+  }
+
+  /**
+   * {@link #score(int[], int, int, int, int[], int)}, but stops as soon as the sum so far is below
+   * {@code floor}, and then returns that sum: every term is a log-probability, at most 0, so the
+   * whole window would be below {@code floor} too.
+   */
+  double score(int[] ids, int n, int from, int length, int[] words, int count, double floor) {
     int len = fillHistory(ids, from);
     double lp = 0;
     for (int k = 0; k < count; k++) {
       int use = Math.min(len, hist);
       lp += LanguageModel.score(lm.query(buf, len - use, use, words[k]));
+      if (lp < floor) {
+        return lp;
+      }
       buf[len++] = words[k];
     }
     int end = from + length;
@@ -47,6 +59,9 @@ final class WindowScorer {
       int w = j < n ? ids[j] : Vocabulary.EOS;
       int use = Math.min(len, hist);
       lp += LanguageModel.score(lm.query(buf, len - use, use, w));
+      if (lp < floor) {
+        return lp;
+      }
       buf[len++] = w;
     }
     return lp;
