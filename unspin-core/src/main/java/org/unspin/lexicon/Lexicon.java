@@ -65,6 +65,7 @@ public final class Lexicon {
   /** Multiword phrases without their last word, and without their first word: look-up filters. */
   private final PhraseTable heads;
   private final PhraseTable tails;
+  private final WordPairFilter pairs;
   private volatile Morphology morphology;
   private volatile LexiconDictionary dictionary;
   /** Whether this is the shipped default lexicon (its derived tables may be cached on disk). */
@@ -94,6 +95,7 @@ public final class Lexicon {
     }
     heads = new PhraseTable(h.toArray(new String[0]));
     tails = new PhraseTable(t.toArray(new String[0]));
+    pairs = WordPairFilter.ofPhrases(phrases);
     int n = phrases.length;
     int e = edgeTarget.length;
     edgeSource = new int[e];
@@ -580,6 +582,14 @@ public final class Lexicon {
   /** Whether some phrase is one word followed by {@code tokens[from..from+len)}. */
   public boolean isTail(String[] tokens, int from, int len) {
     return tails.find(tokens, from, len) >= 0;
+  }
+
+  /**
+   * The first two words of every phrase of two or more words, as a one-sided filter: a span whose
+   * first two words (or their lemmas) fail it is no phrase, head or tail of one.
+   */
+  public WordPairFilter pairFilter() {
+    return pairs;
   }
 
   /** The part-of-speech mask ({@link Pos}) of phrase {@code id}; 0 if unknown. */

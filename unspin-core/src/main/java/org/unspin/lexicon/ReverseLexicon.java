@@ -236,6 +236,48 @@ public final class ReverseLexicon {
   }
 
   /**
+   * Whether {@link #candidates(String[], int, int, CandidateSink)} of a span of {@code len >= 2}
+   * words starting with {@code first second} may report anything: false only when it reports
+   * nothing. Every candidate of such a span comes from a phrase of the lexicon that starts with
+   * the span's first two words, or with the first word and the second's lemma (a two-word span
+   * whose last word is inflected), or with the first word's lemma and the second word (a verb
+   * phrase inflected on its first word), or is a "more"/"most" comparative. The test reads a small
+   * bit set ({@link Lexicon#pairFilter}) and, only when the first word may start a phrase or the
+   * second may follow one, the cached analyses of a word.
+   */
+  public boolean mayHaveCandidates(String first, String second, int len) {
+    WordPairFilter f = lex.pairFilter();
+    if (f.mayContain(first, second) || first.indexOf(' ') >= 0 || second.indexOf(' ') >= 0) {
+      return true; // (a token with a space inside would shift the words of the joined span)
+    }
+    if (!options.morphology()) {
+      return false;
+    }
+    if (len == 2) {
+      if (first.equals("more") || first.equals("most")) {
+        return true;
+      }
+      if (f.mayStart(first)) {
+        Analyses a = analyses(second);
+        for (int i = 0; i < a.lemmas.length; i++) {
+          if (!a.inflections[i].headIsFirst() && f.mayContain(first, a.lemmas[i])) {
+            return true;
+          }
+        }
+      }
+    }
+    if (f.mayFollow(second)) {
+      Analyses a = analyses(first);
+      for (int i = 0; i < a.lemmas.length; i++) {
+        if (a.inflections[i].headIsFirst() && f.mayContain(a.lemmas[i], second)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
    * The surface lemmas of one look-up (the surface itself and its analyses), each with its
    * inflection and a prior offset, and each one's read positions during the merge. Reused per
    * thread; a nested look-up from inside a sink gets its own.

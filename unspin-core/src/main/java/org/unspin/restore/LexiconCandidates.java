@@ -118,6 +118,19 @@ public final class LexiconCandidates implements SpanCandidateGenerator {
     spanCandidates(sentence.get(from).kind(), forms(sentence, from, length), 0, length, from, out);
   }
 
+  /** One-word spans always may; longer ones as {@link ReverseLexicon#mayHaveCandidates} says. */
+  @Override
+  public boolean mayHaveCandidates(List<InputToken> sentence, int from, int length) {
+    if (length == 1) {
+      return true;
+    }
+    TokenKind kind = sentence.get(from).kind();
+    if (kind == TokenKind.PUNCT || kind == TokenKind.OTHER) {
+      return false;
+    }
+    return reverse.mayHaveCandidates(sentence.get(from).lmForm(), sentence.get(from + 1).lmForm(), length);
+  }
+
   private static String[] forms(List<InputToken> tokens, int from, int length) {
     String[] forms = new String[length];
     for (int i = 0; i < length; i++) {

@@ -1,8 +1,10 @@
 package org.unspin.restore;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.unspin.channel.SpinnerProfile;
+import org.unspin.lexicon.WordPairFilter;
 
 /**
  * Candidates from learned spinner profiles: every span of 1 to {@link Candidate#MAX_SPAN} tokens
@@ -14,12 +16,44 @@ import org.unspin.channel.SpinnerProfile;
  */
 public final class ProfileCandidates implements SpanCandidateGenerator {
   private final List<SpinnerProfile> profiles;
+  /** The first two words of every multiword surface of the profiles. */
+  private final WordPairFilter multiword;
 
   public ProfileCandidates(List<SpinnerProfile> profiles) {
     this.profiles = List.copyOf(profiles);
+    List<String> surfaces = new ArrayList<>();
     for (SpinnerProfile p : this.profiles) {
       Objects.requireNonNull(p, "profile");
+      for (SpinnerProfile.Entry e : p.entries()) {
+        surfaces.add(e.surface());
+      }
     }
+    this.multiword = WordPairFilter.ofPhrases(surfaces.toArray(new String[0]));
+  }
+
+  /**
+   * A span of several tokens may have candidates only if a profile has a surface starting with its
+   * first two LM forms, and none of its tokens is punctuation.
+   */
+  @Override
+  public boolean mayHaveCandidates(List<InputToken> sentence, int from, int length) {
+    if (profiles.isEmpty()) {
+      return false;
+    }
+    if (length == 1) {
+      return true;
+    }
+    String first = sentence.get(from).lmForm();
+    String second = sentence.get(from + 1).lmForm();
+    if (!multiword.mayContain(first, second) && first.indexOf(' ') < 0 && second.indexOf(' ') < 0) {
+      return false;
+    }
+    for (int i = from; i < from + length; i++) {
+      if (sentence.get(i).kind() == TokenKind.PUNCT) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override

@@ -651,8 +651,8 @@ public final class Restorer {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < n; i++) {
       for (int len = 1; len <= Candidate.MAX_SPAN && i + len <= n; len++) {
-        if (crossesLine(doc.text, s.tokens, i, len)) {
-          continue;
+        if (crossesLine(doc.text, s.tokens, i, len) || len > 1 && !mayHaveCandidates(s.tokens, i, len)) {
+          continue; // (nine multiword spans in ten have no candidate: skip the cache and the generators)
         }
         String key = SpanCache.key(s.tokens, i, len, sb);
         SpanCache.Entry e = spanCache.get(key);
@@ -687,6 +687,15 @@ public final class Restorer {
       }
     }
     return col;
+  }
+
+  private boolean mayHaveCandidates(List<InputToken> tokens, int from, int length) {
+    for (SpanCandidateGenerator part : spanParts) {
+      if (part.mayHaveCandidates(tokens, from, length)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Generates, validates and prices the candidates of one span for the cache (see {@link #collect}). */

@@ -24,6 +24,15 @@ public interface SpanCandidateGenerator extends CandidateGenerator {
    */
   void spanCandidates(List<InputToken> sentence, int from, int length, List<Candidate> out);
 
+  /**
+   * Whether {@link #spanCandidates} may add anything for this span: false only when it adds
+   * nothing. A quick test that lets the {@link Restorer} skip its span cache and the generator for
+   * the many multiword spans that have no candidate (nine in ten). The default is always true.
+   */
+  default boolean mayHaveCandidates(List<InputToken> sentence, int from, int length) {
+    return true;
+  }
+
   @Override
   default List<Candidate> candidates(List<InputToken> sentence) {
     List<Candidate> out = new ArrayList<>();

@@ -19,6 +19,38 @@ class DefaultLexiconTest {
     return out;
   }
 
+  /**
+   * The quick multiword test on the shipped lexicon: every span it turns away has no candidate,
+   * and it turns away most spans of running text (pairs of its words, the phrases' own words in
+   * other orders, inflected forms).
+   */
+  @Test
+  void theQuickMultiwordTestTurnsAwayOnlySpansWithoutCandidates() {
+    String text = "the central financial institutions raised rates of interest by half a share level on thursday "
+        + "its third enhance this yr as policymakers tried to chill costs which might be rising quicker than wages "
+        + "the chief govt officer of the nation's largest lender informed a press convention that the choice had "
+        + "been anticipated and that mortgage prices would climb within the coming months shares fell on the "
+        + "inventory market after the announcement and the forex gained in opposition to the greenback gave up "
+        + "gives up giving up more happy most likely looked after took part set off sets off broke down";
+    String[] w = text.split(" ");
+    ReverseLexicon rev = LEX.dictionary().reverse();
+    int turnedAway = 0;
+    int spans = 0;
+    for (int i = 0; i + 1 < w.length; i++) {
+      for (int len = 2; len <= 3 && i + len <= w.length; len++) {
+        spans++;
+        if (!rev.mayHaveCandidates(w[i], w[i + 1], len)) {
+          turnedAway++;
+          int n = rev.candidates(w, i, len, c -> { });
+          assertEquals(0, n, String.join(" ", java.util.Arrays.copyOfRange(w, i, i + len)));
+        }
+      }
+    }
+    assertTrue(turnedAway > spans / 2, turnedAway + " of " + spans);
+    assertTrue(rev.mayHaveCandidates("financial", "institutions", 2));
+    assertTrue(rev.mayHaveCandidates("gave", "up", 2));
+  }
+
   @Test
   void holdsEveryResource() {
     for (Resource r : Resource.values()) {

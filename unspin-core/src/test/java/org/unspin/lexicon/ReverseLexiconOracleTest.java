@@ -156,6 +156,55 @@ class ReverseLexiconOracleTest {
     }
   }
 
+  /**
+   * {@link ReverseLexicon#mayHaveCandidates} is one-sided: a span it turns away has no candidate,
+   * over the phrases, their inflections, their words recombined and noise.
+   */
+  @Test
+  void aSpanTurnedAwayByTheQuickTestHasNoCandidate() {
+    long seed = System.nanoTime();
+    Random r = new Random(seed);
+    int turnedAway = 0;
+    for (int round = 0; round < 4; round++) {
+      Lexicon lex = ToyLexicons.random(r, 60 + r.nextInt(80), 100 + r.nextInt(300));
+      List<String> words = new ArrayList<>();
+      for (String surface : surfaces(lex, r)) {
+        words.addAll(List.of(surface.split(" ")));
+      }
+      words.add("more");
+      words.add("most");
+      List<String> spans = new ArrayList<>();
+      for (String surface : surfaces(lex, r)) {
+        if (surface.indexOf(' ') > 0) {
+          spans.add(surface);
+        }
+      }
+      for (int i = 0; i < 3000; i++) {
+        int len = 2 + r.nextInt(2);
+        StringBuilder sb = new StringBuilder();
+        for (int k = 0; k < len; k++) {
+          sb.append(k > 0 ? " " : "").append(words.get(r.nextInt(words.size())));
+        }
+        spans.add(sb.toString());
+      }
+      for (ReverseLexicon.Options opt : List.of(ReverseLexicon.Options.DEFAULT, ReverseLexicon.Options.EXACT,
+          new ReverseLexicon.Options(true, false, false, 0))) {
+        for (LexiconDictionary view : List.of(lex.dictionary(), lex.dictionary().holdingOut(0.25, seed))) {
+          ReverseLexicon rev = view.reverse(opt.withSecondOrder(3));
+          for (String span : spans) {
+            String[] t = span.split(" ");
+            if (t.length < 2 || t.length > 3 || rev.mayHaveCandidates(t[0], t[1], t.length)) {
+              continue;
+            }
+            turnedAway++;
+            assertEquals(List.of(), fast(rev, span), "seed=" + seed + " opt=" + opt + " span='" + span + "'");
+          }
+        }
+      }
+    }
+    assertTrue(turnedAway > 1000, "seed=" + seed + ": only " + turnedAway + " spans turned away");
+  }
+
   @Test
   void candidateFeaturesDescribeTheEdge() {
     long seed = System.nanoTime();

@@ -1,0 +1,95 @@
+package org.unspin.lexicon;
+
+/**
+ * A one-sided test for the first two words of multiword phrases: {@link #mayContain} is true for
+ * every pair added, and for a few percent of the others (a Bloom filter with one bit per pair,
+ * from the words' string hashes). It lets a look-up of a multiword span that cannot match skip the
+ * phrase tables and caches, whose first touch is a cache miss each; the bit set stays small enough
+ * to stay in the processor's cache. Immutable after building; thread-safe to read.
+ */
+public final class WordPairFilter {
+  /** Stands for "any word" as the second word: the first words of phrases. */
+  private static final int ANY_SECOND = 0x5bd1e995;
+  /** Stands for "any word" as the first word: the second words of phrases. */
+  private static final int ANY_FIRST = 0x1b873593;
+
+  private final long[] bits;
+  private final int shift;
+
+  private WordPairFilter(int pairs) {
+    // About 16 bits per pair and per first or second word: a false positive rate of about 1 in 16.
+    int log = Math.max(10, 64 - Long.numberOfLeadingZeros(Math.max(1L, pairs * 48L - 1)));
+    if (log > 30) {
+      throw new IllegalArgumentException("too many pairs for a word pair filter: " + pairs);
+    }
+    this.bits = new long[1 << (log - 6)];
+    this.shift = 64 - log;
+  }
+
+  /** A filter of the first two words of every phrase of two or more words (words joined by single spaces). */
+  public static WordPairFilter ofPhrases(String[] phrases) {
+    int multi = 0;
+    for (String p : phrases) {
+      if (p.indexOf(' ') > 0) {
+        multi++;
+      }
+    }
+    WordPairFilter f = new WordPairFilter(multi);
+    for (String p : phrases) {
+      int first = p.indexOf(' ');
+      if (first > 0) {
+        int second = p.indexOf(' ', first + 1);
+        f.add(p.substring(0, first), p.substring(first + 1, second < 0 ? p.length() : second));
+      }
+    }
+    return f;
+  }
+
+  /** An empty filter sized for {@code pairs} pairs; fill it with {@link #add} before sharing it. */
+  public static WordPairFilter sized(int pairs) {
+    return new WordPairFilter(pairs);
+  }
+
+  /** Adds the pair {@code (first, second)} (and each word on its own side). */
+  public void add(String first, String second) {
+    set(slot(first.hashCode(), second.hashCode()));
+    set(slot(first.hashCode(), ANY_SECOND));
+    set(slot(ANY_FIRST, second.hashCode()));
+  }
+
+  /** False only if no pair {@code (first, second)} was added. */
+  public boolean mayContain(String first, String second) {
+    return get(slot(first.hashCode(), second.hashCode()));
+  }
+
+  /** False only if no pair with {@code first} as its first word was added. */
+  public boolean mayStart(String first) {
+    return get(slot(first.hashCode(), ANY_SECOND));
+  }
+
+  /** False only if no pair with {@code second} as its second word was added. */
+  public boolean mayFollow(String second) {
+    return get(slot(ANY_FIRST, second.hashCode()));
+  }
+
+  private int slot(int a, int b) {
+    long x = (a * 0x9E3779B97F4A7C15L) ^ (b & 0xFFFFFFFFL);
+    x *= 0xBF58476D1CE4E5B9L;
+    x ^= x >>> 29;
+    x *= 0x94D049BB133111EBL;
+    return (int) (x >>> shift);
+  }
+
+  private void set(int i) {
+    bits[i >>> 6] |= 1L << i;
+  }
+
+  private boolean get(int i) {
+    return (bits[i >>> 6] & (1L << i)) != 0;
+  }
+
+  /** Bytes of the bit set. */
+  public long sizeBytes() {
+    return bits.length * 8L;
+  }
+}
