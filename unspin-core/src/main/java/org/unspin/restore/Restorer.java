@@ -503,8 +503,17 @@ public final class Restorer {
     warm = 0;
     for (int k = 0; k < m; k++) {
       if (keep[k]) {
+        int length = col.cand[k].length();
+        int slot = col.from[k] * Candidate.MAX_SPAN + length - 1;
+        if (Double.isNaN(identity[slot])) {
+          identity[slot] = scorer.identity(s.ids, n, col.from[k], length);
+        }
+        if (identity[slot] + windowCut - prior[k] + keepPrior * length > 0) {
+          keep[k] = false; // not even a window of probability 1 would do (no query)
+          continue;
+        }
         int[] ids = col.ids[k];
-        int after = col.from[k] + col.cand[k].length();
+        int after = col.from[k] + length;
         for (int j = 0; j < ids.length; j++) {
           int next = j + 1 < ids.length ? ids[j + 1] : after < n ? s.ids[after] : Vocabulary.EOS;
           warm = work.addWarm(warm, ids[j], next);
@@ -520,9 +529,6 @@ public final class Restorer {
       int start = col.from[k];
       int length = col.cand[k].length();
       int slot = start * Candidate.MAX_SPAN + length - 1;
-      if (Double.isNaN(identity[slot])) {
-        identity[slot] = scorer.identity(s.ids, n, start, length);
-      }
       // The window's sum only falls as it goes: stop once the candidate cannot come within
       // pruneMargin + windowSlack of keeping the input (windowCut is -Infinity when off).
       double floor = identity[slot] + windowCut - prior[k] + keepPrior * length;
@@ -690,8 +696,8 @@ public final class Restorer {
   }
 
   private boolean mayHaveCandidates(List<InputToken> tokens, int from, int length) {
-    for (SpanCandidateGenerator part : spanParts) {
-      if (part.mayHaveCandidates(tokens, from, length)) {
+    for (int g = 0; g < spanParts.size(); g++) { // (an index, not an iterator: no allocation per span)
+      if (spanParts.get(g).mayHaveCandidates(tokens, from, length)) {
         return true;
       }
     }
