@@ -17,7 +17,8 @@ public final class WordPairFilter {
   private final int shift;
 
   private WordPairFilter(int pairs) {
-    // About 16 bits per pair and per first or second word: a false positive rate of about 1 in 16.
+    // At least 16 bits per pair and per first or second word: at most one bit in 16 set, so a
+    // false positive rate of at most about 1 in 16.
     int log = Math.max(10, 64 - Long.numberOfLeadingZeros(Math.max(1L, pairs * 48L - 1)));
     if (log > 30) {
       throw new IllegalArgumentException("too many pairs for a word pair filter: " + pairs);
@@ -45,13 +46,8 @@ public final class WordPairFilter {
     return f;
   }
 
-  /** An empty filter sized for {@code pairs} pairs; fill it with {@link #add} before sharing it. */
-  public static WordPairFilter sized(int pairs) {
-    return new WordPairFilter(pairs);
-  }
-
   /** Adds the pair {@code (first, second)} (and each word on its own side). */
-  public void add(String first, String second) {
+  private void add(String first, String second) {
     set(slot(first.hashCode(), second.hashCode()));
     set(slot(first.hashCode(), ANY_SECOND));
     set(slot(ANY_FIRST, second.hashCode()));
@@ -86,10 +82,5 @@ public final class WordPairFilter {
 
   private boolean get(int i) {
     return (bits[i >>> 6] & (1L << i)) != 0;
-  }
-
-  /** Bytes of the bit set. */
-  public long sizeBytes() {
-    return bits.length * 8L;
   }
 }

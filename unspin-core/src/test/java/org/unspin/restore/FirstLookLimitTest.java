@@ -7,8 +7,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.unspin.lm.LanguageModel;
-import org.unspin.lm.Vocabulary;
 import org.unspin.testing.CountingLm;
 import org.unspin.testing.ToyThesaurus;
 
@@ -27,18 +25,12 @@ class FirstLookLimitTest {
   }
 
   /** Records the words that were asked for "market" right after them: the candidates window-scored. */
-  static final class Recording implements LanguageModel {
+  static final class Recording extends ForwardingLm {
     final Set<String> scoredBeforeMarket = new TreeSet<>();
     private final int market = lm.vocabulary().id("market");
 
-    @Override
-    public Vocabulary vocabulary() {
-      return lm.vocabulary();
-    }
-
-    @Override
-    public int order() {
-      return lm.order();
+    Recording() {
+      super(FirstLookLimitTest.lm);
     }
 
     @Override
@@ -47,7 +39,7 @@ class FirstLookLimitTest {
       if (word == market && length > 0 && !lm.vocabulary().word(context[from + length - 1]).equals("the")) {
         scoredBeforeMarket.add(lm.vocabulary().word(context[from + length - 1]));
       }
-      return lm.query(context, from, length, word);
+      return super.query(context, from, length, word);
     }
   }
 

@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.unspin.lm.LanguageModel;
-import org.unspin.lm.Vocabulary;
 import org.unspin.testing.CountingLm;
 
 /**
@@ -26,23 +24,17 @@ class WindowSlackTest {
   }
 
   /** Counts the model's queries. */
-  static final class Counting implements LanguageModel {
+  static final class Counting extends ForwardingLm {
     long queries;
 
-    @Override
-    public Vocabulary vocabulary() {
-      return lm.vocabulary();
-    }
-
-    @Override
-    public int order() {
-      return lm.order();
+    Counting() {
+      super(WindowSlackTest.lm);
     }
 
     @Override
     public long query(int[] context, int from, int length, int word) {
       queries++;
-      return lm.query(context, from, length, word);
+      return super.query(context, from, length, word);
     }
   }
 
