@@ -455,13 +455,14 @@ public final class Restorer {
     }
     int m = col.size;
     float[] prior = col.prior;
-    boolean[] keep = capByPriorCost(col, n);
+    boolean[] keep = capByPriorCost(col, n, work);
     // Local scores; candidates that fail the first look are dropped here for good.
     WindowScorer scorer = work.scorer;
     double keepPrior = channel.keepCost(true, weights.replacementRate());
-    float[] gain = new float[m];
-    double[] identity = new double[n * Candidate.MAX_SPAN];
-    java.util.Arrays.fill(identity, Double.NaN);
+    work.ensurePrepare(m, n);
+    float[] gain = work.prepGain;
+    double[] identity = work.prepIdentity;
+    java.util.Arrays.fill(identity, 0, n * Candidate.MAX_SPAN, Double.NaN);
     int survivors = 0;
     double firstCut = -(weights.pruneMargin() + weights.firstWordSlack());
     // A log-probability is at most 0: a one-word candidate that would fail the first look even with
@@ -480,7 +481,7 @@ public final class Restorer {
       }
     }
     work.warm(warm);
-    float[] firstScore = new float[m];
+    float[] firstScore = work.prepFirst;
     for (int k = 0; k < m; k++) {
       if (keep[k] && col.oneWord(k)) {
         // First look: the word alone against the input's word in the same left context.
@@ -495,7 +496,7 @@ public final class Restorer {
       }
     }
     if (weights.firstLookPerPosition() > 0) {
-      keepBestFirstLooks(col, keep, firstScore, n, weights.firstLookPerPosition());
+      keepBestFirstLooks(col, keep, firstScore, n, weights.firstLookPerPosition(), work);
     }
     double windowCut = -(weights.pruneMargin() + weights.windowSlack());
     // The window scores' second queries (each word after the one before it, the first input word
@@ -769,17 +770,19 @@ public final class Restorer {
    * best first-look score (LM gain of the word alone plus prior channel cost); the others are not
    * window-scored. Multi-word candidates are not affected.
    */
-  private static void keepBestFirstLooks(Collected col, boolean[] keep, float[] firstScore, int n, int k) {
+  private static void keepBestFirstLooks(Collected col, boolean[] keep, float[] firstScore, int n, int k,
+      Work work) {
+    int[] order = work.prepOrder;
     int m = col.size;
-    int[] order = new int[m];
     int c = 0;
     for (int j = 0; j < m; j++) {
       if (keep[j] && col.oneWord(j)) {
         order[c++] = j;
       }
     }
-    sortByLocalDescending(order, c, firstScore);
-    int[] perStart = new int[n];
+    work.sort(order, c, firstScore);
+    int[] perStart = work.prepPerStart;
+    java.util.Arrays.fill(perStart, 0, n, 0);
     for (int j = 0; j < c; j++) {
       int x = order[j];
       if (perStart[col.from[x]]++ >= k) {
@@ -792,7 +795,7 @@ public final class Restorer {
    * Which candidates to keep: per start token, the {@link ChannelWeights#maxScoredPerPosition()}
    * with the best prior channel cost (first-pass rate, no document counts).
    */
-  private boolean[] capByPriorCost(Collected col, int n) {
+  private boolean[] capByPriorCost(Collected col, int n, Work work) {
     int m = col.size;
     boolean[] keep = new boolean[m];
     java.util.Arrays.fill(keep, true);
@@ -809,7 +812,7 @@ public final class Restorer {
     for (int k = 0; k < m; k++) {
       order[k] = k;
     }
-    sortByLocalDescending(order, m, col.prior);
+    work.sort(order, m, col.prior);
     java.util.Arrays.fill(perStart, 0);
     for (int j = 0; j < m; j++) {
       int k = order[j];
@@ -929,6 +932,42 @@ public final class Restorer {
     long[] warmScratch = new long[64];
     /** Keeps the warming reads from being optimized away. */
     long warmSink;
+    /**
+     * Scratch of one sentence's preparation (first-look scores, window gains, identity windows,
+     * orders and per-token counts) and of the primitive sort, kept so that a check does not
+     * allocate them per sentence: entries are valid only where the current sentence wrote them.
+     */
+    float[] prepFirst = new float[64];
+    float[] prepGain = new float[64];
+    double[] prepIdentity = new double[64];
+    int[] prepOrder = new int[64];
+    int[] prepPerStart = new int[64];
+    long[] sortPacked = new long[64];
+    int[] sortCopy = new int[64];
+
+    void ensurePrepare(int candidates, int tokens) {
+      if (prepFirst.length < candidates) {
+        int cap = Math.max(candidates, prepFirst.length * 2);
+        prepFirst = new float[cap];
+        prepGain = new float[cap];
+        prepOrder = new int[cap];
+      }
+      if (prepIdentity.length < tokens * Candidate.MAX_SPAN) {
+        prepIdentity = new double[Math.max(tokens * Candidate.MAX_SPAN, prepIdentity.length * 2)];
+      }
+      if (prepPerStart.length < tokens) {
+        prepPerStart = new int[Math.max(tokens, prepPerStart.length * 2)];
+      }
+    }
+
+    /** {@link Restorer#sortByLocalDescending(int[], int, float[], long[], int[])} with this thread's scratch. */
+    void sort(int[] order, int m, float[] key) {
+      if (sortPacked.length < m) {
+        sortPacked = new long[Math.max(m, sortPacked.length * 2)];
+        sortCopy = new int[sortPacked.length];
+      }
+      sortByLocalDescending(order, m, key, sortPacked, sortCopy);
+    }
 
     /** Puts the bigram {@code prev word} at {@code at} of the warm-up batch; returns {@code at + 1}. */
     int addWarm(int at, int prev, int word) {
@@ -1155,17 +1194,21 @@ public final class Restorer {
 
   /** Sorts {@code order[0, m)} by descending {@code key[order[i]]}, stable. */
   static void sortByLocalDescending(int[] order, int m, float[] key) {
+    sortByLocalDescending(order, m, key, new long[m], new int[m]);
+  }
+
+  /** The same, with scratch arrays of at least {@code m} entries each (overwritten). */
+  static void sortByLocalDescending(int[] order, int m, float[] key, long[] packed, int[] copy) {
     if (m > 32) {
       // Primitive keys, no boxing: the float's order (as Float.compare) reversed in the high half,
       // the position in the low half, so ties keep their order as a stable sort would.
-      long[] packed = new long[m];
       for (int i = 0; i < m; i++) {
         int bits = Float.floatToIntBits(key[order[i]]);
         int sortable = bits ^ ((bits >> 31) & 0x7FFFFFFF);
         packed[i] = (long) ~sortable << 32 | i;
       }
-      java.util.Arrays.sort(packed);
-      int[] copy = java.util.Arrays.copyOf(order, m);
+      java.util.Arrays.sort(packed, 0, m);
+      System.arraycopy(order, 0, copy, 0, m);
       for (int i = 0; i < m; i++) {
         order[i] = copy[(int) packed[i]];
       }
@@ -1238,7 +1281,7 @@ public final class Restorer {
     for (int k = 0; k < m; k++) {
       order[k] = k;
     }
-    sortByLocalDescending(order, m, local);
+    work.sort(order, m, local);
     int added = 0;
     for (int j = 0; j < m; j++) {
       int k = order[j];

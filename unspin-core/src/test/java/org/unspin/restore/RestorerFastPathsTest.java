@@ -176,8 +176,14 @@ class RestorerFastPathsTest {
       }
       Integer[] boxed = Arrays.stream(order).boxed().toArray(Integer[]::new);
       Arrays.sort(boxed, (x, y) -> Float.compare(key[y], key[x]));
+      int[] again = order.clone();
       Restorer.sortByLocalDescending(order, m, key);
       assertArrayEquals(Arrays.stream(boxed).mapToInt(Integer::intValue).toArray(), order, "seed=" + seed);
+      // with reused scratch arrays longer than needed and holding an earlier sort's values
+      long[] packed = new long[m + rnd.nextInt(40)];
+      Arrays.fill(packed, Long.MIN_VALUE);
+      Restorer.sortByLocalDescending(again, m, key, packed, new int[m + rnd.nextInt(40)]);
+      assertArrayEquals(order, again, "seed=" + seed + " (scratch)");
     }
   }
 }
