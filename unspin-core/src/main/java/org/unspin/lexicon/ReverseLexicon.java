@@ -242,8 +242,9 @@ public final class ReverseLexicon {
    * the span's first two words, or with the first word and the second's lemma (a two-word span
    * whose last word is inflected), or with the first word's lemma and the second word (a verb
    * phrase inflected on its first word), or is a "more"/"most" comparative. The test reads a small
-   * bit set ({@link Lexicon#pairFilter}) and, only when the first word may start a phrase or the
-   * second may follow one, the cached analyses of a word.
+   * bit set ({@link Lexicon#pairFilter}) and, only when the first word may start a two-word phrase
+   * or the second may be the second word of a phrase of the span's length, the cached analyses of a
+   * word.
    */
   public boolean mayHaveCandidates(String first, String second, int len) {
     WordPairFilter f = lex.pairFilter();
@@ -257,7 +258,7 @@ public final class ReverseLexicon {
       if (first.equals("more") || first.equals("most")) {
         return true;
       }
-      if (f.mayStart(first)) {
+      if (f.mayStart(first, 2)) { // "first X" is a phrase of two words
         Analyses a = analyses(second);
         for (int i = 0; i < a.lemmas.length; i++) {
           if (!a.inflections[i].headIsFirst() && f.mayContain(first, a.lemmas[i])) {
@@ -266,7 +267,7 @@ public final class ReverseLexicon {
         }
       }
     }
-    if (f.mayFollow(second)) {
+    if (f.mayFollow(second, len)) { // "X second ..." is a phrase of len words
       Analyses a = analyses(first);
       for (int i = 0; i < a.lemmas.length; i++) {
         if (a.inflections[i].headIsFirst() && f.mayContain(a.lemmas[i], second)) {

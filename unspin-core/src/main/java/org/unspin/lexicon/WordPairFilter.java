@@ -8,9 +8,9 @@ package org.unspin.lexicon;
  * to stay in the processor's cache. Immutable after building; thread-safe to read.
  */
 public final class WordPairFilter {
-  /** Stands for "any word" as the second word: the first words of phrases. */
+  /** Stands for "any word" as the second word (plus the phrase's word count): the first words of phrases. */
   private static final int ANY_SECOND = 0x5bd1e995;
-  /** Stands for "any word" as the first word: the second words of phrases. */
+  /** Stands for "any word" as the first word (plus the phrase's word count): the second words of phrases. */
   private static final int ANY_FIRST = 0x1b873593;
 
   private final long[] bits;
@@ -40,17 +40,21 @@ public final class WordPairFilter {
       int first = p.indexOf(' ');
       if (first > 0) {
         int second = p.indexOf(' ', first + 1);
-        f.add(p.substring(0, first), p.substring(first + 1, second < 0 ? p.length() : second));
+        int words = 2;
+        for (int i = second; i >= 0; i = p.indexOf(' ', i + 1)) {
+          words++;
+        }
+        f.add(p.substring(0, first), p.substring(first + 1, second < 0 ? p.length() : second), words);
       }
     }
     return f;
   }
 
-  /** Adds the pair {@code (first, second)} (and each word on its own side). */
-  private void add(String first, String second) {
+  /** Adds the pair {@code (first, second)} of a phrase of {@code words} words (and each word on its own side). */
+  private void add(String first, String second, int words) {
     set(slot(first.hashCode(), second.hashCode()));
-    set(slot(first.hashCode(), ANY_SECOND));
-    set(slot(ANY_FIRST, second.hashCode()));
+    set(slot(first.hashCode(), ANY_SECOND + words));
+    set(slot(ANY_FIRST + words, second.hashCode()));
   }
 
   /** False only if no pair {@code (first, second)} was added. */
@@ -58,14 +62,14 @@ public final class WordPairFilter {
     return get(slot(first.hashCode(), second.hashCode()));
   }
 
-  /** False only if no pair with {@code first} as its first word was added. */
-  public boolean mayStart(String first) {
-    return get(slot(first.hashCode(), ANY_SECOND));
+  /** False only if no phrase of {@code words} words with {@code first} as its first word was added. */
+  public boolean mayStart(String first, int words) {
+    return get(slot(first.hashCode(), ANY_SECOND + words));
   }
 
-  /** False only if no pair with {@code second} as its second word was added. */
-  public boolean mayFollow(String second) {
-    return get(slot(ANY_FIRST, second.hashCode()));
+  /** False only if no phrase of {@code words} words with {@code second} as its second word was added. */
+  public boolean mayFollow(String second, int words) {
+    return get(slot(ANY_FIRST + words, second.hashCode()));
   }
 
   private int slot(int a, int b) {
