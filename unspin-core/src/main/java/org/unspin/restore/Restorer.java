@@ -459,9 +459,9 @@ public final class Restorer {
     // Local scores; candidates that fail the first look are dropped here for good.
     WindowScorer scorer = work.scorer;
     double keepPrior = channel.keepCost(true, weights.replacementRate());
-    work.ensurePrepare(m, n);
-    float[] gain = work.prepGain;
-    double[] identity = work.prepIdentity;
+    work.ensure(m, n);
+    float[] gain = work.gain;
+    double[] identity = work.identity;
     java.util.Arrays.fill(identity, 0, n * Candidate.MAX_SPAN, Double.NaN);
     int survivors = 0;
     double firstCut = -(weights.pruneMargin() + weights.firstWordSlack());
@@ -481,7 +481,7 @@ public final class Restorer {
       }
     }
     work.warm(warm);
-    float[] firstScore = work.prepFirst;
+    float[] firstScore = work.first;
     for (int k = 0; k < m; k++) {
       if (keep[k] && col.oneWord(k)) {
         // First look: the word alone against the input's word in the same left context.
@@ -772,7 +772,7 @@ public final class Restorer {
    */
   private static void keepBestFirstLooks(Collected col, boolean[] keep, float[] firstScore, int n, int k,
       Work work) {
-    int[] order = work.prepOrder;
+    int[] order = work.order;
     int m = col.size;
     int c = 0;
     for (int j = 0; j < m; j++) {
@@ -781,7 +781,7 @@ public final class Restorer {
       }
     }
     work.sort(order, c, firstScore);
-    int[] perStart = work.prepPerStart;
+    int[] perStart = work.perStart;
     java.util.Arrays.fill(perStart, 0, n, 0);
     for (int j = 0; j < c; j++) {
       int x = order[j];
@@ -933,32 +933,16 @@ public final class Restorer {
     /** Keeps the warming reads from being optimized away. */
     long warmSink;
     /**
-     * Scratch of one sentence's preparation (first-look scores, window gains, identity windows,
-     * orders and per-token counts) and of the primitive sort, kept so that a check does not
-     * allocate them per sentence: entries are valid only where the current sentence wrote them.
+     * A sentence's first-look scores, window gains (per candidate) and identity windows (per token
+     * and span length) while it is prepared, kept so that a check does not allocate them per
+     * sentence: entries are valid only where the current sentence wrote them.
      */
-    float[] prepFirst = new float[64];
-    float[] prepGain = new float[64];
-    double[] prepIdentity = new double[64];
-    int[] prepOrder = new int[64];
-    int[] prepPerStart = new int[64];
+    float[] first = new float[16];
+    float[] gain = new float[16];
+    double[] identity = new double[16 * Candidate.MAX_SPAN];
+    /** Scratch of the primitive sort. */
     long[] sortPacked = new long[64];
     int[] sortCopy = new int[64];
-
-    void ensurePrepare(int candidates, int tokens) {
-      if (prepFirst.length < candidates) {
-        int cap = Math.max(candidates, prepFirst.length * 2);
-        prepFirst = new float[cap];
-        prepGain = new float[cap];
-        prepOrder = new int[cap];
-      }
-      if (prepIdentity.length < tokens * Candidate.MAX_SPAN) {
-        prepIdentity = new double[Math.max(tokens * Candidate.MAX_SPAN, prepIdentity.length * 2)];
-      }
-      if (prepPerStart.length < tokens) {
-        prepPerStart = new int[Math.max(tokens, prepPerStart.length * 2)];
-      }
-    }
 
     /** {@link Restorer#sortByLocalDescending(int[], int, float[], long[], int[])} with this thread's scratch. */
     void sort(int[] order, int m, float[] key) {
@@ -988,15 +972,20 @@ public final class Restorer {
       }
     }
 
+    /** Grows the per-candidate and per-token scratch for a sentence (preparing or decoding it). */
     void ensure(int candidates, int tokens) {
       if (cost.length < candidates) {
         int cap = Math.max(candidates, cost.length * 2);
         cost = new float[cap];
         local = new float[cap];
         order = new int[cap];
+        first = new float[cap];
+        gain = new float[cap];
       }
       if (perStart.length < tokens) {
-        perStart = new int[Math.max(tokens, perStart.length * 2)];
+        int cap = Math.max(tokens, perStart.length * 2);
+        perStart = new int[cap];
+        identity = new double[cap * Candidate.MAX_SPAN];
       }
     }
 
