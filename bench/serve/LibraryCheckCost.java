@@ -14,12 +14,26 @@ import org.unspin.api.Unspin;
  * {@code java -Xmx1g -cp unspin-server/target/unspin-server.jar bench/serve/LibraryCheckCost.java BODIES [PASSES]}
  */
 public class LibraryCheckCost {
+  /**
+   * The defaults, with the language model's n-gram hash index as {@code unspin serve} builds it
+   * (by reflection, so that builds from before the index can be compared too).
+   */
+  static Unspin build() throws Exception {
+    Unspin.Builder b = Unspin.builder();
+    try {
+      b.getClass().getMethod("lmHashIndex", boolean.class).invoke(b, true);
+    } catch (NoSuchMethodException e) {
+      // an older build: no index
+    }
+    return b.build();
+  }
+
   public static void main(String[] args) throws Exception {
     String all = Files.readString(Path.of(args[0]), StandardCharsets.UTF_8);
     List<String> bodies = Arrays.stream(all.split("\n\u001e\n")).filter(s -> !s.isBlank()).toList();
     int passes = args.length > 1 ? Integer.parseInt(args[1]) : 3;
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-    try (Unspin unspin = Unspin.withDefaults()) {
+    try (Unspin unspin = build()) {
       for (String b : bodies) {
         unspin.check(b); // warm-up pass
       }

@@ -26,7 +26,7 @@ import org.unspin.restore.RestoredText;
  *
  * <pre>
  * java -cp unspin-bench.jar org.unspin.bench.CheckLoop [--docs N] [--fresh M] [--spin RATE] [--rounds R]
- *     [--dump FILE] [--channel-weights FILE] DOCS.txt
+ *     [--dump FILE] [--channel-weights FILE] [--lm-hash] DOCS.txt
  * </pre>
  *
  * <p>{@code DOCS.txt} holds one document per line (as {@code unspin eval corpus --format text}
@@ -37,7 +37,8 @@ import org.unspin.restore.RestoredText;
  * <p>Repeated passes find every span of the text in the restorer's caches, which running text from
  * the wild does not. With {@code --fresh M}, the first {@code --docs} documents are only the
  * warm-up, and each timed round reads the next {@code M} documents, which no earlier pass has seen:
- * the steady state of a server or a scan over new text.
+ * the steady state of a server or a scan over new text. {@code --lm-hash} builds the language
+ * model's n-gram hash index in the background, as {@code unspin serve} and {@code unspin scan} do.
  */
 public final class CheckLoop {
   private CheckLoop() {}
@@ -50,6 +51,7 @@ public final class CheckLoop {
     Path dump = null;
     Path input = null;
     Path channelWeights = null;
+    boolean lmHash = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--docs" -> docs = Integer.parseInt(args[++i]);
@@ -58,11 +60,12 @@ public final class CheckLoop {
         case "--fresh" -> fresh = Integer.parseInt(args[++i]);
         case "--dump" -> dump = Path.of(args[++i]);
         case "--channel-weights" -> channelWeights = Path.of(args[++i]);
+        case "--lm-hash" -> lmHash = true;
         default -> input = Path.of(args[i]);
       }
     }
     if (input == null) {
-      System.err.println("usage: CheckLoop [--docs N] [--fresh M] [--spin RATE] [--rounds R] [--dump FILE] DOCS.txt");
+      System.err.println("usage: CheckLoop [--docs N] [--fresh M] [--spin RATE] [--rounds R] [--dump FILE] [--lm-hash] DOCS.txt");
       System.exit(2);
     }
     List<String> texts = new ArrayList<>();
@@ -83,7 +86,7 @@ public final class CheckLoop {
     List<String> warm = fresh > 0 ? texts.subList(0, Math.min(docs, texts.size())) : texts;
     long bytes = utf8Bytes(warm);
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-    Unspin.Builder builder = Unspin.builder();
+    Unspin.Builder builder = Unspin.builder().lmHashIndex(lmHash);
     if (channelWeights != null) {
       builder.channelWeights(ChannelWeights.load(channelWeights, ChannelWeights.shipped()));
     }

@@ -173,7 +173,7 @@ public final class ScanCommand implements Callable<Integer> {
     ScanSummary summary = new ScanSummary();
     HostProfiles hosts = groupBy == null ? null : new HostProfiles(HostProfiles.Config.defaults());
     try (SourceIndex idx = sources.open();
-        Unspin unspin = SourceOptions.buildWithDomainLm(models, idx);
+        Unspin unspin = SourceOptions.buildWithDomainLm(models, idx, true);
         FileChannel report = FileChannel.open(out, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         RecordStream records = Records.open(files, options)) {
       if (ckpt.records() == 0) {

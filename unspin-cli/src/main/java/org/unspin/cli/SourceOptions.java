@@ -42,7 +42,15 @@ final class SourceOptions {
    * @throws UsageException when the options do not make a model
    */
   static Unspin buildWithDomainLm(ModelOptions models, SourceIndex idx) {
-    Unspin.Builder b = models.builder();
+    return buildWithDomainLm(models, idx, false);
+  }
+
+  /**
+   * {@link #buildWithDomainLm(ModelOptions, SourceIndex)}, with the language models' n-gram hash
+   * index built in the background when {@code lmHashIndex} (for long batch runs).
+   */
+  static Unspin buildWithDomainLm(ModelOptions models, SourceIndex idx, boolean lmHashIndex) {
+    Unspin.Builder b = models.builder().lmHashIndex(lmHashIndex);
     addDomainLm(b, idx);
     try {
       return b.build();

@@ -473,6 +473,13 @@ public final class BinaryLm implements LanguageModel {
     for (int i = 0; i < count; i++) {
       sink += bytes.getLong(b1 + ((words[i] * w1) >>> 3));
     }
+    NgramHash h = hashIndex();
+    if (h != null) {
+      for (int i = 0; i < count; i++) {
+        sink += h.peek(2, h.home2(words[i], prevs[i]));
+      }
+      return sink;
+    }
     int[] table = bigramSlots == 0 ? heapBigrams() : null;
     int mask = table == null ? 0 : table.length - 1;
     for (int i = 0; i < count; i++) {
@@ -505,6 +512,242 @@ public final class BinaryLm implements LanguageModel {
           }
         }
       }
+    }
+    return sink;
+  }
+
+  // ---- hashed look-ups --------------------------------------------------------------------------
+
+  /** The hash index once built (see {@link #startHashIndex}); null before. */
+  private volatile NgramHash hash;
+  private final java.util.concurrent.atomic.AtomicBoolean hashStarted = new java.util.concurrent.atomic.AtomicBoolean();
+
+  /** The hash index if it is built, else null (queries then walk the trie). */
+  NgramHash hashIndex() {
+    return hash;
+  }
+
+  /**
+   * Starts building this model's in-heap n-gram hash index ({@link NgramHash}) on a daemon
+   * thread and returns at once; queries walk the trie until it is ready and use it afterwards, with
+   * the same answers either way. For long-running processes (a server, a batch scan): it costs
+   * about 150 MB of heap and one core for about a second for the default model, and makes a query
+   * of new text about a tenth cheaper (BENCHMARKS.md). Does nothing after the first call.
+   *
+   * @return false if this model cannot have the index (order above 4, codes wider than 8 bits, or
+   *     2^18 words or more), else true
+   */
+  public boolean startHashIndex() {
+    if (!hashable()) {
+      return false;
+    }
+    if (hashStarted.compareAndSet(false, true)) {
+      Thread t = new Thread(this::buildHashIndexNow, "unspin-lm-hash-index");
+      t.setDaemon(true);
+      t.start();
+    }
+    return true;
+  }
+
+  /**
+   * Builds the hash index on the calling thread (see {@link #startHashIndex}), unless it is built
+   * already; for tests and benchmarks that must not measure the trie.
+   *
+   * @return whether the index is in use afterwards
+   */
+  public boolean buildHashIndexNow() {
+    if (!hashable()) {
+      return false;
+    }
+    synchronized (this) {
+      hashStarted.set(true);
+      if (hash == null) {
+        long t0 = System.nanoTime();
+        try {
+          hash = buildHashIndex();
+          LOG.debug("built the hash index of {}: {} MB in {} ms", file, hash.bytes() >> 20,
+              (System.nanoTime() - t0) / 1_000_000);
+        } catch (OutOfMemoryError e) {
+          LOG.warn("no room for the hash index of {} ({}); queries keep walking the trie", file, e.getMessage());
+        }
+      }
+    }
+    return hash != null;
+  }
+
+  /** Whether this model can have a {@link NgramHash}: order 2 to 4, 8-bit codes, under 2^18 words. */
+  boolean hashable() {
+    if (!NgramHash.supports(keyBits[Math.min(order, 2)], order)) {
+      return false;
+    }
+    for (int n = 2; n <= order; n++) {
+      if (qBits[n] != 8) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Builds the hash index of this model's n-grams of orders 2 and up (see {@link NgramHash}). */
+  NgramHash buildHashIndex() {
+    if (!hashable()) {
+      throw new IllegalStateException(this + " cannot have a hash index");
+    }
+    NgramHash h = new NgramHash(keyBits[2], order, records);
+    int vocab = (int) records[1];
+    float[] up = new float[vocab];
+    float[] ub = new float[vocab];
+    for (int w = 0; w < vocab; w++) {
+      long code = probCode(1, w);
+      up[w] = code == BLANK ? Float.NaN : prob(1, code);
+      ub[w] = backoff(1, w);
+    }
+    h.setUnigrams(up, ub);
+    for (int w = 0; w < records[1]; w++) {
+      long hi2 = ptr(1, w + 1L);
+      for (long i2 = ptr(1, w); i2 < hi2; i2++) {
+        int c1 = (int) key(2, i2);
+        h.put2(w, c1, (int) rawProbCode(2, i2), order > 2 ? (int) backoffCode(2, i2) : 0);
+        if (order < 3) {
+          continue;
+        }
+        long hi3 = ptr(2, i2 + 1);
+        for (long i3 = ptr(2, i2); i3 < hi3; i3++) {
+          int c2 = (int) key(3, i3);
+          h.put3(w, c1, c2, (int) rawProbCode(3, i3), order > 3 ? (int) backoffCode(3, i3) : 0);
+          if (order < 4) {
+            continue;
+          }
+          long hi4 = ptr(3, i3 + 1);
+          for (long i4 = ptr(3, i3); i4 < hi4; i4++) {
+            h.put4(w, c1, c2, (int) key(4, i4), (int) rawProbCode(4, i4));
+          }
+        }
+      }
+    }
+    return h;
+  }
+
+  private long rawProbCode(int n, long i) {
+    return bytes.bits(base[n], i * width[n] + probShift[n], qBits[n], qMask[n]);
+  }
+
+  private long backoffCode(int n, long i) {
+    return bytes.bits(base[n], i * width[n] + boShift[n], qBits[n], qMask[n]);
+  }
+
+  /**
+   * {@link #query(int[], int, int, int)} through the hash index {@code h}: the same answer, bit for
+   * bit (the same codes, and the context's back-offs summed in the same order as the trie walk).
+   */
+  long queryHashed(NgramHash h, int[] context, int from, int length, int word) {
+    float[] uniProb = h.unigramProbs();
+    if (word < 0 || word >= uniProb.length) {
+      checkWord(word);
+    }
+    int hist = Math.min(length, order - 1);
+    int end = from + length;
+    float best = LmFormat.UNK_FLOOR;
+    int matched = 0;
+    float up = uniProb[word];
+    if (up == up) {
+      best = up;
+      matched = 1;
+    }
+    if (hist > 0) {
+      int c1 = context[end - 1];
+      if (c1 < 0 || c1 >= uniProb.length) {
+        checkWord(c1);
+      }
+      int c2 = hist >= 2 ? context[end - 2] : 0;
+      int c3 = hist >= 3 ? context[end - 3] : 0;
+      // Independent look-ups (the word's path at each order, then the context's own path): their
+      // addresses depend on the words alone, so the processor overlaps their cache misses.
+      int v2 = h.find2(word, c1);
+      int s3 = hist >= 2 ? h.slot3(word, c1, c2) : -1;
+      int v4 = hist >= 3 ? h.find4(word, c1, c2, c3) : 0;
+      int cv2 = hist >= 2 ? h.find2(c1, c2) : 0;
+      int cs3 = hist >= 3 ? h.slot3(c1, c2, c3) : -1;
+      if (v2 != 0) {
+        int p = v2 >>> 8 & 0xFF;
+        if (p != qMask[2]) {
+          best = probBook[2][p];
+          matched = 2;
+        }
+        if (s3 >= 0) {
+          p = h.prob3(s3);
+          if (p != qMask[3]) {
+            best = probBook[3][p];
+            matched = 3;
+          }
+          if (v4 != 0) {
+            p = v4 & 0xFF;
+            if (p != qMask[4]) {
+              best = probBook[4][p];
+              matched = 4;
+            }
+          }
+        }
+      }
+      int from1 = Math.max(matched, 1);
+      if (from1 <= hist) {
+        int found = cv2 == 0 ? 1 : cs3 < 0 ? 2 : 3;
+        float bo = 0;
+        for (int len = from1; len <= found; len++) {
+          bo += len == 1 ? h.unigramBackoff(c1) : len == 2 ? boBook[2][cv2 & 0xFF] : boBook[3][h.backoff3(cs3)];
+        }
+        best += bo;
+      }
+    }
+    return LanguageModel.pack(best, word == Vocabulary.UNK ? 0 : matched);
+  }
+
+  /**
+   * Touches the memory that the queries in {@code quads} will read, all of them at once, so that
+   * their cache misses overlap (see {@link #warm}). Query {@code i} is {@code quads[4i + 3]} after
+   * the history {@code quads[4i], quads[4i + 1], quads[4i + 2]} (oldest first; -1 where the history
+   * is shorter). With the hash index every order's first slot is touched, those of the history's
+   * own back-offs too; without it, the query's bigram as {@link #warm} does. Changes no answer.
+   */
+  public long warmQueries(int[] quads, int count) {
+    if (order < 2 || count == 0) {
+      return 0;
+    }
+    int vocab = (int) records[1];
+    NgramHash h = hashIndex();
+    if (h == null) {
+      int[] prevs = new int[count];
+      int[] words = new int[count];
+      int m = 0;
+      for (int i = 0; i < count; i++) {
+        int c1 = quads[4 * i + 2];
+        int w = quads[4 * i + 3];
+        if (c1 >= 0 && c1 < vocab && w >= 0 && w < vocab) {
+          prevs[m] = c1;
+          words[m++] = w;
+        }
+      }
+      return warm(prevs, words, m, new long[m]);
+    }
+    long sink = 0;
+    for (int i = 0; i < count; i++) {
+      int w = quads[4 * i + 3];
+      int c1 = quads[4 * i + 2];
+      if (w < 0 || w >= vocab || c1 < 0) {
+        continue;
+      }
+      sink += h.peekUnigram(w) + h.peek(2, h.home2(w, c1));
+      int c2 = quads[4 * i + 1];
+      if (c2 < 0 || order < 3) {
+        continue;
+      }
+      sink += h.peek(3, h.home3(w, c1, c2)) + h.peek(2, h.home2(c1, c2));
+      int c3 = quads[4 * i];
+      if (c3 < 0 || order < 4) {
+        continue;
+      }
+      int b3 = h.home3(c1, c2, c3);
+      sink += h.peek(4, h.home4(w, c1, c2, c3)) + h.peek(3, b3) + h.peekBackoff3(b3);
     }
     return sink;
   }
@@ -550,6 +793,10 @@ public final class BinaryLm implements LanguageModel {
   }
 
   private long queryWith(Recent recent, int[] context, int from, int length, int word) {
+    NgramHash h = hashIndex();
+    if (h != null) {
+      return queryHashed(h, context, from, length, word);
+    }
     checkWord(word);
     int hist = Math.min(length, order - 1);
     int end = from + length;

@@ -93,6 +93,11 @@ public final class LmQueryCache implements LanguageModel {
     return binary != null ? binary.warm(prevs, words, count, scratch) : 0;
   }
 
+  /** See {@link BinaryLm#warmQueries}; nothing for other models. */
+  public long warmQueries(int[] quads, int count) {
+    return binary != null ? binary.warmQueries(quads, count) : 0;
+  }
+
   /**
    * Stores {@code result}, which must be what the model answers to this query, so that the next
    * {@link #query} of it is a hit. For callers that ask {@link #uncached} the queries that rarely

@@ -448,6 +448,12 @@ public final class Restorer {
     }
     s.eligible = new boolean[n];
     Collected col = spanCache != null && proposer == null ? collectCached(doc, s, work) : collect(doc, s, work);
+    // The input's own queries are independent of one another: touch them all first as well.
+    int warmInput = 0;
+    for (int i = 0; i <= n; i++) {
+      warmInput = work.addWarm(warmInput, s.ids, n, i, NO_WORDS, i, 0);
+    }
+    work.warm(warmInput);
     s.inputLm = scoreInput(work.lm, s.ids);
     s.inputFirst = s.inputLm.clone();
     if (n > 0) {
@@ -476,7 +482,7 @@ public final class Restorer {
         if ((0.0 - s.inputFirst[start]) + prior[k] - keepPrior < firstCut) {
           keep[k] = false;
         } else {
-          warm = work.addWarm(warm, start > 0 ? s.ids[start - 1] : Vocabulary.BOS, col.ids[k][0]);
+          warm = work.addWarm(warm, s.ids, n, start, col.ids[k], start + 1, 0);
         }
       }
     }
@@ -499,8 +505,8 @@ public final class Restorer {
       keepBestFirstLooks(col, keep, firstScore, n, weights.firstLookPerPosition(), work);
     }
     double windowCut = -(weights.pruneMargin() + weights.windowSlack());
-    // The window scores' second queries (each word after the one before it, the first input word
-    // after the last) are independent across candidates too: touch them the same way.
+    // The window scores' other queries (each word after the ones before it, the input words after
+    // the candidate) are independent across candidates too: touch them the same way.
     warm = 0;
     for (int k = 0; k < m; k++) {
       if (keep[k]) {
@@ -515,9 +521,9 @@ public final class Restorer {
         }
         int[] ids = col.ids[k];
         int after = col.from[k] + length;
-        for (int j = 0; j < ids.length; j++) {
-          int next = j + 1 < ids.length ? ids[j + 1] : after < n ? s.ids[after] : Vocabulary.EOS;
-          warm = work.addWarm(warm, ids[j], next);
+        // A one-word candidate's first query is its first look, already answered.
+        for (int v = ids.length == 1 ? 1 : 0; v <= ids.length; v++) {
+          warm = work.addWarm(warm, s.ids, n, col.from[k], ids, after, v);
         }
       }
     }
@@ -907,6 +913,8 @@ public final class Restorer {
    */
   private static final int QUERY_CACHE_BITS = 15;
 
+  private static final int[] NO_WORDS = new int[0];
+
   /** This thread's working memory, reused from call to call. */
   private Work work() {
     return works.get();
@@ -926,10 +934,8 @@ public final class Restorer {
     float[] local = new float[16];
     int[] order = new int[16];
     int[] perStart = new int[16];
-    /** The bigrams to {@link #warm}: context word and word. */
-    int[] warmPrev = new int[64];
-    int[] warmWord = new int[64];
-    long[] warmScratch = new long[64];
+    /** The queries to {@link #warm}: three history words (oldest first, -1 for none) and the word. */
+    int[] warmQuads = new int[256];
     /** Keeps the warming reads from being optimized away. */
     long warmSink;
     /**
@@ -953,22 +959,41 @@ public final class Restorer {
       sortByLocalDescending(order, m, key, sortPacked, sortCopy);
     }
 
-    /** Puts the bigram {@code prev word} at {@code at} of the warm-up batch; returns {@code at + 1}. */
-    int addWarm(int at, int prev, int word) {
-      if (at == warmPrev.length) {
-        warmPrev = java.util.Arrays.copyOf(warmPrev, at * 2);
-        warmWord = java.util.Arrays.copyOf(warmWord, at * 2);
-        warmScratch = new long[at * 2];
+    /**
+     * Puts at {@code at} of the warm-up batch the query of the word at virtual position {@code v}
+     * of a window that starts at token {@code start} of {@code ids} ({@code n} tokens): negative
+     * positions are the history before {@code start} (with {@code <s>} before the first token),
+     * {@code 0 .. words.length - 1} the window's own words, and the positions after them the input
+     * from token {@code after} on ({@code </s>} at {@code n}). Returns {@code at + 1}.
+     */
+    int addWarm(int at, int[] ids, int n, int start, int[] words, int after, int v) {
+      if (4 * at + 4 > warmQuads.length) {
+        warmQuads = java.util.Arrays.copyOf(warmQuads, warmQuads.length * 2);
       }
-      warmPrev[at] = prev;
-      warmWord[at] = word;
+      int b = 4 * at;
+      for (int k = 3; k >= 1; k--) {
+        warmQuads[b + 3 - k] = windowWord(ids, n, start, words, after, v - k);
+      }
+      warmQuads[b + 3] = windowWord(ids, n, start, words, after, v);
       return at + 1;
     }
 
-    /** Touches the model's memory for the first {@code count} bigrams of the batch. */
+    private static int windowWord(int[] ids, int n, int start, int[] words, int after, int v) {
+      if (v < 0) {
+        int i = start + v;
+        return i >= 0 ? ids[i] : i == -1 ? Vocabulary.BOS : -1;
+      }
+      if (v < words.length) {
+        return words[v];
+      }
+      int i = after + v - words.length;
+      return i < n ? ids[i] : i == n ? Vocabulary.EOS : -1;
+    }
+
+    /** Touches the model's memory for the first {@code count} queries of the batch. */
     void warm(int count) {
       if (count > 0) {
-        warmSink += lm.warm(warmPrev, warmWord, count, warmScratch);
+        warmSink += lm.warmQueries(warmQuads, count);
       }
     }
 

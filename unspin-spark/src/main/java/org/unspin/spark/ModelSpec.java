@@ -75,7 +75,9 @@ public record ModelSpec(List<String> languageModels, boolean defaultLanguageMode
    * @throws org.unspin.api.ModelException if a model file is missing or corrupt
    */
   public Unspin build(Function<String, Path> resolve) {
-    Unspin.Builder b = Unspin.builder().defaultLanguageModel(defaultLanguageModel).defaultProfile(defaultProfile);
+    // Executors check many documents: the n-gram hash index pays for itself.
+    Unspin.Builder b = Unspin.builder().defaultLanguageModel(defaultLanguageModel).defaultProfile(defaultProfile)
+        .lmHashIndex(true);
     languageModels.forEach(n -> b.languageModel(resolve.apply(n)));
     profiles.forEach(n -> b.profile(resolve.apply(n)));
     if (interpolationWeights != null) {
