@@ -664,10 +664,10 @@ public final class BinaryLm implements LanguageModel {
       // Independent look-ups (the word's path at each order, then the context's own path): their
       // addresses depend on the words alone, so the processor overlaps their cache misses.
       int v2 = h.find2(word, c1);
-      int s3 = hist >= 2 ? h.slot3(word, c1, c2) : -1;
-      int v4 = hist >= 3 ? h.find4(word, c1, c2, c3) : 0;
+      int s3 = hist >= 2 && h.mayHave3(word, c1, c2) ? h.slot3(word, c1, c2) : -1;
+      int v4 = hist >= 3 && h.mayHave4(word, c1, c2, c3) ? h.find4(word, c1, c2, c3) : 0;
       int cv2 = hist >= 2 ? h.find2(c1, c2) : 0;
-      int cs3 = hist >= 3 ? h.slot3(c1, c2, c3) : -1;
+      int cs3 = hist >= 3 && h.mayHave3(c1, c2, c3) ? h.slot3(c1, c2, c3) : -1;
       if (v2 != 0) {
         int p = v2 >>> 8 & 0xFF;
         if (p != qMask[2]) {
@@ -741,13 +741,21 @@ public final class BinaryLm implements LanguageModel {
       if (c2 < 0 || order < 3) {
         continue;
       }
-      sink += h.peek(3, h.home3(w, c1, c2)) + h.peek(2, h.home2(c1, c2));
+      sink += h.peek(2, h.home2(c1, c2));
+      if (h.mayHave3(w, c1, c2)) {
+        sink += h.peek(3, h.home3(w, c1, c2));
+      }
       int c3 = quads[4 * i];
       if (c3 < 0 || order < 4) {
         continue;
       }
-      int b3 = h.home3(c1, c2, c3);
-      sink += h.peek(4, h.home4(w, c1, c2, c3)) + h.peek(3, b3) + h.peekBackoff3(b3);
+      if (h.mayHave4(w, c1, c2, c3)) {
+        sink += h.peek(4, h.home4(w, c1, c2, c3));
+      }
+      if (h.mayHave3(c1, c2, c3)) {
+        int b3 = h.home3(c1, c2, c3);
+        sink += h.peek(3, b3) + h.peekBackoff3(b3);
+      }
     }
     return sink;
   }

@@ -33,6 +33,16 @@ final class NgramHash {
   private final int shift3;
   private final int mask3;
   private final long[] t4;
+  /**
+   * Blocked Bloom filters over the trigram and 4-gram paths (one 64-bit word per path, three bits
+   * set in it): most trigrams and nearly all 4-grams a restorer asks for are not in the model, and
+   * a filter of a few megabytes answers that from the processor's cache instead of a miss in the
+   * table. A filter never says no to a path the table holds, so the answers do not change.
+   */
+  private final long[] f3;
+  private final int fshift3;
+  private final long[] f4;
+  private final int fshift4;
   private final int shift4;
   private final int mask4;
   private long bytes;
@@ -63,10 +73,15 @@ final class NgramHash {
       b3 = order >= 4 ? new byte[t3.length] : null;
       shift3 = 64 - bits3;
       mask3 = t3.length - 1;
-      bytes += 8L * t3.length + (b3 == null ? 0 : b3.length);
+      int fbits3 = filterBits(records[3]);
+      f3 = new long[1 << fbits3];
+      fshift3 = 64 - fbits3;
+      bytes += 8L * t3.length + (b3 == null ? 0 : b3.length) + 8L * f3.length;
     } else {
       t3 = null;
       b3 = null;
+      f3 = null;
+      fshift3 = 0;
       shift3 = 0;
       mask3 = 0;
     }
@@ -75,9 +90,14 @@ final class NgramHash {
       t4 = new long[2 << bits4];
       shift4 = 64 - bits4;
       mask4 = (1 << bits4) - 1;
-      bytes += 8L * t4.length;
+      int fbits4 = filterBits(records[4]);
+      f4 = new long[1 << fbits4];
+      fshift4 = 64 - fbits4;
+      bytes += 8L * t4.length + 8L * f4.length;
     } else {
       t4 = null;
+      f4 = null;
+      fshift4 = 0;
       shift4 = 0;
       mask4 = 0;
     }
@@ -117,6 +137,38 @@ final class NgramHash {
     return uniBackoff[w];
   }
 
+  /** Filter words for {@code count} paths: at least 10 bits per path, a power of two. */
+  private static int filterBits(long count) {
+    long want = Math.max(1, (count * 10 + 63) / 64);
+    return Math.max(64 - Long.numberOfLeadingZeros(want - 1), 1);
+  }
+
+  /** The filter word's three bits of a path's hash {@code h} (from {@link #mix}). */
+  private static long filterMask(long h) {
+    long g = (h ^ h >>> 32) * 0x94D049BB133111EBL;
+    g ^= g >>> 29;
+    return 1L << (g & 63) | 1L << (g >>> 6 & 63) | 1L << (g >>> 12 & 63);
+  }
+
+  /** The filter word of a path's hash {@code h}: from the hash's low bits, the table slot uses the high ones. */
+  private static int filterWord(long h, int fshift) {
+    return (int) ((h * 0xD6E8FEB86659FD93L) >>> fshift);
+  }
+
+  /** Whether the trigram {@code c2 c1 w} may be in the table (false: it is not). */
+  boolean mayHave3(int w, int c1, int c2) {
+    long h = mix(path3(w, c1, c2));
+    long m = filterMask(h);
+    return (f3[filterWord(h, fshift3)] & m) == m;
+  }
+
+  /** Whether the 4-gram {@code c3 c2 c1 w} may be in the table (false: it is not). */
+  boolean mayHave4(int w, int c1, int c2, int c3) {
+    long h = mix(path3(w, c1, c2) ^ (long) c3 << 40 ^ c3);
+    long m = filterMask(h);
+    return (f4[filterWord(h, fshift4)] & m) == m;
+  }
+
   /** Heap bytes the tables take. */
   long bytes() {
     return bytes;
@@ -154,6 +206,8 @@ final class NgramHash {
       s = (s + 1) & mask3;
     }
     t3[s] = key << 8 | (prob & 0xFFL);
+    long h = mix(key);
+    f3[filterWord(h, fshift3)] |= filterMask(h);
     if (b3 != null) {
       b3[s] = (byte) backoff;
     }
@@ -167,6 +221,8 @@ final class NgramHash {
     }
     t4[2 * s] = key << 8 | (prob & 0xFFL);
     t4[2 * s + 1] = c3;
+    long h = mix(key ^ (long) c3 << 40 ^ c3);
+    f4[filterWord(h, fshift4)] |= filterMask(h);
   }
 
   // ---- look-ups ----------------------------------------------------------------------------------
