@@ -5,9 +5,9 @@
 # BODIES_COUNT=N (default 16) sets how many different 2 KB texts are POSTed round-robin: with few, the restorer's
 # span and LM caches answer most look-ups after the first round; 256 is closer to traffic of new texts, and 4000
 # (about as many as the speeches give, 4,482) is new text throughout a run.
-# SERVER_JAVA_OPTS sets the server JVM's options (default "-Xmx4g" with the JVM's default collector, G1, what
-# `./unspin serve` runs;
-# the restorer's span cache is sized from the heap), e.g. "-Xmx4g -XX:+UseParallelGC" for the throughput collector.
+# SERVER_JAVA_OPTS sets the server JVM's options (default: what `./unspin serve` runs, "-Xmx4g" with the JVM's
+# default collector, G1, plus -XX:+UseTransparentHugePages where the kernel's THP mode is "madvise"; the restorer's
+# span cache is sized from the heap), e.g. "-Xmx4g -XX:+UseParallelGC" for the throughput collector.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -17,6 +17,12 @@ count="${BODIES_COUNT:-16}"
 port="${PORT:-18080}"
 corpus="${CORPORA_PERMISSIVE:-$root/../shared/corpora-permissive}"
 mkdir -p "$work"
+if [ -z "${SERVER_JAVA_OPTS:-}" ]; then
+  SERVER_JAVA_OPTS="-Xmx4g"
+  if grep -qs '\[madvise\]' /sys/kernel/mm/transparent_hugepage/enabled; then
+    SERVER_JAVA_OPTS="$SERVER_JAVA_OPTS -XX:+UseTransparentHugePages"
+  fi
+fi
 
 (cd "$root" && ./mvnw -q -B -o -DskipTests -pl unspin-cli,unspin-server -am package)
 rm -rf "$work/docs"
@@ -31,7 +37,7 @@ cpu_ms() { awk -v t="$ticks" '{printf "%d", ($14 + $15) * 1000 / t}' "/proc/$1/s
 completed() { curl -fs "http://127.0.0.1:$port/api/health" | python3 -c 'import json,sys; print(json.load(sys.stdin)["load"]["completed"])'; }
 server_pid=""
 start_server() { # extra serve options...
-  java ${SERVER_JAVA_OPTS:--Xmx4g} -jar "$root/unspin-server/target/unspin-server.jar" --port "$port" "$@" \
+  java $SERVER_JAVA_OPTS -jar "$root/unspin-server/target/unspin-server.jar" --port "$port" "$@" \
     2>"$work/server.log" &
   server_pid=$!
   for _ in $(seq 1 120); do
@@ -49,7 +55,7 @@ run_wrk() { # threads connections seconds
     -s "$here/post-texts.lua" "http://127.0.0.1:$port" | grep -E "Requests/sec|Non-2xx|statuses|p50_ms|Socket")
 }
 
-echo "=== default limits (2 workers, queue 16, 10 s time limit), server JVM: ${SERVER_JAVA_OPTS:--Xmx4g}"
+echo "=== default limits (2 workers, queue 16, 10 s time limit), server JVM: $SERVER_JAVA_OPTS"
 start_server --threads 2
 echo "RSS after start: $(rss "$server_pid")"
 run_wrk 1 2 10 >/dev/null # warm-up
@@ -69,7 +75,7 @@ echo "=== the same check in-process, no HTTP (load average: $(cut -d' ' -f1-3 /p
 java -Xmx4g -XX:+UseParallelGC -cp "$root/unspin-server/target/unspin-server.jar" "$here/LibraryCheckCost.java" "$work/bodies.txt" 3 \
   2>/dev/null
 
-echo "=== overload: 256 connections against the default limits (2 workers, queue 16, 10 s), ${SERVER_JAVA_OPTS:--Xmx4g}"
+echo "=== overload: 256 connections against the default limits (2 workers, queue 16, 10 s), $SERVER_JAVA_OPTS"
 start_server --threads 2
 run_wrk 1 2 10 >/dev/null
 echo "RSS before: $(rss "$server_pid")"
