@@ -283,7 +283,11 @@ public final class Restorer {
     String text;
     List<InputToken> tokens;
     List<Sentence> sentences = new ArrayList<>();
-    /** Word id cache for the document: candidate words repeat, vocabulary look-ups are not free. */
+    /**
+     * Word id cache: the restorer's, shared by its threads and documents (candidate words repeat
+     * from one document to the next, and a look-up in the mapped vocabulary costs a few cache
+     * misses).
+     */
     Map<String, Integer> ids;
 
     /** Word (LM form) counts of the input, built on first use: the reranker's "written as it is" counts. */
@@ -320,7 +324,9 @@ public final class Restorer {
       Integer id = ids.get(word);
       if (id == null) {
         id = vocab.id(word);
-        ids.put(word, id);
+        if (ids.size() < MAX_SHARED_IDS) {
+          ids.put(word, id);
+        }
       }
       return id;
     }
@@ -330,7 +336,7 @@ public final class Restorer {
     Objects.requireNonNull(text, "text");
     checkTokens(text, tokens);
     Prepared doc = new Prepared();
-    doc.ids = new HashMap<>();
+    doc.ids = wordIdCache;
     doc.text = text;
     doc.tokens = tokens;
     int start = 0;
@@ -912,6 +918,16 @@ public final class Restorer {
    * few-thousand-word document, so that self-training rounds find theirs again.
    */
   private static final int QUERY_CACHE_BITS = 15;
+
+  /**
+   * Most words the shared word id cache keeps (about 100 bytes each): the lexicon's words and the
+   * common words of the input fit; a stream of rare ones stops adding when it is full.
+   */
+  private static final int MAX_SHARED_IDS = 500_000;
+
+  /** Word (LM form) to the LM's id, for every document this restorer prepares (thread-safe). */
+  private final java.util.concurrent.ConcurrentHashMap<String, Integer> wordIdCache =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private static final int[] NO_WORDS = new int[0];
 
