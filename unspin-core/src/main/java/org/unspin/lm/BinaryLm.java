@@ -530,9 +530,9 @@ public final class BinaryLm implements LanguageModel {
   /**
    * Starts building this model's in-heap n-gram hash index ({@link NgramHash}) on a daemon
    * thread and returns at once; queries walk the trie until it is ready and use it afterwards, with
-   * the same answers either way. For long-running processes (a server, a batch scan): it costs
-   * about 150 MB of heap and one core for about a second for the default model, and makes a query
-   * of new text about a tenth cheaper (BENCHMARKS.md). Does nothing after the first call.
+   * the same answers either way. For long-running processes (a server, a batch scan): for the
+   * default model it costs about 160 MB of heap and 1.5 s of one core, and takes 11–16% off the CPU
+   * of a check of new text (BENCHMARKS.md §4h). Does nothing after the first call.
    *
    * @return false if this model cannot have the index (order above 4, codes wider than 8 bits, or
    *     2^18 words or more), else true
