@@ -534,8 +534,8 @@ public final class BinaryLm implements LanguageModel {
    * default model it costs about 160 MB of heap and 1.5 s of one core, and takes 11–16% off the CPU
    * of a check of new text (BENCHMARKS.md §4h). Does nothing after the first call.
    *
-   * @return false if this model cannot have the index (order above 4, codes wider than 8 bits, or
-   *     2^18 words or more), else true
+   * @return false if this model cannot have the index (order above 4, codes wider than 8 bits,
+   *     2^18 words or more, or more than 2^28 records of one order), else true
    */
   public boolean startHashIndex() {
     if (!hashable()) {
@@ -575,13 +575,16 @@ public final class BinaryLm implements LanguageModel {
     return hash != null;
   }
 
-  /** Whether this model can have a {@link NgramHash}: order 2 to 4, 8-bit codes, under 2^18 words. */
+  /**
+   * Whether this model can have a {@link NgramHash}: order 2 to 4, 8-bit codes, under 2^18 words
+   * and at most 2^28 records of any order.
+   */
   boolean hashable() {
     if (!NgramHash.supports(keyBits[Math.min(order, 2)], order)) {
       return false;
     }
     for (int n = 2; n <= order; n++) {
-      if (qBits[n] != 8) {
+      if (qBits[n] != 8 || records[n] > NgramHash.MAX_RECORDS) {
         return false;
       }
     }

@@ -4,7 +4,7 @@ package org.unspin.lm;
  * In-heap open-addressing hash tables over the n-grams of orders 2 to 4 of a {@link BinaryLm},
  * each keyed by its whole word path (the word, then its history most recent first), holding the
  * n-gram's 8-bit probability and back-off codes. Built once from the model's trie (see {@link
- * BinaryLm#hashIndex}); immutable afterwards and shared by all threads.
+ * BinaryLm#startHashIndex}); immutable afterwards and shared by all threads.
  *
  * <p>Why: in the trie a query walks one order after another, and every step's address depends on
  * the record the step before found, so a query of a 4-gram model waits for three or four cache
@@ -102,6 +102,9 @@ final class NgramHash {
       mask4 = 0;
     }
   }
+
+  /** Most records of one order the index takes (its tables then have at most 2^29 slots). */
+  static final long MAX_RECORDS = 1L << 28;
 
   /** Whether a model of this shape can have the index. */
   static boolean supports(int wordBits, int order) {
