@@ -596,7 +596,6 @@ public final class BinaryLm implements LanguageModel {
     if (!hashable()) {
       throw new IllegalStateException(this + " cannot have a hash index");
     }
-    NgramHash h = new NgramHash(keyBits[2], order, records);
     int vocab = (int) records[1];
     float[] up = new float[vocab];
     float[] ub = new float[vocab];
@@ -605,7 +604,7 @@ public final class BinaryLm implements LanguageModel {
       up[w] = code == BLANK ? Float.NaN : prob(1, code);
       ub[w] = backoff(1, w);
     }
-    h.setUnigrams(up, ub);
+    NgramHash h = new NgramHash(keyBits[2], order, records, up, ub);
     for (int w = 0; w < records[1]; w++) {
       long hi2 = ptr(1, w + 1L);
       for (long i2 = ptr(1, w); i2 < hi2; i2++) {
@@ -667,10 +666,10 @@ public final class BinaryLm implements LanguageModel {
       // Independent look-ups (the word's path at each order, then the context's own path): their
       // addresses depend on the words alone, so the processor overlaps their cache misses.
       int v2 = h.find2(word, c1);
-      int s3 = hist >= 2 && h.mayHave3(word, c1, c2) ? h.slot3(word, c1, c2) : -1;
-      int v4 = hist >= 3 && h.mayHave4(word, c1, c2, c3) ? h.find4(word, c1, c2, c3) : 0;
+      int s3 = hist >= 2 ? h.slot3(word, c1, c2) : -1;
+      int v4 = hist >= 3 ? h.find4(word, c1, c2, c3) : 0;
       int cv2 = hist >= 2 ? h.find2(c1, c2) : 0;
-      int cs3 = hist >= 3 && h.mayHave3(c1, c2, c3) ? h.slot3(c1, c2, c3) : -1;
+      int cs3 = hist >= 3 ? h.slot3(c1, c2, c3) : -1;
       if (v2 != 0) {
         int p = v2 >>> 8 & 0xFF;
         if (p != qMask[2]) {
@@ -745,18 +744,20 @@ public final class BinaryLm implements LanguageModel {
         continue;
       }
       sink += h.peek(2, h.home2(c1, c2));
-      if (h.mayHave3(w, c1, c2)) {
-        sink += h.peek(3, h.home3(w, c1, c2));
+      int a3 = h.home3(w, c1, c2);
+      if (a3 >= 0) {
+        sink += h.peek(3, a3);
       }
       int c3 = quads[4 * i];
       if (c3 < 0 || order < 4) {
         continue;
       }
-      if (h.mayHave4(w, c1, c2, c3)) {
-        sink += h.peek(4, h.home4(w, c1, c2, c3));
+      int a4 = h.home4(w, c1, c2, c3);
+      if (a4 >= 0) {
+        sink += h.peek(4, a4);
       }
-      if (h.mayHave3(c1, c2, c3)) {
-        int b3 = h.home3(c1, c2, c3);
+      int b3 = h.home3(c1, c2, c3);
+      if (b3 >= 0) {
         sink += h.peek(3, b3) + h.peekBackoff3(b3);
       }
     }

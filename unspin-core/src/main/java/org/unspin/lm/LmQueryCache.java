@@ -88,11 +88,6 @@ public final class LmQueryCache implements LanguageModel {
     return binary != null ? binary.query(cursor, context, from, length, word) : lm.query(context, from, length, word);
   }
 
-  /** See {@link BinaryLm#warm}; nothing for other models. */
-  public long warm(int[] prevs, int[] words, int count, long[] scratch) {
-    return binary != null ? binary.warm(prevs, words, count, scratch) : 0;
-  }
-
   /** See {@link BinaryLm#warmQueries}; nothing for other models. */
   public long warmQueries(int[] quads, int count) {
     return binary != null ? binary.warmQueries(quads, count) : 0;

@@ -45,10 +45,10 @@ final class NgramHash {
   private final int fshift4;
   private final int shift4;
   private final int mask4;
-  private long bytes;
+  private final long bytes;
   /** Per word id: the unigram's score (NaN for a blank record) and back-off. */
-  private float[] uniProb;
-  private float[] uniBackoff;
+  private final float[] uniProb;
+  private final float[] uniBackoff;
 
   /**
    * Empty tables for the given record counts.
@@ -56,17 +56,21 @@ final class NgramHash {
    * @param wordBits bits per word id
    * @param order the model's order, 2 to 4
    * @param records record counts by order (index n), blanks included
+   * @param uniProb the unigram scores by word id, NaN for a blank record
+   * @param uniBackoff the unigram back-offs by word id
    */
-  NgramHash(int wordBits, int order, long[] records) {
+  NgramHash(int wordBits, int order, long[] records, float[] uniProb, float[] uniBackoff) {
     if (!supports(wordBits, order)) {
       throw new IllegalArgumentException("no hash index for order " + order + " with " + wordBits + "-bit words");
     }
     this.wordBits = wordBits;
+    this.uniProb = uniProb;
+    this.uniBackoff = uniBackoff;
     int bits2 = slotBits(records[2]);
     t2 = new long[1 << bits2];
     shift2 = 64 - bits2;
     mask2 = t2.length - 1;
-    bytes = 8L * t2.length;
+    long size = 4L * uniProb.length + 4L * uniBackoff.length + 8L * t2.length;
     if (order >= 3) {
       int bits3 = slotBits(records[3]);
       t3 = new long[1 << bits3];
@@ -76,7 +80,7 @@ final class NgramHash {
       int fbits3 = filterBits(records[3]);
       f3 = new long[1 << fbits3];
       fshift3 = 64 - fbits3;
-      bytes += 8L * t3.length + (b3 == null ? 0 : b3.length) + 8L * f3.length;
+      size += 8L * t3.length + (b3 == null ? 0 : b3.length) + 8L * f3.length;
     } else {
       t3 = null;
       b3 = null;
@@ -93,7 +97,7 @@ final class NgramHash {
       int fbits4 = filterBits(records[4]);
       f4 = new long[1 << fbits4];
       fshift4 = 64 - fbits4;
-      bytes += 8L * t4.length + 8L * f4.length;
+      size += 8L * t4.length + 8L * f4.length;
     } else {
       t4 = null;
       f4 = null;
@@ -101,6 +105,7 @@ final class NgramHash {
       shift4 = 0;
       mask4 = 0;
     }
+    bytes = size;
   }
 
   /** Most records of one order the index takes (its tables then have at most 2^29 slots). */
@@ -118,12 +123,6 @@ final class NgramHash {
       throw new IllegalArgumentException("too many n-grams for the hash index: " + count);
     }
     return Math.max(bits, 4);
-  }
-
-  void setUnigrams(float[] prob, float[] backoff) {
-    uniProb = prob;
-    uniBackoff = backoff;
-    bytes += 4L * prob.length + 4L * backoff.length;
   }
 
   /** The unigram scores by word id, NaN for a blank record. */
@@ -158,20 +157,6 @@ final class NgramHash {
     return (int) ((h * 0xD6E8FEB86659FD93L) >>> fshift);
   }
 
-  /** Whether the trigram {@code c2 c1 w} may be in the table (false: it is not). */
-  boolean mayHave3(int w, int c1, int c2) {
-    long h = mix(path3(w, c1, c2));
-    long m = filterMask(h);
-    return (f3[filterWord(h, fshift3)] & m) == m;
-  }
-
-  /** Whether the 4-gram {@code c3 c2 c1 w} may be in the table (false: it is not). */
-  boolean mayHave4(int w, int c1, int c2, int c3) {
-    long h = mix(path3(w, c1, c2) ^ (long) c3 << 40 ^ c3);
-    long m = filterMask(h);
-    return (f4[filterWord(h, fshift4)] & m) == m;
-  }
-
   /** Heap bytes the tables take. */
   long bytes() {
     return bytes;
@@ -191,6 +176,17 @@ final class NgramHash {
     return (((long) w << wordBits | c1) << wordBits | c2) + 1;
   }
 
+  /** The hash of the 4-gram path whose first three words are {@code key3} (from {@link #path3}). */
+  private static long hash4(long key3, int c3) {
+    return mix(key3 ^ (long) c3 << 40 ^ c3);
+  }
+
+  /** Whether filter word {@code word} of {@code filter} has every bit of the path hash {@code h}. */
+  private static boolean mayHave(long[] filter, int fshift, long h) {
+    long m = filterMask(h);
+    return (filter[filterWord(h, fshift)] & m) == m;
+  }
+
   // ---- building ----------------------------------------------------------------------------------
 
   void put2(int w, int c1, int prob, int backoff) {
@@ -204,12 +200,12 @@ final class NgramHash {
 
   void put3(int w, int c1, int c2, int prob, int backoff) {
     long key = path3(w, c1, c2);
-    int s = (int) (mix(key) >>> shift3);
+    long h = mix(key);
+    int s = (int) (h >>> shift3);
     while (t3[s] != 0) {
       s = (s + 1) & mask3;
     }
     t3[s] = key << 8 | (prob & 0xFFL);
-    long h = mix(key);
     f3[filterWord(h, fshift3)] |= filterMask(h);
     if (b3 != null) {
       b3[s] = (byte) backoff;
@@ -218,13 +214,13 @@ final class NgramHash {
 
   void put4(int w, int c1, int c2, int c3, int prob) {
     long key = path3(w, c1, c2);
-    int s = (int) (mix(key ^ (long) c3 << 40 ^ c3) >>> shift4);
+    long h = hash4(key, c3);
+    int s = (int) (h >>> shift4);
     while (t4[2 * s] != 0) {
       s = (s + 1) & mask4;
     }
     t4[2 * s] = key << 8 | (prob & 0xFFL);
     t4[2 * s + 1] = c3;
-    long h = mix(key ^ (long) c3 << 40 ^ c3);
     f4[filterWord(h, fshift4)] |= filterMask(h);
   }
 
@@ -249,10 +245,17 @@ final class NgramHash {
     }
   }
 
-  /** The slot of the trigram {@code c2 c1 w}, or -1 when the trie has no such record. */
+  /**
+   * The slot of the trigram {@code c2 c1 w}, or -1 when the trie has no such record (at once when
+   * the filter rules it out).
+   */
   int slot3(int w, int c1, int c2) {
     long key = path3(w, c1, c2);
-    int s = (int) (mix(key) >>> shift3);
+    long h = mix(key);
+    if (!mayHave(f3, fshift3, h)) {
+      return -1;
+    }
+    int s = (int) (h >>> shift3);
     while (true) {
       long v = t3[s];
       if (v == 0) {
@@ -277,11 +280,15 @@ final class NgramHash {
 
   /**
    * The 4-gram {@code c3 c2 c1 w}: its probability code with bit 8 set, or 0 when the trie has no
-   * such record.
+   * such record (at once when the filter rules it out).
    */
   int find4(int w, int c1, int c2, int c3) {
     long key = path3(w, c1, c2);
-    int s = (int) (mix(key ^ (long) c3 << 40 ^ c3) >>> shift4);
+    long h = hash4(key, c3);
+    if (!mayHave(f4, fshift4, h)) {
+      return 0;
+    }
+    int s = (int) (h >>> shift4);
     while (true) {
       long v = t4[2 * s];
       if (v == 0) {
@@ -299,14 +306,19 @@ final class NgramHash {
     return (int) (mix(path2(w, c1)) >>> shift2);
   }
 
-  /** The first slot a look-up of the trigram {@code c2 c1 w} reads. */
+  /**
+   * The first slot a look-up of the trigram {@code c2 c1 w} reads in the table, or -1 when the
+   * filter rules the trigram out (the look-up then reads no slot).
+   */
   int home3(int w, int c1, int c2) {
-    return (int) (mix(path3(w, c1, c2)) >>> shift3);
+    long h = mix(path3(w, c1, c2));
+    return mayHave(f3, fshift3, h) ? (int) (h >>> shift3) : -1;
   }
 
-  /** The first slot a look-up of the 4-gram {@code c3 c2 c1 w} reads. */
+  /** As {@link #home3}, for the 4-gram {@code c3 c2 c1 w}. */
   int home4(int w, int c1, int c2, int c3) {
-    return (int) (mix(path3(w, c1, c2) ^ (long) c3 << 40 ^ c3) >>> shift4);
+    long h = hash4(path3(w, c1, c2), c3);
+    return mayHave(f4, fshift4, h) ? (int) (h >>> shift4) : -1;
   }
 
   /** Reads (to start its cache miss) the table entry of order {@code n} at {@code slot}. */
