@@ -109,7 +109,10 @@ final class SpanCache {
       synchronized (this) {
         if (current == cur) {
           previous = cur;
-          current = new ConcurrentHashMap<>();
+          // Sized for as many entries as the generation that just filled up: a map that grew from
+          // the default size would resize a dozen times, and while it moves its entries every look-up
+          // of a moved bin takes a second step into the new table.
+          current = new ConcurrentHashMap<>(Math.max(16, cur.size()));
           weight.set(0);
         }
       }
