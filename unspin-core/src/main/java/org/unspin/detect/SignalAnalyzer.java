@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import org.unspin.api.Edit;
 import org.unspin.api.Finding;
 import org.unspin.channel.fingerprint.FingerprintList;
@@ -169,13 +170,16 @@ public final class SignalAnalyzer {
     return new DocumentFeatures(featureNames, v);
   }
 
+  private static final Pattern DIGIT = Pattern.compile("[0-9]");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+
   private double unigram(String lmForm) {
     return lm.logProb(NO_HISTORY, 0, 0, lm.vocabulary().id(lmForm));
   }
 
   /** Mean unigram log10 probability of the words of a suggestion, in LM form (lower case, digits as 0). */
   private double meanUnigram(String phrase) {
-    String[] words = phrase.trim().toLowerCase(Locale.ROOT).replaceAll("[0-9]", "0").split("\\s+");
+    String[] words = SPACES.split(DIGIT.matcher(phrase.trim().toLowerCase(Locale.ROOT)).replaceAll("0"));
     double sum = 0;
     for (String w : words) {
       sum += unigram(w.isEmpty() ? Vocabulary.UNK_WORD : w);

@@ -383,7 +383,7 @@ public final class FingerprintMatcher {
           continue;
         }
         if (hits == null) {
-          hits = new Hits(patterns.length);
+          hits = new Hits();
         }
         // a prefix hit inside a word gets its end when the word ends
         boolean open = patternPrefix[p] && !rightBoundary;
@@ -397,22 +397,22 @@ public final class FingerprintMatcher {
   private List<FingerprintMatch> evaluate(CharSequence text, Hits hits) {
     hits.link();
     Ctx ctx = new Ctx(hits);
-    boolean[] seen = new boolean[compiled.length];
+    java.util.BitSet seen = new java.util.BitSet(); // (grows with the highest fingerprint seen, not with the list)
     List<long[]> found = new ArrayList<>(); // {start, fingerprint, end, phrase index}
     List<String> foundPhrases = new ArrayList<>();
     List<int[]> spans = new ArrayList<>();
     List<String> phrases = new ArrayList<>();
     for (int h = 0; h < hits.size; h++) {
       int p = hits.pat[h];
-      if (hits.head[p] != h) {
+      if (hits.head(p) != h) {
         continue; // visit each occurring pattern once, at its first hit
       }
       for (int j = patFpStart[p]; j < patFpStart[p + 1]; j++) {
         int f = patFps[j];
-        if (seen[f]) {
+        if (seen.get(f)) {
           continue;
         }
-        seen[f] = true;
+        seen.set(f);
         Node q = compiled[f];
         if (!q.eval(ctx)) {
           continue;
@@ -459,12 +459,13 @@ public final class FingerprintMatcher {
     int size;
     /** Prefix hits whose end (-1) is set when their word ends. */
     int pendingPrefix;
-    final int[] head;
+    /**
+     * The first hit of each occurring pattern, as an open-addressing table from pattern to hit
+     * (built by {@link #link}): sized by the hits of this text, not by the list.
+     */
+    private int[] headPattern;
+    private int[] headHit;
     int[] next;
-
-    Hits(int patterns) {
-      head = new int[patterns];
-    }
 
     void add(int p, int s, int e, int w) {
       if (size == pat.length) {
@@ -493,7 +494,10 @@ public final class FingerprintMatcher {
     }
 
     void link() {
-      Arrays.fill(head, -1);
+      int cap = Integer.highestOneBit(Math.max(size, 1) * 2) * 2;
+      headPattern = new int[cap];
+      headHit = new int[cap];
+      Arrays.fill(headPattern, -1);
       next = new int[size];
       // hits were added in order of their end; sort each pattern's list by start
       Integer[] order = new Integer[size];
@@ -503,9 +507,28 @@ public final class FingerprintMatcher {
       Arrays.sort(order, Comparator.comparingInt((Integer h) -> start[h]).thenComparingInt(h -> end[h]));
       for (int k = size - 1; k >= 0; k--) {
         int h = order[k];
-        next[h] = head[pat[h]];
-        head[pat[h]] = h;
+        int slot = slot(pat[h]);
+        next[h] = headPattern[slot] < 0 ? -1 : headHit[slot];
+        headPattern[slot] = pat[h];
+        headHit[slot] = h;
       }
+    }
+
+    /** The table slot of pattern {@code p}: where it is, or the empty slot where it belongs. */
+    private int slot(int p) {
+      int mask = headPattern.length - 1;
+      int h = p * 0x9E3779B9;
+      int s = (h ^ h >>> 16) & mask;
+      while (headPattern[s] >= 0 && headPattern[s] != p) {
+        s = (s + 1) & mask;
+      }
+      return s;
+    }
+
+    /** The first hit of pattern {@code p} in text order, or -1 when it does not occur. */
+    int head(int p) {
+      int s = slot(p);
+      return headPattern[s] < 0 ? -1 : headHit[s];
     }
   }
 
@@ -560,13 +583,13 @@ public final class FingerprintMatcher {
 
     @Override
     boolean eval(Ctx ctx) {
-      return ctx.hits.head[pattern] >= 0;
+      return ctx.hits.head(pattern) >= 0;
     }
 
     @Override
     void collect(Ctx ctx, List<int[]> spans, List<String> phrases) {
       Hits h = ctx.hits;
-      for (int k = h.head[pattern]; k >= 0; k = h.next[k]) {
+      for (int k = h.head(pattern); k >= 0; k = h.next[k]) {
         spans.add(new int[] {h.start[k], h.end[k]});
         phrases.add(label.substring(1, label.length() - 1));
       }
@@ -587,7 +610,7 @@ public final class FingerprintMatcher {
     @Override
     boolean eval(Ctx ctx) {
       for (int t : terms) {
-        if (ctx.hits.head[t] < 0) {
+        if (ctx.hits.head(t) < 0) {
           return false;
         }
       }
@@ -616,7 +639,7 @@ public final class FingerprintMatcher {
       }
       List<int[]> occ = new ArrayList<>(); // {wordPos, term, start, end}
       for (int d = 0; d < distinct.length; d++) {
-        for (int k = h.head[distinct[d]]; k >= 0; k = h.next[k]) {
+        for (int k = h.head(distinct[d]); k >= 0; k = h.next[k]) {
           occ.add(new int[] {h.word[k], d, h.start[k], h.end[k]});
         }
       }
