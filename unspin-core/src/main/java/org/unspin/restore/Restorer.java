@@ -792,15 +792,7 @@ public final class Restorer {
         order[c++] = j;
       }
     }
-    work.sort(order, c, firstScore);
-    int[] perStart = work.perStart;
-    java.util.Arrays.fill(perStart, 0, n, 0);
-    for (int j = 0; j < c; j++) {
-      int x = order[j];
-      if (perStart[col.from[x]]++ >= k) {
-        keep[x] = false;
-      }
-    }
+    work.keepTopPerStart(order, c, col.from, n, firstScore, k, keep);
   }
 
   /**
@@ -824,12 +816,7 @@ public final class Restorer {
     for (int k = 0; k < m; k++) {
       order[k] = k;
     }
-    work.sort(order, m, col.prior);
-    java.util.Arrays.fill(perStart, 0);
-    for (int j = 0; j < m; j++) {
-      int k = order[j];
-      keep[k] = perStart[col.from[k]]++ < cap;
-    }
+    work.keepTopPerStart(order, m, col.from, n, col.prior, cap, keep);
     return keep;
   }
 
@@ -965,6 +952,7 @@ public final class Restorer {
     /** Scratch of the primitive sort. */
     long[] sortPacked = new long[64];
     int[] sortCopy = new int[64];
+    final PerStartTop perStartTop = new PerStartTop();
 
     /** {@link Restorer#sortByLocalDescending(int[], int, float[], long[], int[])} with this thread's scratch. */
     void sort(int[] order, int m, float[] key) {
@@ -973,6 +961,11 @@ public final class Restorer {
         sortCopy = new int[sortPacked.length];
       }
       sortByLocalDescending(order, m, key, sortPacked, sortCopy);
+    }
+
+    /** Keeps the best candidates per start token ({@link PerStartTop}). */
+    void keepTopPerStart(int[] idx, int c, int[] from, int n, float[] key, int cap, boolean[] keep) {
+      perStartTop.keep(idx, c, from, n, key, cap, keep);
     }
 
     /**
@@ -1230,18 +1223,7 @@ public final class Restorer {
   /** The same, with scratch arrays of at least {@code m} entries each (overwritten). */
   static void sortByLocalDescending(int[] order, int m, float[] key, long[] packed, int[] copy) {
     if (m > 32) {
-      // Primitive keys, no boxing: the float's order (as Float.compare) reversed in the high half,
-      // the position in the low half, so ties keep their order as a stable sort would.
-      for (int i = 0; i < m; i++) {
-        int bits = Float.floatToIntBits(key[order[i]]);
-        int sortable = bits ^ ((bits >> 31) & 0x7FFFFFFF);
-        packed[i] = (long) ~sortable << 32 | i;
-      }
-      java.util.Arrays.sort(packed, 0, m);
-      System.arraycopy(order, 0, copy, 0, m);
-      for (int i = 0; i < m; i++) {
-        order[i] = copy[(int) packed[i]];
-      }
+      sortPacked(order, m, key, packed, copy);
       return;
     }
     for (int i = 1; i < m; i++) {
@@ -1253,6 +1235,25 @@ public final class Restorer {
         j--;
       }
       order[j + 1] = v;
+    }
+  }
+
+  /**
+   * The sort of {@link #sortByLocalDescending} for more than 32 entries, at any length: descending
+   * in the order of {@link Float#compare} (NaN first, 0 before -0), ties in their given order.
+   */
+  static void sortPacked(int[] order, int m, float[] key, long[] packed, int[] copy) {
+    // Primitive keys, no boxing: the float's order (as Float.compare) reversed in the high half,
+    // the position in the low half, so ties keep their order as a stable sort would.
+    for (int i = 0; i < m; i++) {
+      int bits = Float.floatToIntBits(key[order[i]]);
+      int sortable = bits ^ ((bits >> 31) & 0x7FFFFFFF);
+      packed[i] = (long) ~sortable << 32 | i;
+    }
+    java.util.Arrays.sort(packed, 0, m);
+    System.arraycopy(order, 0, copy, 0, m);
+    for (int i = 0; i < m; i++) {
+      order[i] = copy[(int) packed[i]];
     }
   }
 

@@ -186,4 +186,46 @@ class RestorerFastPathsTest {
       assertArrayEquals(order, again, "seed=" + seed + " (scratch)");
     }
   }
+
+  /**
+   * {@link PerStartTop} against the plain way as oracle: sort all candidates by key (ties by their
+   * order) and keep the first {@code cap} of each start. Keys repeat often and include NaN and
+   * signed zeros; one instance serves every round, so its scratch holds earlier rounds' values.
+   */
+  @Test
+  void perStartTopKeepsWhatTheGlobalSortKeeps() {
+    long seed = System.nanoTime();
+    Random rnd = new Random(seed);
+    float[] pool = {0f, -0f, 1.5f, -2f, Float.NaN, Float.NEGATIVE_INFINITY, 3f};
+    PerStartTop top = new PerStartTop();
+    for (int iter = 0; iter < 500; iter++) {
+      int n = 1 + rnd.nextInt(40);
+      int m = rnd.nextInt(300);
+      int cap = rnd.nextInt(6);
+      float[] key = new float[m];
+      int[] from = new int[m];
+      for (int i = 0; i < m; i++) {
+        key[i] = rnd.nextBoolean() ? pool[rnd.nextInt(pool.length)] : (float) rnd.nextGaussian();
+        // crowded starts as well as empty ones
+        from[i] = rnd.nextInt(4) == 0 ? rnd.nextInt(Math.min(n, 3)) : rnd.nextInt(n);
+      }
+      // a subset of the candidates, ascending, as the restorer passes them
+      int[] idx = java.util.stream.IntStream.range(0, m).filter(i -> rnd.nextInt(5) > 0).toArray();
+      boolean[] keep = new boolean[m];
+      for (int i = 0; i < m; i++) {
+        keep[i] = rnd.nextInt(7) > 0;
+      }
+      boolean[] expected = keep.clone();
+      int[] order = idx.clone();
+      Restorer.sortByLocalDescending(order, order.length, key);
+      int[] perStart = new int[n];
+      for (int x : order) {
+        if (perStart[from[x]]++ >= cap) {
+          expected[x] = false;
+        }
+      }
+      top.keep(idx.clone(), idx.length, from, n, key, cap, keep);
+      assertArrayEquals(expected, keep, "seed=" + seed + " iter=" + iter);
+    }
+  }
 }
