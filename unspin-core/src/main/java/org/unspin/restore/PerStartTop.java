@@ -6,10 +6,10 @@ import java.util.Arrays;
  * Keeps the best few candidates per start token: of the candidates {@code idx[0, c)} (ascending
  * candidate numbers), the {@code cap} with the highest key at each start, ties to the earlier
  * candidate, exactly what sorting all of them by key (as {@link Restorer#sortByLocalDescending})
- * and counting per start in that order keeps (for more than 32 candidates that sort orders as
- * {@link Restorer#sortPacked}, which a sort of each start's candidates repeats). The candidates are bucketed by start in one pass and
- * only the starts over the cap are sorted, each on its own, so a sentence of a thousand candidates
- * costs a few small sorts instead of one large one.
+ * and counting per start in that order keeps. The candidates are bucketed by start in one pass and
+ * only the starts over the cap are sorted, each on its own ({@link Restorer#sortPacked}, the order
+ * of the sentence-wide sort of more than 32 entries), so a sentence of a thousand candidates costs a
+ * few small sorts instead of one large one.
  *
  * <p>Scratch arrays grow as needed and are reused: one instance per thread.
  */
@@ -43,10 +43,7 @@ final class PerStartTop {
     if (c <= 32) {
       // (the plain way: a sort of up to 32 entries is an insertion sort, whose order of NaN and
       // signed zeros the per-start sorts below would not repeat)
-      if (segment.length < c) {
-        segment = new int[64];
-      }
-      System.arraycopy(idx, 0, segment, 0, c);
+      System.arraycopy(idx, 0, segment, 0, c); // (segment has at least 64 entries)
       Restorer.sortByLocalDescending(segment, c, key, packed, copy);
       Arrays.fill(bucketFill, 0, n, 0);
       for (int j = 0; j < c; j++) {

@@ -2,6 +2,7 @@ package org.unspin.channel.fingerprint;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -397,7 +398,7 @@ public final class FingerprintMatcher {
   private List<FingerprintMatch> evaluate(CharSequence text, Hits hits) {
     hits.link();
     Ctx ctx = new Ctx(hits);
-    java.util.BitSet seen = new java.util.BitSet(); // (grows with the highest fingerprint seen, not with the list)
+    BitSet seen = new BitSet(); // (grows with the highest fingerprint seen, not with the list)
     List<long[]> found = new ArrayList<>(); // {start, fingerprint, end, phrase index}
     List<String> foundPhrases = new ArrayList<>();
     List<int[]> spans = new ArrayList<>();
