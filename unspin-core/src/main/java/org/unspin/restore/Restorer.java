@@ -467,11 +467,11 @@ public final class Restorer {
     }
     int m = col.size;
     float[] prior = col.prior;
+    work.ensure(m, n);
     boolean[] keep = capByPriorCost(col, n, work);
     // Local scores; candidates that fail the first look are dropped here for good.
     WindowScorer scorer = work.scorer;
     double keepPrior = channel.keepCost(true, weights.replacementRate());
-    work.ensure(m, n);
     float[] gain = work.gain;
     double[] identity = work.identity;
     java.util.Arrays.fill(identity, 0, n * Candidate.MAX_SPAN, Double.NaN);
@@ -803,20 +803,11 @@ public final class Restorer {
     int m = col.size;
     boolean[] keep = new boolean[m];
     java.util.Arrays.fill(keep, true);
-    int cap = weights.maxScoredPerPosition();
-    int[] perStart = new int[n];
-    boolean over = false;
-    for (int k = 0; k < m; k++) {
-      over |= ++perStart[col.from[k]] > cap;
-    }
-    if (!over) {
-      return keep;
-    }
-    int[] order = new int[m];
+    int[] order = work.order; // (sized by Work.ensure)
     for (int k = 0; k < m; k++) {
       order[k] = k;
     }
-    work.keepTopPerStart(order, m, col.from, n, col.prior, cap, keep);
+    work.keepTopPerStart(order, m, col.from, n, col.prior, weights.maxScoredPerPosition(), keep);
     return keep;
   }
 
