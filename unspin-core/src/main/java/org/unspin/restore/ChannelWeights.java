@@ -83,7 +83,9 @@ import org.unspin.api.ModelException;
  * @param firstLookPerPosition of the one-word candidates that pass the first look, only this many
  *     per start token (best first-look gain plus prior channel cost first) have their window scored
  *     and may enter the lattice; 0 = no limit. The window scores are the restorer's largest share of
- *     LM queries, and the lattice takes at most {@code maxCandidatesPerPosition} per token anyway
+ *     LM queries, and the lattice takes at most {@code maxCandidatesPerPosition} per token anyway.
+ *     Entries of a spinner profile are not counted and always go on (a few per span, learned from
+ *     real spinner output)
  * @param windowSlack a candidate's window is scored word by word, and each word's log-probability is
  *     at most 0: as soon as the sum so far, against the input's window, plus the candidate's channel
  *     cost is more than {@code pruneMargin + windowSlack} below keeping the input, the candidate is
