@@ -129,7 +129,7 @@ class EvalMeasureCommandsTest {
     assertEquals(0, shipped.code(), shipped.err());
     assertTrue(shipped.out().contains("exact without profile:      0 (0.0%), changed 0"), shipped.out());
     // Changes made free: the same phrases now change.
-    Path free = Files.writeString(dir.resolve("free.properties"), "thesaurusBase=2\nprofileBase=2\n",
+    Path free = Files.writeString(dir.resolve("free.properties"), "thesaurusBase=2\nprofileBase=2\nfanoutWeight=0\n",
         StandardCharsets.UTF_8);
     String[] withWeights = java.util.Arrays.copyOf(common, common.length + 2);
     withWeights[common.length] = "--channel-weights";
