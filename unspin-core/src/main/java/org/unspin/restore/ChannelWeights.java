@@ -43,7 +43,8 @@ import org.unspin.api.ModelException;
  * @param alignmentBase extra log10 cost of a change read off an aligned source (near 0)
  * @param fanoutWeight cost per log10 of the original's fan-out: a spinner choosing uniformly among
  *     {@code k} synonyms picks this one with probability {@code 1/k}, i.e. weight 1
- * @param senseRankCost cost per step of sense rank (later senses are less often used)
+ * @param senseRankCost cost per step of WordNet sense rank (later senses are less often used); an edge
+ *     that only Moby lists has no sense rank (its place in Moby's alphabetical list is no evidence)
  * @param freqRatioWeight cost per log10 that the candidate is rarer than the surface (spinners
  *     replace common words with rarer synonyms, seldom the reverse)
  * @param posMismatchCost cost of a part-of-speech mismatch ({@code 1 - posAgree} times this)

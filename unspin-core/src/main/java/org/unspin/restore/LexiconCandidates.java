@@ -178,7 +178,10 @@ public final class LexiconCandidates implements SpanCandidateGenerator {
         // Edges reached through the lemma and re-inflected are thesaurus substitutions all the same.
         src = CandidateSource.THESAURUS;
       }
-      int rank = c.secondOrder() ? 0 : Math.max(0, c.senseRank() - 1);
+      // A sense rank is a WordNet sense number. An edge that only Moby lists carries its position in
+      // the original's Moby list instead, which is alphabetical: no evidence, so no rank (it used to
+      // cost senseRankCost per place, 7.5 log10 units for the 51st entry).
+      int rank = c.secondOrder() ? 0 : rel == Relation.THESAURUS ? -1 : Math.max(0, c.senseRank() - 1);
       int fanOut = Math.max(1, c.fanOut()) * (c.secondOrder() ? SECOND_ORDER_FANOUT_FACTOR : 1);
       CandidateFeatures f = new CandidateFeatures(rank, fanOut,
           logFreq(c.surfaceFreqClass()), logFreq(c.originalFreqClass()), c.posAgrees() ? 1f : 0f, Float.NaN);
