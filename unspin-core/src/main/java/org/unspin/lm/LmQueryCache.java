@@ -19,6 +19,8 @@ public final class LmQueryCache implements LanguageModel {
   private final int hist;
   private final int stride;
   private final int mask;
+  /** {@code 32 - slotBits}: a slot is the top bits of the finished hash. */
+  private final int shift;
   /** Per slot: history length (-1 for an empty slot), the history words, the word. */
   private final int[] keys;
   private final long[] values;
@@ -39,6 +41,7 @@ public final class LmQueryCache implements LanguageModel {
     this.hist = Math.max(0, lm.order() - 1);
     this.stride = hist + 2;
     this.mask = (1 << slotBits) - 1;
+    this.shift = 32 - slotBits;
     this.keys = new int[stride << slotBits];
     this.values = new long[1 << slotBits];
     for (int s = 0; s <= mask; s++) {
@@ -110,12 +113,21 @@ public final class LmQueryCache implements LanguageModel {
   }
 
   private int slot(int[] context, int start, int n, int word) {
-    int h = n * 0x9E3779B9 + word;
+    // Spread (n, word) over all 32 bits before the first history word is folded in: with the word
+    // only added to n times a constant, word and history id shared the low bits, and thousands of
+    // (history, word) pairs of small ids met in a few hundred values whatever came after.
+    int h = (n * 0x9E3779B9 + word) * 0x85EBCA6B;
     for (int k = 0; k < n; k++) {
       h = (h ^ context[start + k]) * 0x9E3779B9;
     }
-    h ^= h >>> 15;
-    return h & mask;
+    // Finish with a full avalanche (MurmurHash3's 32-bit finalizer) and take the high bits: the
+    // multiplications above carry each input only toward the high bits.
+    h ^= h >>> 16;
+    h *= 0x85EBCA6B;
+    h ^= h >>> 13;
+    h *= 0xC2B2AE35;
+    h ^= h >>> 16;
+    return h >>> shift;
   }
 
   private boolean sameHistory(int at, int[] context, int start, int n) {
