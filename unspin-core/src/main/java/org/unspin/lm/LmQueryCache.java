@@ -18,7 +18,6 @@ public final class LmQueryCache implements LanguageModel {
   private final BinaryLm.Cursor cursor;
   private final int hist;
   private final int stride;
-  private final int mask;
   /** {@code 32 - slotBits}: a slot is the top bits of the finished hash. */
   private final int shift;
   /** Per slot: history length (-1 for an empty slot), the history words, the word. */
@@ -40,11 +39,10 @@ public final class LmQueryCache implements LanguageModel {
     this.cursor = binary != null ? binary.cursor() : null;
     this.hist = Math.max(0, lm.order() - 1);
     this.stride = hist + 2;
-    this.mask = (1 << slotBits) - 1;
     this.shift = 32 - slotBits;
     this.keys = new int[stride << slotBits];
     this.values = new long[1 << slotBits];
-    for (int s = 0; s <= mask; s++) {
+    for (int s = 0; s < values.length; s++) {
       keys[s * stride] = -1;
     }
   }
