@@ -31,6 +31,12 @@ import org.netpreserve.jwarc.WarcTargetRecord;
  * WARC header) one error record names the byte offset. A gzip WARC read from a file then goes on at
  * the next gzip member (a gzip header that starts a readable WARC record); a stream, or an
  * uncompressed WARC, is skipped to its end, since no later record boundary can be trusted.
+ *
+ * <p>In a gzip WARC read from a file, each member that starts a record is checked end to end (its
+ * deflate data and the CRC-32 and length of its trailer, {@link GzipMemberCheck}) before the record
+ * is used, since jwarc does not check the CRC. A member that fails is one error record, and reading
+ * goes on at the next member. A stream (standard input) is not checked this way: it cannot be read
+ * twice.
  */
 final class WarcRecordStream extends PendingRecordStream {
   private static final int SCAN_BUFFER = 1 << 16;
@@ -44,6 +50,8 @@ final class WarcRecordStream extends PendingRecordStream {
   private long resyncFrom = -1; // file mode: look for the next gzip member from here
   private long candidate = -1; // file mode: where the current reader started after a resync, until it reads a record
   private volatile long lastPosition;
+  private GzipMemberCheck members; // file mode, gzip: checks each member that starts a record
+  private long checkedUntil; // file mode: the end of the last member checked
 
   WarcRecordStream(InputStream in, String name, RecordOptions options) {
     this.counted = new CountingInputStream(in);
@@ -100,8 +108,25 @@ final class WarcRecordStream extends PendingRecordStream {
         }
         return PendingRecord.of(containerProblem(e, Math.max(offset, reader.position()), null, null));
       }
+      long at = reader.position();
+      if (file != null && reader.compression() == WarcCompression.GZIP && at >= checkedUntil) {
+        // jwarc does not check a member's CRC-32: a changed member may still inflate, to a record
+        // that is misread, skipped as a non-document, or that hides the next one. The record has
+        // a WARC head, so even a resynchronisation candidate that fails here is a member, broken.
+        try {
+          if (members == null) {
+            members = new GzipMemberCheck(file);
+          }
+          if (members.startsMember(at)) {
+            checkedUntil = members.check(at);
+          }
+        } catch (EOFException | ZipException e) {
+          candidate = -1;
+          return PendingRecord.of(containerProblem(e, at, null, null));
+        }
+      }
       candidate = -1;
-      PendingRecord r = convert(rec, name + "@" + reader.position());
+      PendingRecord r = convert(rec, name + "@" + at);
       if (r != null) {
         return r;
       }
