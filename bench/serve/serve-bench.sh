@@ -12,6 +12,9 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 dur="${1:-30}"
+for tool in wrk python3 curl; do
+  command -v "$tool" >/dev/null || { echo "$0: $tool is not installed (apt-get install -y wrk python3 curl)" >&2; exit 2; }
+done
 work="${WORK:-/tmp/unspin-serve-bench}"
 count="${BODIES_COUNT:-16}"
 port="${PORT:-18080}"

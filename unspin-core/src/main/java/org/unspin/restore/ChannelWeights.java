@@ -87,6 +87,12 @@ import org.unspin.api.ModelException;
  *     LM queries, and the lattice takes at most {@code maxCandidatesPerPosition} per token anyway.
  *     Entries of a spinner profile are not counted and always go on (a few per span, learned from
  *     real spinner output)
+ * @param firstLookCandidates before the first look, only this many one-word candidates per start
+ *     token (best prior channel cost plus the LM's unigram log-probability of the word first: the
+ *     context-free part of the look) are looked at; 0 = no limit. A rich lexicon gives a content word
+ *     dozens of candidates and the first looks are a fifth of a check's CPU; ranking by the prior
+ *     alone would cut the true originals (the channel cost does not know how frequent a word is).
+ *     Spinner profile entries are not counted and always go on
  * @param windowSlack a candidate's window is scored word by word, and each word's log-probability is
  *     at most 0: as soon as the sum so far, against the input's window, plus the candidate's channel
  *     cost is more than {@code pruneMargin + windowSlack} below keeping the input, the candidate is
@@ -128,6 +134,7 @@ public record ChannelWeights(
     int maxScoredPerPosition,
     double firstWordSlack,
     int firstLookPerPosition,
+    int firstLookCandidates,
     double windowSlack) {
 
   /** Hand-set defaults; see the class javadoc. */
@@ -165,6 +172,8 @@ public record ChannelWeights(
       64, // maxScoredPerPosition: 16 cost 20 points of restoration with WordNet (47 candidates per token)
       1.0, // firstWordSlack
       5, // firstLookPerPosition: news dev (seed 7) within noise of no limit for 3-5; 3 lost "yr" -> "year" (5th)
+      0, // firstLookCandidates: off; 12 saves 6-8% CPU for -0.2 to -0.6 points of errors removed on news dev
+         // (seed 3) but 40 -> 31 and 50 -> 36 exact PPS phrases without a profile (seeds 1, 2; BENCHMARKS §4k)
       1.0); // windowSlack
   // Pruning defaults measured with a WordNet reverse lexicon (23 candidates per token) and a 25 MB
   // trigram LM: 64.1% of spun errors removed at rate 40% vs 65.0% with (3.0, 8, 16, 2.0), at about
@@ -224,6 +233,9 @@ public record ChannelWeights(
     }
     if (!(windowSlack >= 0)) {
       throw new IllegalArgumentException("windowSlack must be >= 0 or Infinity (got " + windowSlack + ")");
+    }
+    if (firstLookCandidates < 0) {
+      throw new IllegalArgumentException("firstLookCandidates must be >= 0 (got " + firstLookCandidates + ")");
     }
     if (firstLookPerPosition < 0) {
       throw new IllegalArgumentException("firstLookPerPosition must be >= 0 (got " + firstLookPerPosition + ")");

@@ -477,6 +477,9 @@ public final class Restorer {
     java.util.Arrays.fill(identity, 0, n * Candidate.MAX_SPAN, Double.NaN);
     int survivors = 0;
     double firstCut = -(weights.pruneMargin() + weights.firstWordSlack());
+    if (weights.firstLookCandidates() > 0) {
+      capFirstLooks(col, keep, n, weights.firstLookCandidates(), work);
+    }
     // A log-probability is at most 0: a one-word candidate that would fail the first look even with
     // probability 1 needs no LM query (the same decision as the look's, without asking). The other
     // first looks are independent of one another: touch their memory for all of the sentence at
@@ -796,6 +799,30 @@ public final class Restorer {
       }
     }
     work.keepTopPerStart(order, c, col.from, n, firstScore, k, keep);
+  }
+
+  /**
+   * Keeps, per start token, the {@code k} one-word candidates with the best prior channel cost plus
+   * the LM's unigram log-probability of the candidate word, the context-free part of the first look
+   * (the original's probability given the surface, up to a constant, when the spinner chooses as the
+   * channel says): the others get no first look and are dropped. Spinner profile entries and
+   * multi-word candidates are not affected. The unigram scores are read from an array, not the
+   * model's n-gram tables.
+   */
+  private void capFirstLooks(Collected col, boolean[] keep, int n, int k, Work work) {
+    int[] order = work.order;
+    float[] key = work.gain; // (scratch: the window gains are written later)
+    float[] prior = col.prior;
+    int m = col.size;
+    int c = 0;
+    for (int j = 0; j < m; j++) {
+      if (keep[j] && col.oneWord(j) && col.cand[j].source() != CandidateSource.PROFILE) {
+        int word = col.ids[j][0];
+        key[j] = prior[j] + LanguageModel.score(lm.query(NO_WORDS, 0, 0, word));
+        order[c++] = j;
+      }
+    }
+    work.keepTopPerStart(order, c, col.from, n, key, k, keep);
   }
 
   /**

@@ -75,6 +75,54 @@ class FirstLookLimitTest {
     assertTrue(all.containsAll(two), two::toString);
   }
 
+  /** Records the words asked right after "the" with a history: the first looks at the token after it. */
+  static final class FirstLooks extends ForwardingLm {
+    final Set<String> afterThe = new TreeSet<>();
+    private final int the = lm.vocabulary().id("the");
+
+    FirstLooks() {
+      super(FirstLookLimitTest.lm);
+    }
+
+    @Override
+    public long query(int[] context, int from, int length, int word) {
+      if (length > 0 && context[from + length - 1] == the) {
+        afterThe.add(lm.vocabulary().word(word));
+      }
+      return super.query(context, from, length, word);
+    }
+  }
+
+  private static Set<String> firstLooked(int candidates, CandidateGenerator gen) {
+    FirstLooks rec = new FirstLooks();
+    Restorer r = Restorer.builder(rec).candidates(gen)
+        .weights(ChannelWeights.DEFAULTS.with("firstLookCandidates", candidates)).build();
+    assertEquals("The stock market fell sharply on Monday.", r.restore("The inventory market fell sharply on Monday.")
+        .text());
+    rec.afterThe.remove("inventory"); // the input's own word
+    return rec.afterThe;
+  }
+
+  /**
+   * {@link ChannelWeights#firstLookCandidates()}: the four originals of "inventory" cost the same
+   * (one synonym each), so the unigram decides which are looked at: "stock" (11 times in the toy
+   * corpus), "market" (9), "report" (6), "shares" (2).
+   */
+  @Test
+  void theFirstLooksGoToTheBestPriorPlusUnigram() {
+    Set<String> all = firstLooked(0, fan);
+    assertTrue(all.containsAll(Set.of("stock", "market")), all::toString);
+    assertEquals(Set.of("stock"), firstLooked(1, fan));
+    assertEquals(Set.of("stock", "market"), firstLooked(2, fan));
+    assertEquals(all, firstLooked(4, fan));
+    // A spinner profile's entry is looked at whatever the cap.
+    ProfileInfo info = new ProfileInfo("test", "hand", "test", "CC0", "2026-11-30", 1, 1, 1, 1, 0.5, "none");
+    SpinnerProfile profile = new SpinnerProfile(info,
+        List.of(new SpinnerProfile.Entry("inventory", "company", 1, 0.5, 0.5)));
+    CandidateGenerator gen = CandidateGenerator.union(List.of(fan, new ProfileCandidates(List.of(profile))));
+    assertEquals(Set.of("company", "stock"), firstLooked(1, gen));
+  }
+
   /**
    * A spinner profile's entry is not ranked against the thesaurus's list by its first look: it is
    * window-scored whatever the limit. (Before, the limit of 5 cost the held-out PPS figure 166
