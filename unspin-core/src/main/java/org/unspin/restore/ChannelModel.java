@@ -1,5 +1,6 @@
 package org.unspin.restore;
 
+import org.unspin.channel.ClosedClassWords;
 import org.unspin.text.CasePattern;
 
 import java.util.List;
@@ -132,6 +133,13 @@ public final class ChannelModel {
         p = Math.max(p, w.compoundCost());
       }
       worst = Math.max(worst, p);
+    }
+    if (w.closedOriginalCost() > 0 && c.length() == 1 && c.words().size() == 1) {
+      String surface = sentence.get(c.from()).surface().toLowerCase(java.util.Locale.ROOT);
+      if (ClosedClassWords.contains(c.words().get(0).toLowerCase(java.util.Locale.ROOT))
+          && !ClosedClassWords.contains(surface) && surface.chars().allMatch(Character::isLetter)) {
+        worst += w.closedOriginalCost();
+      }
     }
     CandidateFeatures f = c.features();
     if (!surfaceKnown || (!Float.isNaN(f.logSurfaceFreq()) && f.logSurfaceFreq() < w.rareLogFreq())) {

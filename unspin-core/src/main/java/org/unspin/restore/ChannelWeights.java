@@ -53,6 +53,12 @@ import org.unspin.api.ModelException;
  * @param numberCost cost of changing a number (except by a number-word candidate)
  * @param capitalizedCost cost of changing a capitalized word that does not start a sentence
  * @param compoundCost cost of changing a hyphenated compound
+ * @param closedOriginalCost cost of restoring a one-word surface that is not a closed-class word
+ *     ({@link org.unspin.channel.ClosedClassWords}: prepositions, articles, conjunctions, forms of
+ *     "be" and "have", modals) to one that is: a spinner swaps a word for a synonym, and content
+ *     words are not synonyms of function words, but thesaurus edges such as "be" ~ "quote" or
+ *     "and" ~ "net" let the language model's liking for function words turn "net attacks" into
+ *     "and attacks"
  * @param rareCost cost of changing a surface the language model does not know or that is rarer
  *     than {@code rareLogFreq} (rare technical words are immutables)
  * @param rareLogFreq log10 occurrences per million words under which a surface counts as rare
@@ -117,6 +123,7 @@ public record ChannelWeights(
     double numberCost,
     double capitalizedCost,
     double compoundCost,
+    double closedOriginalCost,
     double rareCost,
     double rareLogFreq,
     double contextMinGain,
@@ -155,6 +162,7 @@ public record ChannelWeights(
       3.0, // numberCost
       2.0, // capitalizedCost
       2.0, // compoundCost
+      0.0, // closedOriginalCost
       1.5, // rareCost
       -1.0, // rareLogFreq: 0.1 per million
       1.5, // contextMinGain
@@ -198,6 +206,7 @@ public record ChannelWeights(
     checkNonNegative("nameCost", nameCost);
     checkNonNegative("numberCost", numberCost);
     checkNonNegative("capitalizedCost", capitalizedCost);
+    checkNonNegative("closedOriginalCost", closedOriginalCost);
     checkNonNegative("compoundCost", compoundCost);
     checkNonNegative("rareCost", rareCost);
     checkNonNegative("contextMinGain", contextMinGain);

@@ -65,6 +65,26 @@ class ChannelModelTest {
   }
 
   @Test
+  void aContentWordRestoredToAFunctionWordCostsClosedOriginalCost() {
+    ChannelModel priced = new ChannelModel(ChannelWeights.DEFAULTS.with("closedOriginalCost", 2.0));
+    CandidateFeatures f = CandidateFeatures.thesaurus(0, 3);
+    List<InputToken> s = sentence("big net attacks on firms");
+    Candidate toAnd = Candidate.of(1, 1, "and", CandidateSource.THESAURUS, f);
+    Candidate toInternet = Candidate.of(1, 1, "internet", CandidateSource.THESAURUS, f);
+    assertEquals(channel.changeCost(s, toAnd, true, 0.3, 0, 0) - 2.0,
+        priced.changeCost(s, toAnd, true, 0.3, 0, 0), 1e-5);
+    assertEquals(channel.changeCost(s, toInternet, true, 0.3, 0, 0),
+        priced.changeCost(s, toInternet, true, 0.3, 0, 0), 1e-6);
+    // A function word put back for another ("within" -> "in") and a phrase are not affected.
+    List<InputToken> w = sentence("rates rose within the year");
+    Candidate toIn = Candidate.of(2, 1, "in", CandidateSource.THESAURUS, f);
+    assertEquals(channel.changeCost(w, toIn, true, 0.3, 0, 0), priced.changeCost(w, toIn, true, 0.3, 0, 0), 1e-6);
+    Candidate phrase = Candidate.of(1, 1, "and so", CandidateSource.THESAURUS, f);
+    assertEquals(channel.changeCost(s, phrase, true, 0.3, 0, 0), priced.changeCost(s, phrase, true, 0.3, 0, 0),
+        1e-6);
+  }
+
+  @Test
   void documentCountsMakeARepeatedHabitCheap() {
     List<InputToken> s = sentence("the inventory market fell");
     Candidate c = Candidate.of(1, 1, "stock", CandidateSource.THESAURUS, CandidateFeatures.thesaurus(0, 5));
