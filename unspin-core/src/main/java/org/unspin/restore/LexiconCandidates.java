@@ -107,7 +107,7 @@ public final class LexiconCandidates implements SpanCandidateGenerator {
     String[] forms = forms(sentence, 0, sentence.size());
     for (int i = 0; i < forms.length; i++) {
       for (int len = 1; len <= Candidate.MAX_SPAN && i + len <= forms.length; len++) {
-        spanCandidates(sentence.get(i).kind(), forms, i, len, i, out);
+        spanCandidates(sentence, sentence.get(i).kind(), forms, i, len, i, out);
       }
     }
     return out;
@@ -115,7 +115,7 @@ public final class LexiconCandidates implements SpanCandidateGenerator {
 
   @Override
   public void spanCandidates(List<InputToken> sentence, int from, int length, List<Candidate> out) {
-    spanCandidates(sentence.get(from).kind(), forms(sentence, from, length), 0, length, from, out);
+    spanCandidates(sentence, sentence.get(from).kind(), forms(sentence, from, length), 0, length, from, out);
   }
 
   /** One-word spans always may; longer ones as {@link ReverseLexicon#mayHaveCandidates} says. */
@@ -131,6 +131,54 @@ public final class LexiconCandidates implements SpanCandidateGenerator {
     return reverse.mayHaveCandidates(sentence.get(from).lmForm(), sentence.get(from + 1).lmForm(), length);
   }
 
+  private static boolean hasDigit(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char ch = s.charAt(i);
+      if (ch >= '0' && ch <= '9') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The value of the number words {@code tokens[from, from + length)} ("eight", "twenty one"), or -1. */
+  private static int numberWordValue(List<InputToken> tokens, int from, int length) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = from; i < from + length; i++) {
+      String surface = tokens.get(i).surface();
+      if (hasDigit(surface)) {
+        return -1;
+      }
+      if (i > from) {
+        sb.append(' ');
+      }
+      sb.append(surface.toLowerCase(java.util.Locale.ROOT));
+    }
+    return org.unspin.lexicon.NumberWords.value(sb.toString());
+  }
+
+  /**
+   * {@code pattern}, a digit string in LM form ("0", "00th", "0 , 000"), with {@code value}'s digits
+   * in its zeros, commas closed up ("1,000"); null when the counts of digits differ.
+   */
+  static String withDigits(String pattern, int value) {
+    String digits = Integer.toString(value);
+    StringBuilder sb = new StringBuilder(pattern.length());
+    int k = 0;
+    for (int i = 0; i < pattern.length(); i++) {
+      char ch = pattern.charAt(i);
+      if (ch >= '0' && ch <= '9') {
+        if (k == digits.length()) {
+          return null;
+        }
+        sb.append(digits.charAt(k++));
+      } else {
+        sb.append(ch);
+      }
+    }
+    return k == digits.length() ? sb.toString().replace(" , ", ",") : null;
+  }
+
   private static String[] forms(List<InputToken> tokens, int from, int length) {
     String[] forms = new String[length];
     for (int i = 0; i < length; i++) {
@@ -139,11 +187,16 @@ public final class LexiconCandidates implements SpanCandidateGenerator {
     return forms;
   }
 
-  /** The candidates of {@code forms[at, at + span)}, reported as starting at token {@code from}. */
-  private void spanCandidates(TokenKind kind, String[] forms, int at, int span, int from, List<Candidate> out) {
+  /**
+   * The candidates of {@code forms[at, at + span)} (the LM forms of {@code sentence}'s tokens from
+   * {@code from}), reported as starting at token {@code from}.
+   */
+  private void spanCandidates(List<InputToken> sentence, TokenKind kind, String[] forms, int at, int span, int from,
+      List<Candidate> out) {
     if (kind == TokenKind.PUNCT || kind == TokenKind.OTHER) {
       return;
     }
+    int[] surfaceValue = {Integer.MIN_VALUE}; // the span's number value, computed on the first digit original
     reverse.candidates(forms, at, span, c -> {
       Relation rel = c.relation();
       if (rel == Relation.SPELLING && !spelling) {
@@ -168,6 +221,18 @@ public final class LexiconCandidates implements SpanCandidateGenerator {
       @SuppressWarnings("unchecked")
       List<String> words = (List<String>) w;
       String original = c.original();
+      if (hasDigit(original)) {
+        // In LM form every digit is 0 ("eight" ~ "0", "thousand" ~ "0000"): only a number word may
+        // have such an original, and the text gets the word's own digits, not the placeholder. (A
+        // surface of digits has none: its value is not in the span cache's key, the LM form.)
+        if (surfaceValue[0] == Integer.MIN_VALUE) {
+          surfaceValue[0] = numberWordValue(sentence, from, span);
+        }
+        original = surfaceValue[0] < 0 ? null : withDigits(original, surfaceValue[0]);
+        if (original == null) {
+          return;
+        }
+      }
       CandidateSource src;
       if (rel == Relation.NUMBER) {
         src = CandidateSource.NUMBER;
