@@ -27,23 +27,37 @@ class FirstLookLimitTest {
     fan = ToyThesaurus.load("/org/unspin/restore/toy-thesaurus-fan.tsv");
   }
 
-  /** Records the words that were asked for "market" right after them: the candidates window-scored. */
+  /**
+   * Records, for every query with a history, the word that {@code pick} names from the last history
+   * word and the asked word (null: nothing).
+   */
   static final class Recording extends ForwardingLm {
-    final Set<String> scoredBeforeMarket = new TreeSet<>();
-    private final int market = lm.vocabulary().id("market");
+    final Set<String> words = new TreeSet<>();
+    private final java.util.function.BiFunction<String, String, String> pick;
 
-    Recording() {
+    Recording(java.util.function.BiFunction<String, String, String> pick) {
       super(FirstLookLimitTest.lm);
+      this.pick = pick;
     }
 
     @Override
     public long query(int[] context, int from, int length, int word) {
-      // "the market" is the first look of the candidate "market" itself, not a window.
-      if (word == market && length > 0 && !lm.vocabulary().word(context[from + length - 1]).equals("the")) {
-        scoredBeforeMarket.add(lm.vocabulary().word(context[from + length - 1]));
+      if (length > 0) {
+        String w = pick.apply(lm.vocabulary().word(context[from + length - 1]), lm.vocabulary().word(word));
+        if (w != null) {
+          words.add(w);
+        }
       }
       return super.query(context, from, length, word);
     }
+  }
+
+  /**
+   * The words asked for "market" right after them: the candidates window-scored ("the market" is the
+   * first look of the candidate "market" itself, not a window).
+   */
+  static Recording scoredBeforeMarket() {
+    return new Recording((last, word) -> word.equals("market") && !last.equals("the") ? last : null);
   }
 
   private static Set<String> windowScored(int limit, String text, String expected) {
@@ -51,11 +65,11 @@ class FirstLookLimitTest {
   }
 
   private static Set<String> windowScored(int limit, String text, String expected, CandidateGenerator gen) {
-    Recording rec = new Recording();
+    Recording rec = scoredBeforeMarket();
     Restorer r = Restorer.builder(rec).candidates(gen)
         .weights(ChannelWeights.DEFAULTS.with("firstLookPerPosition", limit)).build();
     assertEquals(expected, r.restore(text).text());
-    return rec.scoredBeforeMarket;
+    return rec.words;
   }
 
   @Test
@@ -75,32 +89,15 @@ class FirstLookLimitTest {
     assertTrue(all.containsAll(two), two::toString);
   }
 
-  /** Records the words asked right after "the" with a history: the first looks at the token after it. */
-  static final class FirstLooks extends ForwardingLm {
-    final Set<String> afterThe = new TreeSet<>();
-    private final int the = lm.vocabulary().id("the");
-
-    FirstLooks() {
-      super(FirstLookLimitTest.lm);
-    }
-
-    @Override
-    public long query(int[] context, int from, int length, int word) {
-      if (length > 0 && context[from + length - 1] == the) {
-        afterThe.add(lm.vocabulary().word(word));
-      }
-      return super.query(context, from, length, word);
-    }
-  }
-
   private static Set<String> firstLooked(int candidates, CandidateGenerator gen) {
-    FirstLooks rec = new FirstLooks();
+    // The words asked right after "the": the first looks at the token after it.
+    Recording rec = new Recording((last, word) -> last.equals("the") ? word : null);
     Restorer r = Restorer.builder(rec).candidates(gen)
         .weights(ChannelWeights.DEFAULTS.with("firstLookCandidates", candidates)).build();
     assertEquals("The stock market fell sharply on Monday.", r.restore("The inventory market fell sharply on Monday.")
         .text());
-    rec.afterThe.remove("inventory"); // the input's own word
-    return rec.afterThe;
+    rec.words.remove("inventory"); // the input's own word
+    return rec.words;
   }
 
   /**
