@@ -40,29 +40,19 @@ final class GzipMemberCheck {
     this.file = file;
   }
 
-  /** Whether the bytes at {@code at} are a gzip magic number with the deflate method. */
-  boolean startsMember(long at) throws IOException {
-    ByteBuffer b = ByteBuffer.allocate(3);
-    while (b.hasRemaining()) {
-      if (file.read(b, at + b.position()) < 0) {
-        return false;
-      }
-    }
-    return b.get(0) == 0x1f && (b.get(1) & 0xFF) == 0x8b && b.get(2) == 8;
-  }
-
   /**
-   * Reads the member at {@code at} to its end and returns the offset just after it.
+   * Reads the member at {@code at} to its end and returns the offset just after it, or -1 when the
+   * bytes there do not start a gzip member (magic number and deflate method) at all.
    *
-   * @throws ZipException when the header, the deflate data or the trailer is wrong
+   * @throws ZipException when the header's flags, the deflate data or the trailer is wrong
    * @throws EOFException when the file ends inside the member
    * @throws IOException when reading fails
    */
   long check(long at) throws IOException {
     in.clear().limit(0);
     next = at;
-    if (u8() != 0x1f || u8() != 0x8b || u8() != 8) {
-      throw new ZipException("not a gzip member");
+    if (!fill() || in.remaining() < 3 || in.get() != 0x1f || (in.get() & 0xFF) != 0x8b || in.get() != 8) {
+      return -1;
     }
     int flags = u8();
     if ((flags & RESERVED) != 0) {

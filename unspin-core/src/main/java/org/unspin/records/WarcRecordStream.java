@@ -117,8 +117,9 @@ final class WarcRecordStream extends PendingRecordStream {
           if (members == null) {
             members = new GzipMemberCheck(file);
           }
-          if (members.startsMember(at)) {
-            checkedUntil = members.check(at);
+          long end = members.check(at);
+          if (end >= 0) {
+            checkedUntil = end;
           }
         } catch (EOFException | ZipException e) {
           candidate = -1;

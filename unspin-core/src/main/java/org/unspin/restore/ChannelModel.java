@@ -135,9 +135,9 @@ public final class ChannelModel {
       worst = Math.max(worst, p);
     }
     if (w.closedOriginalCost() > 0 && c.length() == 1 && c.words().size() == 1) {
-      String surface = sentence.get(c.from()).surface().toLowerCase(java.util.Locale.ROOT);
-      if (ClosedClassWords.contains(c.words().get(0).toLowerCase(java.util.Locale.ROOT))
-          && !ClosedClassWords.contains(surface) && surface.chars().allMatch(Character::isLetter)) {
+      String surface = sentence.get(c.from()).surface();
+      if (ClosedClassWords.contains(c.words().get(0)) && !ClosedClassWords.contains(surface)
+          && surface.chars().allMatch(Character::isLetter)) {
         worst += w.closedOriginalCost();
       }
     }

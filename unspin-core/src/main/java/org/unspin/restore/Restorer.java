@@ -787,18 +787,24 @@ public final class Restorer {
    */
   private static void keepBestFirstLooks(Collected col, boolean[] keep, float[] firstScore, int n, int k,
       Work work) {
-    int[] order = work.order;
-    int m = col.size;
+    int c = cappedFirstLooks(col, keep, work.order);
+    work.keepTopPerStart(work.order, c, col.from, n, firstScore, k, keep);
+  }
+
+  /**
+   * Writes to {@code order} the kept one-word candidates that the first-look caps rank, and returns
+   * their count. Entries of a spinner profile (a habit seen in real spinner output, a few per span)
+   * are not capped: the caps are for the thesaurus's long lists, and ranking a profile entry against
+   * them by the first look alone cost the held-out PPS figure a tenth of its exact restorations.
+   */
+  private static int cappedFirstLooks(Collected col, boolean[] keep, int[] order) {
     int c = 0;
-    for (int j = 0; j < m; j++) {
-      // Entries of a spinner profile (a habit seen in real spinner output, a few per span) are not
-      // capped: the cap is for the thesaurus's long lists, and ranking a profile entry against them
-      // by the first look alone cost the held-out PPS figure a tenth of its exact restorations.
+    for (int j = 0; j < col.size; j++) {
       if (keep[j] && col.oneWord(j) && col.cand[j].source() != CandidateSource.PROFILE) {
         order[c++] = j;
       }
     }
-    work.keepTopPerStart(order, c, col.from, n, firstScore, k, keep);
+    return c;
   }
 
   /**
@@ -812,15 +818,10 @@ public final class Restorer {
   private void capFirstLooks(Collected col, boolean[] keep, int n, int k, Work work) {
     int[] order = work.order;
     float[] key = work.gain; // (scratch: the window gains are written later)
-    float[] prior = col.prior;
-    int m = col.size;
-    int c = 0;
-    for (int j = 0; j < m; j++) {
-      if (keep[j] && col.oneWord(j) && col.cand[j].source() != CandidateSource.PROFILE) {
-        int word = col.ids[j][0];
-        key[j] = prior[j] + LanguageModel.score(lm.query(NO_WORDS, 0, 0, word));
-        order[c++] = j;
-      }
+    int c = cappedFirstLooks(col, keep, order);
+    for (int i = 0; i < c; i++) {
+      int j = order[i];
+      key[j] = col.prior[j] + LanguageModel.score(lm.query(NO_WORDS, 0, 0, col.ids[j][0]));
     }
     work.keepTopPerStart(order, c, col.from, n, key, k, keep);
   }
