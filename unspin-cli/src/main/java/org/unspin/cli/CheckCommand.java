@@ -55,7 +55,7 @@ public final class CheckCommand implements Callable<Integer> {
     ExtractedText text = InputText.read(input, System.in);
     language.requireEnglish(input.equals("-") ? "<stdin>" : input, text.text());
     try (SourceIndex idx = sources.open()) {
-      Unspin.Builder b = models.builder();
+      Unspin.Builder b = models.builder().preloadDetector(true);
       SourceOptions.addDomainLm(b, idx);
       try (Unspin unspin = b.build()) {
         CheckReport report = unspin.check(text.text());

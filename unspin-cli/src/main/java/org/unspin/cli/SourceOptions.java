@@ -47,10 +47,11 @@ final class SourceOptions {
 
   /**
    * {@link #buildWithDomainLm(ModelOptions, SourceIndex)}, with the language models' n-gram hash
-   * index built in the background when {@code lmHashIndex} (for long batch runs).
+   * index built and the detector loaded in the background when {@code lmHashIndex} (for long batch
+   * runs, which check every record).
    */
   static Unspin buildWithDomainLm(ModelOptions models, SourceIndex idx, boolean lmHashIndex) {
-    Unspin.Builder b = models.builder().lmHashIndex(lmHashIndex);
+    Unspin.Builder b = models.builder().lmHashIndex(lmHashIndex).preloadDetector(lmHashIndex);
     addDomainLm(b, idx);
     try {
       return b.build();

@@ -51,6 +51,8 @@ public final class Unspin implements AutoCloseable {
   private final Path detectorFile;
   private final Double spunThreshold;
   private volatile Detector detector;
+  /** The detector being loaded at start-up ({@link Builder#preloadDetector}), until {@link #detector()} takes it. */
+  private Loading<Detector> detectorLoading;
 
   private Unspin(Builder b) {
     owned = new ArrayList<>();
@@ -58,6 +60,12 @@ public final class Unspin implements AutoCloseable {
     if (b.defaultLm) {
       models.add(DefaultModels.languageModel());
     }
+    detectorFile = b.detectorFile;
+    spunThreshold = b.spunThreshold;
+    // Start-up: the lexicon (about 1.3 s of one core for the embedded one), the detector (0.5 s) and
+    // the language model's bigram index (0.3 s) do not depend on one another: they load on threads of
+    // their own while this one reads the profiles and the reranker (docs/restore.md "Start-up").
+    Loading<CandidateGenerator> lexicon = null;
     try {
       for (Path p : b.lmFiles) {
         BinaryLm m = BinaryLm.open(p);
@@ -67,9 +75,13 @@ public final class Unspin implements AutoCloseable {
       if (models.isEmpty()) {
         throw new IllegalArgumentException("no language model: give one or keep the default");
       }
-      if (b.lmHashIndex) {
-        for (LanguageModel m : models) {
-          if (m instanceof BinaryLm binary) {
+      LexiconDictionary givenView = b.lexiconView;
+      lexicon = new Loading<>("unspin-load-lexicon", () -> LexiconCandidates.over(
+          givenView != null ? givenView : Lexicon.loadDefault().dictionary(), MAX_LEXICON_CANDIDATES));
+      for (LanguageModel m : models) {
+        if (m instanceof BinaryLm binary) {
+          binary.startBigramIndex();
+          if (b.lmHashIndex) {
             binary.startHashIndex();
           }
         }
@@ -87,6 +99,11 @@ public final class Unspin implements AutoCloseable {
         }
         lm = new InterpolatedLm(models, w);
       }
+      if (detectorFile != null || b.preloadDetector) {
+        LanguageModel model = lm;
+        detectorLoading = new Loading<>("unspin-load-detector", () -> newDetector(model, detectorFile,
+            spunThreshold));
+      }
       List<SpinnerProfile> profiles = new ArrayList<>();
       if (b.defaultProfile) {
         profiles.add(ProfileFormat.loadDefault());
@@ -94,28 +111,72 @@ public final class Unspin implements AutoCloseable {
       for (Path p : b.profileFiles) {
         profiles.add(ProfileFormat.load(p));
       }
-      List<CandidateGenerator> gens = new ArrayList<>();
-      LexiconDictionary view = b.lexiconView != null ? b.lexiconView : Lexicon.loadDefault().dictionary();
-      gens.add(LexiconCandidates.over(view, MAX_LEXICON_CANDIDATES));
-      if (!profiles.isEmpty()) {
-        gens.add(new ProfileCandidates(profiles));
-      }
       EditReranker reranker = null;
       if (b.rerankerFile != null) {
         reranker = EditReranker.load(b.rerankerFile);
       } else if (b.defaultReranker && Unspin.class.getResource(EditReranker.DEFAULT_RESOURCE) != null) {
         reranker = EditReranker.loadDefault();
       }
+      List<CandidateGenerator> gens = new ArrayList<>();
+      gens.add(lexicon.join());
+      if (!profiles.isEmpty()) {
+        gens.add(new ProfileCandidates(profiles));
+      }
       restorer = Restorer.builder(lm).candidates(CandidateGenerator.union(gens)).weights(b.weights != null ? b.weights : ChannelWeights.shipped())
           .reranker(reranker).build();
-      detectorFile = b.detectorFile;
-      spunThreshold = b.spunThreshold;
       if (detectorFile != null) {
-        detector();
+        detector(); // a bad detector file fails here, not at the first check
       }
     } catch (RuntimeException e) {
+      if (detectorLoading != null) { // it reads the language models that close() releases
+        try {
+          detectorLoading.join();
+        } catch (RuntimeException ignored) {
+          // the first failure is the one to report
+        }
+      }
       close();
       throw e;
+    }
+  }
+
+  /**
+   * A value computed on a daemon thread of its own, started at once; {@link #join} waits for it
+   * and rethrows its failure as it was thrown. For the independent parts of loading the models.
+   */
+  private static final class Loading<T> {
+    private final java.util.concurrent.FutureTask<T> task;
+
+    Loading(String name, java.util.concurrent.Callable<T> work) {
+      task = new java.util.concurrent.FutureTask<>(work);
+      Thread t = new Thread(task, name);
+      t.setDaemon(true);
+      t.start();
+    }
+
+    T join() {
+      boolean interrupted = false;
+      try {
+        while (true) {
+          try {
+            return task.get();
+          } catch (InterruptedException e) {
+            interrupted = true; // the value is needed: wait on, and keep the interrupt for the caller
+          }
+        }
+      } catch (java.util.concurrent.ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        if (e.getCause() instanceof Error err) {
+          throw err;
+        }
+        throw new ModelException("loading failed: " + e.getCause(), e.getCause());
+      } finally {
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
+      }
     }
   }
 
@@ -137,24 +198,32 @@ public final class Unspin implements AutoCloseable {
     return restorer;
   }
 
-  /** The detector; the embedded one is loaded on first use, so restoring alone never needs it. */
+  /**
+   * The detector; the embedded one is loaded on first use, so restoring alone never needs it
+   * (unless {@link Builder#preloadDetector} asked for it at start-up).
+   */
   public Detector detector() {
     Detector d = detector;
     if (d == null) {
       synchronized (this) {
         d = detector;
         if (d == null) {
-          DetectorModel model = detectorFile != null ? DetectorModel.load(detectorFile) : DetectorModel.loadDefault();
-          double spun = spunThreshold != null ? spunThreshold : model.spunThreshold();
-          double clean = Math.min(model.cleanThreshold(), spun);
-          DetectorConfig config = DetectorConfig.DEFAULTS.withThresholds(spun, clean);
-          d = new Detector(new SignalAnalyzer(lm, SignalAnalyzer.standardRules(), config), model)
-              .withMinWords(Detector.SHIPPED_MIN_WORDS);
+          d = detectorLoading != null ? detectorLoading.join() : newDetector(lm, detectorFile, spunThreshold);
           detector = d;
+          detectorLoading = null;
         }
       }
     }
     return d;
+  }
+
+  private static Detector newDetector(LanguageModel lm, Path detectorFile, Double spunThreshold) {
+    DetectorModel model = detectorFile != null ? DetectorModel.load(detectorFile) : DetectorModel.loadDefault();
+    double spun = spunThreshold != null ? spunThreshold : model.spunThreshold();
+    double clean = Math.min(model.cleanThreshold(), spun);
+    DetectorConfig config = DetectorConfig.DEFAULTS.withThresholds(spun, clean);
+    return new Detector(new SignalAnalyzer(lm, SignalAnalyzer.standardRules(), config), model)
+        .withMinWords(Detector.SHIPPED_MIN_WORDS);
   }
 
   /** Restores the likely original wording of {@code text}; every edit keeps offsets into it. */
@@ -190,6 +259,7 @@ public final class Unspin implements AutoCloseable {
     private Path rerankerFile;
 
     private boolean lmHashIndex;
+    private boolean preloadDetector;
 
     private Builder() {}
 
@@ -201,6 +271,17 @@ public final class Unspin implements AutoCloseable {
      */
     public Builder lmHashIndex(boolean build) {
       this.lmHashIndex = build;
+      return this;
+    }
+
+    /**
+     * Whether to load the detector at start-up, on a thread of its own while the restorer's models
+     * load (default: no, it loads on the first {@link Unspin#check}): for callers that will check, so that
+     * the first check does not wait for it. A detector file given by {@link #detector(Path)} is
+     * always loaded at start-up, so that a bad one fails there.
+     */
+    public Builder preloadDetector(boolean preload) {
+      this.preloadDetector = preload;
       return this;
     }
 

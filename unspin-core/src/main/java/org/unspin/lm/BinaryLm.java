@@ -395,7 +395,7 @@ public final class BinaryLm implements LanguageModel {
   private int[] heapBigrams() {
     int[] t = heapBigrams;
     if (t == null) {
-      synchronized (this) {
+      synchronized (heapBigramsLock) {
         t = heapBigrams;
         if (t == null) {
           t = buildHeapBigrams();
@@ -405,6 +405,26 @@ public final class BinaryLm implements LanguageModel {
     }
     return t;
   }
+
+  /** Guards the building of {@link #heapBigrams} (not {@code this}: the hash index builds under that). */
+  private final Object heapBigramsLock = new Object();
+
+  /**
+   * Starts building the in-heap bigram index ({@link #heapBigrams()}) on a daemon thread, so that
+   * the first query does not wait for it (start-up; the index is built once either way). Does
+   * nothing when the model needs none (it was written with one) or it is built or being built.
+   */
+  public void startBigramIndex() {
+    if (order < 2 || bigramSlots != 0 || heapBigrams != null || !bigramIndexStarted.compareAndSet(false, true)) {
+      return;
+    }
+    Thread t = new Thread(this::heapBigrams, "unspin-lm-bigram-index");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  private final java.util.concurrent.atomic.AtomicBoolean bigramIndexStarted =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   private int[] buildHeapBigrams() {
     long t0 = System.nanoTime();

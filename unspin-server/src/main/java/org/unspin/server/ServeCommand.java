@@ -115,7 +115,7 @@ public final class ServeCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     long t0 = System.nanoTime();
     // A server runs long: the n-gram hash index pays for its heap and its second of start-up.
-    Unspin.Builder b = Unspin.builder().lmHashIndex(true);
+    Unspin.Builder b = Unspin.builder().lmHashIndex(true).preloadDetector(true);
     lms.forEach(b::languageModel);
     profiles.forEach(b::profile);
     if (threshold != null) {

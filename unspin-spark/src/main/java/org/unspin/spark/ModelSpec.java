@@ -77,7 +77,7 @@ public record ModelSpec(List<String> languageModels, boolean defaultLanguageMode
   public Unspin build(Function<String, Path> resolve) {
     // Executors check many documents: the n-gram hash index pays for itself.
     Unspin.Builder b = Unspin.builder().defaultLanguageModel(defaultLanguageModel).defaultProfile(defaultProfile)
-        .lmHashIndex(true);
+        .lmHashIndex(true).preloadDetector(true);
     languageModels.forEach(n -> b.languageModel(resolve.apply(n)));
     profiles.forEach(n -> b.profile(resolve.apply(n)));
     if (interpolationWeights != null) {
