@@ -73,17 +73,24 @@ public final class Lexicon {
 
   Lexicon(String info, String[] phrases, byte[] pos, byte[] freq, int[] edgeStart, int[] edgeTarget,
       int[] edgeInfo, byte[] excPos, String[] excInflected, String[] excLemma) {
-    this.info = info;
-    this.phrases = phrases;
-    this.table = new PhraseTable(phrases);
-    this.pos = pos;
-    this.freq = freq;
-    this.edgeStart = edgeStart;
-    this.edgeTarget = edgeTarget;
-    this.edgeInfo = edgeInfo;
-    this.excPos = excPos;
-    this.excInflected = excInflected;
-    this.excLemma = excLemma;
+    this(derive(new Parts(info, phrases, pos, freq, edgeStart, edgeTarget, edgeInfo, excPos, excInflected, excLemma,
+        null, null, null, null, null, null, null, null, null, null)));
+  }
+
+  /**
+   * Everything a lexicon holds but its look-up tables: what its file stores, then the arrays derived
+   * from the edges (null until {@link #derive}). What {@link LexiconCache} writes and reads.
+   */
+  record Parts(String info, String[] phrases, byte[] pos, byte[] freq, int[] edgeStart, int[] edgeTarget,
+      int[] edgeInfo, byte[] excPos, String[] excInflected, String[] excLemma, int[] edgeSource, int[] revStart,
+      int[] revEdge, int[] revSource, int[] revInfo, byte[] edgeBucket, byte[] inverseBucket, int[] inverseOrder,
+      int[] twin, Tables tables) {}
+
+  /** The look-up tables over the phrases (null in {@link Parts} until built). */
+  record Tables(PhraseTable table, PhraseTable heads, PhraseTable tails, WordPairFilter pairs) {}
+
+  /** The look-up tables of {@code phrases}. */
+  private static Tables tables(String[] phrases) {
     java.util.LinkedHashSet<String> h = new java.util.LinkedHashSet<>();
     java.util.LinkedHashSet<String> t = new java.util.LinkedHashSet<>();
     for (String p : phrases) {
@@ -93,32 +100,76 @@ public final class Lexicon {
         t.add(p.substring(first + 1));
       }
     }
-    heads = new PhraseTable(h.toArray(new String[0]));
-    tails = new PhraseTable(t.toArray(new String[0]));
-    pairs = WordPairFilter.ofPhrases(phrases);
-    int n = phrases.length;
+    return new Tables(new PhraseTable(phrases), new PhraseTable(h.toArray(new String[0])),
+        new PhraseTable(t.toArray(new String[0])), WordPairFilter.ofPhrases(phrases));
+  }
+
+  /** A lexicon of complete parts (from {@link #derive} or a {@link LexiconCache} file). */
+  Lexicon(Parts d) {
+    this.info = d.info();
+    this.phrases = d.phrases();
+    Tables tables = d.tables() != null ? d.tables() : tables(phrases);
+    this.table = tables.table();
+    this.pos = d.pos();
+    this.freq = d.freq();
+    this.edgeStart = d.edgeStart();
+    this.edgeTarget = d.edgeTarget();
+    this.edgeInfo = d.edgeInfo();
+    this.excPos = d.excPos();
+    this.excInflected = d.excInflected();
+    this.excLemma = d.excLemma();
+    heads = tables.heads();
+    tails = tables.tails();
+    pairs = tables.pairs();
+    edgeSource = d.edgeSource();
+    revStart = d.revStart();
+    revEdge = d.revEdge();
+    revSource = d.revSource();
+    revInfo = d.revInfo();
+    edgeBucket = d.edgeBucket();
+    inverseBucket = d.inverseBucket();
+    inverseOrder = d.inverseOrder();
+    twin = d.twin();
+  }
+
+  /** This lexicon's parts (its arrays themselves, not copies: not to be changed). */
+  Parts parts() {
+    return new Parts(info, phrases, pos, freq, edgeStart, edgeTarget, edgeInfo, excPos, excInflected, excLemma,
+        edgeSource, revStart, revEdge, revSource, revInfo, edgeBucket, inverseBucket, inverseOrder, twin,
+        new Tables(table, heads, tails, pairs));
+  }
+
+  /** {@code f}'s stored parts with the arrays derived from its edges. */
+  private static Parts derive(Parts f) {
+    int[] edgeStart = f.edgeStart();
+    int[] edgeTarget = f.edgeTarget();
+    int[] edgeInfo = f.edgeInfo();
+    int n = f.phrases().length;
     int e = edgeTarget.length;
-    // The derived arrays, each by a small method of its own: the compiler takes a loop of a small
-    // method in hand sooner than one of a long constructor, and loading is part of start-up.
-    edgeSource = edgeSources(edgeStart, e);
+    // Each array by a small method of its own: the compiler takes a loop of a small method in hand
+    // sooner than one of a long constructor, and loading is part of start-up.
+    int[] edgeSource = edgeSources(edgeStart, e);
     // Reverse lists: edges grouped by target (counting sort), each group ordered by prior bucket.
-    edgeBucket = new byte[e];
-    inverseBucket = new byte[e];
-    revStart = new int[n + 1];
-    buckets(edgeStart, edgeTarget, edgeInfo, edgeSource, freq, edgeBucket, inverseBucket, revStart);
-    revEdge = new int[e];
+    byte[] edgeBucket = new byte[e];
+    byte[] inverseBucket = new byte[e];
+    int[] revStart = new int[n + 1];
+    buckets(edgeStart, edgeTarget, edgeInfo, edgeSource, f.freq(), edgeBucket, inverseBucket, revStart);
+    int[] revEdge = new int[e];
     sortSegments(byTarget(edgeTarget, revStart), revEdge, revStart, edgeBucket);
     // Reverse lists copy source and info next to the edge id: look-ups then read memory in order.
-    revSource = gather(edgeSource, revEdge);
-    revInfo = gather(edgeInfo, revEdge);
+    int[] revSource = gather(edgeSource, revEdge);
+    int[] revInfo = gather(edgeInfo, revEdge);
     // Forward lists again, each in the order of the edge's prior as an inverse candidate for its target.
     int[] identity = new int[e];
     for (int k = 0; k < e; k++) {
       identity[k] = k;
     }
-    inverseOrder = new int[e];
+    int[] inverseOrder = new int[e];
     sortSegments(identity, inverseOrder, edgeStart, inverseBucket);
-    twin = twins(edgeStart, edgeTarget, revStart, revEdge, revSource);
+    int[] twin = twins(edgeStart, edgeTarget, revStart, revEdge, revSource);
+    return new Parts(f.info(), f.phrases(), f.pos(), f.freq(), edgeStart, edgeTarget, edgeInfo, f.excPos(),
+        f.excInflected(), f.excLemma(), edgeSource, revStart, revEdge, revSource, revInfo, edgeBucket, inverseBucket,
+        inverseOrder, twin, null);
   }
 
   /** Per edge, the phrase it leaves. */
@@ -323,6 +374,13 @@ public final class Lexicon {
     return DefaultHolder.INSTANCE;
   }
 
+  /**
+   * Whether the shipped lexicon is loaded through a {@link LexiconCache} file in the model cache
+   * directory (system property {@code unspin.lexiconCache}, default true; the lexicon is the same
+   * either way).
+   */
+  private static final boolean CACHE = !"false".equals(System.getProperty("unspin.lexiconCache", "true"));
+
   private static final class DefaultHolder {
     static final Lexicon INSTANCE = loadResource();
 
@@ -332,7 +390,10 @@ public final class Lexicon {
         throw new ModelException("classpath:" + DEFAULT_RESOURCE + ": default lexicon missing from the classpath");
       }
       try (in) {
-        Lexicon lex = read(in, "classpath:" + DEFAULT_RESOURCE);
+        byte[] compressed = in.readAllBytes();
+        String name = "classpath:" + DEFAULT_RESOURCE;
+        Lexicon lex = CACHE ? LexiconCache.load(compressed, name, org.unspin.lm.DefaultModels.cacheDirectory())
+            : read(new java.io.ByteArrayInputStream(compressed), name);
         lex.shipped = true;
         return lex;
       } catch (IOException e) {

@@ -45,6 +45,31 @@ public final class PhraseTable {
     }
   }
 
+  /**
+   * A table as {@link #slots()} gave it for {@code phrases} (a {@link LexiconCache} file); the
+   * caller checks look-ups agree.
+   *
+   * @throws IllegalArgumentException if {@code slots} cannot be such a table
+   */
+  PhraseTable(String[] phrases, int[] slots) {
+    if (slots.length < 4 || Integer.bitCount(slots.length) != 1 || slots.length < 2 * phrases.length) {
+      throw new IllegalArgumentException("not the slots of " + phrases.length + " phrases: " + slots.length);
+    }
+    this.phrases = phrases;
+    this.slots = slots;
+    this.mask = slots.length - 1;
+  }
+
+  /** The slot array (not a copy: not to be changed). */
+  int[] slots() {
+    return slots;
+  }
+
+  /** The phrases by id (not a copy: not to be changed). */
+  String[] phrases() {
+    return phrases;
+  }
+
   /** Number of phrases. */
   public int size() {
     return phrases.length;

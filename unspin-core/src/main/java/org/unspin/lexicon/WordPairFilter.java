@@ -27,6 +27,29 @@ public final class WordPairFilter {
     this.shift = 64 - log;
   }
 
+  /**
+   * A filter as {@link #bits()} and {@link #shift()} gave it (a {@link LexiconCache} file).
+   *
+   * @throws IllegalArgumentException if they cannot be such a filter
+   */
+  WordPairFilter(long[] bits, int shift) {
+    if (bits.length == 0 || Integer.bitCount(bits.length) != 1
+        || shift != 64 - 6 - Integer.numberOfTrailingZeros(bits.length)) {
+      throw new IllegalArgumentException("not a word pair filter: " + bits.length + " words, shift " + shift);
+    }
+    this.bits = bits;
+    this.shift = shift;
+  }
+
+  /** The bit set (not a copy: not to be changed). */
+  long[] bits() {
+    return bits;
+  }
+
+  int shift() {
+    return shift;
+  }
+
   /** A filter of the first two words of every phrase of two or more words (words joined by single spaces). */
   public static WordPairFilter ofPhrases(String[] phrases) {
     int multi = 0;
