@@ -105,6 +105,13 @@ import org.unspin.api.ModelException;
  *     dropped without scoring the rest (the first decoding round would prune it anyway; the slack
  *     stands for what the self-training round's document channel may still give it); {@code
  *     Infinity} = every window is scored to its end
+ * @param spunDocumentEditRate with an edit reranker: when the edits it keeps at its own threshold
+ *     number at least this share of the document's eligible tokens (those with candidates), the
+ *     document looks spun, and the edits of its best path are kept from {@code
+ *     spunDocumentThreshold} on instead. An edit in a spun document is more often right than the
+ *     reranker's document-blind estimate says, one in a clean document less often; 0 = off
+ * @param spunDocumentThreshold the reranker probability from which an edit is kept in a document
+ *     that looks spun (see {@code spunDocumentEditRate})
  */
 public record ChannelWeights(
     double replacementRate,
@@ -142,7 +149,9 @@ public record ChannelWeights(
     double firstWordSlack,
     int firstLookPerPosition,
     int firstLookCandidates,
-    double windowSlack) {
+    double windowSlack,
+    double spunDocumentEditRate,
+    double spunDocumentThreshold) {
 
   /** Hand-set defaults; see the class javadoc. */
   public static final ChannelWeights DEFAULTS = new ChannelWeights(
@@ -182,7 +191,9 @@ public record ChannelWeights(
       5, // firstLookPerPosition: news dev (seed 7) within noise of no limit for 3-5; 3 lost "yr" -> "year" (5th)
       0, // firstLookCandidates: off; 12 saves 6-8% CPU for -0.2 to -0.6 points of errors removed on news dev
          // (seed 3) but 40 -> 31 and 50 -> 36 exact PPS phrases without a profile (seeds 1, 2; BENCHMARKS §4k)
-      1.0); // windowSlack
+      1.0, // windowSlack
+      0.0, // spunDocumentEditRate: off
+      0.5); // spunDocumentThreshold
   // Pruning defaults measured with a WordNet reverse lexicon (23 candidates per token) and a 25 MB
   // trigram LM: 64.1% of spun errors removed at rate 40% vs 65.0% with (3.0, 8, 16, 2.0), at about
   // 1.5 times the speed.
@@ -246,6 +257,8 @@ public record ChannelWeights(
     if (firstLookCandidates < 0) {
       throw new IllegalArgumentException("firstLookCandidates must be >= 0 (got " + firstLookCandidates + ")");
     }
+    checkUnit("spunDocumentEditRate", spunDocumentEditRate);
+    checkUnit("spunDocumentThreshold", spunDocumentThreshold);
     if (firstLookPerPosition < 0) {
       throw new IllegalArgumentException("firstLookPerPosition must be >= 0 (got " + firstLookPerPosition + ")");
     }

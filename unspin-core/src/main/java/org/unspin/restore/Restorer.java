@@ -1138,6 +1138,20 @@ public final class Restorer {
       boolean[] dropped = null; // per sentence: a change of the best path was left out
       StringBuilder out = new StringBuilder(text.length() + 16);
       int copied = 0;
+      double threshold = reranker == null ? 0 : reranker.threshold();
+      if (reranker != null && weights.spunDocumentEditRate() > 0) {
+        // A document whose edits at the reranker's own threshold are many looks spun: keep its
+        // edits from the spun-document threshold on (ChannelWeights.spunDocumentEditRate).
+        int strict = 0;
+        for (Change ch : changes) {
+          if (ch.candidate.source() != CandidateSource.PROFILE && reranker.probability(ch.features) >= threshold) {
+            strict++;
+          }
+        }
+        if (strict > 0 && strict >= weights.spunDocumentEditRate() * eligible) {
+          threshold = weights.spunDocumentThreshold();
+        }
+      }
       for (Change ch : changes) {
         double confidence = ch.posterior;
         // The reranker is trained on thesaurus spins, where no candidate comes from a profile: a
@@ -1145,7 +1159,7 @@ public final class Restorer {
         boolean keep;
         if (reranker != null && ch.candidate.source() != CandidateSource.PROFILE) {
           confidence = reranker.probability(ch.features);
-          keep = confidence >= reranker.threshold();
+          keep = confidence >= threshold;
         } else {
           keep = ch.posterior >= minConfidence;
         }

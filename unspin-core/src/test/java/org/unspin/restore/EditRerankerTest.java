@@ -168,6 +168,29 @@ class EditRerankerTest {
   }
 
   @Test
+  void aDocumentWithManyEditsAtTheRerankersThresholdIsJudgedByTheSpunDocumentThreshold() {
+    CountingLm lm = CountingLm.fromText(3, RestorerTest.resource("toy-corpus.txt"));
+    ToyThesaurus th = ToyThesaurus.load("/org/unspin/restore/toy-thesaurus.tsv");
+    String spun = "the inventory market fell";
+    double logit6 = Math.log(0.6 / 0.4);
+    double logit3 = Math.log(0.3 / 0.7);
+    ChannelWeights gate = ChannelWeights.DEFAULTS.with("spunDocumentEditRate", 0.01);
+    // Every edit has p = 0.6 >= 0.5: the document passes a gate of 1% and is judged at 0.7, so none stays;
+    Restorer strictInSpun = Restorer.builder(lm).candidates(th).reranker(constant(logit6, 0.5))
+        .weights(gate.with("spunDocumentThreshold", 0.7)).build();
+    assertTrue(strictInSpun.restore(spun).edits().isEmpty());
+    // without the gate (the default), the reranker's 0.5 keeps them.
+    Restorer noGate = Restorer.builder(lm).candidates(th).reranker(constant(logit6, 0.5))
+        .weights(gate.with("spunDocumentEditRate", 0).with("spunDocumentThreshold", 0.7)).build();
+    assertFalse(noGate.restore(spun).edits().isEmpty());
+    // Edits of p = 0.3 under 0.5: none passes the reranker, so the document never looks spun and the
+    // spun-document threshold of 0.2 does not apply.
+    Restorer noneStrict = Restorer.builder(lm).candidates(th).reranker(constant(logit3, 0.5))
+        .weights(gate.with("spunDocumentThreshold", 0.2)).build();
+    assertTrue(noneStrict.restore(spun).edits().isEmpty());
+  }
+
+  @Test
   void proposalsCarryOneFeatureVectorPerPathChange() {
     CountingLm lm = CountingLm.fromText(3, RestorerTest.resource("toy-corpus.txt"));
     ToyThesaurus th = ToyThesaurus.load("/org/unspin/restore/toy-thesaurus.tsv");
