@@ -1131,6 +1131,25 @@ public final class Restorer {
     double[] sentenceLp;
     long eligible;
 
+    /**
+     * Whether the document looks spun: the edits the reranker keeps at its own threshold are at
+     * least {@link ChannelWeights#spunDocumentEditRate()} of its eligible tokens (false without a
+     * reranker or with the rate at 0).
+     */
+    boolean looksSpun() {
+      if (reranker == null || weights.spunDocumentEditRate() <= 0) {
+        return false;
+      }
+      int strict = 0;
+      for (Change ch : changes) {
+        if (ch.candidate.source() != CandidateSource.PROFILE
+            && reranker.probability(ch.features) >= reranker.threshold()) {
+          strict++;
+        }
+      }
+      return strict > 0 && strict >= weights.spunDocumentEditRate() * eligible;
+    }
+
     RestoredText toRestoredText(double minConfidence) {
       String text = doc.text;
       List<Edit> edits = new ArrayList<>();
@@ -1139,18 +1158,8 @@ public final class Restorer {
       StringBuilder out = new StringBuilder(text.length() + 16);
       int copied = 0;
       double threshold = reranker == null ? 0 : reranker.threshold();
-      if (reranker != null && weights.spunDocumentEditRate() > 0) {
-        // A document whose edits at the reranker's own threshold are many looks spun: keep its
-        // edits from the spun-document threshold on (ChannelWeights.spunDocumentEditRate).
-        int strict = 0;
-        for (Change ch : changes) {
-          if (ch.candidate.source() != CandidateSource.PROFILE && reranker.probability(ch.features) >= threshold) {
-            strict++;
-          }
-        }
-        if (strict > 0 && strict >= weights.spunDocumentEditRate() * eligible) {
-          threshold = weights.spunDocumentThreshold();
-        }
+      if (looksSpun()) { // its edits are more often right than the reranker's document-blind estimate
+        threshold = weights.spunDocumentThreshold();
       }
       for (Change ch : changes) {
         double confidence = ch.posterior;
