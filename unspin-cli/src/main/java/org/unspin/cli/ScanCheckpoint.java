@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.Map;
@@ -94,11 +92,7 @@ record ScanCheckpoint(long records, long bytes, boolean complete, String inputs)
       }
       ch.force(true);
     }
-    try {
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-    }
+    org.unspin.util.AtomicFiles.moveIntoPlace(tmp, file);
     Path dir = file.toAbsolutePath().getParent();
     if (dir != null) {
       try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {

@@ -7,10 +7,8 @@ import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import java.util.zip.CRC32C;
@@ -35,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * buckets and inverse buckets (e bytes each), inverse order and twins (e ints each), exception
  * parts of speech (x bytes), inflected forms and lemmas; the look-up tables (the phrase table's
  * slots, the head phrases and their slots, the tail phrases and their slots, the word pair
- * filter's bits (longs) and shift); an end marker. An array is its length (int) and its elements;
+ * filter's bits (as bytes) and shift); an end marker. An array is its length (int) and its elements;
  * a list of strings is the UTF-8 length of each (an int array), then all their bytes (a byte
  * array). The look-up tables depend on hash functions that the key does not cover: a spread of
  * look-ups is tried on reading, and a file whose tables do not answer them is rebuilt.
@@ -134,7 +132,7 @@ final class LexiconCache {
         out.ints(t.heads().slots());
         out.strings(t.tails().phrases());
         out.ints(t.tails().slots());
-        out.longs(t.pairs().bits());
+        out.bytes(toBytes(t.pairs().bits()));
         out.ints(new int[] {t.pairs().shift(), END});
         out.flush();
         ByteBuffer h = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN);
@@ -145,11 +143,7 @@ final class LexiconCache {
         }
         ch.force(false);
       }
-      try {
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
+      org.unspin.util.AtomicFiles.moveIntoPlace(tmp, file);
     } finally {
       Files.deleteIfExists(tmp);
     }
@@ -192,18 +186,6 @@ final class LexiconCache {
       }
     }
 
-    void longs(long[] a) throws IOException {
-      room(4);
-      buf.putInt(a.length);
-      for (int i = 0; i < a.length; ) {
-        room(8);
-        int k = Math.min(a.length - i, buf.remaining() / 8);
-        buf.asLongBuffer().put(a, i, k);
-        buf.position(buf.position() + 8 * k);
-        i += k;
-      }
-    }
-
     void bytes(byte[] a) throws IOException {
       room(4);
       buf.putInt(a.length);
@@ -231,6 +213,23 @@ final class LexiconCache {
       }
       bytes(all);
     }
+  }
+
+  /** The little-endian bytes of {@code a} (the word pair filter's bits, a few hundred kB). */
+  private static byte[] toBytes(long[] a) {
+    ByteBuffer b = ByteBuffer.allocate(Math.multiplyExact(a.length, 8)).order(ByteOrder.LITTLE_ENDIAN);
+    b.asLongBuffer().put(a);
+    return b.array();
+  }
+
+  /** The longs of {@link #toBytes}; null if the length is not a multiple of 8. */
+  private static long[] toLongs(byte[] bytes) {
+    if (bytes.length % 8 != 0) {
+      return null;
+    }
+    long[] a = new long[bytes.length / 8];
+    ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(a);
+    return a;
   }
 
   // ---------------------------------------------------------------- reading
@@ -282,9 +281,9 @@ final class LexiconCache {
     int[] headSlots = in.ints();
     String[] tails = in.strings();
     int[] tailSlots = in.ints();
-    long[] pairBits = in.longs();
+    long[] pairBits = toLongs(in.bytes());
     int[] end = in.ints();
-    boolean shaped = info.length == 1 && phrases.length == n && pos.length == n && freq.length == n
+    boolean shaped = pairBits != null && info.length == 1 && phrases.length == n && pos.length == n && freq.length == n
         && edgeStart.length == n + 1 && revStart.length == n + 1 && excPos.length == x && excInflected.length == x
         && excLemma.length == x && end.length == 2 && end[1] == END && !b.hasRemaining();
     for (int[] a : new int[][] {edgeTarget, edgeInfo, edgeSource, revEdge, revSource, revInfo, inverseOrder, twin}) {
@@ -358,13 +357,6 @@ final class LexiconCache {
         throw new IOException("bad array length " + k + " at byte " + (b.position() - 4));
       }
       return k;
-    }
-
-    long[] longs() throws IOException {
-      long[] a = new long[length(8)];
-      b.asLongBuffer().get(a);
-      b.position(b.position() + 8 * a.length);
-      return a;
     }
 
     int[] ints() throws IOException {
