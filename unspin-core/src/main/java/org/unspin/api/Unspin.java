@@ -52,7 +52,7 @@ public final class Unspin implements AutoCloseable {
   private final Double spunThreshold;
   private volatile Detector detector;
   /** The detector being loaded at start-up ({@link Builder#preloadDetector}), until {@link #detector()} takes it. */
-  private Loading<Detector> detectorLoading;
+  private volatile Loading<Detector> detectorLoading;
 
   private Unspin(Builder b) {
     owned = new ArrayList<>();
@@ -64,7 +64,7 @@ public final class Unspin implements AutoCloseable {
     spunThreshold = b.spunThreshold;
     // Start-up: the lexicon (about 1.3 s of one core for the embedded one), the detector (0.5 s) and
     // the language model's bigram index (0.3 s) do not depend on one another: they load on threads of
-    // their own while this one reads the profiles and the reranker (docs/restore.md "Start-up").
+    // their own while this one reads the profiles and the reranker (docs/restore.md, "Session 13: start-up").
     Loading<CandidateGenerator> lexicon = null;
     try {
       for (Path p : b.lmFiles) {
