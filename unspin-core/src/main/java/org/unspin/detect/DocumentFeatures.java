@@ -12,7 +12,9 @@ import java.util.Objects;
  * uses. The fixed features come first:
  * <ul>
  *   <li>{@code changed_share}: tokens covered by restoration edits, weighted by their posterior,
- *       per word token;
+ *       per word token; an edit that repeats an earlier one (the same surface to the same
+ *       suggestion) does not count again (since session 13: one habit, a spinner's or a house
+ *       style's);
  *   <li>{@code lm_gain_per_token}: log10 probability of the decoder's best path (the restoration
  *       before the edit reranker left out its unsure changes) minus that of the input,
  *       per token;
@@ -20,7 +22,7 @@ import java.util.Objects;
  *       (0 without edits);
  *   <li>{@code rare_synonym_per_100}: posterior-weighted edits whose surface is much rarer than the
  *       suggestion by LM unigram probability (see {@link DetectorConfig#rareSynonymGap()}), per 100
- *       word tokens;
+ *       word tokens, repeats counted once as for {@code changed_share};
  *   <li>{@code log_length}: {@code ln(1 + word tokens)};
  * </ul>
  * then {@code hits_per_100.RULE_ID} for every rule of the analyzer, in rule order.

@@ -131,7 +131,13 @@ public final class SignalAnalyzer {
     double confMax = 0;
     double rare = 0;
     int t = 0;
+    // A substitution written again (the same surface to the same suggestion) is one habit, a
+    // spinner's or a house style's ("pct" for "percent" all through a newswire story): the changed
+    // share and the rare-synonym rate count it once.
+    java.util.Set<String> seen = new java.util.HashSet<>();
     for (Edit e : r.edits()) {
+      boolean repeat = !seen.add(e.surface().toLowerCase(Locale.ROOT) + "\t"
+          + e.suggestion().toLowerCase(Locale.ROOT));
       while (t < tokens.size() && tokens.get(t).end() <= e.start()) {
         t++;
       }
@@ -140,7 +146,9 @@ public final class SignalAnalyzer {
       for (int i = t; i < tokens.size() && tokens.get(i).start() < e.end(); i++) {
         covered++;
       }
-      changed += e.confidence() * covered;
+      if (!repeat) {
+        changed += e.confidence() * covered;
+      }
       confSum += e.confidence();
       confMax = Math.max(confMax, e.confidence());
       if (covered > 0) {
@@ -150,7 +158,7 @@ public final class SignalAnalyzer {
         }
         surface /= covered;
         double suggestion = meanUnigram(e.suggestion());
-        if (suggestion - surface >= config.rareSynonymGap()) {
+        if (suggestion - surface >= config.rareSynonymGap() && !repeat) {
           rare += e.confidence();
         }
       }

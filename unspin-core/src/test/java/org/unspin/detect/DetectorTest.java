@@ -131,6 +131,31 @@ class DetectorTest {
   }
 
   @Test
+  void aRepeatedSubstitutionCountsOnceInTheChangedShare() {
+    // "inventory market" -> "stock market" written three times is one habit (a spinner's or a house
+    // style's): the changed share counts it once, as for a text that has it once.
+    String once = "The inventory market fell on Monday. Traders were calm. Prices were low. Banks were shut.";
+    String thrice = "The inventory market fell on Monday. The inventory market was calm. The inventory market was low. "
+        + "Banks were shut.";
+    DocumentFeatures x1 = features(once);
+    DocumentFeatures x3 = features(thrice);
+    int words1 = once.split(" ").length;
+    int words3 = thrice.split(" ").length;
+    double share1 = x1.asMap().get(DocumentFeatures.CHANGED_SHARE);
+    double share3 = x3.asMap().get(DocumentFeatures.CHANGED_SHARE);
+    assertTrue(share1 > 0, "the fixture restores 'inventory'");
+    // one token, counted with its edit's posterior (at most 1), in both texts
+    assertTrue(share1 * words1 <= 1 + 1e-9, "once: " + share1 * words1);
+    assertTrue(share3 * words3 > 0 && share3 * words3 <= 1 + 1e-9, "three times: " + share3 * words3);
+  }
+
+  private static DocumentFeatures features(String text) {
+    RestoredText r = DetectFixtures.RESTORER.restore(text);
+    assertTrue(r.edits().stream().allMatch(e -> e.surface().equalsIgnoreCase("inventory")), r.edits()::toString);
+    return DetectFixtures.ANALYZER.analyze(text, r).features();
+  }
+
+  @Test
   void oneFindingPerSpanKeepsTheMostConfidentRule() {
     List<Finding> sorted = List.of(new Finding(0, 3, "abc", "x", 0.6, "RESTORATION_EDIT"),
         new Finding(0, 3, "abc", "x", 0.9, "LM_IMPROBABLE_SPAN"), new Finding(0, 5, "abcde", "y", 0.5, "OTHER"),
