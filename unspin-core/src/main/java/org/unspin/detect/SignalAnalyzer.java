@@ -133,8 +133,9 @@ public final class SignalAnalyzer {
     int t = 0;
     // A substitution written again (the same surface to the same suggestion) is one habit, a
     // spinner's or a house style's ("pct" for "percent" all through a newswire story): the changed
-    // share and the rare-synonym rate count it once.
+    // share, the rare-synonym rate and the LM gain count it once.
     java.util.Set<String> seen = new java.util.HashSet<>();
+    double repeatGain = 0;
     for (Edit e : r.edits()) {
       boolean repeat = !seen.add(e.surface().toLowerCase(Locale.ROOT) + "\t"
           + e.suggestion().toLowerCase(Locale.ROOT));
@@ -148,6 +149,12 @@ public final class SignalAnalyzer {
       }
       if (!repeat) {
         changed += e.confidence() * covered;
+      } else {
+        // and lm_gain_per_token leaves out the gain of a repeat: its tokens and the words after it,
+        // whose history it changed
+        for (int i = t; i < Math.min(tokens.size(), t + covered + lm.order() - 1); i++) {
+          repeatGain += r.tokenGain(i);
+        }
       }
       confSum += e.confidence();
       confMax = Math.max(confMax, e.confidence());
@@ -166,7 +173,7 @@ public final class SignalAnalyzer {
     int n = r.edits().size();
     double[] v = new double[featureNames.size()];
     v[0] = changed / perToken;
-    v[1] = tokens.isEmpty() ? 0 : (r.decoderLogProb() - r.inputLogProb()) / tokens.size();
+    v[1] = tokens.isEmpty() ? 0 : (r.decoderLogProb() - r.inputLogProb() - repeatGain) / tokens.size();
     v[2] = n == 0 ? 0 : confSum / n;
     v[3] = confMax;
     v[4] = 100 * rare / perToken;

@@ -147,6 +147,15 @@ class DetectorTest {
     // one token, counted with its edit's posterior (at most 1), in both texts
     assertTrue(share1 * words1 <= 1 + 1e-9, "once: " + share1 * words1);
     assertTrue(share3 * words3 > 0 && share3 * words3 <= 1 + 1e-9, "three times: " + share3 * words3);
+    // the LM gain of the repeats is left out too: not three times the gain of the text with it once
+    double gain1 = x1.asMap().get(DocumentFeatures.LM_GAIN_PER_TOKEN) * tokens(once);
+    double gain3 = x3.asMap().get(DocumentFeatures.LM_GAIN_PER_TOKEN) * tokens(thrice);
+    assertTrue(gain1 > 0, "the restoration gains: " + gain1);
+    assertTrue(gain3 < 1.5 * gain1, "once " + gain1 + ", three times " + gain3);
+  }
+
+  private static int tokens(String text) {
+    return DetectFixtures.RESTORER.restore(text).tokens().size();
   }
 
   private static DocumentFeatures features(String text) {
