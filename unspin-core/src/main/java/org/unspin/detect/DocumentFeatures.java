@@ -17,7 +17,8 @@ import java.util.Objects;
  *       style's);
  *   <li>{@code lm_gain_per_token}: log10 probability of the decoder's best path (the restoration
  *       before the edit reranker left out its unsure changes) minus that of the input,
- *       per token;
+ *       per token, without the gain of an edit that repeats an earlier one (its tokens and the
+ *       words after it);
  *   <li>{@code edit_confidence_mean}, {@code edit_confidence_max}: over the restoration's edits
  *       (0 without edits);
  *   <li>{@code rare_synonym_per_100}: posterior-weighted edits whose surface is much rarer than the
