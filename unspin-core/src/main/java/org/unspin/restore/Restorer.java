@@ -1134,20 +1134,39 @@ public final class Restorer {
     /**
      * Whether the document looks spun: the edits the reranker keeps at its own threshold are at
      * least {@link ChannelWeights#spunDocumentEditRate()} of its eligible tokens (false without a
-     * reranker or with the rate at 0).
+     * reranker or with the rate at 0). {@code judged}: the reranker's probability of each change
+     * ({@link #judged()}).
      */
-    boolean looksSpun() {
+    boolean looksSpun(double[] judged) {
       if (reranker == null || weights.spunDocumentEditRate() <= 0) {
         return false;
       }
       int strict = 0;
-      for (Change ch : changes) {
-        if (ch.candidate.source() != CandidateSource.PROFILE
-            && reranker.probability(ch.features) >= reranker.threshold()) {
+      for (double p : judged) {
+        if (p >= reranker.threshold()) {
           strict++;
         }
       }
       return strict > 0 && strict >= weights.spunDocumentEditRate() * eligible;
+    }
+
+    /** The reranker's probability of each change, NaN for those it does not judge ({@link #judges}). */
+    private double[] judged() {
+      double[] p = new double[changes.size()];
+      for (int i = 0; i < p.length; i++) {
+        Change ch = changes.get(i);
+        p[i] = judges(ch) ? reranker.probability(ch.features) : Double.NaN;
+      }
+      return p;
+    }
+
+    /**
+     * Whether the reranker judges {@code ch}: not without a reranker, and not a spinner profile's
+     * entry (the reranker is trained on thesaurus spins, where no candidate comes from a profile: a
+     * profile entry, learned from a real spinner's output, is judged by its posterior instead).
+     */
+    private boolean judges(Change ch) {
+      return reranker != null && ch.candidate.source() != CandidateSource.PROFILE;
     }
 
     RestoredText toRestoredText(double minConfidence) {
@@ -1157,17 +1176,17 @@ public final class Restorer {
       boolean[] dropped = null; // per sentence: a change of the best path was left out
       StringBuilder out = new StringBuilder(text.length() + 16);
       int copied = 0;
+      double[] judged = judged();
       double threshold = reranker == null ? 0 : reranker.threshold();
-      if (looksSpun()) { // its edits are more often right than the reranker's document-blind estimate
+      if (looksSpun(judged)) { // its edits are more often right than the reranker's document-blind estimate
         threshold = weights.spunDocumentThreshold();
       }
-      for (Change ch : changes) {
+      for (int i = 0; i < changes.size(); i++) {
+        Change ch = changes.get(i);
         double confidence = ch.posterior;
-        // The reranker is trained on thesaurus spins, where no candidate comes from a profile: a
-        // profile entry (learned from a real spinner's output) is judged by its posterior instead.
         boolean keep;
-        if (reranker != null && ch.candidate.source() != CandidateSource.PROFILE) {
-          confidence = reranker.probability(ch.features);
+        if (judges(ch)) {
+          confidence = judged[i];
           keep = confidence >= threshold;
         } else {
           keep = ch.posterior >= minConfidence;
