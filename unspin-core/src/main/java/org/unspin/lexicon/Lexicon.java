@@ -78,8 +78,9 @@ public final class Lexicon {
   }
 
   /**
-   * Everything a lexicon holds but its look-up tables: what its file stores, then the arrays derived
-   * from the edges (null until {@link #derive}). What {@link LexiconCache} writes and reads.
+   * Everything a lexicon holds: what its file stores, then the arrays derived from the edges (null
+   * until {@link #derive}), then the look-up tables over the phrases (null until built). What
+   * {@link LexiconCache} writes and reads.
    */
   record Parts(String info, String[] phrases, byte[] pos, byte[] freq, int[] edgeStart, int[] edgeTarget,
       int[] edgeInfo, byte[] excPos, String[] excInflected, String[] excLemma, int[] edgeSource, int[] revStart,
