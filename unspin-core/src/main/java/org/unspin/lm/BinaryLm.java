@@ -663,33 +663,174 @@ public final class BinaryLm implements LanguageModel {
    * bit (the same codes, and the context's back-offs summed in the same order as the trie walk).
    */
   long queryHashed(NgramHash h, int[] context, int from, int length, int word) {
-    float[] uniProb = h.unigramProbs();
-    if (word < 0 || word >= uniProb.length) {
+    int vocab = h.unigramProbs().length;
+    if (word < 0 || word >= vocab) {
       checkWord(word);
     }
     int hist = Math.min(length, order - 1);
+    if (hist <= 0) {
+      return combine(h, word, 0, 0, 0, -1, 0, 0, -1);
+    }
     int end = from + length;
+    int c1 = context[end - 1];
+    if (c1 < 0 || c1 >= vocab) {
+      checkWord(c1);
+    }
+    int c2 = hist >= 2 ? context[end - 2] : 0;
+    int c3 = hist >= 3 ? context[end - 3] : 0;
+    // Independent look-ups (the word's path at each order, then the context's own path): their
+    // addresses depend on the words alone, so the processor overlaps their cache misses.
+    int v2 = h.find2(word, c1);
+    int s3 = hist >= 2 ? h.slot3(word, c1, c2) : -1;
+    int v4 = hist >= 3 ? h.find4(word, c1, c2, c3) : 0;
+    int cv2 = hist >= 2 ? h.find2(c1, c2) : 0;
+    int cs3 = hist >= 3 ? h.slot3(c1, c2, c3) : -1;
+    return combine(h, word, c1, hist, v2, s3, v4, cv2, cs3);
+  }
+
+  /** Ints of scratch per query that {@link #answerQuads} needs. */
+  public static final int QUAD_SCRATCH = 5;
+
+  /**
+   * Answers the {@code count} queries of {@code quads} (laid out as for {@link #warmQueries}: the
+   * history oldest first, -1 where it is shorter, then the word) into {@code out}: each answer is
+   * {@link #query(int[], int, int, int)}'s, bit for bit. With the hash index this is one pass that
+   * computes every look-up's first slot and touches it, so that the cache misses of all queries
+   * overlap, and a second that probes from those slots: each path is hashed once, where {@link
+   * #warmQueries} and then the queries hashed it twice, and a query whose history is the one before
+   * it (the candidates of one position) reuses the history's look-ups. Without the index the queries
+   * are asked one by one.
+   *
+   * @param scratch at least {@link #QUAD_SCRATCH} {@code * count} ints, overwritten
+   * @throws IllegalArgumentException if a word is not in the vocabulary
+   */
+  public void answerQuads(int[] quads, int count, long[] out, int[] scratch, Cursor cursor) {
+    NgramHash h = order >= 2 ? hashIndex() : null;
+    if (h == null) {
+      for (int i = 0; i < count; i++) {
+        int n = quadHistory(quads, i);
+        out[i] = query(cursor, quads, 4 * i + 3 - n, n, quads[4 * i + 3]);
+      }
+      return;
+    }
+    int vocab = h.unigramProbs().length;
+    long sink = 0;
+    // Pass 1: first slots (-1 where a filter rules the path out), touched.
+    for (int i = 0, b = 0; i < count; i++, b += QUAD_SCRATCH) {
+      int w = quads[4 * i + 3];
+      if (w < 0 || w >= vocab) {
+        checkWord(w);
+      }
+      int hist = quadHistory(quads, i);
+      sink += h.peekUnigram(w);
+      if (hist == 0) {
+        continue;
+      }
+      int c1 = quads[4 * i + 2];
+      if (c1 >= vocab) {
+        checkWord(c1);
+      }
+      int c2 = quads[4 * i + 1];
+      int c3 = quads[4 * i];
+      int a = h.home2(w, c1);
+      scratch[b] = a;
+      sink += h.peek(2, a) + Float.floatToRawIntBits(h.unigramBackoff(c1)); // (the history's back-off)
+      if (hist >= 2) {
+        a = h.home3(w, c1, c2);
+        scratch[b + 1] = a;
+        if (a >= 0) {
+          sink += h.peek(3, a);
+        }
+        if (hist >= 3) {
+          a = h.home4(w, c1, c2, c3);
+          scratch[b + 2] = a;
+          if (a >= 0) {
+            sink += h.peek(4, a);
+          }
+        }
+        if (sameHistory(quads, i, hist)) {
+          scratch[b + 3] = scratch[b + 3 - QUAD_SCRATCH];
+          scratch[b + 4] = scratch[b + 4 - QUAD_SCRATCH];
+          continue;
+        }
+        a = h.home2(c1, c2);
+        scratch[b + 3] = a;
+        sink += h.peek(2, a);
+        if (hist >= 3) {
+          a = h.home3(c1, c2, c3);
+          scratch[b + 4] = a;
+          if (a >= 0) {
+            sink += h.peek(3, a) + h.peekBackoff3(a);
+          }
+        }
+      }
+    }
+    quadSink += sink;
+    // Pass 2: probe from those slots and combine.
+    int cv2 = 0;
+    int cs3 = -1;
+    for (int i = 0, b = 0; i < count; i++, b += QUAD_SCRATCH) {
+      int w = quads[4 * i + 3];
+      int hist = quadHistory(quads, i);
+      if (hist == 0) {
+        out[i] = combine(h, w, 0, 0, 0, -1, 0, 0, -1);
+        continue;
+      }
+      int c1 = quads[4 * i + 2];
+      int c2 = quads[4 * i + 1];
+      int c3 = quads[4 * i];
+      int v2 = h.find2From(w, c1, scratch[b]);
+      int s3 = hist >= 2 ? h.slot3From(w, c1, c2, scratch[b + 1]) : -1;
+      int v4 = hist >= 3 ? h.find4From(w, c1, c2, c3, scratch[b + 2]) : 0;
+      if (hist < 2) {
+        cv2 = 0;
+        cs3 = -1;
+      } else if (!sameHistory(quads, i, hist)) {
+        cv2 = h.find2From(c1, c2, scratch[b + 3]);
+        cs3 = hist >= 3 ? h.slot3From(c1, c2, c3, scratch[b + 4]) : -1;
+      }
+      out[i] = combine(h, w, c1, hist, v2, s3, v4, cv2, cs3);
+    }
+  }
+
+  /** Keeps {@link #answerQuads}'s touching reads from being optimized away. */
+  private static volatile long quadSink;
+
+  /** How many history words query {@code i} of {@code quads} has, at most {@code order - 1}. */
+  private int quadHistory(int[] quads, int i) {
+    int b = 4 * i;
+    int n = quads[b + 2] < 0 ? 0 : quads[b + 1] < 0 ? 1 : quads[b] < 0 ? 2 : 3;
+    return Math.min(n, order - 1);
+  }
+
+  /** Whether query {@code i > 0} of {@code quads} has the same {@code hist}-word history as query {@code i - 1}. */
+  private boolean sameHistory(int[] quads, int i, int hist) {
+    if (i == 0) {
+      return false;
+    }
+    int b = 4 * i;
+    int p = b - 4;
+    if (quadHistory(quads, i - 1) != hist || quads[b + 2] != quads[p + 2]) {
+      return false;
+    }
+    return (hist < 2 || quads[b + 1] == quads[p + 1]) && (hist < 3 || quads[b] == quads[p]);
+  }
+
+  /**
+   * The answer of a query of the hash index from what its look-ups found: the word's bigram code
+   * {@code v2}, trigram slot {@code s3} and 4-gram code {@code v4} after the history ending in
+   * {@code c1} ({@code hist} words), and the history's own bigram code {@code cv2} and trigram slot
+   * {@code cs3} (see {@link NgramHash}).
+   */
+  private long combine(NgramHash h, int word, int c1, int hist, int v2, int s3, int v4, int cv2, int cs3) {
     float best = LmFormat.UNK_FLOOR;
     int matched = 0;
-    float up = uniProb[word];
+    float up = h.unigramProbs()[word];
     if (up == up) {
       best = up;
       matched = 1;
     }
     if (hist > 0) {
-      int c1 = context[end - 1];
-      if (c1 < 0 || c1 >= uniProb.length) {
-        checkWord(c1);
-      }
-      int c2 = hist >= 2 ? context[end - 2] : 0;
-      int c3 = hist >= 3 ? context[end - 3] : 0;
-      // Independent look-ups (the word's path at each order, then the context's own path): their
-      // addresses depend on the words alone, so the processor overlaps their cache misses.
-      int v2 = h.find2(word, c1);
-      int s3 = hist >= 2 ? h.slot3(word, c1, c2) : -1;
-      int v4 = hist >= 3 ? h.find4(word, c1, c2, c3) : 0;
-      int cv2 = hist >= 2 ? h.find2(c1, c2) : 0;
-      int cs3 = hist >= 3 ? h.slot3(c1, c2, c3) : -1;
       if (v2 != 0) {
         int p = v2 >>> 8 & 0xFF;
         if (p != qMask[2]) {

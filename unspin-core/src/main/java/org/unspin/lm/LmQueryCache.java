@@ -23,6 +23,7 @@ public final class LmQueryCache implements LanguageModel {
   /** Per slot: history length (-1 for an empty slot), the history words, the word. */
   private final int[] keys;
   private final long[] values;
+  private int[] quadScratch = new int[0];
   private long queries;
   private long hits;
 
@@ -92,6 +93,37 @@ public final class LmQueryCache implements LanguageModel {
   /** See {@link BinaryLm#warmQueries}; nothing for other models. */
   public long warmQueries(int[] quads, int count) {
     return binary != null ? binary.warmQueries(quads, count) : 0;
+  }
+
+  /**
+   * The model's answers to the {@code count} queries of {@code quads} (see {@link
+   * BinaryLm#answerQuads}), without looking in the cache or storing them there; for a {@link
+   * BinaryLm}, all at once so that their cache misses overlap.
+   */
+  public void answerQuads(int[] quads, int count, long[] out) {
+    if (binary != null) {
+      if (quadScratch.length < BinaryLm.QUAD_SCRATCH * count) {
+        quadScratch = new int[Math.max(BinaryLm.QUAD_SCRATCH * count, 2 * quadScratch.length)];
+      }
+      binary.answerQuads(quads, count, out, quadScratch, cursor);
+      return;
+    }
+    for (int i = 0; i < count; i++) {
+      int n = quadHistory(quads, i);
+      out[i] = lm.query(quads, 4 * i + 3 - n, n, quads[4 * i + 3]);
+    }
+  }
+
+  /** {@link #remember} for query {@code i} of {@code quads} (laid out as for {@link #answerQuads}). */
+  public void rememberQuad(int[] quads, int i, long result) {
+    int n = quadHistory(quads, i);
+    remember(quads, 4 * i + 3 - n, n, quads[4 * i + 3], result);
+  }
+
+  /** How many history words query {@code i} of {@code quads} has (the -1s mark where it is shorter). */
+  private static int quadHistory(int[] quads, int i) {
+    int b = 4 * i;
+    return quads[b + 2] < 0 ? 0 : quads[b + 1] < 0 ? 1 : quads[b] < 0 ? 2 : 3;
   }
 
   /**

@@ -231,8 +231,12 @@ final class NgramHash {
    * has no such record.
    */
   int find2(int w, int c1) {
+    return find2From(w, c1, home2(w, c1));
+  }
+
+  /** {@link #find2}, probing from {@code s}, the path's {@link #home2}. */
+  int find2From(int w, int c1, int s) {
     long key = path2(w, c1);
-    int s = (int) (mix(key) >>> shift2);
     while (true) {
       long v = t2[s];
       if (v == 0) {
@@ -250,12 +254,15 @@ final class NgramHash {
    * the filter rules it out).
    */
   int slot3(int w, int c1, int c2) {
-    long key = path3(w, c1, c2);
-    long h = mix(key);
-    if (!mayHave(f3, fshift3, h)) {
+    return slot3From(w, c1, c2, home3(w, c1, c2));
+  }
+
+  /** {@link #slot3}, probing from {@code s}, the path's {@link #home3} (-1 when the filter ruled it out). */
+  int slot3From(int w, int c1, int c2, int s) {
+    if (s < 0) {
       return -1;
     }
-    int s = (int) (h >>> shift3);
+    long key = path3(w, c1, c2);
     while (true) {
       long v = t3[s];
       if (v == 0) {
@@ -283,12 +290,15 @@ final class NgramHash {
    * such record (at once when the filter rules it out).
    */
   int find4(int w, int c1, int c2, int c3) {
-    long key = path3(w, c1, c2);
-    long h = hash4(key, c3);
-    if (!mayHave(f4, fshift4, h)) {
+    return find4From(w, c1, c2, c3, home4(w, c1, c2, c3));
+  }
+
+  /** {@link #find4}, probing from {@code s}, the path's {@link #home4} (-1 when the filter ruled it out). */
+  int find4From(int w, int c1, int c2, int c3, int s) {
+    if (s < 0) {
       return 0;
     }
-    int s = (int) (h >>> shift4);
+    long key = path3(w, c1, c2);
     while (true) {
       long v = t4[2 * s];
       if (v == 0) {

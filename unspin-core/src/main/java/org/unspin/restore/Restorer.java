@@ -480,33 +480,35 @@ public final class Restorer {
     if (weights.firstLookCandidates() > 0) {
       capFirstLooks(col, keep, n, weights.firstLookCandidates(), work);
     }
-    // A log-probability is at most 0: a one-word candidate that would fail the first look even with
+    // First look: the word alone against the input's word in the same left context. A
+    // log-probability is at most 0: a one-word candidate that would fail the first look even with
     // probability 1 needs no LM query (the same decision as the look's, without asking). The other
-    // first looks are independent of one another: touch their memory for all of the sentence at
-    // once, so that the cache misses overlap (BinaryLm.warm; no answer changes).
-    int warm = 0;
+    // first looks are independent of one another: the model answers all of the sentence's at once,
+    // so that their cache misses overlap (BinaryLm.answerQuads; the same answers as one by one).
+    int looks = 0;
     for (int k = 0; k < m; k++) {
       if (keep[k] && col.oneWord(k)) {
         int start = col.from[k];
         if ((0.0 - s.inputFirst[start]) + prior[k] - keepPrior < firstCut) {
           keep[k] = false;
         } else {
-          warm = work.addWarm(warm, s.ids, n, start, col.ids[k], start + 1, 0);
+          looks = work.addWarm(looks, s.ids, n, start, col.ids[k], start + 1, 0);
         }
       }
     }
-    work.warm(warm);
+    long[] answers = work.answer(looks);
     float[] firstScore = work.first;
-    for (int k = 0; k < m; k++) {
+    for (int k = 0, q = 0; k < m; k++) {
       if (keep[k] && col.oneWord(k)) {
-        // First look: the word alone against the input's word in the same left context.
         int start = col.from[k];
-        double firstGain = scorer.firstWord(s.ids, start, col.ids[k][0]) - s.inputFirst[start];
+        long answer = answers[q++];
+        double firstGain = LanguageModel.score(answer) - s.inputFirst[start];
         if (firstGain + prior[k] - keepPrior < firstCut) {
-          keep[k] = false;
+          keep[k] = false; // (most looks end here and are never asked again: they stay out of the query cache)
           continue;
         }
-        scorer.rememberFirstWord();
+        work.lm.rememberQuad(work.warmQuads, q - 1, answer); // (the decoder asks it again)
+        work.firstAnswer[k] = answer;
         firstScore[k] = (float) (firstGain + prior[k]);
       }
     }
@@ -515,8 +517,9 @@ public final class Restorer {
     }
     double windowCut = -(weights.pruneMargin() + weights.windowSlack());
     // The window scores' other queries (each word after the ones before it, the input words after
-    // the candidate) are independent across candidates too: touch them the same way.
-    warm = 0;
+    // the candidate) are independent across candidates too: the model answers them all at once.
+    int queries = 0;
+    int[] windowAt = work.windowAt;
     for (int k = 0; k < m; k++) {
       if (keep[k]) {
         int length = col.cand[k].length();
@@ -530,13 +533,15 @@ public final class Restorer {
         }
         int[] ids = col.ids[k];
         int after = col.from[k] + length;
+        int total = ids.length + WindowScorer.lookahead(n, after);
+        windowAt[k] = queries;
         // A one-word candidate's first query is its first look, already answered.
-        for (int v = ids.length == 1 ? 1 : 0; v <= ids.length; v++) {
-          warm = work.addWarm(warm, s.ids, n, col.from[k], ids, after, v);
+        for (int v = col.oneWord(k) ? 1 : 0; v < total; v++) {
+          queries = work.addWarm(queries, s.ids, n, col.from[k], ids, after, v);
         }
       }
     }
-    work.warm(warm);
+    long[] windows = work.answer(queries);
     for (int k = 0; k < m; k++) {
       if (!keep[k]) {
         continue;
@@ -548,7 +553,18 @@ public final class Restorer {
       // The window's sum only falls as it goes: stop once the candidate cannot come within
       // pruneMargin + windowSlack of keeping the input (windowCut is -Infinity when off).
       double floor = identity[slot] + windowCut - prior[k] + keepPrior * length;
-      double window = scorer.score(s.ids, n, start, length, ids, ids.length, floor);
+      // (the sum in the order of WindowScorer.score, to the same bits)
+      double window = 0;
+      int at = windowAt[k];
+      int end = at + ids.length + WindowScorer.lookahead(n, start + length);
+      if (col.oneWord(k)) {
+        window += LanguageModel.score(work.firstAnswer[k]);
+        end--;
+      }
+      for (int i = at; i < end && window >= floor; i++) {
+        window += LanguageModel.score(windows[i]);
+        work.lm.rememberQuad(work.warmQuads, i, windows[i]); // (the decoder asks most of them again)
+      }
       if (window < floor) {
         keep[k] = false;
         continue;
@@ -1021,6 +1037,24 @@ public final class Restorer {
       return i < n ? ids[i] : i == n ? Vocabulary.EOS : -1;
     }
 
+    /** The answers of {@link #answer}. */
+    long[] answers = new long[64];
+    /** Per candidate of the sentence being prepared: its first look's answer, and where its window's answers start. */
+    long[] firstAnswer = new long[16];
+    int[] windowAt = new int[16];
+
+    /**
+     * The model's answers to the first {@code count} queries of the batch (in {@link #answers},
+     * valid until the next call), all at once; the query cache is neither asked nor filled.
+     */
+    long[] answer(int count) {
+      if (answers.length < count) {
+        answers = new long[Math.max(count, 2 * answers.length)];
+      }
+      lm.answerQuads(warmQuads, count, answers);
+      return answers;
+    }
+
     /** Touches the model's memory for the first {@code count} queries of the batch. */
     void warm(int count) {
       if (count > 0) {
@@ -1037,6 +1071,8 @@ public final class Restorer {
         order = new int[cap];
         first = new float[cap];
         gain = new float[cap];
+        firstAnswer = new long[cap];
+        windowAt = new int[cap];
       }
       if (perStart.length < tokens) {
         int cap = Math.max(tokens, perStart.length * 2);
@@ -1141,13 +1177,19 @@ public final class Restorer {
       if (reranker == null || weights.spunDocumentEditRate() <= 0) {
         return false;
       }
+      int strict = strictEdits(judged);
+      return strict > 0 && strict >= weights.spunDocumentEditRate() * eligible;
+    }
+
+    /** How many of the changes the reranker keeps at its own threshold ({@code judged}: {@link #judged()}). */
+    private int strictEdits(double[] judged) {
       int strict = 0;
       for (double p : judged) {
         if (p >= reranker.threshold()) {
           strict++;
         }
       }
-      return strict > 0 && strict >= weights.spunDocumentEditRate() * eligible;
+      return strict;
     }
 
     /** The reranker's probability of each change, NaN for those it does not judge ({@link #judges}). */

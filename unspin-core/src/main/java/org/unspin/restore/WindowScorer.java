@@ -1,7 +1,6 @@
 package org.unspin.restore;
 
 import org.unspin.lm.LanguageModel;
-import org.unspin.lm.LmQueryCache;
 import org.unspin.lm.Vocabulary;
 
 /**
@@ -18,14 +17,9 @@ final class WindowScorer {
   private final LanguageModel lm;
   private final int hist;
   private final int[] buf;
-  private final LmQueryCache cache;
-  private long lastFirst;
-  private int lastLength;
-  private int lastWord;
 
   WindowScorer(LanguageModel lm) {
     this.lm = lm;
-    this.cache = lm instanceof LmQueryCache c ? c : null;
     this.hist = Math.max(0, lm.order() - 1);
     this.buf = new int[hist + Candidate.MAX_SPAN + LOOKAHEAD + 1];
   }
@@ -55,7 +49,7 @@ final class WindowScorer {
       buf[len++] = words[k];
     }
     int end = from + length;
-    for (int j = end; j <= Math.min(n, end + LOOKAHEAD - 1); j++) {
+    for (int j = end; j < end + lookahead(n, end); j++) {
       int w = j < n ? ids[j] : Vocabulary.EOS;
       int use = Math.min(len, hist);
       lp += LanguageModel.score(lm.query(buf, len - use, use, w));
@@ -68,28 +62,11 @@ final class WindowScorer {
   }
 
   /**
-   * log10 P of the first replacement word alone after the input's left context: a cheap first
-   * look before {@link #score}.
+   * How many input tokens after a replacement ending at token {@code end} of an {@code n}-token
+   * sentence its window scores ({@code </s>} counting as the token at {@code n}): at least one.
    */
-  double firstWord(int[] ids, int from, int word) {
-    int len = fillHistory(ids, from);
-    int use = Math.min(len, hist);
-    // Most first looks reject the candidate and are never asked again: keep them out of the cache.
-    lastFirst = cache != null ? cache.uncached(buf, len - use, use, word) : lm.query(buf, len - use, use, word);
-    lastLength = len;
-    lastWord = word;
-    return LanguageModel.score(lastFirst);
-  }
-
-  /**
-   * Stores the last {@link #firstWord} answer in the query cache ({@link #score} asks it again);
-   * call before any other method of this scorer.
-   */
-  void rememberFirstWord() {
-    if (cache != null) {
-      int use = Math.min(lastLength, hist);
-      cache.remember(buf, lastLength - use, use, lastWord, lastFirst);
-    }
+  static int lookahead(int n, int end) {
+    return Math.min(n, end + LOOKAHEAD - 1) - end + 1;
   }
 
   /** The score of the input itself over the same window. */

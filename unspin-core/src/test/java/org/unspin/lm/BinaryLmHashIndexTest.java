@@ -101,6 +101,61 @@ class BinaryLmHashIndexTest {
   }
 
   @Test
+  void batchAnswersAreExactlyTheQueriesOneByOne() {
+    long seed = System.nanoTime();
+    Random rnd = new Random(seed);
+    for (int round = 0; round < 9; round++) {
+      int order = 2 + round % 3;
+      int vocab = 10 + rnd.nextInt(50);
+      String msg = "seed=" + seed + " round=" + round + " order=" + order;
+      NgramModelData data = LmTestSupport.random(rnd, vocab, order, 300 + rnd.nextInt(1500));
+      try (BinaryLm trie = LmTestSupport.write(data, dir, "bt" + round + ".ulm", 8, false);
+          BinaryLm hashed = LmTestSupport.write(data, dir, "bh" + round + ".ulm", 8, false)) {
+        assertTrue(hashed.buildHashIndexNow(), msg);
+        LmQueryCache viaTrie = new LmQueryCache(trie, 6);
+        LmQueryCache viaHash = new LmQueryCache(hashed, 6);
+        for (int b = 0; b < 200; b++) {
+          int count = 1 + rnd.nextInt(40);
+          int[] quads = new int[4 * count];
+          for (int i = 0; i < count; i++) {
+            // A history shorter than three words starts with -1s; runs of queries share a history
+            // (the first looks of one position), the case whose look-ups are shared.
+            if (i > 0 && rnd.nextInt(3) > 0) {
+              System.arraycopy(quads, 4 * (i - 1), quads, 4 * i, 3);
+            } else {
+              int hist = rnd.nextInt(4);
+              for (int k = 0; k < 3; k++) {
+                quads[4 * i + k] = k < 3 - hist ? -1 : frequent(rnd, vocab);
+              }
+            }
+            quads[4 * i + 3] = frequent(rnd, vocab);
+          }
+          long[] fromTrie = new long[count];
+          long[] fromHash = new long[count];
+          viaTrie.answerQuads(quads, count, fromTrie);
+          viaHash.answerQuads(quads, count, fromHash);
+          for (int i = 0; i < count; i++) {
+            int hist = quads[4 * i + 2] < 0 ? 0 : quads[4 * i + 1] < 0 ? 1 : quads[4 * i] < 0 ? 2 : 3;
+            long want = trie.query(quads, 4 * i + 3 - hist, hist, quads[4 * i + 3]);
+            String where = msg + " query " + Arrays.toString(Arrays.copyOfRange(quads, 4 * i, 4 * i + 4));
+            assertEquals(want, fromTrie[i], where);
+            assertEquals(want, fromHash[i], where);
+          }
+        }
+        int[] bad = {-1, -1, 1, vocab + 2};
+        assertThrows(IndexOutOfBoundsException.class, () -> viaHash.answerQuads(bad, 1, new long[1]), msg);
+      }
+    }
+  }
+
+  /** Mostly frequent words, so that long n-grams match; now and then a reserved word. */
+  private static int frequent(Random rnd, int vocab) {
+    int r = rnd.nextInt(10);
+    return r == 0 ? rnd.nextInt(3) : r < 4 ? rnd.nextInt(vocab)
+        : Math.min(vocab - 1, (int) (Math.abs(rnd.nextGaussian()) * vocab / 5));
+  }
+
+  @Test
   void aModelBuiltInTheBackgroundAnswersTheSameBeforeAndAfter() throws InterruptedException {
     long seed = System.nanoTime();
     Random rnd = new Random(seed);
