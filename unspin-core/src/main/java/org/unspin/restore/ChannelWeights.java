@@ -112,6 +112,13 @@ import org.unspin.api.ModelException;
  *     reranker's document-blind estimate says, one in a clean document less often; 0 = off
  * @param spunDocumentThreshold the reranker probability from which an edit is kept in a document
  *     that looks spun (see {@code spunDocumentEditRate})
+ * @param spunRateGate with an edit reranker: in a document where the edits it keeps at its own
+ *     threshold number at least this share {@code s} of the eligible tokens, self-training does not
+ *     lower the spin rate below {@code min(replacementRate, spunRateFactor * s)}. The decoder finds
+ *     only a part of a spinner's substitutions, so a spun document's own count of its edits says its
+ *     rate is lower than it is, and the round that follows takes back right edits; 0 = off
+ * @param spunRateFactor see {@code spunRateGate}: how many substitutions a spun document is taken to
+ *     have for each edit the reranker keeps at its own threshold
  */
 public record ChannelWeights(
     double replacementRate,
@@ -151,7 +158,9 @@ public record ChannelWeights(
     int firstLookCandidates,
     double windowSlack,
     double spunDocumentEditRate,
-    double spunDocumentThreshold) {
+    double spunDocumentThreshold,
+    double spunRateGate,
+    double spunRateFactor) {
 
   /** Hand-set defaults; see the class javadoc. */
   public static final ChannelWeights DEFAULTS = new ChannelWeights(
@@ -193,7 +202,9 @@ public record ChannelWeights(
          // (seed 3) but 40 -> 31 and 50 -> 36 exact PPS phrases without a profile (seeds 1, 2; BENCHMARKS §4k)
       1.0, // windowSlack
       0.0, // spunDocumentEditRate: off
-      0.5); // spunDocumentThreshold
+      0.5, // spunDocumentThreshold
+      0.0, // spunRateGate: off
+      4.0); // spunRateFactor
   // Pruning defaults measured with a WordNet reverse lexicon (23 candidates per token) and a 25 MB
   // trigram LM: 64.1% of spun errors removed at rate 40% vs 65.0% with (3.0, 8, 16, 2.0), at about
   // 1.5 times the speed.
@@ -259,6 +270,8 @@ public record ChannelWeights(
     }
     checkUnit("spunDocumentEditRate", spunDocumentEditRate);
     checkUnit("spunDocumentThreshold", spunDocumentThreshold);
+    checkUnit("spunRateGate", spunRateGate);
+    checkNonNegative("spunRateFactor", spunRateFactor);
     if (firstLookPerPosition < 0) {
       throw new IllegalArgumentException("firstLookPerPosition must be >= 0 (got " + firstLookPerPosition + ")");
     }

@@ -210,6 +210,9 @@ public final class Restorer {
       DocChannel next = new DocChannel(0, new SubstitutionCounts.Accumulator());
       next.collect(result, 0, weights);
       next.rate = estimateRate(next.counts);
+      if (reranker != null && weights.spunRateGate() > 0) {
+        next.rate = selfTrainingRate(next.rate, result.strictShare(result.judged()), weights);
+      }
       if (next.counts.isEmpty()) {
         break;
       }
@@ -250,6 +253,19 @@ public final class Restorer {
       state = collector;
     }
     return last.freeze();
+  }
+
+  /**
+   * The spin rate of a self-training round: the document's own {@code estimate}, but in a document
+   * whose strict edits (those the reranker keeps at its own threshold) are at least {@link
+   * ChannelWeights#spunRateGate()} of its eligible tokens ({@code strictShare}), not below {@code
+   * min(replacementRate, spunRateFactor * strictShare)}.
+   */
+  static double selfTrainingRate(double estimate, double strictShare, ChannelWeights w) {
+    if (w.spunRateGate() <= 0 || strictShare < w.spunRateGate()) {
+      return estimate;
+    }
+    return Math.max(estimate, Math.min(w.replacementRate(), w.spunRateFactor() * strictShare));
   }
 
   private double estimateRate(SubstitutionCounts.Accumulator acc) {
@@ -1190,6 +1206,11 @@ public final class Restorer {
         }
       }
       return strict;
+    }
+
+    /** The changes the reranker keeps at its own threshold as a share of the eligible tokens (0 without a reranker). */
+    double strictShare(double[] judged) {
+      return reranker == null || eligible == 0 ? 0 : strictEdits(judged) / (double) eligible;
     }
 
     /** The reranker's probability of each change, NaN for those it does not judge ({@link #judges}). */

@@ -24,6 +24,20 @@ class SelfTrainingTest {
       + "closely. The inventory market closed higher on Friday. Traders sold inventory on Monday.";
 
   @Test
+  void aDocumentWithManyStrictEditsKeepsItsSelfTrainingRateAboveTheFloor() {
+    ChannelWeights w = ChannelWeights.DEFAULTS.with("spunRateGate", 0.04).with("spunRateFactor", 4);
+    // Under the gate the document's own estimate stands, however low.
+    assertEquals(0.05, Restorer.selfTrainingRate(0.05, 0.039, w), 0.0);
+    // From the gate on, not below 4 x the share of strict edits...
+    assertEquals(0.2, Restorer.selfTrainingRate(0.05, 0.05, w), 1e-12);
+    // ...nor above the prior (0.3) because of the floor; a higher estimate stands.
+    assertEquals(0.3, Restorer.selfTrainingRate(0.05, 0.2, w), 0.0);
+    assertEquals(0.45, Restorer.selfTrainingRate(0.45, 0.2, w), 0.0);
+    // Off (the defaults): the estimate stands.
+    assertEquals(0.05, Restorer.selfTrainingRate(0.05, 0.5, ChannelWeights.DEFAULTS), 0.0);
+  }
+
+  @Test
   void weakCaseIsLeftAloneWithoutSelfTraining() {
     Restorer r = Restorer.builder(lm).candidates(thesaurus)
         .weights(ChannelWeights.DEFAULTS.with("selfTrainingRounds", 0)).build();
