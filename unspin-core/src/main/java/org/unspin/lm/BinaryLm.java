@@ -702,7 +702,8 @@ public final class BinaryLm implements LanguageModel {
    * are asked one by one.
    *
    * @param scratch at least {@link #QUAD_SCRATCH} {@code * count} ints, overwritten
-   * @throws IllegalArgumentException if a word is not in the vocabulary
+   * @param cursor the calling thread's cursor, for the queries without the index
+   * @throws IndexOutOfBoundsException if a word or the last history word is not in the vocabulary
    */
   public void answerQuads(int[] quads, int count, long[] out, int[] scratch, Cursor cursor) {
     NgramHash h = order >= 2 ? hashIndex() : null;

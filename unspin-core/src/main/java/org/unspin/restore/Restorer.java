@@ -579,7 +579,7 @@ public final class Restorer {
       }
       for (int i = at; i < end && window >= floor; i++) {
         window += LanguageModel.score(windows[i]);
-        work.lm.rememberQuad(work.warmQuads, i, windows[i]); // (the decoder asks most of them again)
+        work.lm.rememberQuad(work.warmQuads, i, windows[i]); // (the decoder may ask them again)
       }
       if (window < floor) {
         keep[k] = false;
@@ -991,7 +991,10 @@ public final class Restorer {
     float[] local = new float[16];
     int[] order = new int[16];
     int[] perStart = new int[16];
-    /** The queries to {@link #warm}: three history words (oldest first, -1 for none) and the word. */
+    /**
+     * The queries to {@link #warm} or {@link #answer}: three history words (oldest first, -1 for none) and the
+     * word.
+     */
     int[] warmQuads = new int[256];
     /** Keeps the warming reads from being optimized away. */
     long warmSink;
