@@ -694,12 +694,14 @@ public final class BinaryLm implements LanguageModel {
   /**
    * Answers the {@code count} queries of {@code quads} (laid out as for {@link #warmQueries}: the
    * history oldest first, -1 where it is shorter, then the word) into {@code out}: each answer is
-   * {@link #query(int[], int, int, int)}'s, bit for bit. With the hash index this is one pass that
-   * computes every look-up's first slot and touches it, so that the cache misses of all queries
-   * overlap, and a second that probes from those slots: each path is hashed once, where {@link
-   * #warmQueries} and then the queries hashed it twice, and a query whose history is the one before
-   * it (the candidates of one position) reuses the history's look-ups. Without the index the queries
-   * are asked one by one.
+   * {@link #query(int[], int, int, int)}'s, bit for bit. With the hash index, in three passes over
+   * all the queries, each of which computes the first slots of its look-ups and touches them, so that
+   * the cache misses of all queries overlap, before the next probes from those slots: the word's
+   * bigram and the history's own paths; then the word's trigram and 4-gram, only where its bigram is
+   * there (by the trie's closure no longer path can be, and about half the first looks of new text
+   * have no bigram); then the answers. Each path is hashed once, where {@link #warmQueries} and then
+   * the queries hashed it twice, and a query whose history is the one before it (the candidates of
+   * one position) reuses the history's look-ups. Without the index the queries are asked one by one.
    *
    * @param scratch at least {@link #QUAD_SCRATCH} {@code * count} ints, overwritten
    * @param cursor the calling thread's cursor, for the queries without the index
@@ -716,7 +718,7 @@ public final class BinaryLm implements LanguageModel {
     }
     int vocab = h.unigramProbs().length;
     long sink = 0;
-    // Pass 1: first slots (-1 where a filter rules the path out), touched.
+    // Pass 1: the word's bigram and the history's own paths, touched.
     for (int i = 0, b = 0; i < count; i++, b += QUAD_SCRATCH) {
       int w = quads[4 * i + 3];
       if (w < 0 || w >= vocab) {
@@ -731,34 +733,22 @@ public final class BinaryLm implements LanguageModel {
       if (c1 >= vocab) {
         checkWord(c1);
       }
-      int c2 = quads[4 * i + 1];
-      int c3 = quads[4 * i];
       int a = h.home2(w, c1);
       scratch[b] = a;
-      sink += h.peek(2, a) + Float.floatToRawIntBits(h.unigramBackoff(c1)); // (the history's back-off)
+      sink += h.peek(2, a);
+      if (hist >= 2 && sameHistory(quads, i, hist)) {
+        scratch[b + 3] = scratch[b + 3 - QUAD_SCRATCH];
+        scratch[b + 4] = scratch[b + 4 - QUAD_SCRATCH];
+        continue;
+      }
+      sink += Float.floatToRawIntBits(h.unigramBackoff(c1));
       if (hist >= 2) {
-        a = h.home3(w, c1, c2);
-        scratch[b + 1] = a;
-        if (a >= 0) {
-          sink += h.peek(3, a);
-        }
-        if (hist >= 3) {
-          a = h.home4(w, c1, c2, c3);
-          scratch[b + 2] = a;
-          if (a >= 0) {
-            sink += h.peek(4, a);
-          }
-        }
-        if (sameHistory(quads, i, hist)) {
-          scratch[b + 3] = scratch[b + 3 - QUAD_SCRATCH];
-          scratch[b + 4] = scratch[b + 4 - QUAD_SCRATCH];
-          continue;
-        }
+        int c2 = quads[4 * i + 1];
         a = h.home2(c1, c2);
         scratch[b + 3] = a;
         sink += h.peek(2, a);
         if (hist >= 3) {
-          a = h.home3(c1, c2, c3);
+          a = h.home3(c1, c2, quads[4 * i]);
           scratch[b + 4] = a;
           if (a >= 0) {
             sink += h.peek(3, a) + h.peekBackoff3(a);
@@ -766,8 +756,36 @@ public final class BinaryLm implements LanguageModel {
         }
       }
     }
+    // Pass 2: the bigrams; only a word whose bigram is there can have a trigram or 4-gram (the trie's closure).
+    for (int i = 0, b = 0; i < count; i++, b += QUAD_SCRATCH) {
+      int hist = quadHistory(quads, i);
+      if (hist == 0) {
+        continue;
+      }
+      int w = quads[4 * i + 3];
+      int c1 = quads[4 * i + 2];
+      int v2 = h.find2From(w, c1, scratch[b]);
+      scratch[b] = v2;
+      scratch[b + 1] = -1;
+      scratch[b + 2] = -1;
+      if (v2 != 0 && hist >= 2) {
+        int c2 = quads[4 * i + 1];
+        int a = h.home3(w, c1, c2);
+        scratch[b + 1] = a;
+        if (a >= 0) {
+          sink += h.peek(3, a);
+          if (hist >= 3) {
+            a = h.home4(w, c1, c2, quads[4 * i]);
+            scratch[b + 2] = a;
+            if (a >= 0) {
+              sink += h.peek(4, a);
+            }
+          }
+        }
+      }
+    }
     quadSink += sink;
-    // Pass 2: probe from those slots and combine.
+    // Pass 3: the rest, and the answers.
     int cv2 = 0;
     int cs3 = -1;
     for (int i = 0, b = 0; i < count; i++, b += QUAD_SCRATCH) {
@@ -780,9 +798,9 @@ public final class BinaryLm implements LanguageModel {
       int c1 = quads[4 * i + 2];
       int c2 = quads[4 * i + 1];
       int c3 = quads[4 * i];
-      int v2 = h.find2From(w, c1, scratch[b]);
+      int v2 = scratch[b];
       int s3 = hist >= 2 ? h.slot3From(w, c1, c2, scratch[b + 1]) : -1;
-      int v4 = hist >= 3 ? h.find4From(w, c1, c2, c3, scratch[b + 2]) : 0;
+      int v4 = s3 >= 0 && hist >= 3 ? h.find4From(w, c1, c2, c3, scratch[b + 2]) : 0;
       if (hist < 2) {
         cv2 = 0;
         cs3 = -1;
