@@ -272,7 +272,7 @@ public final class Decoder {
       }
     }
     if (kept > beam) {
-      sortByScoreDescending(reps, 0, kept - 1);
+      bestFirst(reps, 0, kept - 1, beam);
       kept = beam;
     }
     for (int k = 0; k < m; k++) {
@@ -325,7 +325,14 @@ public final class Decoder {
     return true;
   }
 
-  private void sortByScoreDescending(int[] a, int lo, int hi) {
+  /**
+   * Puts the {@code k} states of {@code a[lo, hi]} with the best scores in {@code a[lo, lo + k)}, in
+   * no particular order: the partitions of a descending quicksort, but only of the ranges that hold
+   * both sides of the cut. A range on one side of it would only be reordered within itself, so the
+   * states before the cut (ties included) are those a full sort puts there.
+   */
+  private void bestFirst(int[] a, int lo, int hi, int k) {
+    int cut = lo + k; // the first position not kept
     while (lo < hi) {
       double pivot = entScore[a[(lo + hi) >>> 1]];
       int i = lo;
@@ -345,12 +352,12 @@ public final class Decoder {
           j--;
         }
       }
-      if (j - lo < hi - i) {
-        sortByScoreDescending(a, lo, j);
+      if (lo < cut && cut <= j) {
+        hi = j;
+      } else if (i < cut && cut <= hi) {
         lo = i;
       } else {
-        sortByScoreDescending(a, i, hi);
-        hi = j;
+        return;
       }
     }
   }
