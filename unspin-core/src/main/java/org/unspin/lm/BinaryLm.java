@@ -817,9 +817,16 @@ public final class BinaryLm implements LanguageModel {
 
   /** How many history words query {@code i} of {@code quads} has, at most {@code order - 1}. */
   private int quadHistory(int[] quads, int i) {
+    return Math.min(historyLength(quads, i), order - 1);
+  }
+
+  /**
+   * How many history words query {@code i} of {@code quads} (laid out as for {@link #warmQueries})
+   * names: the -1s mark where its history is shorter than three words.
+   */
+  static int historyLength(int[] quads, int i) {
     int b = 4 * i;
-    int n = quads[b + 2] < 0 ? 0 : quads[b + 1] < 0 ? 1 : quads[b] < 0 ? 2 : 3;
-    return Math.min(n, order - 1);
+    return quads[b + 2] < 0 ? 0 : quads[b + 1] < 0 ? 1 : quads[b] < 0 ? 2 : 3;
   }
 
   /** Whether query {@code i > 0} of {@code quads} has the same {@code hist}-word history as query {@code i - 1}. */

@@ -109,21 +109,15 @@ public final class LmQueryCache implements LanguageModel {
       return;
     }
     for (int i = 0; i < count; i++) {
-      int n = quadHistory(quads, i);
+      int n = BinaryLm.historyLength(quads, i);
       out[i] = lm.query(quads, 4 * i + 3 - n, n, quads[4 * i + 3]);
     }
   }
 
   /** {@link #remember} for query {@code i} of {@code quads} (laid out as for {@link #answerQuads}). */
   public void rememberQuad(int[] quads, int i, long result) {
-    int n = quadHistory(quads, i);
+    int n = BinaryLm.historyLength(quads, i);
     remember(quads, 4 * i + 3 - n, n, quads[4 * i + 3], result);
-  }
-
-  /** How many history words query {@code i} of {@code quads} has (the -1s mark where it is shorter). */
-  private static int quadHistory(int[] quads, int i) {
-    int b = 4 * i;
-    return quads[b + 2] < 0 ? 0 : quads[b + 1] < 0 ? 1 : quads[b] < 0 ? 2 : 3;
   }
 
   /**

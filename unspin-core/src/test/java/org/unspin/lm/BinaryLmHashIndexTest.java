@@ -47,10 +47,7 @@ class BinaryLmHashIndexTest {
           int len = rnd.nextInt(6);
           int[] ctx = new int[len + 1];
           for (int k = 0; k <= len; k++) {
-            // Mostly frequent words, so that long n-grams match; now and then a reserved word.
-            int r = rnd.nextInt(10);
-            ctx[k] = r == 0 ? rnd.nextInt(3) : r < 4 ? rnd.nextInt(vocab)
-                : Math.min(vocab - 1, (int) (Math.abs(rnd.nextGaussian()) * vocab / 5));
+            ctx[k] = frequent(rnd, vocab);
           }
           String where = msg + " query " + Arrays.toString(ctx);
           long want = trie.query(ctx, 0, len, ctx[len]);
