@@ -306,26 +306,47 @@ public final class Restorer {
      */
     Map<String, Integer> ids;
 
-    /** Word (LM form) counts of the input, built on first use: the reranker's "written as it is" counts. */
-    Map<String, Integer> written;
+    /**
+     * Where each LM form of the input is written, built on first use: per form, in element 0 the
+     * count of the token indexes that follow from element 2 on, in element 1 how many of those
+     * tokens are words. The reranker's "written as it is" counts.
+     */
+    Map<String, int[]> written;
 
     /** How often {@code words} occur in the input as written (word for word, LM forms). */
     int occurrences(List<String> words) {
       if (written == null) {
         written = new HashMap<>();
-        for (InputToken t : tokens) {
+        for (int i = 0; i < tokens.size(); i++) {
+          InputToken t = tokens.get(i);
+          int[] at = written.get(t.lmForm());
+          if (at == null) {
+            at = new int[6];
+            written.put(t.lmForm(), at);
+          } else if (at[0] + 2 == at.length) {
+            at = java.util.Arrays.copyOf(at, at.length * 2);
+            written.put(t.lmForm(), at);
+          }
+          at[2 + at[0]++] = i;
           if (t.kind() == TokenKind.WORD) {
-            written.merge(t.lmForm(), 1, Integer::sum);
+            at[1]++;
           }
         }
       }
-      Integer first = written.get(words.get(0));
-      if (first == null || words.size() == 1) {
-        return first == null ? 0 : first;
+      int[] first = written.get(words.get(0));
+      if (first == null || first[1] == 0) {
+        return 0; // (the first word is not written as a word)
+      }
+      if (words.size() == 1) {
+        return first[1];
       }
       int count = 0;
-      for (int i = 0; i + words.size() <= tokens.size(); i++) {
-        int k = 0;
+      for (int j = 0; j < first[0]; j++) {
+        int i = first[2 + j];
+        if (i + words.size() > tokens.size()) {
+          break; // (the indexes ascend)
+        }
+        int k = 1;
         while (k < words.size() && tokens.get(i + k).lmForm().equals(words.get(k))) {
           k++;
         }
@@ -452,9 +473,7 @@ public final class Restorer {
 
     /** Candidate {@code k} with its real start token. */
     Candidate at(int k) {
-      Candidate c = cand[k];
-      return c.from() == from[k] ? c : new Candidate(from[k], c.length(), c.words(), c.display(), c.source(),
-          c.features());
+      return cand[k].at(from[k]);
     }
   }
 
