@@ -466,7 +466,15 @@ public final class Restorer {
       size++;
     }
 
-    /** Whether candidate {@code k} puts one word for one token (those get a first look). */
+    /**
+     * Whether candidate {@code k} replaces one token (with one word or more): those get a first
+     * look, their first word against the token in the same left context.
+     */
+    boolean oneToken(int k) {
+      return cand[k].length() == 1;
+    }
+
+    /** Whether candidate {@code k} puts one word for one token (the first-look caps rank those). */
     boolean oneWord(int k) {
       return cand[k].length() == 1 && ids[k].length == 1;
     }
@@ -515,14 +523,16 @@ public final class Restorer {
     if (weights.firstLookCandidates() > 0) {
       capFirstLooks(col, keep, n, weights.firstLookCandidates(), work);
     }
-    // First look: the word alone against the input's word in the same left context. A
-    // log-probability is at most 0: a one-word candidate that would fail the first look even with
-    // probability 1 needs no LM query (the same decision as the look's, without asking). The other
+    // First look: the candidate's first word against the input's word in the same left context, for
+    // every candidate of one token (one word or a phrase: "step up" for "raise" is looked at by
+    // "step"; the rest of a phrase can only lower its window). A log-probability is at most 0: a
+    // candidate that would fail the first look even with probability 1 needs no LM query (the same
+    // decision as the look's, without asking). The other
     // first looks are independent of one another: the model answers all of the sentence's at once,
     // so that their cache misses overlap (BinaryLm.answerQuads; the same answers as one by one).
     int looks = 0;
     for (int k = 0; k < m; k++) {
-      if (keep[k] && col.oneWord(k)) {
+      if (keep[k] && col.oneToken(k)) {
         int start = col.from[k];
         if ((0.0 - s.inputFirst[start]) + prior[k] - keepPrior < firstCut) {
           keep[k] = false;
@@ -534,7 +544,7 @@ public final class Restorer {
     long[] answers = work.answer(looks);
     float[] firstScore = work.first;
     for (int k = 0, q = 0; k < m; k++) {
-      if (keep[k] && col.oneWord(k)) {
+      if (keep[k] && col.oneToken(k)) {
         int start = col.from[k];
         long answer = answers[q++];
         double firstGain = LanguageModel.score(answer) - s.inputFirst[start];
@@ -570,8 +580,8 @@ public final class Restorer {
         int after = col.from[k] + length;
         int total = ids.length + WindowScorer.lookahead(n, after);
         windowAt[k] = queries;
-        // A one-word candidate's first query is its first look, already answered.
-        for (int v = col.oneWord(k) ? 1 : 0; v < total; v++) {
+        // A one-token candidate's first query is its first look, already answered.
+        for (int v = col.oneToken(k) ? 1 : 0; v < total; v++) {
           queries = work.addWarm(queries, s.ids, n, col.from[k], ids, after, v);
         }
       }
@@ -592,7 +602,7 @@ public final class Restorer {
       double window = 0;
       int at = windowAt[k];
       int end = at + ids.length + WindowScorer.lookahead(n, start + length);
-      if (col.oneWord(k)) {
+      if (col.oneToken(k)) {
         window += LanguageModel.score(work.firstAnswer[k]);
         end--;
       }

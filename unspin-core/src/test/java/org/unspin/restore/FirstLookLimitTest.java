@@ -142,4 +142,31 @@ class FirstLookLimitTest {
     one.remove("inventory");
     assertEquals(Set.of("company", "stock"), one);
   }
+  /**
+   * Whether restoring {@code text} with the one candidate {@code words} for token 1 asks the model
+   * for the word after the candidate's first word: for a phrase, its second word; for one word,
+   * the input's next token. Either is a window query, asked only after the first look.
+   */
+  private static boolean windowAsked(String text, List<String> words) {
+    String first = words.get(0);
+    String next = words.size() > 1 ? words.get(1) : "market";
+    Recording rec = new Recording((last, word) -> last.equals(first) && word.equals(next) ? word : null);
+    CandidateGenerator gen = sentence -> List.of(new Candidate(1, 1, words, String.join(" ", words),
+        CandidateSource.THESAURUS, CandidateFeatures.NONE));
+    Restorer.builder(rec).candidates(gen).weights(ChannelWeights.DEFAULTS.with("selfTrainingRounds", 0)).build()
+        .restore(text);
+    return !rec.words.isEmpty();
+  }
+
+  @Test
+  void aPhraseForOneTokenHasTheFirstLookOfItsFirstWord() {
+    String text = "The stock market fell sharply on Monday.";
+    // "the wages" for "the stock" fails the first look: neither the word nor a phrase starting with
+    // it is window-scored.
+    assertEquals(false, windowAsked(text, List.of("wages")));
+    assertEquals(false, windowAsked(text, List.of("wages", "rose")));
+    // "the bank" passes it: both are.
+    assertEquals(true, windowAsked(text, List.of("bank")));
+    assertEquals(true, windowAsked(text, List.of("bank", "said")));
+  }
 }
