@@ -84,9 +84,10 @@ import org.unspin.api.ModelException;
  * @param maxScoredPerPosition before any LM scoring, only this many candidates per start token
  *     (cheapest prior channel cost first) are kept: a rich lexicon proposes dozens per token, and
  *     the LM calls are the restorer's main cost
- * @param firstWordSlack a one-word candidate whose first-word LM gain plus channel cost is more
- *     than {@code pruneMargin + firstWordSlack} below keeping the input is dropped before its
- *     window is scored (the slack stands for what the following words may still gain)
+ * @param firstWordSlack a candidate for one token (one word or a phrase) whose first word's LM gain
+ *     plus channel cost is more than {@code pruneMargin + firstWordSlack} below keeping the input is
+ *     dropped before its window is scored (the slack stands for what the following words may still
+ *     gain)
  * @param firstLookPerPosition of the one-word candidates that pass the first look, only this many
  *     per start token (best first-look gain plus prior channel cost first) have their window scored
  *     and may enter the lattice; 0 = no limit. The window scores are the restorer's largest share of

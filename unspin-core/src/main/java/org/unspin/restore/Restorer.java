@@ -527,9 +527,9 @@ public final class Restorer {
     // every candidate of one token (one word or a phrase: "step up" for "raise" is looked at by
     // "step"; the rest of a phrase can only lower its window). A log-probability is at most 0: a
     // candidate that would fail the first look even with probability 1 needs no LM query (the same
-    // decision as the look's, without asking). The other
-    // first looks are independent of one another: the model answers all of the sentence's at once,
-    // so that their cache misses overlap (BinaryLm.answerQuads; the same answers as one by one).
+    // decision as the look's, without asking). The other first looks are independent of one
+    // another: the model answers all of the sentence's at once, so that their cache misses overlap
+    // (BinaryLm.answerQuads; the same answers as one by one).
     int looks = 0;
     for (int k = 0; k < m; k++) {
       if (keep[k] && col.oneToken(k)) {
