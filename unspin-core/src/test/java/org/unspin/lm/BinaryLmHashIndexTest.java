@@ -132,7 +132,7 @@ class BinaryLmHashIndexTest {
           viaTrie.answerQuads(quads, count, fromTrie);
           viaHash.answerQuads(quads, count, fromHash);
           for (int i = 0; i < count; i++) {
-            int hist = quads[4 * i + 2] < 0 ? 0 : quads[4 * i + 1] < 0 ? 1 : quads[4 * i] < 0 ? 2 : 3;
+            int hist = BinaryLm.historyLength(quads, i);
             long want = trie.query(quads, 4 * i + 3 - hist, hist, quads[4 * i + 3]);
             String where = msg + " query " + Arrays.toString(Arrays.copyOfRange(quads, 4 * i, 4 * i + 4));
             assertEquals(want, fromTrie[i], where);
