@@ -26,6 +26,7 @@ import org.unspin.lexicon.Lexicon;
 import org.unspin.lm.BinaryLm;
 import org.unspin.lm.DefaultModels;
 import org.unspin.lm.LanguageModel;
+import org.unspin.restore.ChannelWeights;
 import org.unspin.restore.Restorer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -71,6 +72,15 @@ public final class DetectTrainCommand implements Callable<Integer> {
   @Option(names = "--lm", paramLabel = "FILE", description = "Language model (binary, from 'lm build' or 'lm"
       + " import'); default: the embedded model.")
   Path lm;
+
+  @Option(names = "--channel-weights", paramLabel = "FILE", description = "Channel cost settings for the restorer"
+      + " (properties file; keys left out keep the shipped value; see docs/restore.md); not with --dictionary.")
+  Path channelWeights;
+
+  @Option(names = "--judge", paramLabel = "FILE", description = "The detector model the restorer asks after its first"
+      + " round when the channel weights' judgedSpunGate is on (default: the embedded detector); not with"
+      + " --dictionary.")
+  Path judge;
 
   @Option(names = "--fingerprints", paramLabel = "FILE", description = "Tortured-phrase list (PPS CSV) for"
       + " KNOWN_TORTURED_PHRASE; default: the shipped PPS list.")
@@ -151,6 +161,10 @@ public final class DetectTrainCommand implements Callable<Integer> {
     if (maxChars < 100) {
       throw new InputException("--max-chars must be >= 100 (got " + maxChars + ")");
     }
+    if ((channelWeights != null || judge != null) && (dictionary != null || fingerprintSpins)) {
+      throw new UsageException("--channel-weights and --judge set up the shipped restorer; they do not go with"
+          + " --dictionary or --fingerprint-spins");
+    }
     TrainerConfig config;
     try {
       config = new TrainerConfig(seed, devShare, l2, spunThreshold, cleanThreshold, minWords, minRate, maxRate);
@@ -186,6 +200,12 @@ public final class DetectTrainCommand implements Callable<Integer> {
         Unspin.Builder ub = Unspin.builder();
         if (lm != null) {
           ub.defaultLanguageModel(false).languageModel(lm);
+        }
+        if (channelWeights != null) {
+          ub.channelWeights(ChannelWeights.load(channelWeights, ChannelWeights.shipped()));
+        }
+        if (judge != null) {
+          ub.detector(judge);
         }
         facade = ub.build();
         restorer = facade.restorer();

@@ -99,7 +99,9 @@ public final class Unspin implements AutoCloseable {
         }
         lm = new InterpolatedLm(models, w);
       }
-      if (detectorFile != null || b.preloadDetector) {
+      ChannelWeights weights = b.weights != null ? b.weights : ChannelWeights.shipped();
+      boolean judging = weights.judgedSpunGate() > 0 && weights.selfTrainingRounds() > 0;
+      if (detectorFile != null || b.preloadDetector || judging) {
         LanguageModel model = lm;
         detectorLoading = new Loading<>("unspin-load-detector", () -> newDetector(model, detectorFile,
             spunThreshold));
@@ -122,8 +124,10 @@ public final class Unspin implements AutoCloseable {
       if (!profiles.isEmpty()) {
         gens.add(new ProfileCandidates(profiles));
       }
-      restorer = Restorer.builder(lm).candidates(CandidateGenerator.union(gens)).weights(b.weights != null ? b.weights : ChannelWeights.shipped())
-          .reranker(reranker).build();
+      // The detector judges each document after the restorer's first round (ChannelWeights.judgedSpunGate).
+      restorer = Restorer.builder(lm).candidates(CandidateGenerator.union(gens)).weights(weights)
+          .reranker(reranker).judge(judging ? (text, firstRound) -> detector().probability(text, firstRound) : null)
+          .build();
       if (detectorFile != null) {
         detector(); // a bad detector file fails here, not at the first check
       }

@@ -87,24 +87,60 @@ public final class Detector {
   }
 
   /**
-   * Checks {@code text}, given the restorer's result for it.
+   * Checks {@code text}, given the restorer's result for it: findings from {@code restoration},
+   * the probability from its {@link RestoredText#forScoring()}.
    *
    * @throws IllegalArgumentException if {@code restoration} is of another text
    */
   public CheckReport check(String text, RestoredText restoration) {
-    SignalAnalyzer.Signals s = analyzer.analyze(text, restoration);
-    double p = model.probability(s.features());
+    // The findings are the returned restoration's; the probability, features and contributions are
+    // those of the restoration to score (the same one unless the restorer's judge raised the rate).
+    SignalAnalyzer.Signals scored = signals(text, restoration.forScoring());
+    SignalAnalyzer.Signals s = restoration.forScoring() == restoration ? scored : analyzer.analyze(text, restoration);
+    double p = model.probability(scored.features());
     DetectorConfig c = analyzer.config();
     Verdict v = p >= c.spunThreshold() ? Verdict.SPUN : p <= c.cleanThreshold() ? Verdict.CLEAN : Verdict.UNCERTAIN;
     if (s.words() < minWords) {
       v = Verdict.UNCERTAIN;
     }
-    return new CheckReport(text, p, v, distinctSpans(s.findings()), s.hits(), s.features().asMap(),
-        restoration.text(), restoration.edits()).withContributions(model.contributions(s.features()))
+    return new CheckReport(text, p, v, distinctSpans(s.findings()), s.hits(), scored.features().asMap(),
+        restoration.text(), restoration.edits()).withContributions(model.contributions(scored.features()))
         .withNote(s.words() < minWords
             ? "too short to judge: " + s.words() + (s.words() == 1 ? " word" : " words") + ", the detector needs "
                 + minWords : null);
   }
+
+  /**
+   * The probability that {@code text} is spun, given {@code restoration} (its {@link
+   * RestoredText#forScoring()}): {@link #check}'s without the report (no verdict, so no word
+   * minimum). The restorer's {@link
+   * org.unspin.restore.SpunJudge} in the facade.
+   *
+   * @throws IllegalArgumentException if {@code restoration} is of another text
+   */
+  public double probability(String text, RestoredText restoration) {
+    return model.probability(signals(text, restoration.forScoring()).features());
+  }
+
+  /**
+   * The analysis of {@code restoration}, reusing this thread's last one when it was of the same
+   * instance: the restorer's judge ({@link #probability}) and then {@link #check} read the same
+   * restoration of a document, and the analysis is a tenth of a check.
+   */
+  private SignalAnalyzer.Signals signals(String text, RestoredText restoration) {
+    Memo m = lastAnalysis.get();
+    if (m != null && m.restoration.get() == restoration && restoration.input().equals(text)) {
+      return m.signals;
+    }
+    SignalAnalyzer.Signals s = analyzer.analyze(text, restoration);
+    lastAnalysis.set(new Memo(new java.lang.ref.WeakReference<>(restoration), s));
+    return s;
+  }
+
+  /** This thread's last analysis (the restoration held weakly: a finished document may go). */
+  private record Memo(java.lang.ref.WeakReference<RestoredText> restoration, SignalAnalyzer.Signals signals) {}
+
+  private final ThreadLocal<Memo> lastAnalysis = new ThreadLocal<>();
 
   /** One finding per span: the most confident (the first rule on ties); input ordered by start, then end. */
   static List<Finding> distinctSpans(List<Finding> sorted) {

@@ -219,7 +219,7 @@ public final class DetectorTrainer {
   }
 
   private double[] features(String text) {
-    return analyzer.analyze(text, restorer.restore(text)).features().values();
+    return analyzer.analyze(text, restorer.restore(text).forScoring()).features().values();
   }
 
   private static double[][] standardize(double[][] x, double[] mean, double[] scale) {

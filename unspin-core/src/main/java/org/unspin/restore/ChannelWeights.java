@@ -120,6 +120,15 @@ import org.unspin.api.ModelException;
  *     rate is lower than it is, and the round that follows takes back right edits; 0 = off
  * @param spunRateFactor see {@code spunRateGate}: how many substitutions a spun document is taken to
  *     have for each edit the reranker keeps at its own threshold
+ * @param judgedSpunGate with a {@link SpunJudge} (the facade's: the detector): a document that the
+ *     judge, reading the restoration after self-training, gives at least this probability of being
+ *     spun has its last round decoded again at the rate re-estimated with {@code
+ *     judgedRateSmoothing} when that is higher, and that restoration is returned (the one at the
+ *     document's own rate is what the detector scores, {@link RestoredText#forScoring()}); 0 = off
+ * @param judgedRateSmoothing see {@code judgedSpunGate}: the pseudo-count of eligible words behind
+ *     the prior rate for a document judged spun. The decoder finds only a part of a spinner's
+ *     substitutions, so a spun document's own count says its rate is lower than it is; a larger
+ *     pseudo-count keeps the rate nearer the prior
  */
 public record ChannelWeights(
     double replacementRate,
@@ -161,7 +170,9 @@ public record ChannelWeights(
     double spunDocumentEditRate,
     double spunDocumentThreshold,
     double spunRateGate,
-    double spunRateFactor) {
+    double spunRateFactor,
+    double judgedSpunGate,
+    double judgedRateSmoothing) {
 
   /** Hand-set defaults; see the class javadoc. */
   public static final ChannelWeights DEFAULTS = new ChannelWeights(
@@ -205,7 +216,9 @@ public record ChannelWeights(
       0.0, // spunDocumentEditRate: off
       0.5, // spunDocumentThreshold
       0.0, // spunRateGate: off
-      4.0); // spunRateFactor
+      4.0, // spunRateFactor
+      0.0, // judgedSpunGate: off
+      100.0); // judgedRateSmoothing
   // Pruning defaults measured with a WordNet reverse lexicon (23 candidates per token) and a 25 MB
   // trigram LM: 64.1% of spun errors removed at rate 40% vs 65.0% with (3.0, 8, 16, 2.0), at about
   // 1.5 times the speed.
@@ -273,6 +286,8 @@ public record ChannelWeights(
     checkUnit("spunDocumentThreshold", spunDocumentThreshold);
     checkUnit("spunRateGate", spunRateGate);
     checkNonNegative("spunRateFactor", spunRateFactor);
+    checkUnit("judgedSpunGate", judgedSpunGate);
+    checkNonNegative("judgedRateSmoothing", judgedRateSmoothing);
     if (firstLookPerPosition < 0) {
       throw new IllegalArgumentException("firstLookPerPosition must be >= 0 (got " + firstLookPerPosition + ")");
     }

@@ -19,10 +19,24 @@ import org.unspin.api.Edit;
  *     left out included: how much more probable a nearby text is than the input, which the
  *     detector's {@code lm_gain_per_token} measures even where no single edit was confident enough
  *     (NaN where no decoder ran)
+ * @param ownRate null, or the restoration of the same input by a self-training round at the
+ *     document's own re-estimated spin rate, when the one returned used a rate raised because a
+ *     {@link SpunJudge} called the document spun ({@link ChannelWeights#judgedSpunGate()}): what the
+ *     detector scores ({@link #forScoring()}), so that the judge's call does not feed its own
+ *     evidence
  */
 public record RestoredText(String input, String text, List<InputToken> tokens, List<Edit> edits,
-    float[] tokenGain, double inputLogProb, double restoredLogProb, double decoderLogProb) {
+    float[] tokenGain, double inputLogProb, double restoredLogProb, double decoderLogProb, RestoredText ownRate) {
+  /** A restoration without a separate one to score. */
+  public RestoredText(String input, String text, List<InputToken> tokens, List<Edit> edits, float[] tokenGain,
+      double inputLogProb, double restoredLogProb, double decoderLogProb) {
+    this(input, text, tokens, edits, tokenGain, inputLogProb, restoredLogProb, decoderLogProb, null);
+  }
+
   public RestoredText {
+    if (ownRate != null && (!ownRate.input.equals(input) || ownRate.ownRate != null)) {
+      throw new IllegalArgumentException("ownRate must restore the same input and have no ownRate of its own");
+    }
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(text, "text");
     tokens = List.copyOf(tokens);
@@ -47,6 +61,17 @@ public record RestoredText(String input, String text, List<InputToken> tokens, L
   /** {@link #tokenGain()} of one token, without copying. */
   public float tokenGain(int i) {
     return tokenGain[i];
+  }
+
+  /** The restoration the detector scores: {@link #ownRate()} when there is one, else this one. */
+  public RestoredText forScoring() {
+    return ownRate != null ? ownRate : this;
+  }
+
+  /** This restoration with {@code other} as its {@link #ownRate()}. */
+  public RestoredText withOwnRate(RestoredText other) {
+    return new RestoredText(input, text, tokens, edits, tokenGain, inputLogProb, restoredLogProb, decoderLogProb,
+        other);
   }
 
   /** True when nothing was changed. */

@@ -67,6 +67,7 @@ public final class Restorer {
   private final ChannelWeights weights;
   private final ChannelModel channel;
   private final EditReranker reranker;
+  private final SpunJudge judge;
   /** The generator's parts when all of them answer span by span, else null. */
   private final List<SpanCandidateGenerator> spanParts;
   /** Null when the generator cannot be cached by span, context proposals are on, or the size is 0. */
@@ -75,6 +76,7 @@ public final class Restorer {
 
   private Restorer(Builder b) {
     this.reranker = b.reranker;
+    this.judge = b.judge;
     this.lm = b.lm;
     this.generator = b.generator;
     this.weights = b.weights;
@@ -117,6 +119,7 @@ public final class Restorer {
     private Neighbourhood neighbourhood;
     private ChannelWeights weights = ChannelWeights.DEFAULTS;
     private EditReranker reranker;
+    private SpunJudge judge;
     private long spanCacheSize = defaultSpanCacheSize();
 
     private Builder(LanguageModel lm) {
@@ -145,6 +148,19 @@ public final class Restorer {
      */
     public Builder reranker(EditReranker r) {
       this.reranker = r;
+      return this;
+    }
+
+    /**
+     * Lets {@code j} judge each document after self-training: where it gives at least {@link
+     * ChannelWeights#judgedSpunGate()}, the last round is decoded again with the spin rate
+     * re-estimated with {@link ChannelWeights#judgedRateSmoothing()} instead of {@link
+     * ChannelWeights#rateSmoothing()} (when that is higher), and that is the result; the
+     * restoration at the document's own rate goes with it as {@link RestoredText#ownRate()}. Null
+     * (the default), a gate of 0 or no self-training: no judge.
+     */
+    public Builder judge(SpunJudge j) {
+      this.judge = j;
       return this;
     }
 
@@ -183,7 +199,9 @@ public final class Restorer {
    * @throws IllegalArgumentException if the tokens do not fit the text
    */
   public RestoredText restore(String text, List<InputToken> tokens) {
-    return decodeRounds(text, tokens).toRestoredText(weights.minEditConfidence());
+    Decoded d = decodeRounds(text, tokens);
+    RestoredText r = d.restored();
+    return d.ownRate == null ? r : r.withOwnRate(d.ownRate.restored());
   }
 
   /**
@@ -206,6 +224,7 @@ public final class Restorer {
     Prepared doc = prepare(text, tokens, work);
     DocChannel state = new DocChannel(weights.replacementRate(), null);
     Decoded result = decodeDocument(doc, state, work, 0);
+    DocChannel last = null;
     for (int round = 1; round <= weights.selfTrainingRounds(); round++) {
       DocChannel next = new DocChannel(0, new SubstitutionCounts.Accumulator());
       next.collect(result, 0, weights);
@@ -218,6 +237,21 @@ public final class Restorer {
       }
       LOG.debug("self-training round {}: rate {}", round, next.rate);
       result = decodeDocument(doc, next, work, 0);
+      last = next;
+    }
+    if (last != null && judge != null && weights.judgedSpunGate() > 0) {
+      // The judge reads the result at the document's own rate; a document it calls spun is decoded
+      // once more at a rate nearer the prior, and that restoration is the result, the one at the
+      // document's own rate staying what the detector scores.
+      double p = judge.spunProbability(text, result.restored());
+      double raised = estimateRate(last.counts, weights.judgedRateSmoothing());
+      LOG.debug("judged p = {}: rate {} or {}", p, last.rate, raised);
+      if (p >= weights.judgedSpunGate() && raised > last.rate) {
+        last.rate = raised;
+        Decoded judged = decodeDocument(doc, last, work, 0);
+        judged.ownRate = result;
+        result = judged;
+      }
     }
     return result;
   }
@@ -269,8 +303,13 @@ public final class Restorer {
   }
 
   private double estimateRate(SubstitutionCounts.Accumulator acc) {
+    return estimateRate(acc, weights.rateSmoothing());
+  }
+
+  /** The document's (or batch's) spin rate: its changed share with {@code smoothing} eligible words at the prior. */
+  private double estimateRate(SubstitutionCounts.Accumulator acc, double smoothing) {
     double prior = weights.replacementRate();
-    double rate = (acc.changed + weights.rateSmoothing() * prior) / (acc.eligible + weights.rateSmoothing());
+    double rate = (acc.changed + smoothing * prior) / (acc.eligible + smoothing);
     return Math.max(MIN_RATE, Math.min(MAX_RATE, rate));
   }
 
@@ -1214,6 +1253,22 @@ public final class Restorer {
     /** Per sentence: the LM log10 score of the decoder's best path. */
     double[] sentenceLp;
     long eligible;
+    /** In a document judged spun: the same round at the document's own rate (what the detector reads). */
+    Decoded ownRate;
+    /** {@link #restored()}, once made. */
+    private RestoredText restored;
+
+    /**
+     * {@link #toRestoredText} at {@link ChannelWeights#minEditConfidence()}, made once: the judge
+     * and the caller get the same instance, so the detector can reuse what it worked out for the
+     * judge ({@link SpunJudge}).
+     */
+    RestoredText restored() {
+      if (restored == null) {
+        restored = toRestoredText(weights.minEditConfidence());
+      }
+      return restored;
+    }
 
     /**
      * Whether the document looks spun: the edits the reranker keeps at its own threshold are at

@@ -213,4 +213,30 @@ class DetectorTest {
       Json.parseObject(r.toJson());
     }
   }
+
+  @Test
+  void theProbabilityReadsTheRestorationToScoreAndTheFindingsTheOneReturned() {
+    String text = "The inventory marketplace dropped sharply on Monday.";
+    Detector d = detector(0.8, 0.2);
+    RestoredText restored = DetectFixtures.RESTORER.restore(text);
+    assertTrue(!restored.edits().isEmpty());
+    // The restoration to score changes nothing: as if the document's own rate had kept every word.
+    RestoredText unchanged = new RestoredText(text, text, restored.tokens(), List.of(),
+        new float[restored.tokens().size()], restored.inputLogProb(), restored.inputLogProb(), restored.inputLogProb());
+    CheckReport both = d.check(text, restored.withOwnRate(unchanged));
+    CheckReport plainScored = d.check(text, unchanged);
+    CheckReport plainReturned = d.check(text, restored);
+    assertEquals(plainScored.spunProbability(), both.spunProbability(), 1e-12);
+    assertEquals(plainScored.features(), both.features());
+    assertEquals(plainReturned.findings(), both.findings());
+    assertEquals(restored.text(), both.restored());
+    assertTrue(plainReturned.spunProbability() > both.spunProbability() + 0.1);
+    assertEquals(d.probability(text, restored.withOwnRate(unchanged)), both.spunProbability(), 1e-12);
+    // The same instance analysed twice in a row gives the same answer (the per-thread memo).
+    assertEquals(d.probability(text, restored), d.check(text, restored).spunProbability(), 1e-12);
+    RestoredText other = DetectFixtures.RESTORER.restore("The stock market fell sharply on Monday.");
+    assertThrows(IllegalArgumentException.class, () -> d.check(text, other));
+    d.probability(other.input(), other);
+    assertThrows(IllegalArgumentException.class, () -> d.check(text, other), "the memo does not hide a mismatch");
+  }
 }
