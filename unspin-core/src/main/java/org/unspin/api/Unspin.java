@@ -100,7 +100,10 @@ public final class Unspin implements AutoCloseable {
         lm = new InterpolatedLm(models, w);
       }
       ChannelWeights weights = b.weights != null ? b.weights : ChannelWeights.shipped();
-      boolean judging = weights.judgedSpunGate() > 0 && weights.selfTrainingRounds() > 0;
+      // The detector judges each document after self-training (ChannelWeights.judgedSpunGate), when there
+      // is one: a build without the embedded detector still restores as before.
+      boolean judging = weights.judgedSpunGate() > 0 && weights.selfTrainingRounds() > 0
+          && (detectorFile != null || Unspin.class.getResource(DetectorModel.DEFAULT_RESOURCE) != null);
       if (detectorFile != null || b.preloadDetector || judging) {
         LanguageModel model = lm;
         detectorLoading = new Loading<>("unspin-load-detector", () -> newDetector(model, detectorFile,
@@ -124,9 +127,8 @@ public final class Unspin implements AutoCloseable {
       if (!profiles.isEmpty()) {
         gens.add(new ProfileCandidates(profiles));
       }
-      // The detector judges each document after the restorer's first round (ChannelWeights.judgedSpunGate).
       restorer = Restorer.builder(lm).candidates(CandidateGenerator.union(gens)).weights(weights)
-          .reranker(reranker).judge(judging ? (text, firstRound) -> detector().probability(text, firstRound) : null)
+          .reranker(reranker).judge(judging ? (text, restored) -> detector().probability(text, restored) : null)
           .build();
       if (detectorFile != null) {
         detector(); // a bad detector file fails here, not at the first check

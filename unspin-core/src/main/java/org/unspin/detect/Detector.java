@@ -113,8 +113,7 @@ public final class Detector {
   /**
    * The probability that {@code text} is spun, given {@code restoration} (its {@link
    * RestoredText#forScoring()}): {@link #check}'s without the report (no verdict, so no word
-   * minimum). The restorer's {@link
-   * org.unspin.restore.SpunJudge} in the facade.
+   * minimum). The facade's {@link org.unspin.restore.SpunJudge}.
    *
    * @throws IllegalArgumentException if {@code restoration} is of another text
    */

@@ -34,11 +34,11 @@ public record RestoredText(String input, String text, List<InputToken> tokens, L
   }
 
   public RestoredText {
+    Objects.requireNonNull(input, "input");
+    Objects.requireNonNull(text, "text");
     if (ownRate != null && (!ownRate.input.equals(input) || ownRate.ownRate != null)) {
       throw new IllegalArgumentException("ownRate must restore the same input and have no ownRate of its own");
     }
-    Objects.requireNonNull(input, "input");
-    Objects.requireNonNull(text, "text");
     tokens = List.copyOf(tokens);
     edits = List.copyOf(edits);
     if (tokenGain.length != tokens.size()) {

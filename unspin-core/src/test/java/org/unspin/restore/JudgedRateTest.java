@@ -91,6 +91,17 @@ class JudgedRateTest {
   }
 
   @Test
+  void theRestorationToScoreMustBeOfTheSameInputAndNotNested() {
+    Restorer r = restorer(JUDGING, null);
+    RestoredText a = r.restore(DOC);
+    RestoredText b = r.restore("Traders sold inventory on Monday.");
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> a.withOwnRate(b));
+    RestoredText nested = a.withOwnRate(a);
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> a.withOwnRate(nested));
+    assertTrue(nested.forScoring() == a);
+  }
+
+  @Test
   void noJudgeWithoutSelfTrainingOrWithTheGateAtZero() {
     FixedJudge judge = new FixedJudge(1.0);
     restorer(JUDGING.with("selfTrainingRounds", 0), judge).restore(DOC);
