@@ -129,6 +129,15 @@ import org.unspin.api.ModelException;
  *     the prior rate for a document judged spun. The decoder finds only a part of a spinner's
  *     substitutions, so a spun document's own count says its rate is lower than it is; a larger
  *     pseudo-count keeps the rate nearer the prior
+ * @param judgedCleanGate with a {@link SpunJudge}: a document that the judge, reading the
+ *     restoration after self-training, gives less than this probability of being spun keeps the
+ *     edits the edit reranker judges only from {@code judgedCleanThreshold} on (spinner profile
+ *     entries, judged by their posterior, are kept as before); the restoration the judge read is
+ *     what the detector scores; 0 = off. Most of a clean text's few changes are wrong, and the
+ *     reranker's estimate does not know the document
+ * @param judgedCleanThreshold see {@code judgedCleanGate}: the reranker probability from which an
+ *     edit is kept in a document the judge does not think spun (never lower than the reranker's own
+ *     threshold)
  */
 public record ChannelWeights(
     double replacementRate,
@@ -172,7 +181,9 @@ public record ChannelWeights(
     double spunRateGate,
     double spunRateFactor,
     double judgedSpunGate,
-    double judgedRateSmoothing) {
+    double judgedRateSmoothing,
+    double judgedCleanGate,
+    double judgedCleanThreshold) {
 
   /** Hand-set defaults; see the class javadoc. */
   public static final ChannelWeights DEFAULTS = new ChannelWeights(
@@ -218,7 +229,9 @@ public record ChannelWeights(
       0.0, // spunRateGate: off
       4.0, // spunRateFactor
       0.0, // judgedSpunGate: off
-      100.0); // judgedRateSmoothing
+      100.0, // judgedRateSmoothing
+      0.0, // judgedCleanGate: off
+      0.7); // judgedCleanThreshold
   // Pruning defaults measured with a WordNet reverse lexicon (23 candidates per token) and a 25 MB
   // trigram LM: 64.1% of spun errors removed at rate 40% vs 65.0% with (3.0, 8, 16, 2.0), at about
   // 1.5 times the speed.
@@ -288,6 +301,8 @@ public record ChannelWeights(
     checkNonNegative("spunRateFactor", spunRateFactor);
     checkUnit("judgedSpunGate", judgedSpunGate);
     checkNonNegative("judgedRateSmoothing", judgedRateSmoothing);
+    checkUnit("judgedCleanGate", judgedCleanGate);
+    checkUnit("judgedCleanThreshold", judgedCleanThreshold);
     if (firstLookPerPosition < 0) {
       throw new IllegalArgumentException("firstLookPerPosition must be >= 0 (got " + firstLookPerPosition + ")");
     }

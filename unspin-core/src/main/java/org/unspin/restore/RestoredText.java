@@ -19,14 +19,14 @@ import org.unspin.api.Edit;
  *     left out included: how much more probable a nearby text is than the input, which the
  *     detector's {@code lm_gain_per_token} measures even where no single edit was confident enough
  *     (NaN where no decoder ran)
- * @param ownRate null, or the restoration of the same input by a self-training round at the
- *     document's own re-estimated spin rate, when the one returned used a rate raised because a
- *     {@link SpunJudge} called the document spun ({@link ChannelWeights#judgedSpunGate()}): what the
- *     detector scores ({@link #forScoring()}), so that the judge's call does not feed its own
- *     evidence
+ * @param judgedFrom null, or the restoration of the same input that a {@link SpunJudge} read after
+ *     self-training, when its call made the one returned differ from it ({@link
+ *     ChannelWeights#judgedSpunGate()}: decoded again at a raised rate; {@link
+ *     ChannelWeights#judgedCleanGate()}: fewer edits kept): what the detector scores ({@link
+ *     #forScoring()}), so that the judge's call does not feed its own evidence
  */
 public record RestoredText(String input, String text, List<InputToken> tokens, List<Edit> edits,
-    float[] tokenGain, double inputLogProb, double restoredLogProb, double decoderLogProb, RestoredText ownRate) {
+    float[] tokenGain, double inputLogProb, double restoredLogProb, double decoderLogProb, RestoredText judgedFrom) {
   /** A restoration without a separate one to score. */
   public RestoredText(String input, String text, List<InputToken> tokens, List<Edit> edits, float[] tokenGain,
       double inputLogProb, double restoredLogProb, double decoderLogProb) {
@@ -36,8 +36,8 @@ public record RestoredText(String input, String text, List<InputToken> tokens, L
   public RestoredText {
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(text, "text");
-    if (ownRate != null && (!ownRate.input.equals(input) || ownRate.ownRate != null)) {
-      throw new IllegalArgumentException("ownRate must restore the same input and have no ownRate of its own");
+    if (judgedFrom != null && (!judgedFrom.input.equals(input) || judgedFrom.judgedFrom != null)) {
+      throw new IllegalArgumentException("judgedFrom must restore the same input and have no judgedFrom of its own");
     }
     tokens = List.copyOf(tokens);
     edits = List.copyOf(edits);
@@ -63,13 +63,13 @@ public record RestoredText(String input, String text, List<InputToken> tokens, L
     return tokenGain[i];
   }
 
-  /** The restoration the detector scores: {@link #ownRate()} when there is one, else this one. */
+  /** The restoration the detector scores: {@link #judgedFrom()} when there is one, else this one. */
   public RestoredText forScoring() {
-    return ownRate != null ? ownRate : this;
+    return judgedFrom != null ? judgedFrom : this;
   }
 
-  /** This restoration with {@code other} as its {@link #ownRate()}. */
-  public RestoredText withOwnRate(RestoredText other) {
+  /** This restoration with {@code other} as its {@link #judgedFrom()}. */
+  public RestoredText withJudgedFrom(RestoredText other) {
     return new RestoredText(input, text, tokens, edits, tokenGain, inputLogProb, restoredLogProb, decoderLogProb,
         other);
   }

@@ -155,9 +155,11 @@ public final class Restorer {
      * Lets {@code j} judge each document after self-training: where it gives at least {@link
      * ChannelWeights#judgedSpunGate()}, the last round is decoded again with the spin rate
      * re-estimated with {@link ChannelWeights#judgedRateSmoothing()} instead of {@link
-     * ChannelWeights#rateSmoothing()} (when that is higher), and that is the result; the
-     * restoration at the document's own rate goes with it as {@link RestoredText#ownRate()}. Null
-     * (the default), a gate of 0 or no self-training: no judge.
+     * ChannelWeights#rateSmoothing()} (when that is higher), and that is the result; where it gives
+     * less than {@link ChannelWeights#judgedCleanGate()}, the result keeps only the edits the
+     * reranker gives at least {@link ChannelWeights#judgedCleanThreshold()}. Either way the
+     * restoration the judge read goes with the result as {@link RestoredText#judgedFrom()}. Null
+     * (the default), both gates at 0 or no self-training: no judge.
      */
     public Builder judge(SpunJudge j) {
       this.judge = j;
@@ -200,8 +202,16 @@ public final class Restorer {
    */
   public RestoredText restore(String text, List<InputToken> tokens) {
     Decoded d = decodeRounds(text, tokens);
-    RestoredText r = d.restored();
-    return d.ownRate == null ? r : r.withOwnRate(d.ownRate.restored());
+    if (d.ownRate != null) {
+      return d.restored().withJudgedFrom(d.ownRate.restored());
+    }
+    if (d.cleanFloor > 0) {
+      RestoredText strict = d.toRestoredText(weights.minEditConfidence(), d.cleanFloor);
+      if (strict.edits().size() < d.restored().edits().size()) { // (else the same, and one analysis does)
+        return strict.withJudgedFrom(d.restored());
+      }
+    }
+    return d.restored();
   }
 
   /**
@@ -239,14 +249,17 @@ public final class Restorer {
       result = decodeDocument(doc, next, work, 0);
       last = next;
     }
-    if (last != null && judge != null && weights.judgedSpunGate() > 0) {
+    if (last != null && judge != null && (weights.judgedSpunGate() > 0 || weights.judgedCleanGate() > 0)) {
       // The judge reads the result at the document's own rate; a document it calls spun is decoded
       // once more at a rate nearer the prior, and that restoration is the result, the one at the
       // document's own rate staying what the detector scores.
       double p = judge.spunProbability(text, result.restored());
       double raised = estimateRate(last.counts, weights.judgedRateSmoothing());
       LOG.debug("judged p = {}: rate {} or {}", p, last.rate, raised);
-      if (p >= weights.judgedSpunGate() && raised > last.rate) {
+      if (p < weights.judgedCleanGate()) {
+        result.cleanFloor = weights.judgedCleanThreshold();
+      }
+      if (weights.judgedSpunGate() > 0 && p >= weights.judgedSpunGate() && raised > last.rate) {
         last.rate = raised;
         Decoded judged = decodeDocument(doc, last, work, 0);
         judged.ownRate = result;
@@ -1255,6 +1268,11 @@ public final class Restorer {
     long eligible;
     /** In a document judged spun: the same round at the document's own rate (what the detector reads). */
     Decoded ownRate;
+    /**
+     * In a document the judge does not think spun ({@link ChannelWeights#judgedCleanGate()}): the
+     * reranker probability from which the returned restoration keeps an edit; 0 = none.
+     */
+    double cleanFloor;
     /** {@link #restored()}, once made. */
     private RestoredText restored;
 
@@ -1320,6 +1338,14 @@ public final class Restorer {
     }
 
     RestoredText toRestoredText(double minConfidence) {
+      return toRestoredText(minConfidence, 0);
+    }
+
+    /**
+     * The restoration: the changes of the best path the reranker keeps (from {@code floor} on at
+     * least) or, for those it does not judge, whose posterior is at least {@code minConfidence}.
+     */
+    RestoredText toRestoredText(double minConfidence, double floor) {
       String text = doc.text;
       List<Edit> edits = new ArrayList<>();
       List<Change> kept = new ArrayList<>();
@@ -1331,6 +1357,7 @@ public final class Restorer {
       if (looksSpun(judged)) { // its edits are more often right than the reranker's document-blind estimate
         threshold = weights.spunDocumentThreshold();
       }
+      threshold = Math.max(threshold, floor);
       for (int i = 0; i < changes.size(); i++) {
         Change ch = changes.get(i);
         double confidence = ch.posterior;

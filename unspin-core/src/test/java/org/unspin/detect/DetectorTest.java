@@ -223,7 +223,7 @@ class DetectorTest {
     // The restoration to score changes nothing: as if the document's own rate had kept every word.
     RestoredText unchanged = new RestoredText(text, text, restored.tokens(), List.of(),
         new float[restored.tokens().size()], restored.inputLogProb(), restored.inputLogProb(), restored.inputLogProb());
-    CheckReport both = d.check(text, restored.withOwnRate(unchanged));
+    CheckReport both = d.check(text, restored.withJudgedFrom(unchanged));
     CheckReport plainScored = d.check(text, unchanged);
     CheckReport plainReturned = d.check(text, restored);
     assertEquals(plainScored.spunProbability(), both.spunProbability(), 1e-12);
@@ -231,7 +231,7 @@ class DetectorTest {
     assertEquals(plainReturned.findings(), both.findings());
     assertEquals(restored.text(), both.restored());
     assertTrue(plainReturned.spunProbability() > both.spunProbability() + 0.1);
-    assertEquals(d.probability(text, restored.withOwnRate(unchanged)), both.spunProbability(), 1e-12);
+    assertEquals(d.probability(text, restored.withJudgedFrom(unchanged)), both.spunProbability(), 1e-12);
     // The same instance analysed twice in a row gives the same answer (the per-thread memo).
     assertEquals(d.probability(text, restored), d.check(text, restored).spunProbability(), 1e-12);
     RestoredText other = DetectFixtures.RESTORER.restore("The stock market fell sharply on Monday.");

@@ -62,7 +62,7 @@ class JudgedRateTest {
     RestoredText judged = restorer(JUDGING, judge).restore(DOC);
     assertEquals(plain.text(), judged.text());
     assertEquals(plain.edits(), judged.edits());
-    assertNull(judged.ownRate());
+    assertNull(judged.judgedFrom());
     assertTrue(judged == judged.forScoring());
     assertEquals(1, judge.seen.size());
     assertTrue(judged == judge.seen.get(0), "the judge and the caller share the instance (the detector's memo)");
@@ -74,7 +74,7 @@ class JudgedRateTest {
     FixedJudge judge = new FixedJudge(0.5);
     RestoredText judged = restorer(JUDGING, judge).restore(DOC);
     assertEquals(1, judge.seen.size());
-    RestoredText own = judged.ownRate();
+    RestoredText own = judged.judgedFrom();
     assertTrue(own != null && own == judged.forScoring(), "judged spun: the own-rate restoration is scored");
     assertTrue(own == judge.seen.get(0), "the judge saw the own-rate restoration");
     assertEquals(plain.text(), own.text(), "the restoration at the document's own rate is the one without a judge");
@@ -91,13 +91,43 @@ class JudgedRateTest {
   }
 
   @Test
+  void aDocumentTheJudgeDoesNotThinkSpunKeepsOnlyTheEditsTheRerankerIsSureOf() {
+    // Every edit gets reranker probability 0.5: kept at the reranker's own 0.5, not at 0.7.
+    ChannelWeights w = JUDGING.with("judgedSpunGate", 0).with("judgedCleanGate", 0.5)
+        .with("judgedCleanThreshold", 0.7);
+    java.util.function.Function<SpunJudge, Restorer> build = j -> Restorer.builder(lm).candidates(thesaurus)
+        .weights(w).reranker(EditRerankerTest.constant(0, 0.5)).judge(j).build();
+    RestoredText plain = build.apply(null).restore(DOC);
+    assertEquals(2, plain.edits().size(), plain::text);
+
+    FixedJudge clean = new FixedJudge(0.49);
+    RestoredText strict = build.apply(clean).restore(DOC);
+    assertTrue(strict.edits().isEmpty(), strict::text);
+    assertEquals(DOC, strict.text());
+    RestoredText read = strict.judgedFrom();
+    assertTrue(read != null && read == clean.seen.get(0) && read == strict.forScoring());
+    assertEquals(plain.edits(), read.edits());
+
+    FixedJudge unsure = new FixedJudge(0.5);
+    RestoredText kept = build.apply(unsure).restore(DOC);
+    assertEquals(plain.edits(), kept.edits());
+    assertNull(kept.judgedFrom());
+
+    // An edit the reranker is sure of (0.8) stays, and then the restoration is the one the judge read.
+    RestoredText sure = Restorer.builder(lm).candidates(thesaurus).weights(w)
+        .reranker(EditRerankerTest.constant(Math.log(4), 0.5)).judge(new FixedJudge(0.1)).build().restore(DOC);
+    assertEquals(2, sure.edits().size(), sure::text);
+    assertNull(sure.judgedFrom());
+  }
+
+  @Test
   void theRestorationToScoreMustBeOfTheSameInputAndNotNested() {
     Restorer r = restorer(JUDGING, null);
     RestoredText a = r.restore(DOC);
     RestoredText b = r.restore("Traders sold inventory on Monday.");
-    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> a.withOwnRate(b));
-    RestoredText nested = a.withOwnRate(a);
-    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> a.withOwnRate(nested));
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> a.withJudgedFrom(b));
+    RestoredText nested = a.withJudgedFrom(a);
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> a.withJudgedFrom(nested));
     assertTrue(nested.forScoring() == a);
   }
 
