@@ -124,7 +124,7 @@ public final class Detector {
   /**
    * The analysis of {@code restoration}, reusing this thread's last one when it was of the same
    * instance: the restorer's judge ({@link #probability}) and then {@link #check} read the same
-   * restoration of a document, and the analysis is a tenth of a check.
+   * restoration of a document, and an analysis is about 6% of a check.
    */
   private SignalAnalyzer.Signals signals(String text, RestoredText restoration) {
     Memo m = lastAnalysis.get();
