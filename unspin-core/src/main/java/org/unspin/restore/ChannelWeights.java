@@ -134,7 +134,8 @@ import org.unspin.api.ModelException;
  *     edits the edit reranker judges only from {@code judgedCleanThreshold} on (spinner profile
  *     entries, judged by their posterior, are kept as before); the restoration the judge read is
  *     what the detector scores; 0 = off. Most of a clean text's few changes are wrong, and the
- *     reranker's estimate does not know the document
+ *     reranker's estimate does not know the document. A document past both gates is treated as
+ *     spun
  * @param judgedCleanThreshold see {@code judgedCleanGate}: the reranker probability from which an
  *     edit is kept in a document the judge does not think spun (never lower than the reranker's own
  *     threshold)

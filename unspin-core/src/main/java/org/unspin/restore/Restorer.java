@@ -250,9 +250,10 @@ public final class Restorer {
       last = next;
     }
     if (last != null && judge != null && (weights.judgedSpunGate() > 0 || weights.judgedCleanGate() > 0)) {
-      // The judge reads the result at the document's own rate; a document it calls spun is decoded
-      // once more at a rate nearer the prior, and that restoration is the result, the one at the
-      // document's own rate staying what the detector scores.
+      // The judge reads the result at the document's own rate. A document it calls spun is decoded
+      // once more at a rate nearer the prior, and that is the result; one it thinks clean keeps only
+      // the edits the reranker is sure of (restore()). What the judge read stays what the detector
+      // scores. A document past both gates is treated as spun.
       double p = judge.spunProbability(text, result.restored());
       double raised = estimateRate(last.counts, weights.judgedRateSmoothing());
       LOG.debug("judged p = {}: rate {} or {}", p, last.rate, raised);
