@@ -77,8 +77,8 @@ public final class DetectTrainCommand implements Callable<Integer> {
       + " (properties file; keys left out keep the shipped value; see docs/restore.md); not with --dictionary.")
   Path channelWeights;
 
-  @Option(names = "--judge", paramLabel = "FILE", description = "The detector model the restorer asks after its first"
-      + " round when the channel weights' judgedSpunGate is on (default: the embedded detector); not with"
+  @Option(names = "--judge", paramLabel = "FILE", description = "The detector model the restorer asks after"
+      + " self-training when the channel weights' judge gates are on (default: the embedded detector); not with"
       + " --dictionary.")
   Path judge;
 
