@@ -255,16 +255,18 @@ public final class Restorer {
       // the edits the reranker is sure of (restore()). What the judge read stays what the detector
       // scores. A document past both gates is treated as spun.
       double p = judge.spunProbability(text, result.restored());
-      double raised = estimateRate(last.counts, weights.judgedRateSmoothing());
-      LOG.debug("judged p = {}: rate {} or {}", p, last.rate, raised);
+      LOG.debug("judged p = {} (own rate {})", p, last.rate);
       if (p < weights.judgedCleanGate()) {
         result.cleanFloor = weights.judgedCleanThreshold();
       }
-      if (weights.judgedSpunGate() > 0 && p >= weights.judgedSpunGate() && raised > last.rate) {
-        last.rate = raised;
-        Decoded judged = decodeDocument(doc, last, work, 0);
-        judged.ownRate = result;
-        result = judged;
+      if (weights.judgedSpunGate() > 0 && p >= weights.judgedSpunGate()) {
+        double raised = estimateRate(last.counts, weights.judgedRateSmoothing());
+        if (raised > last.rate) {
+          last.rate = raised;
+          Decoded judged = decodeDocument(doc, last, work, 0);
+          judged.ownRate = result;
+          result = judged;
+        }
       }
     }
     return result;
@@ -1278,13 +1280,13 @@ public final class Restorer {
     private RestoredText restored;
 
     /**
-     * {@link #toRestoredText} at {@link ChannelWeights#minEditConfidence()}, made once: the judge
-     * and the caller get the same instance, so the detector can reuse what it worked out for the
-     * judge ({@link SpunJudge}).
+     * {@link #toRestoredText} at {@link ChannelWeights#minEditConfidence()} and no floor, made
+     * once: the judge and the caller get the same instance, so the detector can reuse what it
+     * worked out for the judge ({@link SpunJudge}).
      */
     RestoredText restored() {
       if (restored == null) {
-        restored = toRestoredText(weights.minEditConfidence());
+        restored = toRestoredText(weights.minEditConfidence(), 0);
       }
       return restored;
     }
@@ -1336,10 +1338,6 @@ public final class Restorer {
      */
     private boolean judges(Change ch) {
       return reranker != null && ch.candidate.source() != CandidateSource.PROFILE;
-    }
-
-    RestoredText toRestoredText(double minConfidence) {
-      return toRestoredText(minConfidence, 0);
     }
 
     /**
