@@ -5,9 +5,10 @@
 # BODIES_COUNT=N (default 16) sets how many different 2 KB texts are POSTed round-robin: with few, the restorer's
 # span and LM caches answer most look-ups after the first round; 256 is closer to traffic of new texts, and 4000
 # (about as many as the speeches give, 4,482) is new text throughout a run.
-# SERVER_JAVA_OPTS sets the server JVM's options (default: what `./unspin serve` runs, "-Xmx4g" with the JVM's
-# default collector, G1, plus -XX:+UseTransparentHugePages where the kernel's THP mode is "madvise"; the restorer's
-# span cache is sized from the heap), e.g. "-Xmx4g -XX:+UseParallelGC" for the throughput collector.
+# SERVER_JAVA_OPTS sets the server JVM's options (default: what `./unspin serve` runs, "-Xmx4g
+# -XX:PerMethodTrapLimit=5" with the JVM's default collector, G1, plus -XX:+UseTransparentHugePages where the
+# kernel's THP mode is "madvise"; the restorer's span cache is sized from the heap), e.g. "-Xmx4g
+# -XX:+UseParallelGC" for the throughput collector.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -21,7 +22,7 @@ port="${PORT:-18080}"
 corpus="${CORPORA_PERMISSIVE:-$root/../shared/corpora-permissive}"
 mkdir -p "$work"
 if [ -z "${SERVER_JAVA_OPTS:-}" ]; then
-  SERVER_JAVA_OPTS="-Xmx4g"
+  SERVER_JAVA_OPTS="-Xmx4g -XX:PerMethodTrapLimit=5"
   if grep -qs '\[madvise\]' /sys/kernel/mm/transparent_hugepage/enabled; then
     SERVER_JAVA_OPTS="$SERVER_JAVA_OPTS -XX:+UseTransparentHugePages"
   fi
