@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # How a cold `unspin serve` warms up under load (BENCHMARKS.md §4n / 8l): starts the server jar, then runs wrk at
 # 8 connections in WINDOWS windows of W seconds each and prints, per window, the requests per second, the latency
-# percentiles, the server's CPU per completed check and how many methods HotSpot compiled meanwhile.
+# percentiles, the server's CPU per completed check, how many methods HotSpot compiled meanwhile and the CPU its
+# compiler threads took.
 # Needs wrk, curl and python3, and a bodies file from serve-bench.sh (run it once first; by default it reads
 # /tmp/unspin-serve-bench/bodies.txt).
 # Usage: bench/serve/warmup-windows.sh [SERVER_JAR]   (default: unspin-server/target/unspin-server.jar)
@@ -37,14 +38,27 @@ done
 curl -fs "http://127.0.0.1:$port/api/health" >/dev/null || { echo "$0: the server did not start:" >&2; cat "$log/server.err" >&2; exit 1; }
 ticks=$(getconf CLK_TCK)
 cpu_ms() { awk -v t="$ticks" '{printf "%d", ($14 + $15) * 1000 / t}' "/proc/$pid/stat"; }
+jit_ms() { # CPU of the JIT's compiler threads so far
+  python3 -c 'import glob,sys
+t = 0
+for f in glob.glob("/proc/%s/task/*/stat" % sys.argv[1]):
+    try:
+        st = open(f).read()
+    except OSError:
+        continue
+    if "CompilerThre" in st[st.index("(") + 1:st.rindex(")")]:
+        rest = st[st.rindex(")") + 2:].split()
+        t += int(rest[11]) + int(rest[12])
+print(t * 1000 // int(sys.argv[2]))' "$pid" "$ticks"
+}
 completed() { curl -fs "http://127.0.0.1:$port/api/health" | python3 -c 'import json,sys; print(json.load(sys.stdin)["load"]["completed"])'; }
 echo "server: $jar, $SERVER_JAVA_OPTS; ${WINDOWS:-6} windows of ${W:-20} s at 8 connections"
 for w in $(seq 1 "${WINDOWS:-6}"); do
-  c0=$(cpu_ms); d0=$(completed); n0=$(wc -l <"$log/compilations.txt")
+  c0=$(cpu_ms); j0=$(jit_ms); d0=$(completed); n0=$(wc -l <"$log/compilations.txt")
   r=$(cd "$work" && BODIES="$work/bodies.txt" wrk -t2 -c8 -d"${W:-20}"s --timeout 15s --latency \
     -s "$here/post-texts.lua" "http://127.0.0.1:$port" | grep -E "Requests/sec|p50_ms" | tr -s ' ' | tr '\n' ' ')
-  c1=$(cpu_ms); d1=$(completed); n1=$(wc -l <"$log/compilations.txt")
+  c1=$(cpu_ms); j1=$(jit_ms); d1=$(completed); n1=$(wc -l <"$log/compilations.txt")
   checks=$((d1 - d0))
   echo "window $w: ${r}server CPU per check $(( (c1 - c0) / (checks > 0 ? checks : 1) )) ms over $checks checks," \
-    "$((n1 - n0)) compilations"
+    "$((n1 - n0)) compilations, compiler threads $(( (j1 - j0) * 10 / (checks > 0 ? checks : 1) )) ms per 10 checks"
 done
