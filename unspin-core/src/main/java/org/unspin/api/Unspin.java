@@ -102,8 +102,7 @@ public final class Unspin implements AutoCloseable {
       ChannelWeights weights = b.weights != null ? b.weights : ChannelWeights.shipped();
       // The detector judges each document after self-training (ChannelWeights.judgedSpunGate), when there
       // is one: a build without the embedded detector still restores as before.
-      boolean judging = (weights.judgedSpunGate() > 0 || weights.judgedCleanGate() > 0)
-          && weights.selfTrainingRounds() > 0
+      boolean judging = weights.asksJudge()
           && (detectorFile != null || Unspin.class.getResource(DetectorModel.DEFAULT_RESOURCE) != null);
       if (detectorFile != null || b.preloadDetector || judging) {
         LanguageModel model = lm;

@@ -331,6 +331,14 @@ public record ChannelWeights(
     }
   }
 
+  /**
+   * Whether a restorer with a {@link SpunJudge} asks it: either judge gate is on and there is
+   * self-training, whose result the judge reads.
+   */
+  public boolean asksJudge() {
+    return (judgedSpunGate > 0 || judgedCleanGate > 0) && selfTrainingRounds > 0;
+  }
+
   /** The parameter names, in declaration order. */
   public static String[] names() {
     return Arrays.stream(ChannelWeights.class.getRecordComponents()).map(RecordComponent::getName)

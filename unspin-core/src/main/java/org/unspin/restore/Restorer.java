@@ -249,7 +249,7 @@ public final class Restorer {
       result = decodeDocument(doc, next, work, 0);
       last = next;
     }
-    if (last != null && judge != null && (weights.judgedSpunGate() > 0 || weights.judgedCleanGate() > 0)) {
+    if (last != null && judge != null && weights.asksJudge()) {
       // The judge reads the result at the document's own rate. A document it calls spun is decoded
       // once more at a rate nearer the prior, and that is the result; one it thinks clean keeps only
       // the edits the reranker is sure of (restore()). What the judge read stays what the detector
