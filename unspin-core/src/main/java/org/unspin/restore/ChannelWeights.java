@@ -139,6 +139,11 @@ import org.unspin.api.ModelException;
  * @param judgedCleanThreshold see {@code judgedCleanGate}: the reranker probability from which an
  *     edit is kept in a document the judge does not think spun (never lower than the reranker's own
  *     threshold)
+ * @param writtenOriginalBonus log10 units taken off the change cost of a candidate whose original
+ *     (with at least one word outside the closed classes) is written as it is elsewhere in the
+ *     input document: a spinner replaces some occurrences of a word and leaves others, so the
+ *     document's own words are likelier originals than the thesaurus's other entries (a cache
+ *     model's evidence, given to the decoder and not only to the edit reranker); 0 = off
  */
 public record ChannelWeights(
     double replacementRate,
@@ -184,7 +189,8 @@ public record ChannelWeights(
     double judgedSpunGate,
     double judgedRateSmoothing,
     double judgedCleanGate,
-    double judgedCleanThreshold) {
+    double judgedCleanThreshold,
+    double writtenOriginalBonus) {
 
   /** Hand-set defaults; see the class javadoc. */
   public static final ChannelWeights DEFAULTS = new ChannelWeights(
@@ -232,7 +238,8 @@ public record ChannelWeights(
       0.0, // judgedSpunGate: off
       100.0, // judgedRateSmoothing
       0.0, // judgedCleanGate: off
-      0.7); // judgedCleanThreshold
+      0.7, // judgedCleanThreshold
+      0.0); // writtenOriginalBonus: off
   // Pruning defaults measured with a WordNet reverse lexicon (23 candidates per token) and a 25 MB
   // trigram LM: 64.1% of spun errors removed at rate 40% vs 65.0% with (3.0, 8, 16, 2.0), at about
   // 1.5 times the speed.
@@ -304,6 +311,7 @@ public record ChannelWeights(
     checkNonNegative("judgedRateSmoothing", judgedRateSmoothing);
     checkUnit("judgedCleanGate", judgedCleanGate);
     checkUnit("judgedCleanThreshold", judgedCleanThreshold);
+    checkNonNegative("writtenOriginalBonus", writtenOriginalBonus);
     if (firstLookPerPosition < 0) {
       throw new IllegalArgumentException("firstLookPerPosition must be >= 0 (got " + firstLookPerPosition + ")");
     }

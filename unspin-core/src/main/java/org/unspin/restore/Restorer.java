@@ -370,6 +370,14 @@ public final class Restorer {
 
     /** How often {@code words} occur in the input as written (word for word, LM forms). */
     int occurrences(List<String> words) {
+      return occurrencesOutside(words, 0, 0);
+    }
+
+    /**
+     * How often {@code words} occur in the input as written (word for word, LM forms) without
+     * overlapping the tokens {@code [from, to)} of the document.
+     */
+    int occurrencesOutside(List<String> words, int from, int to) {
       if (written == null) {
         written = new HashMap<>();
         for (int i = 0; i < tokens.size(); i++) {
@@ -392,7 +400,7 @@ public final class Restorer {
       if (first == null || first[1] == 0) {
         return 0; // (the first word is not written as a word)
       }
-      if (words.size() == 1) {
+      if (words.size() == 1 && to <= from) {
         return first[1];
       }
       int count = 0;
@@ -400,6 +408,15 @@ public final class Restorer {
         int i = first[2 + j];
         if (i + words.size() > tokens.size()) {
           break; // (the indexes ascend)
+        }
+        if (i < to && i + words.size() > from) {
+          continue; // (overlaps the tokens left out)
+        }
+        if (words.size() == 1) {
+          if (tokens.get(i).kind() == TokenKind.WORD) {
+            count++;
+          }
+          continue;
         }
         int k = 1;
         while (k < words.size() && tokens.get(i + k).lmForm().equals(words.get(k))) {
@@ -552,6 +569,9 @@ public final class Restorer {
     }
     s.eligible = new boolean[n];
     Collected col = spanCache != null && proposer == null ? collectCached(doc, s, work) : collect(doc, s, work);
+    if (weights.writtenOriginalBonus() > 0) {
+      favourWrittenOriginals(doc, s, col);
+    }
     // The input's own queries are independent of one another: touch them all first as well.
     int warmInput = 0;
     for (int i = 0; i <= n; i++) {
@@ -697,6 +717,70 @@ public final class Restorer {
     }
     col.clear();
     return s;
+  }
+
+  /**
+   * Takes {@link ChannelWeights#writtenOriginalBonus()} off the change cost of each candidate whose
+   * original is written as it is elsewhere in the document and has a word outside the closed
+   * classes (the collected costs are this thread's copies: the span cache is not touched).
+   */
+  private void favourWrittenOriginals(Prepared doc, Sentence s, Collected col) {
+    double logRate = Math.log10(weights.replacementRate());
+    double bonus = weights.writtenOriginalBonus();
+    int[] surfaceElsewhere = null;
+    for (int k = 0; k < col.size; k++) {
+      List<String> words = col.cand[k].words();
+      if (!hasOpenClassWord(words)) {
+        continue;
+      }
+      if (withinSurface(s.tokens, col.from[k], col.cand[k].length(), words)) {
+        continue; // ("financial institution" -> "institution": the surface itself is no evidence)
+      }
+      int at = s.first + col.from[k];
+      int written = doc.occurrencesOutside(words, at, at + col.cand[k].length());
+      if (written == 0) {
+        continue;
+      }
+      if (surfaceElsewhere == null) {
+        surfaceElsewhere = new int[s.ids.length * Candidate.MAX_SPAN];
+        java.util.Arrays.fill(surfaceElsewhere, -1);
+      }
+      int from = col.from[k];
+      int length = col.cand[k].length();
+      int slot = from * Candidate.MAX_SPAN + length - 1;
+      if (surfaceElsewhere[slot] < 0) {
+        List<String> surface = new ArrayList<>(length);
+        for (int i = from; i < from + length; i++) {
+          surface.add(s.tokens.get(i).lmForm());
+        }
+        surfaceElsewhere[slot] = doc.occurrencesOutside(surface, at, at + length);
+      }
+      col.candidateCost[k] += bonus * written / (written + surfaceElsewhere[slot]);
+      col.prior[k] = channel.changeCost(logRate, col.candidateCost[k], col.immutableCost[k], 0, 0);
+    }
+  }
+
+  /** Whether every word of {@code words} is one of the surface tokens {@code [from, from + length)}. */
+  private static boolean withinSurface(List<InputToken> tokens, int from, int length, List<String> words) {
+    for (int w = 0; w < words.size(); w++) {
+      boolean found = false;
+      for (int i = from; i < from + length && !found; i++) {
+        found = tokens.get(i).lmForm().equals(words.get(w));
+      }
+      if (!found) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean hasOpenClassWord(List<String> words) {
+    for (int i = 0; i < words.size(); i++) {
+      if (!org.unspin.channel.ClosedClassWords.contains(words.get(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Word ids of {@code c}'s words, or null if the LM does not know one of them. */
