@@ -73,6 +73,8 @@ public final class Restorer {
   /** Null when the generator cannot be cached by span, context proposals are on, or the size is 0. */
   private final SpanCache spanCache;
   private final ThreadLocal<Work> works;
+  /** The LM's ids of the closed-class words, as a bit set (for {@link ChannelWeights#writtenOriginalBonus()}). */
+  private final long[] closedIds;
 
   private Restorer(Builder b) {
     this.reranker = b.reranker;
@@ -88,6 +90,28 @@ public final class Restorer {
         ? new SpanCache(b.spanCacheSize) : null;
     LanguageModel model = b.lm;
     this.works = ThreadLocal.withInitial(() -> new Work(model));
+    this.closedIds = closedClassIds(b.lm.vocabulary());
+  }
+
+  private static long[] closedClassIds(Vocabulary vocab) {
+    long[] bits = new long[(vocab.size() >>> 6) + 1];
+    for (String word : org.unspin.channel.ClosedClassWords.ALL) {
+      int id = vocab.id(word);
+      if (id != Vocabulary.UNK && id >= 0 && id < bits.length * 64) {
+        bits[id >>> 6] |= 1L << id;
+      }
+    }
+    return bits;
+  }
+
+  /** Whether the candidate's words ({@code ids}) include one outside the closed classes. */
+  private boolean hasOpenClassWord(int[] ids) {
+    for (int id : ids) {
+      if (id < 0 || id >= closedIds.length * 64 || (closedIds[id >>> 6] & (1L << id)) == 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Adds the span generators {@code g} consists of to {@code out}; false if some part is not one. */
@@ -448,6 +472,9 @@ public final class Restorer {
     doc.ids = wordIdCache;
     doc.text = text;
     doc.tokens = tokens;
+    if (weights.writtenOriginalBonus() > 0) {
+      work.markWritten(doc, lm.vocabulary());
+    }
     int start = 0;
     for (int i = 1; i <= tokens.size(); i++) {
       if (i == tokens.size() || tokens.get(i).sentenceStart()) {
@@ -570,7 +597,7 @@ public final class Restorer {
     s.eligible = new boolean[n];
     Collected col = spanCache != null && proposer == null ? collectCached(doc, s, work) : collect(doc, s, work);
     if (weights.writtenOriginalBonus() > 0) {
-      favourWrittenOriginals(doc, s, col);
+      favourWrittenOriginals(doc, s, col, work);
     }
     // The input's own queries are independent of one another: touch them all first as well.
     int warmInput = 0;
@@ -724,20 +751,24 @@ public final class Restorer {
    * original is written as it is elsewhere in the document and has a word outside the closed
    * classes (the collected costs are this thread's copies: the span cache is not touched).
    */
-  private void favourWrittenOriginals(Prepared doc, Sentence s, Collected col) {
+  private void favourWrittenOriginals(Prepared doc, Sentence s, Collected col, Work work) {
     double logRate = Math.log10(weights.replacementRate());
     double bonus = weights.writtenOriginalBonus();
     int[] surfaceElsewhere = null;
     for (int k = 0; k < col.size; k++) {
-      List<String> words = col.cand[k].words();
-      if (!hasOpenClassWord(words)) {
-        continue;
+      int[] ids = col.ids[k];
+      if (!work.written(ids[0]) || !hasOpenClassWord(ids)) {
+        continue; // (most candidates: bit tests)
       }
-      if (withinSurface(s.tokens, col.from[k], col.cand[k].length(), words)) {
+      List<String> words = col.cand[k].words();
+      int length = col.cand[k].length();
+      boolean oneForOne = length == 1 && words.size() == 1;
+      if (!oneForOne && withinSurface(s.tokens, col.from[k], length, words)) {
         continue; // ("financial institution" -> "institution": the surface itself is no evidence)
       }
       int at = s.first + col.from[k];
-      int written = doc.occurrencesOutside(words, at, at + col.cand[k].length());
+      // (one word for one token: the token is not the word, so every occurrence is outside it)
+      int written = oneForOne ? work.wordCounts[ids[0]] : doc.occurrencesOutside(words, at, at + length);
       if (written == 0) {
         continue;
       }
@@ -746,8 +777,12 @@ public final class Restorer {
         java.util.Arrays.fill(surfaceElsewhere, -1);
       }
       int from = col.from[k];
-      int length = col.cand[k].length();
       int slot = from * Candidate.MAX_SPAN + length - 1;
+      int surfaceId = s.ids[from];
+      if (surfaceElsewhere[slot] < 0 && length == 1 && surfaceId != Vocabulary.UNK && work.written(surfaceId)) {
+        // (a known word: its count, less the token itself)
+        surfaceElsewhere[slot] = work.wordCounts[surfaceId] - (s.tokens.get(from).kind() == TokenKind.WORD ? 1 : 0);
+      }
       if (surfaceElsewhere[slot] < 0) {
         List<String> surface = new ArrayList<>(length);
         for (int i = from; i < from + length; i++) {
@@ -774,14 +809,6 @@ public final class Restorer {
     return true;
   }
 
-  private static boolean hasOpenClassWord(List<String> words) {
-    for (int i = 0; i < words.size(); i++) {
-      if (!org.unspin.channel.ClosedClassWords.contains(words.get(i))) {
-        return true;
-      }
-    }
-    return false;
-  }
 
   /** Word ids of {@code c}'s words, or null if the LM does not know one of them. */
   private static int[] wordIds(Prepared doc, Vocabulary vocab, Candidate c) {
@@ -1174,6 +1201,53 @@ public final class Restorer {
     float[] first = new float[16];
     float[] gain = new float[16];
     double[] identity = new double[16 * Candidate.MAX_SPAN];
+    /**
+     * The word ids written as words in the document being prepared, as a bit set over the
+     * vocabulary ({@link #markWritten}); {@code writtenIds} lists them so that the next document
+     * clears only those.
+     */
+    long[] writtenBits = new long[0];
+    int[] writtenIds = new int[64];
+    int writtenCount;
+    /** Per word id of {@link #writtenIds}: how many word tokens of the document have it (0 elsewhere). */
+    int[] wordCounts = new int[0];
+
+    /** Marks the word ids of {@code doc}'s word tokens (and clears the previous document's). */
+    void markWritten(Prepared doc, Vocabulary vocab) {
+      for (int i = 0; i < writtenCount; i++) {
+        writtenBits[writtenIds[i] >>> 6] = 0;
+        wordCounts[writtenIds[i]] = 0;
+      }
+      writtenCount = 0;
+      if (writtenBits.length * 64 < vocab.size()) {
+        writtenBits = new long[(vocab.size() >>> 6) + 1];
+        wordCounts = new int[writtenBits.length * 64];
+      }
+      for (int i = 0; i < doc.tokens.size(); i++) {
+        InputToken t = doc.tokens.get(i);
+        if (t.kind() != TokenKind.WORD) {
+          continue;
+        }
+        int id = doc.id(vocab, t.lmForm());
+        if (id < 0 || id >= writtenBits.length * 64) {
+          continue;
+        }
+        if (wordCounts[id]++ > 0) {
+          continue;
+        }
+        writtenBits[id >>> 6] |= 1L << id;
+        if (writtenCount == writtenIds.length) {
+          writtenIds = java.util.Arrays.copyOf(writtenIds, writtenCount * 2);
+        }
+        writtenIds[writtenCount++] = id;
+      }
+    }
+
+    /** Whether word {@code id} is written as a word in the document last marked. */
+    boolean written(int id) {
+      return id >= 0 && id < writtenBits.length * 64 && (writtenBits[id >>> 6] & (1L << id)) != 0;
+    }
+
     /** Scratch of the primitive sort. */
     long[] sortPacked = new long[64];
     int[] sortCopy = new int[64];
