@@ -779,7 +779,7 @@ public final class Restorer {
       int from = col.from[k];
       int slot = from * Candidate.MAX_SPAN + length - 1;
       int surfaceId = s.ids[from];
-      if (surfaceElsewhere[slot] < 0 && length == 1 && surfaceId != Vocabulary.UNK && work.written(surfaceId)) {
+      if (surfaceElsewhere[slot] < 0 && length == 1 && work.written(surfaceId)) {
         // (a known word: its count, less the token itself)
         surfaceElsewhere[slot] = work.wordCounts[surfaceId] - (s.tokens.get(from).kind() == TokenKind.WORD ? 1 : 0);
       }
@@ -808,7 +808,6 @@ public final class Restorer {
     }
     return true;
   }
-
 
   /** Word ids of {@code c}'s words, or null if the LM does not know one of them. */
   private static int[] wordIds(Prepared doc, Vocabulary vocab, Candidate c) {
@@ -1229,8 +1228,8 @@ public final class Restorer {
           continue;
         }
         int id = doc.id(vocab, t.lmForm());
-        if (id < 0 || id >= writtenBits.length * 64) {
-          continue;
+        if (id == Vocabulary.UNK || id < 0 || id >= writtenBits.length * 64) {
+          continue; // (unknown words share one id; no candidate is one)
         }
         if (wordCounts[id]++ > 0) {
           continue;
