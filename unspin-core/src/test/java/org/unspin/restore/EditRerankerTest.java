@@ -123,8 +123,8 @@ class EditRerankerTest {
 
   @Test
   void documentCountFeaturesSayHowOftenTheOriginalIsWrittenAndTheSurfaceRepeats() {
-    CountingLm lm = CountingLm.fromText(3, RestorerTest.resource("toy-corpus.txt"));
-    ToyThesaurus th = ToyThesaurus.load("/org/unspin/restore/toy-thesaurus.tsv");
+    CountingLm lm = RestorerTest.toyLm();
+    ToyThesaurus th = RestorerTest.toyThesaurus();
     Restorer r = Restorer.builder(lm).candidates(th).build();
     int written = EditReranker.FEATURES.indexOf("log_orig_written");
     int repeats = EditReranker.FEATURES.indexOf("log_surface_repeats");
@@ -150,8 +150,8 @@ class EditRerankerTest {
 
   @Test
   void restorerDropsEditsTheRerankerRejectsAndReportsItsProbability() {
-    CountingLm lm = CountingLm.fromText(3, RestorerTest.resource("toy-corpus.txt"));
-    ToyThesaurus th = ToyThesaurus.load("/org/unspin/restore/toy-thesaurus.tsv");
+    CountingLm lm = RestorerTest.toyLm();
+    ToyThesaurus th = RestorerTest.toyThesaurus();
     String spun = "the inventory market fell";
     Restorer plain = Restorer.builder(lm).candidates(th).build();
     List<Edit> edits = plain.restore(spun).edits();
@@ -169,8 +169,8 @@ class EditRerankerTest {
 
   @Test
   void aDocumentWithManyEditsAtTheRerankersThresholdIsJudgedByTheSpunDocumentThreshold() {
-    CountingLm lm = CountingLm.fromText(3, RestorerTest.resource("toy-corpus.txt"));
-    ToyThesaurus th = ToyThesaurus.load("/org/unspin/restore/toy-thesaurus.tsv");
+    CountingLm lm = RestorerTest.toyLm();
+    ToyThesaurus th = RestorerTest.toyThesaurus();
     String spun = "the inventory market fell";
     double logit6 = Math.log(0.6 / 0.4);
     double logit3 = Math.log(0.3 / 0.7);
@@ -192,8 +192,8 @@ class EditRerankerTest {
 
   @Test
   void proposalsCarryOneFeatureVectorPerPathChange() {
-    CountingLm lm = CountingLm.fromText(3, RestorerTest.resource("toy-corpus.txt"));
-    ToyThesaurus th = ToyThesaurus.load("/org/unspin/restore/toy-thesaurus.tsv");
+    CountingLm lm = RestorerTest.toyLm();
+    ToyThesaurus th = RestorerTest.toyThesaurus();
     Restorer r = Restorer.builder(lm).candidates(th).build();
     String spun = "the inventory market fell";
     List<ProposedEdit> ps = r.proposals(spun);

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.unspin.channel.ProfileInfo;
 import org.unspin.channel.SpinnerProfile;
@@ -18,14 +17,8 @@ import org.unspin.testing.ToyThesaurus;
  * the first look, only the best few have their window scored.
  */
 class FirstLookLimitTest {
-  static CountingLm lm;
-  static ToyThesaurus fan;
-
-  @BeforeAll
-  static void setUp() {
-    lm = CountingLm.fromText(3, RestorerTest.resource("toy-corpus.txt"));
-    fan = ToyThesaurus.load("/org/unspin/restore/toy-thesaurus-fan.tsv");
-  }
+  static final CountingLm lm = RestorerTest.toyLm();
+  static final ToyThesaurus fan = ToyThesaurus.load("/org/unspin/restore/toy-thesaurus-fan.tsv");
 
   /**
    * Records, for every query with a history, the word that {@code pick} names from the last history

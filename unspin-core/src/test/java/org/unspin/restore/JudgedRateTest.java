@@ -6,21 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.unspin.testing.CountingLm;
 import org.unspin.testing.ToyThesaurus;
 
 /** The judge after self-training: a document it calls spun is decoded again at a rate nearer the prior. */
 class JudgedRateTest {
-  static CountingLm lm;
-  static ToyThesaurus thesaurus;
-
-  @BeforeAll
-  static void setUp() {
-    lm = CountingLm.fromText(3, RestorerTest.resource("toy-corpus.txt"));
-    thesaurus = ToyThesaurus.load("/org/unspin/restore/toy-thesaurus.tsv");
-  }
+  static final CountingLm lm = RestorerTest.toyLm();
+  static final ToyThesaurus thesaurus = RestorerTest.toyThesaurus();
 
   /**
    * Mostly clean, so its own spin rate is under the prior; "financial institution" is a confident

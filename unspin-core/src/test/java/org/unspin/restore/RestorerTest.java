@@ -35,6 +35,16 @@ class RestorerTest {
     restorer = Restorer.builder(lm).candidates(thesaurus).build();
   }
 
+  /** A fresh trigram {@link CountingLm} of the toy corpus (its query counts start at 0). */
+  static CountingLm toyLm() {
+    return CountingLm.fromText(3, resource("toy-corpus.txt"));
+  }
+
+  /** The toy thesaurus of the restorer tests. */
+  static ToyThesaurus toyThesaurus() {
+    return ToyThesaurus.load("/org/unspin/restore/toy-thesaurus.tsv");
+  }
+
   static String resource(String name) {
     try (InputStream in = RestorerTest.class.getResourceAsStream(name)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -6,19 +6,12 @@ import org.unspin.testing.ToyThesaurus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Document self-training: a spinner's habit seen with confidence elsewhere tips a weak case. */
 class SelfTrainingTest {
-  static CountingLm lm;
-  static ToyThesaurus thesaurus;
-
-  @BeforeAll
-  static void setUp() {
-    lm = CountingLm.fromText(3, RestorerTest.resource("toy-corpus.txt"));
-    thesaurus = ToyThesaurus.load("/org/unspin/restore/toy-thesaurus.tsv");
-  }
+  static final CountingLm lm = RestorerTest.toyLm();
+  static final ToyThesaurus thesaurus = RestorerTest.toyThesaurus();
 
   static final String DOC = "The inventory market fell sharply on Monday. Investors watched the inventory market "
       + "closely. The inventory market closed higher on Friday. Traders sold inventory on Monday.";

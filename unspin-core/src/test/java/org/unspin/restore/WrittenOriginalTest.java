@@ -2,7 +2,6 @@ package org.unspin.restore;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.unspin.testing.CountingLm;
 import org.unspin.testing.ToyThesaurus;
@@ -12,14 +11,8 @@ import org.unspin.testing.ToyThesaurus;
  * elsewhere in the document costs less to put in.
  */
 class WrittenOriginalTest {
-  static CountingLm lm;
-  static ToyThesaurus thesaurus;
-
-  @BeforeAll
-  static void setUp() {
-    lm = CountingLm.fromText(3, RestorerTest.resource("toy-corpus.txt"));
-    thesaurus = ToyThesaurus.load("/org/unspin/restore/toy-thesaurus.tsv");
-  }
+  static final CountingLm lm = RestorerTest.toyLm();
+  static final ToyThesaurus thesaurus = RestorerTest.toyThesaurus();
 
   static Restorer restorer(double bonus) {
     return Restorer.builder(lm).candidates(thesaurus).weights(ChannelWeights.DEFAULTS
