@@ -35,9 +35,10 @@ public final class Detector {
   private final int minWords;
 
   /**
-   * A detector that scores the analyzer's features with {@code model}.
+   * A detector that scores the analyzer's features with {@code model}: those the model names, in
+   * its order (a model trained before the analyzer computed more features reads only its own).
    *
-   * @throws ModelException if the model was trained on other features than the analyzer computes
+   * @throws ModelException if the model has a feature the analyzer does not compute
    */
   public Detector(SignalAnalyzer analyzer, DetectorModel model) {
     this(analyzer, model, 0);
@@ -50,8 +51,10 @@ public final class Detector {
     this.minWords = minWords;
     this.analyzer = Objects.requireNonNull(analyzer, "analyzer");
     this.model = Objects.requireNonNull(model, "model");
-    if (!model.featureNames().equals(analyzer.featureNames())) {
-      throw new ModelException("detector model features " + model.featureNames() + " do not match the rules' "
+    if (!analyzer.featureNames().containsAll(model.featureNames())) {
+      List<String> missing = new ArrayList<>(model.featureNames());
+      missing.removeAll(analyzer.featureNames());
+      throw new ModelException("detector model features " + missing + " are not among the rules' "
           + analyzer.featureNames() + " (model provenance: " + model.provenance() + ")");
     }
   }
@@ -97,14 +100,15 @@ public final class Detector {
     // those of the restoration to score (the same one unless the restorer's judge raised the rate).
     SignalAnalyzer.Signals scored = signals(text, restoration.forScoring());
     SignalAnalyzer.Signals s = restoration.forScoring() == restoration ? scored : analyzer.analyze(text, restoration);
-    double p = model.probability(scored.features());
+    DocumentFeatures x = scored.features().select(model.featureNames());
+    double p = model.probability(x);
     DetectorConfig c = analyzer.config();
     Verdict v = p >= c.spunThreshold() ? Verdict.SPUN : p <= c.cleanThreshold() ? Verdict.CLEAN : Verdict.UNCERTAIN;
     if (s.words() < minWords) {
       v = Verdict.UNCERTAIN;
     }
-    return new CheckReport(text, p, v, distinctSpans(s.findings()), s.hits(), scored.features().asMap(),
-        restoration.text(), restoration.edits()).withContributions(model.contributions(scored.features()))
+    return new CheckReport(text, p, v, distinctSpans(s.findings()), s.hits(), x.asMap(),
+        restoration.text(), restoration.edits()).withContributions(model.contributions(x))
         .withNote(s.words() < minWords
             ? "too short to judge: " + s.words() + (s.words() == 1 ? " word" : " words") + ", the detector needs "
                 + minWords : null);
@@ -118,7 +122,7 @@ public final class Detector {
    * @throws IllegalArgumentException if {@code restoration} is of another text
    */
   public double probability(String text, RestoredText restoration) {
-    return model.probability(signals(text, restoration.forScoring()).features());
+    return model.probability(signals(text, restoration.forScoring()).features().select(model.featureNames()));
   }
 
   /**

@@ -25,6 +25,13 @@ import java.util.Objects;
  *       suggestion by LM unigram probability (see {@link DetectorConfig#rareSynonymGap()}), per 100
  *       word tokens, repeats counted once as for {@code changed_share};
  *   <li>{@code log_length}: {@code ln(1 + word tokens)};
+ *   <li>{@code changed_count}, {@code lm_gain_total}, {@code word_count}: the evidence as totals
+ *       rather than rates (since session 19): {@code changed_share} and {@code lm_gain_per_token}
+ *       times the word tokens and tokens, and the word tokens. The log-likelihood ratio of a
+ *       document's edits grows with their number, not with their share, so a long text spun at a
+ *       low rate holds more evidence than a short one at the same rate; with the rates alone the
+ *       classifier could not tell them apart, and with the totals and the length it can weigh a
+ *       total against what clean text of that length gives;
  * </ul>
  * then {@code hits_per_100.RULE_ID} for every rule of the analyzer, in rule order.
  *
@@ -38,12 +45,15 @@ public record DocumentFeatures(List<String> names, double[] values) {
   public static final String EDIT_CONFIDENCE_MAX = "edit_confidence_max";
   public static final String RARE_SYNONYM_PER_100 = "rare_synonym_per_100";
   public static final String LOG_LENGTH = "log_length";
+  public static final String CHANGED_COUNT = "changed_count";
+  public static final String LM_GAIN_TOTAL = "lm_gain_total";
+  public static final String WORD_COUNT = "word_count";
   /** Prefix of the per-rule hit rates. */
   public static final String HITS_PREFIX = "hits_per_100.";
 
   /** The fixed features, in vector order. */
   public static final List<String> FIXED = List.of(CHANGED_SHARE, LM_GAIN_PER_TOKEN, EDIT_CONFIDENCE_MEAN,
-      EDIT_CONFIDENCE_MAX, RARE_SYNONYM_PER_100, LOG_LENGTH);
+      EDIT_CONFIDENCE_MAX, RARE_SYNONYM_PER_100, LOG_LENGTH, CHANGED_COUNT, LM_GAIN_TOTAL, WORD_COUNT);
 
   public DocumentFeatures {
     names = List.copyOf(names);
@@ -70,6 +80,27 @@ public record DocumentFeatures(List<String> names, double[] values) {
       out.add(HITS_PREFIX + r.id());
     }
     return Collections.unmodifiableList(out);
+  }
+
+  /**
+   * These features restricted to {@code wanted}, in its order (a model trained on fewer features
+   * than the analyzer now computes reads only its own).
+   *
+   * @throws IllegalArgumentException if a wanted feature is not here
+   */
+  public DocumentFeatures select(List<String> wanted) {
+    if (wanted.equals(names)) {
+      return this;
+    }
+    double[] v = new double[wanted.size()];
+    for (int j = 0; j < v.length; j++) {
+      int i = names.indexOf(wanted.get(j));
+      if (i < 0) {
+        throw new IllegalArgumentException("no feature '" + wanted.get(j) + "' (have " + names + ")");
+      }
+      v[j] = values[i];
+    }
+    return new DocumentFeatures(wanted, v);
   }
 
   @Override

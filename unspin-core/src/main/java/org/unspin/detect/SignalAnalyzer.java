@@ -173,11 +173,16 @@ public final class SignalAnalyzer {
     int n = r.edits().size();
     double[] v = new double[featureNames.size()];
     v[0] = changed / perToken;
-    v[1] = tokens.isEmpty() ? 0 : (r.decoderLogProb() - r.inputLogProb() - repeatGain) / tokens.size();
+    double gain = tokens.isEmpty() ? 0 : r.decoderLogProb() - r.inputLogProb() - repeatGain;
+    v[1] = tokens.isEmpty() ? 0 : gain / tokens.size();
     v[2] = n == 0 ? 0 : confSum / n;
     v[3] = confMax;
     v[4] = 100 * rare / perToken;
     v[5] = Math.log1p(words);
+    // the same evidence as totals (session 19): it grows with the number of edits, not their share
+    v[6] = changed;
+    v[7] = gain;
+    v[8] = words;
     int k = DocumentFeatures.FIXED.size();
     for (Rule rule : rules) {
       v[k++] = 100 * hits.get(rule.id()) / perToken;

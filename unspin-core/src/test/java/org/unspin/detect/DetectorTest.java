@@ -154,6 +154,25 @@ class DetectorTest {
     assertTrue(gain3 < 1.5 * gain1, "once " + gain1 + ", three times " + gain3);
   }
 
+  @Test
+  void theTotalsAreTheRatesTimesTheLength() {
+    // changed_count, lm_gain_total and word_count hold the evidence as totals: a long text spun at
+    // a low rate has more of it than a short one at the same rate.
+    String text = "The inventory market fell on Monday. Traders were calm. Prices were low. Banks were shut.";
+    Map<String, Double> x = features(text).asMap();
+    int words = text.split(" ").length;
+    assertEquals(words, x.get(DocumentFeatures.WORD_COUNT));
+    assertEquals(x.get(DocumentFeatures.CHANGED_SHARE) * words, x.get(DocumentFeatures.CHANGED_COUNT), 1e-9);
+    assertEquals(x.get(DocumentFeatures.LM_GAIN_PER_TOKEN) * tokens(text), x.get(DocumentFeatures.LM_GAIN_TOTAL),
+        1e-9);
+    assertTrue(x.get(DocumentFeatures.CHANGED_COUNT) > 0, "the fixture restores 'inventory'");
+    Map<String, Double> twice = features(text + " " + text.replace("inventory", "stock")).asMap();
+    assertEquals(2 * words, twice.get(DocumentFeatures.WORD_COUNT));
+    // (the edit's posterior moves a little with the document's self-training)
+    assertEquals(x.get(DocumentFeatures.CHANGED_COUNT), twice.get(DocumentFeatures.CHANGED_COUNT), 0.01,
+        "the same edit in a text twice as long: the same count, half the share");
+  }
+
   private static int tokens(String text) {
     return DetectFixtures.RESTORER.restore(text).tokens().size();
   }
@@ -175,11 +194,26 @@ class DetectorTest {
   }
 
   @Test
-  void modelOfOtherFeaturesIsRejectedAtConstruction() {
-    DetectorModel m = new DetectorModel(List.of(new DetectorModel.Feature("changed_share", 0, 1, 1)), 0,
-        PlattCalibration.IDENTITY, 0.8, 0.2, Map.of());
+  void modelOfAFeatureTheRulesDoNotComputeIsRejectedAtConstruction() {
+    DetectorModel m = new DetectorModel(List.of(new DetectorModel.Feature("changed_share", 0, 1, 1),
+        new DetectorModel.Feature("no_such_feature", 0, 1, 1)), 0, PlattCalibration.IDENTITY, 0.8, 0.2, Map.of());
     ModelException e = assertThrows(ModelException.class, () -> new Detector(DetectFixtures.ANALYZER, m));
-    assertTrue(e.getMessage().contains("do not match"), e.getMessage());
+    assertTrue(e.getMessage().contains("[no_such_feature] are not among"), e.getMessage());
+  }
+
+  @Test
+  void modelOfFewerFeaturesReadsOnlyItsOwn() {
+    // A model trained before the analyzer computed more features (an older detector file) keeps
+    // working: it is given its own features, in its own order.
+    DetectorModel m = new DetectorModel(List.of(new DetectorModel.Feature("word_count", 0, 1, 0.5),
+        new DetectorModel.Feature("changed_share", 0, 1, 0)), -2, PlattCalibration.IDENTITY, 0.8, 0.2, Map.of());
+    Detector d = new Detector(DetectFixtures.ANALYZER, m);
+    String text = "The stock market fell on Monday as traders sold shares.";
+    CheckReport r = d.check(text, DetectFixtures.RESTORER.restore(text));
+    assertEquals(List.of("word_count", "changed_share"), List.copyOf(r.features().keySet()));
+    double words = r.features().get("word_count");
+    assertEquals(10, words);
+    assertEquals(1 / (1 + Math.exp(-(0.5 * words - 2))), r.spunProbability(), 1e-12);
   }
 
   @Test
