@@ -25,15 +25,17 @@ import java.util.Objects;
  *       suggestion by LM unigram probability (see {@link DetectorConfig#rareSynonymGap()}), per 100
  *       word tokens, repeats counted once as for {@code changed_share};
  *   <li>{@code log_length}: {@code ln(1 + word tokens)};
- *   <li>{@code changed_count}, {@code lm_gain_total}, {@code word_count}: the evidence as totals
- *       rather than rates (since session 19): {@code changed_share} and {@code lm_gain_per_token}
- *       times the word tokens and tokens, and the word tokens. The log-likelihood ratio of a
+ *   <li>{@code changed_count}, {@code lm_gain_total}, {@code word_count}, {@code
+ *       rare_synonym_count}: the evidence as totals rather than rates (since session 19): the
+ *       numerators of {@code changed_share}, {@code lm_gain_per_token} and {@code
+ *       rare_synonym_per_100}, and the word tokens. The log-likelihood ratio of a
  *       document's edits grows with their number, not with their share, so a long text spun at a
  *       low rate holds more evidence than a short one at the same rate; with the rates alone the
  *       classifier could not tell them apart, and with the totals and the length it can weigh a
  *       total against what clean text of that length gives;
  * </ul>
- * then {@code hits_per_100.RULE_ID} for every rule of the analyzer, in rule order.
+ * then {@code hits_per_100.RULE_ID} for every rule of the analyzer, in rule order, then {@code
+ * hits.RULE_ID}, the same hits as counts (since session 19).
  *
  * @param names feature names, unique
  * @param values feature values, finite, one per name
@@ -48,12 +50,16 @@ public record DocumentFeatures(List<String> names, double[] values) {
   public static final String CHANGED_COUNT = "changed_count";
   public static final String LM_GAIN_TOTAL = "lm_gain_total";
   public static final String WORD_COUNT = "word_count";
+  public static final String RARE_SYNONYM_COUNT = "rare_synonym_count";
+  /** Prefix of the per-rule hit counts. */
+  public static final String HIT_COUNT_PREFIX = "hits.";
   /** Prefix of the per-rule hit rates. */
   public static final String HITS_PREFIX = "hits_per_100.";
 
   /** The fixed features, in vector order. */
   public static final List<String> FIXED = List.of(CHANGED_SHARE, LM_GAIN_PER_TOKEN, EDIT_CONFIDENCE_MEAN,
-      EDIT_CONFIDENCE_MAX, RARE_SYNONYM_PER_100, LOG_LENGTH, CHANGED_COUNT, LM_GAIN_TOTAL, WORD_COUNT);
+      EDIT_CONFIDENCE_MAX, RARE_SYNONYM_PER_100, LOG_LENGTH, CHANGED_COUNT, LM_GAIN_TOTAL, WORD_COUNT,
+      RARE_SYNONYM_COUNT);
 
   public DocumentFeatures {
     names = List.copyOf(names);
@@ -73,11 +79,14 @@ public record DocumentFeatures(List<String> names, double[] values) {
     values = values.clone();
   }
 
-  /** The feature names for {@code rules}: {@link #FIXED}, then one hit rate per rule. */
+  /** The feature names for {@code rules}: {@link #FIXED}, then one hit rate per rule, then one hit count per rule. */
   public static List<String> namesFor(List<Rule> rules) {
     List<String> out = new ArrayList<>(FIXED);
     for (Rule r : rules) {
       out.add(HITS_PREFIX + r.id());
+    }
+    for (Rule r : rules) {
+      out.add(HIT_COUNT_PREFIX + r.id());
     }
     return Collections.unmodifiableList(out);
   }

@@ -183,9 +183,13 @@ public final class SignalAnalyzer {
     v[6] = changed;
     v[7] = gain;
     v[8] = words;
+    v[9] = rare;
     int k = DocumentFeatures.FIXED.size();
     for (Rule rule : rules) {
       v[k++] = 100 * hits.get(rule.id()) / perToken;
+    }
+    for (Rule rule : rules) {
+      v[k++] = hits.get(rule.id());
     }
     return new DocumentFeatures(featureNames, v);
   }

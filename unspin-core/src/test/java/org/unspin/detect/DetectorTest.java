@@ -156,8 +156,8 @@ class DetectorTest {
 
   @Test
   void theTotalsAreTheRatesTimesTheLength() {
-    // changed_count, lm_gain_total and word_count hold the evidence as totals: a long text spun at
-    // a low rate has more of it than a short one at the same rate.
+    // changed_count, lm_gain_total, rare_synonym_count, word_count and the hits.RULE counts hold the
+    // evidence as totals: a long text spun at a low rate has more of it than a short one at the same rate.
     String text = "The inventory market fell on Monday. Traders were calm. Prices were low. Banks were shut.";
     Map<String, Double> x = features(text).asMap();
     int words = text.split(" ").length;
@@ -165,6 +165,12 @@ class DetectorTest {
     assertEquals(x.get(DocumentFeatures.CHANGED_SHARE) * words, x.get(DocumentFeatures.CHANGED_COUNT), 1e-9);
     assertEquals(x.get(DocumentFeatures.LM_GAIN_PER_TOKEN) * tokens(text), x.get(DocumentFeatures.LM_GAIN_TOTAL),
         1e-9);
+    assertEquals(x.get(DocumentFeatures.RARE_SYNONYM_PER_100) * words / 100, x.get(DocumentFeatures.RARE_SYNONYM_COUNT),
+        1e-9);
+    for (String rule : List.of("RESTORATION_EDIT", "LM_IMPROBABLE_SPAN", "ARTICLE_AGREEMENT")) {
+      assertEquals(x.get(DocumentFeatures.HITS_PREFIX + rule) * words / 100,
+          x.get(DocumentFeatures.HIT_COUNT_PREFIX + rule), 1e-9, rule);
+    }
     assertTrue(x.get(DocumentFeatures.CHANGED_COUNT) > 0, "the fixture restores 'inventory'");
     Map<String, Double> twice = features(text + " " + text.replace("inventory", "stock")).asMap();
     assertEquals(2 * words, twice.get(DocumentFeatures.WORD_COUNT));
