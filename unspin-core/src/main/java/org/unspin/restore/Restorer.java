@@ -384,6 +384,8 @@ public final class Restorer {
      * misses).
      */
     Map<String, Integer> ids;
+    /** The LM's id of each token's LM form ({@link Vocabulary#UNK} for unknown words), looked up once. */
+    int[] tokenIds;
 
     /**
      * Where each LM form of the input is written, built on first use: per form, in element 0 the
@@ -472,8 +474,13 @@ public final class Restorer {
     doc.ids = wordIdCache;
     doc.text = text;
     doc.tokens = tokens;
+    Vocabulary vocab = lm.vocabulary();
+    doc.tokenIds = new int[tokens.size()];
+    for (int i = 0; i < tokens.size(); i++) {
+      doc.tokenIds[i] = doc.id(vocab, tokens.get(i).lmForm());
+    }
     if (weights.writtenOriginalBonus() > 0) {
-      work.markWritten(doc, lm.vocabulary());
+      work.markWritten(doc, vocab);
     }
     int start = 0;
     for (int i = 1; i <= tokens.size(); i++) {
@@ -585,15 +592,11 @@ public final class Restorer {
   }
 
   private Sentence prepareSentence(Prepared doc, List<InputToken> all, int from, int to, Work work) {
-    Vocabulary vocab = lm.vocabulary();
     Sentence s = new Sentence();
     s.first = from;
     s.tokens = all.subList(from, to);
     int n = to - from;
-    s.ids = new int[n];
-    for (int i = 0; i < n; i++) {
-      s.ids[i] = doc.id(vocab, s.tokens.get(i).lmForm());
-    }
+    s.ids = java.util.Arrays.copyOfRange(doc.tokenIds, from, to);
     s.eligible = new boolean[n];
     Collected col = spanCache != null && proposer == null ? collectCached(doc, s, work) : collect(doc, s, work);
     if (weights.writtenOriginalBonus() > 0) {
@@ -1232,7 +1235,7 @@ public final class Restorer {
         if (t.kind() != TokenKind.WORD) {
           continue;
         }
-        int id = doc.id(vocab, t.lmForm());
+        int id = doc.tokenIds[i];
         if (id == Vocabulary.UNK || id < 0 || id >= writtenBits.length * 64) {
           continue; // (unknown words share one id; no candidate is one)
         }
