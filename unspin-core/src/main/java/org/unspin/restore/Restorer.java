@@ -107,11 +107,16 @@ public final class Restorer {
   /** Whether the candidate's words ({@code ids}) include one outside the closed classes. */
   private boolean hasOpenClassWord(int[] ids) {
     for (int id : ids) {
-      if (id < 0 || id >= closedIds.length * 64 || (closedIds[id >>> 6] & (1L << id)) == 0) {
+      if (!hasBit(closedIds, id)) {
         return true;
       }
     }
     return false;
+  }
+
+  /** Whether bit {@code id} of the bit set {@code bits} is set (false outside it). */
+  private static boolean hasBit(long[] bits, int id) {
+    return id >= 0 && id < bits.length * 64 && (bits[id >>> 6] & (1L << id)) != 0;
   }
 
   /** Adds the span generators {@code g} consists of to {@code out}; false if some part is not one. */
@@ -1252,7 +1257,7 @@ public final class Restorer {
 
     /** Whether word {@code id} is written as a word in the document last marked. */
     boolean written(int id) {
-      return id >= 0 && id < writtenBits.length * 64 && (writtenBits[id >>> 6] & (1L << id)) != 0;
+      return hasBit(writtenBits, id);
     }
 
     /** Scratch of the primitive sort. */
