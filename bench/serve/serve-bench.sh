@@ -6,9 +6,9 @@
 # span and LM caches answer most look-ups after the first round; 256 is closer to traffic of new texts, and 4000
 # (about as many as the speeches give, 4,482) is new text throughout a run.
 # SERVER_JAVA_OPTS sets the server JVM's options (default: what `./unspin serve` runs, "-Xmx4g
-# -XX:PerMethodTrapLimit=5" with the JVM's default collector, G1, plus -XX:+UseTransparentHugePages where the
-# kernel's THP mode is "madvise"; the restorer's span cache is sized from the heap), e.g. "-Xmx4g
-# -XX:+UseParallelGC" for the throughput collector.
+# -XX:PerMethodTrapLimit=5 -XX:-TieredCompilation" with the JVM's default collector, G1, plus
+# -XX:+UseTransparentHugePages where the kernel's THP mode is "madvise"; bench/serve/server-java-opts.sh; the
+# restorer's span cache is sized from the heap), e.g. "-Xmx4g -XX:+UseParallelGC" for the throughput collector.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -21,12 +21,7 @@ count="${BODIES_COUNT:-16}"
 port="${PORT:-18080}"
 corpus="${CORPORA_PERMISSIVE:-$root/../shared/corpora-permissive}"
 mkdir -p "$work"
-if [ -z "${SERVER_JAVA_OPTS:-}" ]; then
-  SERVER_JAVA_OPTS="-Xmx4g -XX:PerMethodTrapLimit=5"
-  if grep -qs '\[madvise\]' /sys/kernel/mm/transparent_hugepage/enabled; then
-    SERVER_JAVA_OPTS="$SERVER_JAVA_OPTS -XX:+UseTransparentHugePages"
-  fi
-fi
+. "$here/server-java-opts.sh"
 
 (cd "$root" && ./mvnw -q -B -o -DskipTests -pl unspin-cli,unspin-server -am package)
 rm -rf "$work/docs"

@@ -7,7 +7,7 @@
 # /tmp/unspin-serve-bench/bodies.txt).
 # Usage: bench/serve/warmup-windows.sh [SERVER_JAR]   (default: unspin-server/target/unspin-server.jar)
 # Environment: WORK (the serve-bench folder), W (seconds per window, default 20), WINDOWS (default 6),
-# PORT (default 18081), SERVER_JAVA_OPTS (default "-Xmx4g -XX:PerMethodTrapLimit=5", plus -XX:+UseTransparentHugePages where THP is madvise).
+# PORT (default 18081), SERVER_JAVA_OPTS (default: what `./unspin serve` runs, bench/serve/server-java-opts.sh).
 # Compare two builds by running this for each in turn, more than once: the machine's phase moves the figures.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -20,12 +20,7 @@ for tool in wrk python3 curl; do
 done
 [ -f "$jar" ] || { echo "$0: no such server jar: $jar (./mvnw -q -B -DskipTests -pl unspin-server -am package)" >&2; exit 2; }
 [ -f "$work/bodies.txt" ] || { echo "$0: no bodies file $work/bodies.txt (run bench/serve/serve-bench.sh first)" >&2; exit 2; }
-if [ -z "${SERVER_JAVA_OPTS:-}" ]; then
-  SERVER_JAVA_OPTS="-Xmx4g -XX:PerMethodTrapLimit=5"
-  if grep -qs '\[madvise\]' /sys/kernel/mm/transparent_hugepage/enabled; then
-    SERVER_JAVA_OPTS="$SERVER_JAVA_OPTS -XX:+UseTransparentHugePages"
-  fi
-fi
+. "$here/server-java-opts.sh"
 log="$(mktemp -d)"
 java $SERVER_JAVA_OPTS -XX:+PrintCompilation -jar "$jar" --port "$port" --threads 2 >"$log/compilations.txt" \
   2>"$log/server.err" &
