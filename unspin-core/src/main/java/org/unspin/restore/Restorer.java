@@ -389,6 +389,10 @@ public final class Restorer {
      * misses).
      */
     Map<String, Integer> ids;
+    /** This thread's small word id table in front of {@link #ids} ({@link Work#idWords}, {@link Work#idHashes}, {@link Work#idValues}). */
+    String[] idWords;
+    int[] idHashes;
+    int[] idValues;
     /** The LM's id of each token's LM form ({@link Vocabulary#UNK} for unknown words), looked up once. */
     int[] tokenIds;
 
@@ -461,6 +465,16 @@ public final class Restorer {
     }
 
     int id(Vocabulary vocab, String word) {
+      // A candidate's words are mostly the same few thousand strings, often the very same objects
+      // (the generators keep their word lists): a direct-mapped table of this thread's, small enough
+      // to stay in the processor's cache, answers them before the big shared map, whose look-up costs
+      // a few cache misses. The same ids: both tables only hold what the vocabulary answered.
+      int h = word.hashCode();
+      int slot = (h ^ h >>> 15) & (idWords.length - 1);
+      String w = idWords[slot];
+      if (idHashes[slot] == h && w != null && (w == word || w.equals(word))) {
+        return idValues[slot];
+      }
       Integer id = ids.get(word);
       if (id == null) {
         id = vocab.id(word);
@@ -468,6 +482,9 @@ public final class Restorer {
           ids.put(word, id);
         }
       }
+      idWords[slot] = word;
+      idHashes[slot] = h;
+      idValues[slot] = id;
       return id;
     }
   }
@@ -477,6 +494,9 @@ public final class Restorer {
     checkTokens(text, tokens);
     Prepared doc = new Prepared();
     doc.ids = wordIdCache;
+    doc.idWords = work.idWords;
+    doc.idHashes = work.idHashes;
+    doc.idValues = work.idValues;
     doc.text = text;
     doc.tokens = tokens;
     Vocabulary vocab = lm.vocabulary();
@@ -1171,6 +1191,9 @@ public final class Restorer {
    */
   private static final int MAX_SHARED_IDS = 500_000;
 
+  /** log2 of the slots of a thread's word id table (16,384: about 200 KB with the three arrays). */
+  private static final int WORD_ID_BITS = 14;
+
   /** Word (LM form) to the LM's id, for every document this restorer prepares (thread-safe). */
   private final java.util.concurrent.ConcurrentHashMap<String, Integer> wordIdCache =
       new java.util.concurrent.ConcurrentHashMap<>();
@@ -1192,6 +1215,10 @@ public final class Restorer {
     final Collected collected = new Collected();
     int[] wordBuf = new int[1];
     final double[] counts = new double[2];
+    /** A direct-mapped word id table of this thread's in front of the shared one (see {@link Prepared#id}). */
+    final String[] idWords = new String[1 << WORD_ID_BITS];
+    final int[] idHashes = new int[1 << WORD_ID_BITS];
+    final int[] idValues = new int[1 << WORD_ID_BITS];
     float[] cost = new float[16];
     float[] local = new float[16];
     int[] order = new int[16];
