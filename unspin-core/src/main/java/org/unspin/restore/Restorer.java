@@ -89,7 +89,7 @@ public final class Restorer {
     this.spanCache = spanParts != null && proposer == null && b.spanCacheSize > 0
         ? new SpanCache(b.spanCacheSize) : null;
     LanguageModel model = b.lm;
-    this.works = ThreadLocal.withInitial(() -> new Work(model));
+    this.works = ThreadLocal.withInitial(() -> new Work(model, wordIdCache));
     this.closedIds = closedClassIds(b.lm.vocabulary());
   }
 
@@ -383,16 +383,8 @@ public final class Restorer {
     String text;
     List<InputToken> tokens;
     List<Sentence> sentences = new ArrayList<>();
-    /**
-     * Word id cache: the restorer's, shared by its threads and documents (candidate words repeat
-     * from one document to the next, and a look-up in the mapped vocabulary costs a few cache
-     * misses).
-     */
-    Map<String, Integer> ids;
-    /** This thread's small word id table in front of {@link #ids} ({@link Work#idWords}, {@link Work#idHashes}, {@link Work#idValues}). */
-    String[] idWords;
-    int[] idHashes;
-    int[] idValues;
+    /** This thread's word ids ({@link Work#wordIds}). */
+    WordIds ids;
     /** The LM's id of each token's LM form ({@link Vocabulary#UNK} for unknown words), looked up once. */
     int[] tokenIds;
 
@@ -465,26 +457,47 @@ public final class Restorer {
     }
 
     int id(Vocabulary vocab, String word) {
+      return ids.id(vocab, word);
+    }
+  }
+
+  /**
+   * A thread's word ids: a small direct-mapped table in front of the restorer's map shared by its
+   * threads and documents (candidate words repeat from one document to the next, and a look-up in
+   * the mapped vocabulary costs a few cache misses).
+   */
+  private static final class WordIds {
+    /** The restorer's map, shared by its threads. */
+    final Map<String, Integer> shared;
+    final String[] words = new String[1 << WORD_ID_BITS];
+    final int[] hashes = new int[1 << WORD_ID_BITS];
+    final int[] values = new int[1 << WORD_ID_BITS];
+
+    WordIds(Map<String, Integer> shared) {
+      this.shared = shared;
+    }
+
+    int id(Vocabulary vocab, String word) {
       // A candidate's words are mostly the same few thousand strings, often the very same objects
-      // (the generators keep their word lists): a direct-mapped table of this thread's, small enough
-      // to stay in the processor's cache, answers them before the big shared map, whose look-up costs
-      // a few cache misses. The same ids: both tables only hold what the vocabulary answered.
+      // (the generators keep their word lists): the direct-mapped table, small enough to stay in the
+      // processor's cache, answers them before the big shared map, whose look-up costs a few cache
+      // misses. The same ids: both tables only hold what the vocabulary answered.
       int h = word.hashCode();
-      int slot = (h ^ h >>> 15) & (idWords.length - 1);
-      String w = idWords[slot];
-      if (idHashes[slot] == h && w != null && (w == word || w.equals(word))) {
-        return idValues[slot];
+      int slot = (h ^ h >>> 15) & (words.length - 1);
+      String w = words[slot];
+      if (hashes[slot] == h && w != null && (w == word || w.equals(word))) {
+        return values[slot];
       }
-      Integer id = ids.get(word);
+      Integer id = shared.get(word);
       if (id == null) {
         id = vocab.id(word);
-        if (ids.size() < MAX_SHARED_IDS) {
-          ids.put(word, id);
+        if (shared.size() < MAX_SHARED_IDS) {
+          shared.put(word, id);
         }
       }
-      idWords[slot] = word;
-      idHashes[slot] = h;
-      idValues[slot] = id;
+      words[slot] = word;
+      hashes[slot] = h;
+      values[slot] = id;
       return id;
     }
   }
@@ -493,10 +506,7 @@ public final class Restorer {
     Objects.requireNonNull(text, "text");
     checkTokens(text, tokens);
     Prepared doc = new Prepared();
-    doc.ids = wordIdCache;
-    doc.idWords = work.idWords;
-    doc.idHashes = work.idHashes;
-    doc.idValues = work.idValues;
+    doc.ids = work.wordIds;
     doc.text = text;
     doc.tokens = tokens;
     Vocabulary vocab = lm.vocabulary();
@@ -1215,10 +1225,8 @@ public final class Restorer {
     final Collected collected = new Collected();
     int[] wordBuf = new int[1];
     final double[] counts = new double[2];
-    /** A direct-mapped word id table of this thread's in front of the shared one (see {@link Prepared#id}). */
-    final String[] idWords = new String[1 << WORD_ID_BITS];
-    final int[] idHashes = new int[1 << WORD_ID_BITS];
-    final int[] idValues = new int[1 << WORD_ID_BITS];
+    /** This thread's word ids, in front of the restorer's shared map. */
+    final WordIds wordIds;
     float[] cost = new float[16];
     float[] local = new float[16];
     int[] order = new int[16];
@@ -1381,7 +1389,8 @@ public final class Restorer {
       }
     }
 
-    Work(LanguageModel model) {
+    Work(LanguageModel model, Map<String, Integer> sharedWordIds) {
+      this.wordIds = new WordIds(sharedWordIds);
       this.lm = new LmQueryCache(model, QUERY_CACHE_BITS);
       this.scorer = new WindowScorer(lm);
       this.decoder = new Decoder(lm);
