@@ -9,8 +9,10 @@ import java.util.Set;
  * function words (the, of, and, ...). Tables, lists of figures and telegraphic briefs have few, but
  * they are English and may be spun, so a text is refused only when it also shows another language:
  * at least {@link #MIN_FOREIGN_SHARE} of its words are function words of French, German, Spanish,
- * Italian, Portuguese or Dutch, or most of its words are written in another script than Latin.
- * Texts with fewer than {@link #MIN_WORDS} words always pass. Stateless and thread-safe.
+ * Italian, Portuguese or Dutch. Texts with fewer than {@link #MIN_WORDS} words pass. Whatever its
+ * length, a text is refused when most of its letters, and at least {@link
+ * #MIN_OTHER_SCRIPT_LETTERS}, are of another script than Latin (Chinese, Japanese or Thai write no
+ * spaces, so a paragraph of them is only a handful of words). Stateless and thread-safe.
  */
 public final class EnglishGuess {
   /** Shorter texts are never refused. */
@@ -22,6 +24,8 @@ public final class EnglishGuess {
   public static final double MIN_FUNCTION_WORD_SHARE = 0.10;
   /** Share of other languages' function words from which a text without English ones is refused (they sit at 0.25-0.45). */
   public static final double MIN_FOREIGN_SHARE = 0.10;
+  /** Letters of another script than Latin from which a text where they are the majority is refused, however few its words. */
+  public static final int MIN_OTHER_SCRIPT_LETTERS = 12;
   /** Words read: enough to decide, and constant cost on long documents. */
   static final int SAMPLE_WORDS = 2000;
 
@@ -72,21 +76,25 @@ public final class EnglishGuess {
     int words = 0;
     int english = 0;
     int foreign = 0;
-    int otherScript = 0;
+    int letters = 0;
+    int otherLetters = 0;
     int i = 0;
     int n = text.length();
     StringBuilder w = new StringBuilder(16);
     while (i < n && words < SAMPLE_WORDS) {
       int c = text.codePointAt(i);
       if (Character.isLetter(c)) {
-        if (Character.UnicodeScript.of(c) != Character.UnicodeScript.LATIN) {
-          otherScript++;
-        }
         w.setLength(0);
         while (i < n) {
           c = text.codePointAt(i);
           if (!Character.isLetter(c) && c != '\'') {
             break;
+          }
+          if (c != '\'') {
+            letters++;
+            if (Character.UnicodeScript.of(c) != Character.UnicodeScript.LATIN) {
+              otherLetters++;
+            }
           }
           w.appendCodePoint(c);
           i += Character.charCount(c);
@@ -104,16 +112,16 @@ public final class EnglishGuess {
         i += Character.charCount(c);
       }
     }
+    if (otherLetters >= MIN_OTHER_SCRIPT_LETTERS && otherLetters * 2 > letters) {
+      return String.format(Locale.ROOT, "not English (%d of %d letters in another script than Latin)", otherLetters,
+          letters);
+    }
     if (words < MIN_WORDS) {
       return null;
     }
     double share = english / (double) words;
     if (share >= MIN_FUNCTION_WORD_SHARE) {
       return null;
-    }
-    if (otherScript * 2 > words) {
-      return String.format(Locale.ROOT, "not English (%d of %d words in another script than Latin)", otherScript,
-          words);
     }
     double foreignShare = foreign / (double) words;
     if (foreignShare >= MIN_FOREIGN_SHARE) {

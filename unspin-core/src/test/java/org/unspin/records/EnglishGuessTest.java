@@ -34,6 +34,23 @@ class EnglishGuessTest {
     assertTrue(EnglishGuess.problem(russian).contains("another script"), EnglishGuess.problem(russian));
   }
 
+  @Test
+  void textsInScriptsWithoutSpacesAreRefusedThoughTheyHaveFewWords() {
+    // Chinese and Japanese write no spaces: a paragraph is a handful of "words" by the spaces test.
+    String chinese = "这是一个中文句子，用来测试系统"
+        + "如何处理非英语文本。我们希望它能给"
+        + "出清晰的错误信息。";
+    String why = EnglishGuess.problem(chinese);
+    assertTrue(why != null && why.startsWith("not English (") && why.contains("another script"), String.valueOf(why));
+    String japanese = "政府は火曜日、年金改革に関する"
+        + "新しい法律を承認しました。";
+    assertTrue(EnglishGuess.problem(japanese) != null, "Japanese");
+    // A few letters of another script in English text, or a short phrase alone, still pass.
+    assertNull(EnglishGuess.problem("The word 中文 means the Chinese language, and the sign λ marks "
+        + "the wavelength in the formula that the authors give in the second section of their paper."));
+    assertNull(EnglishGuess.problem("中文句子"));
+  }
+
   static final String TABLE = "COBANCO INC YEAR NET\nShr 34 cts vs 1.19 dlrs\nNet 807,000 vs 2,858,000\n"
       + "Assets 510.2 mln vs 479.7 mln\nDeposits 472.3 mln vs 440.3 mln\nLoans 299.2 mln vs 327.2 mln\n"
       + "Revenues 20.9 mln vs 19.6 mln\nQuarterly dividend three cts vs three cts prior\nProfit two cts vs profit "
