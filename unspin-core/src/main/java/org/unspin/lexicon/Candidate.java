@@ -193,6 +193,14 @@ public final class Candidate {
     return view.fanOut(originalLemma());
   }
 
+  /**
+   * How many replacements the original has through WordNet in the view when this edge is one of
+   * them, else 0: a spinner whose dictionary is WordNet picks among those.
+   */
+  public int wordnetFanOut() {
+    return (resources() & Resource.WORDNET.bit()) != 0 ? view.wordnetFanOut(originalLemma()) : 0;
+  }
+
   /** Frequency class ({@link Lexicon#freqClass}) of the original's lemma phrase. */
   public int originalFreqClass() {
     return lexicon.freqClass(originalLemma());

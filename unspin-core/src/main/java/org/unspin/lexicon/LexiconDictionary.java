@@ -21,6 +21,8 @@ public final class LexiconDictionary implements SynonymDictionary {
   private final long seed;
   private final boolean complement;
   private final int[] fanOut;
+  /** Per phrase: how many of its replacements this view has through WordNet. */
+  private final int[] wordnetFanOut;
   private volatile List<String> headwords;
   private volatile ReverseLexicon reverse;
   private volatile SecondOrder secondOrder;
@@ -39,14 +41,22 @@ public final class LexiconDictionary implements SynonymDictionary {
     this.complement = complement;
     int n = lexicon.phraseCount();
     fanOut = new int[n];
+    wordnetFanOut = new int[n];
+    int wordnet = Resource.WORDNET.bit();
     for (int p = 0; p < n; p++) {
       int c = 0;
+      int wn = 0;
       for (int e = lexicon.edgeStart(p), end = lexicon.edgeEnd(p); e < end; e++) {
-        if (accepts(e)) {
+        int res = resources(e, lexicon.info(e));
+        if (res != 0) {
           c++;
+          if ((res & wordnet) != 0) {
+            wn++;
+          }
         }
       }
       fanOut[p] = c;
+      wordnetFanOut[p] = wn;
     }
   }
 
@@ -122,6 +132,11 @@ public final class LexiconDictionary implements SynonymDictionary {
   /** How many replacements phrase {@code id} has in this view (a spinner picks one of them). */
   public int fanOut(int id) {
     return fanOut[id];
+  }
+
+  /** How many of phrase {@code id}'s replacements in this view come from WordNet. */
+  public int wordnetFanOut(int id) {
+    return wordnetFanOut[id];
   }
 
   @Override

@@ -14,9 +14,18 @@ package org.unspin.restore;
  * @param posAgree in {@code [0, 1]}: how well the candidate's part of speech fits the surface's
  *     (1 = same tag)
  * @param profileProb in {@code (0, 1]}: P(surface | original) from a spinner profile
+ * @param wordnetFanout when the pair is a WordNet entry, how many of the original's {@code fanout}
+ *     synonyms WordNet lists (a spinner whose dictionary is WordNet picks among those); {@code -1}
+ *     when the pair is not a WordNet entry or it is unknown
  */
 public record CandidateFeatures(int senseRank, int fanout, float logSurfaceFreq, float logCandidateFreq,
-    float posAgree, float profileProb) {
+    float posAgree, float profileProb, int wordnetFanout) {
+
+  /** Features of a pair that is not known to be a WordNet entry. */
+  public CandidateFeatures(int senseRank, int fanout, float logSurfaceFreq, float logCandidateFreq, float posAgree,
+      float profileProb) {
+    this(senseRank, fanout, logSurfaceFreq, logCandidateFreq, posAgree, profileProb, -1);
+  }
 
   /** Nothing known. */
   public static final CandidateFeatures NONE =
@@ -34,6 +43,10 @@ public record CandidateFeatures(int senseRank, int fanout, float logSurfaceFreq,
     }
     if (!Float.isNaN(profileProb) && !(profileProb > 0 && profileProb <= 1)) {
       throw new IllegalArgumentException("profileProb must be in (0, 1] or NaN (got " + profileProb + ")");
+    }
+    if (wordnetFanout < -1 || wordnetFanout == 0 || fanout >= 1 && wordnetFanout > fanout) {
+      throw new IllegalArgumentException("wordnetFanout must be -1 or in [1, fanout] (got " + wordnetFanout
+          + " with fanout " + fanout + ")");
     }
     if (Float.isInfinite(logSurfaceFreq) || Float.isInfinite(logCandidateFreq)) {
       throw new IllegalArgumentException("log frequencies must be finite or NaN (got " + logSurfaceFreq + ", "

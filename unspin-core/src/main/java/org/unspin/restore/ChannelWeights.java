@@ -144,6 +144,11 @@ import org.unspin.api.ModelException;
  *     input document: a spinner replaces some occurrences of a word and leaves others, so the
  *     document's own words are likelier originals than the thesaurus's other entries (a cache
  *     model's evidence, given to the decoder and not only to the edit reranker); 0 = off
+ * @param wordnetChoiceShare the share {@code s} of spinners whose dictionary is WordNet: a pair
+ *     that WordNet lists is chosen with probability {@code s / wordnetFanout + (1 - s) / fanout},
+ *     one that only the other thesauri list with {@code (1 - s) / fanout} (the channel's fan-out
+ *     term, {@code fanoutWeight} times the log10 of the inverse); 0 = off, every entry is one of
+ *     {@code fanout}
  */
 public record ChannelWeights(
     double replacementRate,
@@ -190,7 +195,8 @@ public record ChannelWeights(
     double judgedRateSmoothing,
     double judgedCleanGate,
     double judgedCleanThreshold,
-    double writtenOriginalBonus) {
+    double writtenOriginalBonus,
+    double wordnetChoiceShare) {
 
   /** Hand-set defaults; see the class javadoc. */
   public static final ChannelWeights DEFAULTS = new ChannelWeights(
@@ -239,7 +245,8 @@ public record ChannelWeights(
       100.0, // judgedRateSmoothing
       0.0, // judgedCleanGate: off
       0.7, // judgedCleanThreshold
-      0.0); // writtenOriginalBonus: off
+      0.0, // writtenOriginalBonus: off
+      0.0); // wordnetChoiceShare: off
   // Pruning defaults measured with a WordNet reverse lexicon (23 candidates per token) and a 25 MB
   // trigram LM: 64.1% of spun errors removed at rate 40% vs 65.0% with (3.0, 8, 16, 2.0), at about
   // 1.5 times the speed.
@@ -312,6 +319,9 @@ public record ChannelWeights(
     checkUnit("judgedCleanGate", judgedCleanGate);
     checkUnit("judgedCleanThreshold", judgedCleanThreshold);
     checkNonNegative("writtenOriginalBonus", writtenOriginalBonus);
+    if (!(wordnetChoiceShare >= 0 && wordnetChoiceShare < 1)) {
+      throw new IllegalArgumentException("wordnetChoiceShare must be in [0, 1) (got " + wordnetChoiceShare + ")");
+    }
     if (firstLookPerPosition < 0) {
       throw new IllegalArgumentException("firstLookPerPosition must be >= 0 (got " + firstLookPerPosition + ")");
     }

@@ -248,8 +248,10 @@ public final class LexiconCandidates implements SpanCandidateGenerator {
       // cost senseRankCost per place, 7.5 log10 units for the 51st entry).
       int rank = c.secondOrder() ? 0 : rel == Relation.THESAURUS ? -1 : Math.max(0, c.senseRank() - 1);
       int fanOut = Math.max(1, c.fanOut()) * (c.secondOrder() ? SECOND_ORDER_FANOUT_FACTOR : 1);
+      int wordnetFanOut = c.secondOrder() ? 0 : Math.min(c.wordnetFanOut(), fanOut);
       CandidateFeatures f = new CandidateFeatures(rank, fanOut,
-          logFreq(c.surfaceFreqClass()), logFreq(c.originalFreqClass()), c.posAgrees() ? 1f : 0f, Float.NaN);
+          logFreq(c.surfaceFreqClass()), logFreq(c.originalFreqClass()), c.posAgrees() ? 1f : 0f, Float.NaN,
+          wordnetFanOut > 0 ? wordnetFanOut : -1);
       out.add(new Candidate(from, span, words, original, src, f));
     });
   }

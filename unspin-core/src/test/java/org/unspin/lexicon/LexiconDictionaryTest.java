@@ -54,6 +54,16 @@ class LexiconDictionaryTest {
   }
 
   @Test
+  void countsTheWordnetSynonymsOfEachPhraseInTheView() {
+    Lexicon lex = small();
+    int bank = lex.find("bank");
+    // slope (WordNet and Moby), depository, financial institution, rely; not acclivity (Moby only).
+    assertEquals(5, lex.dictionary().fanOut(bank));
+    assertEquals(4, lex.dictionary().wordnetFanOut(bank));
+    assertEquals(0, lex.dictionary().withResources(EnumSet.of(Resource.MOBY)).wordnetFanOut(bank));
+  }
+
+  @Test
   void restrictsToChosenResources() {
     Lexicon lex = small();
     assertEquals(List.of("slope", "acclivity"), lex.dictionary().withResources(EnumSet.of(Resource.MOBY))

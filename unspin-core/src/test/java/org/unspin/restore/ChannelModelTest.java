@@ -30,6 +30,37 @@ class ChannelModelTest {
   }
 
   @Test
+  void aWordnetSharePricesAWordnetEntryAmongTheOriginalsWordnetSynonyms() {
+    List<InputToken> s = sentence("the inventory market fell");
+    CandidateFeatures wordnet = new CandidateFeatures(0, 659, Float.NaN, Float.NaN, Float.NaN, Float.NaN, 91);
+    CandidateFeatures other = new CandidateFeatures(-1, 659, Float.NaN, Float.NaN, Float.NaN, Float.NaN);
+    ChannelModel off = channel;
+    ChannelModel half = new ChannelModel(ChannelWeights.DEFAULTS.with("wordnetChoiceShare", 0.5));
+    // Off: the fan-out alone, whatever the source.
+    assertEquals(off.candidateCost(Candidate.of(1, 1, "stock", CandidateSource.THESAURUS, wordnet)),
+        off.candidateCost(Candidate.of(1, 1, "stock", CandidateSource.THESAURUS, other)), 1e-9);
+    double base = ChannelWeights.DEFAULTS.thesaurusBase();
+    assertEquals(base - Math.log10(659), off.candidateCost(Candidate.of(1, 1, "stock", CandidateSource.THESAURUS,
+        other)), 1e-9);
+    // Half the spinners choose among the 91 WordNet synonyms: P = 0.5 / 91 + 0.5 / 659.
+    assertEquals(base + Math.log10(0.5 / 91 + 0.5 / 659),
+        half.candidateCost(Candidate.of(1, 1, "stock", CandidateSource.THESAURUS, wordnet)), 1e-9);
+    // An entry WordNet does not list is chosen only by the other half.
+    assertEquals(base + Math.log10(0.5 / 659),
+        half.candidateCost(Candidate.of(1, 1, "stock", CandidateSource.THESAURUS, other)), 1e-9);
+  }
+
+  @Test
+  void wordnetFanoutMustFitTheFanout() {
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> new CandidateFeatures(0, 4, Float.NaN, Float.NaN, Float.NaN, Float.NaN, 5));
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> new CandidateFeatures(0, 4, Float.NaN, Float.NaN, Float.NaN, Float.NaN, 0));
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> ChannelWeights.DEFAULTS.with("wordnetChoiceShare", 1.0));
+  }
+
+  @Test
   void laterSensesRarerCandidatesAndPosMismatchCostMore() {
     List<InputToken> s = sentence("the inventory market fell");
     float base = cost(s, Candidate.of(1, 1, "stock", CandidateSource.THESAURUS,
