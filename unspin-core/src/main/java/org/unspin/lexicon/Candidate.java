@@ -194,11 +194,12 @@ public final class Candidate {
   }
 
   /**
-   * How many replacements the original has through WordNet in the view when this edge is one of
-   * them, else 0: a spinner whose dictionary is WordNet picks among those.
+   * How many WordNet synonyms the original has in the view ({@link LexiconDictionary#wordnetFanOut})
+   * when this edge is one of them (a WordNet edge that is not a hypernym), else 0.
    */
   public int wordnetFanOut() {
-    return (resources() & Resource.WORDNET.bit()) != 0 ? view.wordnetFanOut(originalLemma()) : 0;
+    return (resources() & Resource.WORDNET.bit()) != 0 && relation() != Relation.HYPERNYM
+        ? view.wordnetFanOut(originalLemma()) : 0;
   }
 
   /** Frequency class ({@link Lexicon#freqClass}) of the original's lemma phrase. */

@@ -21,7 +21,7 @@ public final class LexiconDictionary implements SynonymDictionary {
   private final long seed;
   private final boolean complement;
   private final int[] fanOut;
-  /** Per phrase: how many of its replacements this view has through WordNet. */
+  /** Per phrase: how many of its replacements this view has as WordNet synonyms (hypernyms left out). */
   private final int[] wordnetFanOut;
   private volatile List<String> headwords;
   private volatile ReverseLexicon reverse;
@@ -50,7 +50,7 @@ public final class LexiconDictionary implements SynonymDictionary {
         int res = resources(e, lexicon.info(e));
         if (res != 0) {
           c++;
-          if ((res & wordnet) != 0) {
+          if ((res & wordnet) != 0 && Lexicon.relation(lexicon.info(e)) != Relation.HYPERNYM) {
             wn++;
           }
         }
@@ -134,7 +134,10 @@ public final class LexiconDictionary implements SynonymDictionary {
     return fanOut[id];
   }
 
-  /** How many of phrase {@code id}'s replacements in this view come from WordNet. */
+  /**
+   * How many of phrase {@code id}'s replacements in this view are WordNet synonyms: the same synset
+   * or similar-to, not hypernyms (a spinner whose dictionary is WordNet's synonyms picks among those).
+   */
   public int wordnetFanOut(int id) {
     return wordnetFanOut[id];
   }

@@ -14,14 +14,15 @@ package org.unspin.restore;
  * @param posAgree in {@code [0, 1]}: how well the candidate's part of speech fits the surface's
  *     (1 = same tag)
  * @param profileProb in {@code (0, 1]}: P(surface | original) from a spinner profile
- * @param wordnetFanout when the pair is a WordNet entry, how many of the original's {@code fanout}
- *     synonyms WordNet lists (a spinner whose dictionary is WordNet picks among those); {@code -1}
- *     when the pair is not a WordNet entry or it is unknown
+ * @param wordnetFanout when the pair is a WordNet synonym (same synset or similar-to, not a
+ *     hypernym), how many of the original's {@code fanout} replacements are (a spinner whose
+ *     dictionary is WordNet's synonyms picks among those); {@code -1} when the pair is not one or it
+ *     is unknown
  */
 public record CandidateFeatures(int senseRank, int fanout, float logSurfaceFreq, float logCandidateFreq,
     float posAgree, float profileProb, int wordnetFanout) {
 
-  /** Features of a pair that is not known to be a WordNet entry. */
+  /** Features of a pair that is not known to be a WordNet synonym. */
   public CandidateFeatures(int senseRank, int fanout, float logSurfaceFreq, float logCandidateFreq, float posAgree,
       float profileProb) {
     this(senseRank, fanout, logSurfaceFreq, logCandidateFreq, posAgree, profileProb, -1);

@@ -89,7 +89,7 @@ public final class ChannelModel {
       // The profile's probability already contains the spinner's choice among synonyms.
       cost += Math.log10(f.profileProb());
     } else if (w.wordnetChoiceShare() > 0 && f.fanout() >= 1) {
-      // A mix of spinners: a share picks among the original's WordNet synonyms, the rest among all.
+      // A mix of spinners: a share picks among the original's WordNet synonyms, the rest among all its entries.
       double share = w.wordnetChoiceShare();
       double p = (1 - share) / f.fanout() + (f.wordnetFanout() >= 1 ? share / f.wordnetFanout() : 0);
       cost += w.fanoutWeight() * Math.log10(p);

@@ -144,11 +144,11 @@ import org.unspin.api.ModelException;
  *     input document: a spinner replaces some occurrences of a word and leaves others, so the
  *     document's own words are likelier originals than the thesaurus's other entries (a cache
  *     model's evidence, given to the decoder and not only to the edit reranker); 0 = off
- * @param wordnetChoiceShare the share {@code s} of spinners whose dictionary is WordNet: a pair
- *     that WordNet lists is chosen with probability {@code s / wordnetFanout + (1 - s) / fanout},
- *     one that only the other thesauri list with {@code (1 - s) / fanout} (the channel's fan-out
- *     term, {@code fanoutWeight} times the log10 of the inverse); 0 = off, every entry is one of
- *     {@code fanout}
+ * @param wordnetChoiceShare the share {@code s} of spinners whose dictionary is WordNet's synonyms:
+ *     a pair that is a WordNet synonym (the same synset, or similar-to) is chosen with probability
+ *     {@code s / wordnetFanout + (1 - s) / fanout}, any other pair (Moby's, WordNet's hypernyms)
+ *     with {@code (1 - s) / fanout} (the channel's fan-out term, {@code fanoutWeight} times the
+ *     log10 of the inverse); 0 = off, every entry is one of {@code fanout}
  */
 public record ChannelWeights(
     double replacementRate,
