@@ -195,13 +195,14 @@ public final class LexiconCommand extends CommandGroup {
         toks[i] = words[i].toLowerCase(Locale.ROOT);
       }
       PrintWriter w = spec.commandLine().getOut();
-      w.println("original\tvia\tresources\trelation\trank\ttags\tpos(orig>surf)\tfanout\tfreq(orig/surf)"
-          + "\tinflection");
+      w.println("original\tvia\tresources\trelation\trank\ttags\tpos(orig>surf)\tfanout\twordnet_synonyms"
+          + "\tfreq(orig/surf)\tinflection");
       int n = r.candidates(toks, 0, toks.length, (Candidate c) -> w.printf(Locale.ROOT,
-          "%s\t%s\t%s\t%s\t%d\t%d\t%s>%s\t%d\t%d/%d\t%s%s%n", c.original(), d.lexicon().phrase(c.originalLemma()),
-          Resource.of(c.resources()).toString().toLowerCase(Locale.ROOT), c.relation().name().toLowerCase(Locale.ROOT),
-          c.senseRank(), c.senseCount(), Pos.format(c.originalPos()), Pos.format(c.surfacePos()), c.fanOut(),
-          c.originalFreqClass(), c.surfaceFreqClass(), c.inflection().name().toLowerCase(Locale.ROOT),
+          "%s\t%s\t%s\t%s\t%d\t%d\t%s>%s\t%d\t%d\t%d/%d\t%s%s%n", c.original(),
+          d.lexicon().phrase(c.originalLemma()), Resource.of(c.resources()).toString().toLowerCase(Locale.ROOT),
+          c.relation().name().toLowerCase(Locale.ROOT), c.senseRank(), c.senseCount(), Pos.format(c.originalPos()),
+          Pos.format(c.surfacePos()), c.fanOut(), c.wordnetFanOut(), c.originalFreqClass(), c.surfaceFreqClass(),
+          c.inflection().name().toLowerCase(Locale.ROOT),
           (c.mismatch() ? " (mismatch)" : "") + (c.inverse() ? " (inverse)" : "")));
       w.printf(Locale.ROOT, "%d candidates%n", n);
       w.flush();

@@ -47,6 +47,10 @@ class LexiconCommandTest {
     Result l = run("lexicon", "lookup", "--lexicon", out.toString(), "Financial", "institutions");
     assertEquals(0, l.code(), l.err());
     assertTrue(l.out().contains("banks\tbank\t[wordnet]\thypernym\t1\t5\tn>n"), l.out());
+    // A hypernym is not one of the original's WordNet synonyms: 0 in that column.
+    assertTrue(l.out().startsWith("original\tvia\tresources\trelation\trank\ttags\tpos(orig>surf)\tfanout"
+        + "\twordnet_synonyms\t"), l.out());
+    assertTrue(l.out().matches("(?s).*\nbanks\tbank\t[^\n]*\tn>n\t[0-9]+\t0\t.*"), l.out());
     assertTrue(l.out().contains("plural"), l.out());
     Result s = run("lexicon", "synonyms", "--lexicon", out.toString(), "bank");
     assertEquals("depository financial institution\nfinancial institution\nfinancial organization\n",
