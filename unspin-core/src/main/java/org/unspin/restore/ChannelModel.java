@@ -90,9 +90,7 @@ public final class ChannelModel {
       cost += Math.log10(f.profileProb());
     } else if (w.wordnetChoiceShare() > 0 && f.fanout() >= 1) {
       // A mix of spinners: a share picks among the original's WordNet synonyms, the rest among all its entries.
-      double share = w.wordnetChoiceShare();
-      double p = (1 - share) / f.fanout() + (f.wordnetFanout() >= 1 ? share / f.wordnetFanout() : 0);
-      cost += w.fanoutWeight() * Math.log10(p);
+      cost -= w.fanoutWeight() * Math.log10(choiceFanout(f));
     } else if (f.fanout() > 1) {
       cost -= w.fanoutWeight() * Math.log10(f.fanout());
     }
@@ -108,6 +106,23 @@ public final class ChannelModel {
     }
     cost -= w.lengthChangeCost() * Math.abs(c.length() - c.words().size());
     return cost;
+  }
+
+  /**
+   * How many equally likely choices the channel's fan-out term prices for a pair with features
+   * {@code f}: the fan-out itself, or with {@link ChannelWeights#wordnetChoiceShare()} the inverse
+   * of the mixture's probability (fewer for a WordNet synonym, more for any other pair); 1 when the
+   * fan-out is unknown. The edit reranker's {@code log_fanout} feature.
+   */
+  public double choiceFanout(CandidateFeatures f) {
+    if (f.fanout() < 1) {
+      return 1;
+    }
+    double share = w.wordnetChoiceShare();
+    if (share <= 0) {
+      return f.fanout();
+    }
+    return 1 / ((1 - share) / f.fanout() + (f.wordnetFanout() >= 1 ? share / f.wordnetFanout() : 0));
   }
 
   /**

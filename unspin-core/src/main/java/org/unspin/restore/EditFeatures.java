@@ -29,10 +29,12 @@ final class EditFeatures {
    * @param originalWritten how often the candidate's original is written as it is in the input
    *     document (word for word, in LM form)
    * @param surfaceRepeats how often the edit's surface occurs elsewhere in the input document
+   * @param choiceFanout how many equally likely choices the channel prices for the pair ({@link
+   *     ChannelModel#choiceFanout}): the {@code log_fanout} feature is its log10
    */
   static double[] of(List<InputToken> sentence, Candidate c, double posterior, double localGain, double arcGain,
       double cost, double priorCost, double keepPerToken, boolean surfaceKnown, double rate, double subCount,
-      double originalCount, int originalWritten, int surfaceRepeats) {
+      double originalCount, int originalWritten, int surfaceRepeats, double choiceFanout) {
     CandidateFeatures f = c.features();
     double[] x = new double[EditReranker.FEATURES.size()];
     int j = 0;
@@ -47,7 +49,7 @@ final class EditFeatures {
     x[j++] = c.source() == CandidateSource.PROFILE ? 1 : 0;
     x[j++] = c.source() == CandidateSource.CONTEXT ? 1 : 0;
     x[j++] = c.source() == CandidateSource.NUMBER ? 1 : 0;
-    x[j++] = f.fanout() > 1 ? Math.log10(f.fanout()) : 0;
+    x[j++] = choiceFanout > 1 ? Math.log10(choiceFanout) : 0;
     x[j++] = Math.max(0, f.senseRank());
     double ls = Float.isNaN(f.logSurfaceFreq()) ? UNKNOWN_LOG_FREQ : f.logSurfaceFreq();
     double lc = Float.isNaN(f.logCandidateFreq()) ? UNKNOWN_LOG_FREQ : f.logCandidateFreq();

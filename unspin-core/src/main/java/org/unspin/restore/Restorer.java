@@ -1803,7 +1803,8 @@ public final class Restorer {
         }
         double[] features = EditFeatures.of(s.tokens, c, posterior, s.localGain[tag], lp - inputLp, cost[tag],
             priorCost, keepEligible, s.surfaceKnown[tag], state.rate, work.counts[0], work.counts[1],
-            d.doc.occurrences(c.words()), Math.max(0, d.doc.occurrences(surface) - 1));
+            d.doc.occurrences(c.words()), Math.max(0, d.doc.occurrences(surface) - 1),
+            channel.choiceFanout(c.features()));
         d.changes.add(new Change(s.first + c.from(), c.length(), s.pairKeys[tag], c, s.candidateIds[tag],
             sentenceIndex, posterior, features));
       }
