@@ -198,7 +198,7 @@ public final class Candidate {
    * when this edge is one of them (a WordNet edge that is not a hypernym), else 0.
    */
   public int wordnetFanOut() {
-    return (resources() & Resource.WORDNET.bit()) != 0 && relation() != Relation.HYPERNYM
+    return LexiconDictionary.wordnetSynonym(resources(), lexicon.info(edge))
         ? view.wordnetFanOut(originalLemma()) : 0;
   }
 

@@ -42,7 +42,6 @@ public final class LexiconDictionary implements SynonymDictionary {
     int n = lexicon.phraseCount();
     fanOut = new int[n];
     wordnetFanOut = new int[n];
-    int wordnet = Resource.WORDNET.bit();
     for (int p = 0; p < n; p++) {
       int c = 0;
       int wn = 0;
@@ -50,7 +49,7 @@ public final class LexiconDictionary implements SynonymDictionary {
         int res = resources(e, lexicon.info(e));
         if (res != 0) {
           c++;
-          if ((res & wordnet) != 0 && Lexicon.relation(lexicon.info(e)) != Relation.HYPERNYM) {
+          if (wordnetSynonym(res, lexicon.info(e))) {
             wn++;
           }
         }
@@ -132,6 +131,14 @@ public final class LexiconDictionary implements SynonymDictionary {
   /** How many replacements phrase {@code id} has in this view (a spinner picks one of them). */
   public int fanOut(int id) {
     return fanOut[id];
+  }
+
+  /**
+   * Whether an edge that this view has through {@code resources}, with lexicon info {@code info}, is
+   * a WordNet synonym: WordNet lists it, and not as a hypernym.
+   */
+  static boolean wordnetSynonym(int resources, int info) {
+    return (resources & Resource.WORDNET.bit()) != 0 && Lexicon.relation(info) != Relation.HYPERNYM;
   }
 
   /**

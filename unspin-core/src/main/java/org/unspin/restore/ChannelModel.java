@@ -88,11 +88,9 @@ public final class ChannelModel {
     if (c.source() == CandidateSource.PROFILE && !Float.isNaN(f.profileProb())) {
       // The profile's probability already contains the spinner's choice among synonyms.
       cost += Math.log10(f.profileProb());
-    } else if (w.wordnetChoiceShare() > 0 && f.fanout() >= 1) {
-      // A mix of spinners: a share picks among the original's WordNet synonyms, the rest among all its entries.
+    } else {
+      // The spinner's choice among the original's entries (1 choice, no cost, when the fan-out is unknown).
       cost -= w.fanoutWeight() * Math.log10(choiceFanout(f));
-    } else if (f.fanout() > 1) {
-      cost -= w.fanoutWeight() * Math.log10(f.fanout());
     }
     if (f.senseRank() > 0) {
       cost -= w.senseRankCost() * f.senseRank();
