@@ -6,7 +6,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code --all-languages} of the text commands: by default a text that does not look like English
- * ({@link EnglishGuess}: 30 words or more, few English function words) is refused with a one-line
+ * ({@link EnglishGuess}: few English function words and many of another language's, from 12 words on; or mostly
+ * letters of another script) is refused with a one-line
  * error, because every model Unspin ships is English and would "restore" any other language into
  * nonsense.
  */

@@ -9,14 +9,23 @@ import java.util.Set;
  * function words (the, of, and, ...). Tables, lists of figures and telegraphic briefs have few, but
  * they are English and may be spun, so a text is refused only when it also shows another language:
  * at least {@link #MIN_FOREIGN_SHARE} of its words are function words of French, German, Spanish,
- * Italian, Portuguese or Dutch. Texts with fewer than {@link #MIN_WORDS} words pass. Whatever its
+ * Italian, Portuguese or Dutch. A shorter text, from {@link #SHORT_MIN_WORDS} words on, is refused
+ * on stronger evidence: at least {@link #SHORT_MIN_FOREIGN} such words and {@link
+ * #SHORT_MIN_FOREIGN_SHARE} of its words (a headline has few function words of any language, and a
+ * few English words are on the foreign lists' spelling: "die", "con"). Shorter texts pass. Whatever its
  * length, a text is refused when most of its letters, and at least {@link
  * #MIN_OTHER_SCRIPT_LETTERS}, are of another script than Latin (Chinese, Japanese or Thai write no
  * spaces, so a paragraph of them is only a handful of words). Stateless and thread-safe.
  */
 public final class EnglishGuess {
-  /** Shorter texts are never refused. */
+  /** From this many words a text is judged by the shares below. */
   public static final int MIN_WORDS = 30;
+  /** Shorter texts are never refused (for their function words). */
+  public static final int SHORT_MIN_WORDS = 12;
+  /** Other languages' function words from which a text of {@link #SHORT_MIN_WORDS} to {@link #MIN_WORDS} words is refused. */
+  public static final int SHORT_MIN_FOREIGN = 4;
+  /** Their share from which such a text is refused (other languages' prose sits at 0.25-0.45). */
+  public static final double SHORT_MIN_FOREIGN_SHARE = 0.25;
   /**
    * Share of English function words from which a text is English. English news and science sit at
    * 0.30-0.45; French, German, Spanish text at 0.00-0.04 (their "a", "in", "on" collide a little).
@@ -116,7 +125,7 @@ public final class EnglishGuess {
       return String.format(Locale.ROOT, "not English (%d of %d letters in another script than Latin)", otherLetters,
           letters);
     }
-    if (words < MIN_WORDS) {
+    if (words < SHORT_MIN_WORDS) {
       return null;
     }
     double share = english / (double) words;
@@ -124,7 +133,9 @@ public final class EnglishGuess {
       return null;
     }
     double foreignShare = foreign / (double) words;
-    if (foreignShare >= MIN_FOREIGN_SHARE) {
+    boolean refused = words >= MIN_WORDS ? foreignShare >= MIN_FOREIGN_SHARE
+        : foreign >= SHORT_MIN_FOREIGN && foreignShare >= SHORT_MIN_FOREIGN_SHARE;
+    if (refused) {
       return String.format(Locale.ROOT, "not English (%.0f%% English and %.0f%% French, German, Spanish, Italian, "
           + "Portuguese or Dutch function words in %d words)", 100 * share, 100 * foreignShare, words);
     }

@@ -62,9 +62,31 @@ class EnglishGuessTest {
   }
 
   @Test
-  void shortTextsAlwaysPass() {
+  void veryShortTextsAlwaysPass() {
     assertNull(EnglishGuess.problem("Bonjour tout le monde."));
+    assertNull(EnglishGuess.problem("Die Katze ist auf dem Tisch und der Hund im Garten."));
     assertNull(EnglishGuess.problem(""));
+  }
+
+  @Test
+  void aShortTextInAnotherLanguageIsRefusedWhenItsForeignFunctionWordsAreMany() {
+    // 26 words: past the detector's 20-word minimum, so it was given a verdict ("clean") before.
+    String german = "Die Zentralbank hat am Donnerstag die Zinsen um einen halben Prozentpunkt erhöht, ihre dritte "
+        + "Erhöhung in diesem Jahr, da die Politik versucht, die Preise zu dämpfen.";
+    String why = EnglishGuess.problem(german);
+    assertTrue(why != null && why.startsWith("not English") && why.contains("in 26 words"), why);
+    String spanish = "El banco central subió los tipos de interés por tercera vez en este año para frenar los precios "
+        + "que suben más que los salarios.";
+    assertTrue(EnglishGuess.problem(spanish) != null, "Spanish, 23 words");
+  }
+
+  @Test
+  void shortEnglishWithAFewForeignLookingWordsPasses() {
+    // Headlines: few English function words, and "die", "con", "den", "es" collide with the foreign lists.
+    assertNull(EnglishGuess.problem("Stocks tumble; Fed signals hikes. Dow drops 500 points. Pros and con men: "
+        + "investors die laughing. Lion den tours. Es Devlin designs stage."));
+    assertNull(EnglishGuess.problem("Deutsche Bank chief says Der Spiegel report on bank losses is wrong, and the "
+        + "paper stands by it."));
   }
 
   private static java.util.Map<String, java.util.Set<String>> lists(String text) throws Exception {
