@@ -8,8 +8,12 @@ import java.util.Set;
  * A cheap test whether a text is English. In English prose about a third of the words are English
  * function words (the, of, and, ...). Tables, lists of figures and telegraphic briefs have few, but
  * they are English and may be spun, so a text is refused only when it also shows another language:
- * at least {@link #MIN_FOREIGN_SHARE} of its words are function words of French, German, Spanish,
- * Italian, Portuguese or Dutch. A shorter text, from {@link #SHORT_MIN_WORDS} words on, is refused
+ * at least {@link #MIN_FOREIGN_SHARE} of its words are function words of another language written in
+ * Latin script (French, German, Spanish, Italian, Portuguese, Dutch, the Scandinavian and West and
+ * South Slavic languages, Turkish, Indonesian and Malay, Romanian, Hungarian, Finnish, Estonian,
+ * Latvian, Lithuanian, Vietnamese, Tagalog and Swahili: the data file {@value #RESOURCE}). Words of
+ * one letter are not counted for either side ("a" and "i" are English, Hungarian, Italian, Spanish,
+ * Polish). A shorter text, from {@link #SHORT_MIN_WORDS} words on, is refused
  * on stronger evidence: at least {@link #SHORT_MIN_FOREIGN} such words and {@link
  * #SHORT_MIN_FOREIGN_SHARE} of its words (a headline has few function words of any language, and a
  * few English words are on the foreign lists' spelling: "die", "con"). Shorter texts pass. Whatever its
@@ -109,7 +113,7 @@ public final class EnglishGuess {
           i += Character.charCount(c);
         }
         words++;
-        if (w.length() <= 7) {
+        if (w.length() >= 2 && w.length() <= 7) { // (one letter says nothing: "a" is Hungarian's article too)
           String lower = w.toString().toLowerCase(Locale.ROOT);
           if (FUNCTION_WORDS.contains(lower)) {
             english++;
@@ -136,8 +140,8 @@ public final class EnglishGuess {
     boolean refused = words >= MIN_WORDS ? foreignShare >= MIN_FOREIGN_SHARE
         : foreign >= SHORT_MIN_FOREIGN && foreignShare >= SHORT_MIN_FOREIGN_SHARE;
     if (refused) {
-      return String.format(Locale.ROOT, "not English (%.0f%% English and %.0f%% French, German, Spanish, Italian, "
-          + "Portuguese or Dutch function words in %d words)", 100 * share, 100 * foreignShare, words);
+      return String.format(Locale.ROOT, "not English (%.0f%% English function words and %.0f%% function words of "
+          + "other languages in %d words)", 100 * share, 100 * foreignShare, words);
     }
     return null;
   }

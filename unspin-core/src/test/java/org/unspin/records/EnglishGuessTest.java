@@ -23,7 +23,7 @@ class EnglishGuessTest {
         + "Angaben des Ministeriums im kommenden Jahr in Kraft treten soll und vor allem junge Beschäftigte "
         + "entlasten wird, wie ein Sprecher in Berlin mitteilte.";
     String why = EnglishGuess.problem(german);
-    assertTrue(why != null && why.startsWith("not English (") && why.contains("German"), String.valueOf(why));
+    assertTrue(why != null && why.startsWith("not English (") && why.contains("% function words of other languages in 38 words"), String.valueOf(why));
     String french = "Le gouvernement a annonc\u00e9 mardi une nouvelle r\u00e9forme des retraites qui sera "
         + "pr\u00e9sent\u00e9e au conseil des ministres la semaine prochaine, selon le porte-parole du "
         + "gouvernement, qui a pr\u00e9cis\u00e9 que les syndicats seront re\u00e7us avant la fin du mois.";
@@ -78,6 +78,24 @@ class EnglishGuessTest {
     String spanish = "El banco central subió los tipos de interés por tercera vez en este año para frenar los precios "
         + "que suben más que los salarios.";
     assertTrue(EnglishGuess.problem(spanish) != null, "Spanish, 23 words");
+  }
+
+  @Test
+  void moreLanguagesInLatinScriptAreRefused() throws Exception {
+    // Before session 22 each of these got a verdict ("clean") from check.
+    int n = 0;
+    try (var in = EnglishGuessTest.class.getResourceAsStream("other-languages.tsv")) {
+      for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+        if (line.isBlank() || line.startsWith("#")) {
+          continue;
+        }
+        String[] f = line.split("\t");
+        String why = EnglishGuess.problem(f[1]);
+        assertTrue(why != null && why.contains("function words of other languages"), f[0] + ": " + why);
+        n++;
+      }
+    }
+    assertEquals(8, n);
   }
 
   @Test
