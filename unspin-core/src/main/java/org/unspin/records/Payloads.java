@@ -6,10 +6,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
-import java.nio.charset.IllegalCharsetNameException;
-import java.nio.charset.StandardCharsets;
-import java.nio.charset.UnsupportedCharsetException;
-import java.util.Locale;
 import org.unspin.api.InputException;
 import org.unspin.text.HtmlExtractor;
 import org.unspin.text.TextInput;
@@ -30,29 +26,7 @@ final class Payloads {
    * @throws IllegalArgumentException for a label Java does not know, with a one-line reason
    */
   static Charset charset(String label) {
-    if (label == null || label.isBlank()) {
-      return null;
-    }
-    String l = label.strip().toLowerCase(Locale.ROOT);
-    if (l.length() > 1 && (l.startsWith("\"") || l.startsWith("'"))) {
-      l = l.substring(1, l.length() - (l.endsWith(l.substring(0, 1)) ? 1 : 0));
-    }
-    switch (l) {
-      case "utf-8", "utf8", "unicode-1-1-utf-8" -> {
-        return null;
-      }
-      case "iso-8859-1", "iso8859-1", "latin1", "l1", "us-ascii", "ascii", "iso_8859-1", "cp1252" -> {
-        return Charset.forName("windows-1252");
-      }
-      default -> {
-        try {
-          Charset cs = Charset.forName(l);
-          return cs.equals(StandardCharsets.UTF_8) ? null : cs;
-        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-          throw new IllegalArgumentException("unsupported charset \"" + label.strip() + "\"");
-        }
-      }
-    }
+    return org.unspin.text.Charsets.forLabel(label);
   }
 
   /**

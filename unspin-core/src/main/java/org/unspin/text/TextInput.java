@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -25,6 +27,9 @@ import org.unspin.api.UnspinException;
  * is an {@link InputException} whose message starts with the input's name:
  * <ul>
  *   <li>{@code NAME: invalid UTF-8 at byte offset N} (N counts from the first byte, BOM included);
+ *       but an HTML page that is not valid UTF-8 and declares another charset in a {@code meta} tag
+ *       of its first 1024 bytes ({@link Charsets#declaredInHtml}) is read in that charset, strictly
+ *       ({@code NAME: invalid windows-1252 at byte offset N (...)} if it is not that either);
  *   <li>{@code NAME: looks like binary data (...)} for NUL bytes, known binary signatures (gzip,
  *       zip, PDF, images, executables) or mostly control characters;
  *   <li>{@code NAME: UTF-16 text (byte order mark ...) is not supported; convert it to UTF-8};
@@ -129,10 +134,47 @@ public final class TextInput {
       result = decoder.flush(out);
     }
     if (result.isError()) {
+      String declared = Charsets.declaredInHtml(bytes, offset, bytes.length);
+      Charset charset = null;
+      String why = "";
+      if (declared != null) {
+        try {
+          charset = Charsets.forLabel(declared);
+        } catch (IllegalArgumentException e) {
+          why = " (the page declares charset \"" + declared + "\", which is not supported)";
+        }
+      }
+      if (charset != null) {
+        return decodeDeclared(bytes, offset, charset, name);
+      }
       if (mostlyUndecodable(bytes)) {
         throw binary(name, "mostly invalid UTF-8");
       }
-      throw new InputException(name + ": invalid UTF-8 at byte offset " + in.position());
+      throw new InputException(name + ": invalid UTF-8 at byte offset " + in.position() + why);
+    }
+    out.flip();
+    String text = out.toString();
+    checkText(text, name);
+    return text;
+  }
+
+  /**
+   * Decodes an HTML page that is not UTF-8 in the charset its {@code meta} tag declares, strictly,
+   * as a browser would read it.
+   */
+  private String decodeDeclared(byte[] bytes, int offset, Charset charset, String name) {
+    CharsetDecoder d = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
+    CharBuffer out = CharBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 8L,
+        (long) Math.ceil((bytes.length - offset) * (double) d.maxCharsPerByte()) + 16));
+    CoderResult r = d.decode(in, out, true);
+    if (!r.isError()) {
+      r = d.flush(out);
+    }
+    if (r.isError()) {
+      throw new InputException(name + ": invalid " + charset.name() + " at byte offset " + in.position()
+          + " (the charset the page declares; it is not UTF-8 either)");
     }
     out.flip();
     String text = out.toString();

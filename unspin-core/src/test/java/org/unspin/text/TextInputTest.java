@@ -87,6 +87,40 @@ class TextInputTest {
   }
 
   @Test
+  void anHtmlPageThatIsNotUtf8IsReadInTheCharsetItDeclares() {
+    byte[] latin1 = "<html><head><meta charset=\"iso-8859-1\"><title>Caf\u00e9</title></head><body><p>The caf\u00e9 raised its prices.</p></body></html>"
+        .getBytes(StandardCharsets.ISO_8859_1);
+    assertTrue(INPUT.decode(latin1, "page.html").contains("The caf\u00e9 raised"));
+    // http-equiv, and windows-1252's curly quotes (0x93, 0x94; ISO-8859-1 means windows-1252, as in browsers)
+    byte[] cp1252 = concat("<html><head><META HTTP-EQUIV='Content-Type' CONTENT='text/html; charset=Windows-1252'></head><body><p>"
+        .getBytes(StandardCharsets.US_ASCII), bytes(0x93), "Quoted".getBytes(StandardCharsets.US_ASCII), bytes(0x94),
+        " text.</p></body></html>".getBytes(StandardCharsets.US_ASCII));
+    assertTrue(INPUT.decode(cp1252, "page.html").contains("\u201cQuoted\u201d text."));
+  }
+
+  @Test
+  void aPageThatIsUtf8StaysUtf8WhateverItDeclares() {
+    String page = "<html><head><meta charset=\"windows-1252\"></head><body><p>caf\u00e9 \u2014 ok</p></body></html>";
+    assertEquals(page, INPUT.decode(page.getBytes(StandardCharsets.UTF_8), "page.html"));
+  }
+
+  @Test
+  void withoutADeclaredCharsetOrWithABadOneTheUtf8ErrorStands() {
+    byte[] plain = "The caf\u00e9 raised its prices.".getBytes(StandardCharsets.ISO_8859_1);
+    assertEquals("in.txt: invalid UTF-8 at byte offset 7", message(plain));
+    byte[] unknown = "<html><head><meta charset=\"x-no-such-thing\"></head><body>caf\u00e9</body></html>"
+        .getBytes(StandardCharsets.ISO_8859_1);
+    String m = message(unknown);
+    assertTrue(m.startsWith("in.txt: invalid UTF-8 at byte offset ") && m.contains("x-no-such-thing")
+        && m.contains("not supported"), m);
+    // declared, but the bytes are not that charset either (0x81 is unassigned in windows-1252)
+    byte[] wrong = concat("<meta charset=windows-1252><p>a".getBytes(StandardCharsets.US_ASCII), bytes(0x81),
+        "b</p>".getBytes(StandardCharsets.US_ASCII));
+    String w = message(wrong);
+    assertTrue(w.startsWith("in.txt: invalid windows-1252 at byte offset 31") && w.contains("declares"), w);
+  }
+
+  @Test
   void rejectsUtf16ByteOrderMarks() {
     assertTrue(message(concat(bytes(0xFF, 0xFE), "h\0i\0".getBytes(StandardCharsets.ISO_8859_1)))
         .startsWith("in.txt: UTF-16 text (byte order mark FF FE) is not supported"));
