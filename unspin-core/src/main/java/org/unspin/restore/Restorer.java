@@ -427,33 +427,79 @@ public final class Restorer {
       if (first == null || first[1] == 0) {
         return 0; // (the first word is not written as a word)
       }
-      if (words.size() == 1 && to <= from) {
+      int size = words.size();
+      if (size == 1 && to <= from) {
         return first[1];
       }
-      int count = 0;
-      for (int j = 0; j < first[0]; j++) {
-        int i = first[2 + j];
-        if (i + words.size() > tokens.size()) {
-          break; // (the indexes ascend)
-        }
-        if (i < to && i + words.size() > from) {
-          continue; // (overlaps the tokens left out)
-        }
-        if (words.size() == 1) {
-          if (tokens.get(i).kind() == TokenKind.WORD) {
-            count++;
-          }
-          continue;
-        }
-        int k = 1;
-        while (k < words.size() && tokens.get(i + k).lmForm().equals(words.get(k))) {
-          k++;
-        }
-        if (k == words.size()) {
-          count++;
+      // All occurrences (counted once per phrase and document: a long document asks about the same
+      // phrases again and again, and scanning a frequent word's occurrences each time made the
+      // restorer quadratic in the document's length), less those that overlap [from, to).
+      int count = size == 1 ? first[1] : phraseCount(words, first);
+      int lo = Math.max(0, from - size + 1);
+      int hi = Math.min(to - 1, tokens.size() - size);
+      for (int i = lo; i <= hi; i++) {
+        if (writtenAt(words, i)) {
+          count--;
         }
       }
       return count;
+    }
+
+    /** Per phrase of more than one word (its words joined by tabs): how often it is written. */
+    Map<String, Integer> phraseCounts;
+
+    /** How often {@code words} (two or more) are written, word for word; {@code first} indexes its first word. */
+    private int phraseCount(List<String> words, int[] first) {
+      if (phraseCounts == null) {
+        phraseCounts = new HashMap<>();
+      }
+      String key = String.join("\t", words);
+      Integer known = phraseCounts.get(key);
+      if (known != null) {
+        return known;
+      }
+      // Walk the occurrences of the phrase's rarest word ("stock" of "the stock market"), not of its first.
+      int[] rarest = first;
+      int shift = 0;
+      for (int k = 1; k < words.size(); k++) {
+        int[] at = written.get(words.get(k));
+        if (at == null) {
+          phraseCounts.put(key, 0);
+          return 0;
+        }
+        if (at[0] < rarest[0]) {
+          rarest = at;
+          shift = k;
+        }
+      }
+      int count = 0;
+      for (int j = 0; j < rarest[0]; j++) {
+        int i = rarest[2 + j] - shift;
+        if (i < 0) {
+          continue;
+        }
+        if (i + words.size() > tokens.size()) {
+          break; // (the indexes ascend)
+        }
+        if (writtenAt(words, i)) {
+          count++;
+        }
+      }
+      phraseCounts.put(key, count);
+      return count;
+    }
+
+    /** Whether {@code words} are written at token {@code i} (one word: as a word token). */
+    private boolean writtenAt(List<String> words, int i) {
+      if (words.size() == 1) {
+        return tokens.get(i).kind() == TokenKind.WORD && tokens.get(i).lmForm().equals(words.get(0));
+      }
+      for (int k = 0; k < words.size(); k++) {
+        if (!tokens.get(i + k).lmForm().equals(words.get(k))) {
+          return false;
+        }
+      }
+      return true;
     }
 
     int id(Vocabulary vocab, String word) {
