@@ -159,10 +159,39 @@ public final class TextInput {
   }
 
   /**
+   * Decodes bytes in {@code charset} (null: as {@link #decode(byte[], String)}), strictly, with the
+   * same size, binary and empty checks: {@code NAME: invalid CHARSET at byte offset N} for bytes that
+   * are not that charset. For a text whose charset is known from elsewhere (an HTTP header).
+   */
+  public String decode(byte[] bytes, Charset charset, String name) {
+    Objects.requireNonNull(bytes, "bytes");
+    Objects.requireNonNull(name, "name");
+    if (charset == null) {
+      return decode(bytes, name);
+    }
+    if (bytes.length > maxBytes) {
+      throw tooLarge(name);
+    }
+    boolean wide = charset.name().startsWith("UTF-16") || charset.name().startsWith("UTF-32");
+    if (!wide) {
+      checkStart(bytes, bytes.length, name);
+      int nul = indexOf(bytes, 0, bytes.length, (byte) 0);
+      if (nul >= 0) {
+        throw binary(name, "NUL byte at byte offset " + nul);
+      }
+    }
+    return strict(bytes, 0, charset, name, "");
+  }
+
+  /**
    * Decodes an HTML page that is not UTF-8 in the charset its {@code meta} tag declares, strictly,
    * as a browser would read it.
    */
   private String decodeDeclared(byte[] bytes, int offset, Charset charset, String name) {
+    return strict(bytes, offset, charset, name, " (the charset the page declares; it is not UTF-8 either)");
+  }
+
+  private String strict(byte[] bytes, int offset, Charset charset, String name, String why) {
     CharsetDecoder d = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
@@ -173,8 +202,7 @@ public final class TextInput {
       r = d.flush(out);
     }
     if (r.isError()) {
-      throw new InputException(name + ": invalid " + charset.name() + " at byte offset " + in.position()
-          + " (the charset the page declares; it is not UTF-8 either)");
+      throw new InputException(name + ": invalid " + charset.name() + " at byte offset " + in.position() + why);
     }
     out.flip();
     String text = out.toString();

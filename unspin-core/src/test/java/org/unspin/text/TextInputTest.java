@@ -99,6 +99,20 @@ class TextInputTest {
   }
 
   @Test
+  void aCharsetKnownFromElsewhereIsReadStrictly() {
+    java.nio.charset.Charset cp1252 = java.nio.charset.Charset.forName("windows-1252");
+    assertEquals("\u201cQuoted\u201d", INPUT.decode(bytes(0x93, 'Q', 'u', 'o', 't', 'e', 'd', 0x94), cp1252, "body"));
+    assertEquals("body: invalid windows-1252 at byte offset 1",
+        assertThrows(InputException.class, () -> INPUT.decode(bytes('a', 0x81, 'b'), cp1252, "body")).getMessage());
+    // UTF-16 has NUL bytes and is not binary for that
+    assertEquals("caf\u00e9", INPUT.decode("caf\u00e9".getBytes(StandardCharsets.UTF_16LE), StandardCharsets.UTF_16LE,
+        "body"));
+    assertTrue(assertThrows(InputException.class, () -> INPUT.decode(bytes('a', 0, 'b'), cp1252, "body"))
+        .getMessage().contains("binary"));
+    assertEquals("caf\u00e9", INPUT.decode("caf\u00e9".getBytes(StandardCharsets.UTF_8), null, "body"));
+  }
+
+  @Test
   void aPageThatIsUtf8StaysUtf8WhateverItDeclares() {
     String page = "<html><head><meta charset=\"windows-1252\"></head><body><p>caf\u00e9 \u2014 ok</p></body></html>";
     assertEquals(page, INPUT.decode(page.getBytes(StandardCharsets.UTF_8), "page.html"));

@@ -9,8 +9,10 @@ import org.unspin.text.TextInput;
 import org.unspin.util.Json;
 
 /**
- * The text of one API request, decoded from its body: strict UTF-8, binary refused, HTML reduced
- * to its main text with an offset map back to the source.
+ * The text of one API request, decoded from its body: strict UTF-8, or for {@code text/plain} and
+ * {@code text/html} the charset the Content-Type names (ISO-8859-1 and US-ASCII read as
+ * windows-1252, as browsers do), strictly; binary refused, HTML reduced to its main text with an
+ * offset map back to the source.
  *
  * <ul>
  *   <li>{@code text/plain}: the body is the text;
@@ -35,13 +37,20 @@ public record RequestText(ExtractedText text, boolean html, int top) {
    * Decodes a body.
    *
    * @param contentType the request's Content-Type header, or null
-   * @throws ApiException 400 for empty, binary, non-UTF-8 or malformed bodies, 415 for other media types
+   * @throws ApiException 400 for empty, binary, undecodable or malformed bodies, 415 for other media
+   *     types, an unknown charset, or JSON in another charset than UTF-8
    */
   public static RequestText parse(byte[] body, String contentType) {
     String media = contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-    String charset = charset(contentType);
-    if (charset != null && !charset.equals("utf-8") && !charset.equals("utf8") && !charset.equals("us-ascii")) {
-      throw new ApiException(415, "only UTF-8 is accepted (got charset=" + charset + ")");
+    String label = charset(contentType);
+    java.nio.charset.Charset charset;
+    try {
+      charset = label == null || label.equals("us-ascii") ? null : org.unspin.text.Charsets.forLabel(label);
+    } catch (IllegalArgumentException e) {
+      throw new ApiException(415, e.getMessage() + " (send UTF-8, or a charset Java knows)");
+    }
+    if (charset != null && !media.equals("text/plain") && !media.equals("text/html")) {
+      throw new ApiException(415, "JSON is UTF-8 (got charset=" + label + ")");
     }
     if (body.length == 0) {
       throw new ApiException(400, "empty body: send the text as text/plain or as JSON {\"text\": \"...\"}");
@@ -51,7 +60,7 @@ public record RequestText(ExtractedText text, boolean html, int top) {
       throw new ApiException(415, "unsupported media type " + media
           + ": send text/plain, text/html or application/json");
     }
-    String decoded = decode(body);
+    String decoded = decode(body, charset);
     switch (media) {
       case "text/plain":
         return new RequestText(ExtractedText.plain(nonBlank(decoded)), false, DEFAULT_TOP);
@@ -67,10 +76,10 @@ public record RequestText(ExtractedText text, boolean html, int top) {
     }
   }
 
-  private static String decode(byte[] body) {
+  private static String decode(byte[] body, java.nio.charset.Charset charset) {
     try {
       // The body limit is enforced before this, so TextInput's own limit never triggers.
-      return new TextInput(Math.max(1, body.length)).decode(body, "request body");
+      return new TextInput(Math.max(1, body.length)).decode(body, charset, "request body");
     } catch (InputException e) {
       throw new ApiException(400, e.getMessage());
     }

@@ -198,9 +198,25 @@ class UnspinServerTest {
   }
 
   @Test
-  void otherMediaTypesAndCharsetsAre415() throws Exception {
+  void otherMediaTypesAre415() throws Exception {
     assertJsonError(post("/api/check", "application/pdf", "%PDF-1.4"), 415);
-    assertJsonError(post("/api/check", "text/plain; charset=iso-8859-1", "caf\u00e9"), 415);
+    assertJsonError(post("/api/check", "text/plain; charset=x-no-such-charset", "cafe"), 415);
+    // JSON is UTF-8 (RFC 8259)
+    assertJsonError(post("/api/check", "application/json; charset=iso-8859-1", "{\"text\": \"cafe\"}"), 415);
+  }
+
+  @Test
+  void aTextBodyInAnotherCharsetIsReadInIt() throws Exception {
+    String text = "The caf\u00e9 on the corner raised its prices, and the regulars said the coffee was no better.";
+    HttpResponse<String> r = post("/api/restore", "text/plain; charset=ISO-8859-1",
+        text.getBytes(StandardCharsets.ISO_8859_1));
+    assertEquals(200, r.statusCode(), r.body());
+    assertTrue(r.body().contains("caf\u00e9 on the corner"), r.body());
+    // bytes that are not that charset either: 400 naming it (0x81 is unassigned in windows-1252)
+    byte[] bad = "caf\u00e9 ".getBytes(StandardCharsets.ISO_8859_1);
+    bad[3] = (byte) 0x81;
+    Map<String, Object> e = assertJsonError(post("/api/check", "text/plain; charset=windows-1252", bad), 400);
+    assertTrue(String.valueOf(e.get("error")).contains("invalid windows-1252 at byte offset 3"), e.toString());
   }
 
   @Test
