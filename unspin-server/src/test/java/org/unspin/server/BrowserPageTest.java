@@ -196,6 +196,31 @@ class BrowserPageTest {
   }
 
   @Test
+  void anUploadedPageThatIsNotUtf8IsReadInTheCharsetItDeclares() throws Exception {
+    Path page = Files.createTempFile("unspin-upload-", ".html");
+    Path plain = Files.createTempFile("unspin-upload-", ".txt");
+    try {
+      Files.write(page, ("<html><head><meta charset=\"iso-8859-1\"></head><body><p>The caf\u00e9 " + SPUN
+          + "</p></body></html>").getBytes(StandardCharsets.ISO_8859_1));
+      driver.get(server.uri().toString());
+      driver.findElement(By.id("input-file")).sendKeys(page.toString());
+      new WebDriverWait(driver, Duration.ofSeconds(10)).until(
+          d -> d.findElement(By.id("input-text")).getAttribute("value").contains("The caf\u00e9 "));
+      assertFalse(driver.findElement(By.id("input-text")).getAttribute("value").contains("\ufffd"));
+      // not UTF-8 and no charset declared: an error, not a text with replacement characters
+      Files.write(plain, "The caf\u00e9 on the corner.".getBytes(StandardCharsets.ISO_8859_1));
+      driver.findElement(By.id("input-file")).sendKeys(plain.toString());
+      new WebDriverWait(driver, Duration.ofSeconds(10)).until(
+          d -> d.findElement(By.id("error")).isDisplayed());
+      String shown = driver.findElement(By.id("error")).getText();
+      assertTrue(shown.contains(plain.getFileName().toString()) && shown.contains("not UTF-8"), shown);
+    } finally {
+      Files.deleteIfExists(page);
+      Files.deleteIfExists(plain);
+    }
+  }
+
+  @Test
   void matchedSourceIsShownPassageByPassage() throws Exception {
     Path dir = Files.createTempDirectory("unspin-index-");
     try {

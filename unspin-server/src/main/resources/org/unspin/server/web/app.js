@@ -19,21 +19,65 @@
     error.hidden = false;
   }
 
+  // The charset an HTML page declares in a <meta> tag of its first 1024 bytes, as browsers look for it.
+  function declaredCharset(bytes) {
+    var head = '';
+    for (var i = 0; i < Math.min(bytes.length, 1024); i++) {
+      head += String.fromCharCode(bytes[i]);
+    }
+    var m = /<meta\b[^>]*?charset\s*=\s*["']?\s*([a-z0-9_:.+-]+)/i.exec(head);
+    return m ? m[1] : null;
+  }
+
+  // A file's text: UTF-8, else the charset its <meta> tag declares (as the CLI and the server read
+  // pages), else an error rather than a text full of replacement characters.
+  function decodeFile(name, buffer) {
+    var bytes = new Uint8Array(buffer);
+    try {
+      return new TextDecoder('utf-8', {fatal: true}).decode(bytes);
+    } catch (notUtf8) {
+      var label = declaredCharset(bytes);
+      if (!label) {
+        throw new Error(name + ' is not UTF-8 and declares no charset; save it as UTF-8.');
+      }
+      var decoder;
+      try {
+        decoder = new TextDecoder(label, {fatal: true});
+      } catch (unknown) {
+        throw new Error(name + ' is not UTF-8 and declares charset "' + label + '", which this browser does not know.');
+      }
+      try {
+        return decoder.decode(bytes);
+      } catch (invalid) {
+        throw new Error(name + ' is neither UTF-8 nor the ' + label + ' it declares.');
+      }
+    }
+  }
+
   file.addEventListener('change', function () {
     var f = file.files && file.files[0];
     if (!f) {
       return;
     }
+    error.hidden = true;
     var reader = new FileReader();
     reader.onload = function () {
-      text.value = String(reader.result);
+      var content;
+      try {
+        content = decodeFile(f.name, reader.result);
+      } catch (e) {
+        status.textContent = '';
+        showError(e.message);
+        return;
+      }
+      text.value = content;
       html.checked = /\.x?html?$/i.test(f.name) || f.type === 'text/html' || looksLikeHtml(text.value);
       status.textContent = 'Loaded ' + f.name + '.';
     };
     reader.onerror = function () {
       showError('Cannot read ' + f.name + '.');
     };
-    reader.readAsText(f, 'utf-8');
+    reader.readAsArrayBuffer(f);
   });
 
   form.addEventListener('submit', function (event) {
