@@ -1,11 +1,6 @@
 package org.unspin.records;
 
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import org.unspin.api.InputException;
 import org.unspin.text.HtmlExtractor;
 import org.unspin.text.TextInput;
@@ -42,7 +37,7 @@ final class Payloads {
     }
     String text;
     try {
-      text = charset == null ? utf8(bytes, len) : decode(bytes, len, charset);
+      text = decode(bytes, len, charset);
     } catch (InputException e) {
       return InputRecord.ofError(id, uri, source, e.getMessage());
     }
@@ -64,34 +59,14 @@ final class Payloads {
     return InputRecord.ofText(id, uri, source, text, isHtml);
   }
 
-  private static String utf8(byte[] bytes, int len) {
+  /** {@link TextInput#decode(byte[], Charset, String)}, its messages without the name (a record's error names it). */
+  private static String decode(byte[] bytes, int len, Charset charset) {
     byte[] exact = len == bytes.length ? bytes : java.util.Arrays.copyOf(bytes, len);
     try {
-      return UTF8.decode(exact, NAME);
+      return UTF8.decode(exact, charset, NAME);
     } catch (InputException e) {
       String m = e.getMessage();
       throw new InputException(m.startsWith(NAME + ": ") ? m.substring(NAME.length() + 2) : m);
     }
-  }
-
-  private static String decode(byte[] bytes, int len, Charset charset) {
-    CharsetDecoder d = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.wrap(bytes, 0, len);
-    CharBuffer out = CharBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 8L,
-        (long) Math.ceil(len * (double) d.maxCharsPerByte()) + 16));
-    CoderResult r = d.decode(in, out, true);
-    if (!r.isError()) {
-      r = d.flush(out);
-    }
-    if (r.isError()) {
-      throw new InputException("invalid " + charset.name() + " at byte offset " + in.position());
-    }
-    out.flip();
-    String text = out.toString();
-    if (text.isBlank()) {
-      throw new InputException("empty input");
-    }
-    return text;
   }
 }
