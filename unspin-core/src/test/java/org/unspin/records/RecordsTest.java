@@ -103,6 +103,19 @@ class RecordsTest {
   }
 
   @Test
+  void aWarcPageWithoutAHeaderCharsetIsReadInTheCharsetItsMetaTagDeclares() throws IOException {
+    byte[] latin = ("<html><head><meta charset=\"iso-8859-1\"></head><body><p>Caf\u00e9 owners said the r\u00e9sum\u00e9 "
+        + "was fine.</p></body></html>").getBytes(StandardCharsets.ISO_8859_1);
+    byte[] undeclared = "<html><body><p>Caf\u00e9 owners.</p></body></html>".getBytes(StandardCharsets.ISO_8859_1);
+    byte[] bytes = warc(WarcCompression.NONE, response("http://m.example/latin", 200, "text/html", latin),
+        response("http://m.example/undeclared", 200, "text/html", undeclared));
+    List<InputRecord> rs = all(Records.warc(new ByteArrayInputStream(bytes), "m.warc", RecordOptions.defaults()));
+    assertEquals(2, rs.size(), rs.toString());
+    assertEquals("Caf\u00e9 owners said the r\u00e9sum\u00e9 was fine.", rs.get(0).text().strip());
+    assertEquals("invalid UTF-8 at byte offset 18", rs.get(1).error());
+  }
+
+  @Test
   void warcOffsetsInSourcesPointAtTheRecordsGzipMember() throws IOException {
     byte[] a = warc(WarcCompression.GZIP, response("http://x.example/1", 200, "text/plain", "one".getBytes(
         StandardCharsets.UTF_8)));
