@@ -105,6 +105,9 @@ class EnglishGuessTest {
         + "investors die laughing. Lion den tours. Es Devlin designs stage."));
     assertNull(EnglishGuess.problem("Deutsche Bank chief says Der Spiegel report on bank losses is wrong, and the "
         + "paper stands by it."));
+    // A list of references: "et al." is Latin in English text, not French and Spanish
+    assertNull(EnglishGuess.problem("Smith J, Lee K, et al. Deep nets. Nature 2020. Jones P, et al. Graph models. "
+        + "Science 2019. Brown T, et al. Cells. Cell 2018. Wu Y, et al. Maps. PNAS 2017."));
   }
 
   private static java.util.Map<String, java.util.Set<String>> lists(String text) throws Exception {
