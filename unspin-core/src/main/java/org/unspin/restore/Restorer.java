@@ -445,19 +445,19 @@ public final class Restorer {
       return count;
     }
 
-    /** Per phrase of more than one word (its words joined by tabs): how often it is written. */
-    Map<String, Integer> phraseCounts;
+    /** Per phrase of more than one word (its words): how often it is written. */
+    Map<List<String>, Integer> phraseCounts;
 
     /** How often {@code words} (two or more) are written, word for word; {@code first} indexes its first word. */
     private int phraseCount(List<String> words, int[] first) {
       if (phraseCounts == null) {
         phraseCounts = new HashMap<>();
       }
-      String key = String.join("\t", words);
-      Integer known = phraseCounts.get(key);
+      Integer known = phraseCounts.get(words); // (a look-up allocates nothing; a new phrase is copied in)
       if (known != null) {
         return known;
       }
+      List<String> key = List.copyOf(words);
       // Walk the occurrences of the phrase's rarest word ("stock" of "the stock market"), not of its first.
       int[] rarest = first;
       int shift = 0;

@@ -120,20 +120,11 @@ public final class TextInput {
     if (bytes.length > maxBytes) {
       throw tooLarge(name);
     }
-    checkStart(bytes, bytes.length, name);
-    int nul = indexOf(bytes, 0, bytes.length, (byte) 0);
-    if (nul >= 0) {
-      throw binary(name, "NUL byte at byte offset " + nul);
-    }
+    checkNotBinary(bytes, name);
     int offset = hasUtf8Bom(bytes, bytes.length) ? 3 : 0;
-    CharsetDecoder decoder = newDecoder();
-    ByteBuffer in = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
-    CharBuffer out = CharBuffer.allocate(bytes.length - offset);
-    CoderResult result = decoder.decode(in, out, true);
-    if (!result.isError()) {
-      result = decoder.flush(out);
-    }
-    if (result.isError()) {
+    int[] errorAt = new int[1];
+    String text = decodeOrNull(newDecoder(), bytes, offset, errorAt);
+    if (text == null) {
       String declared = Charsets.declaredInHtml(bytes, offset, bytes.length);
       Charset charset = null;
       String why = "";
@@ -150,12 +141,39 @@ public final class TextInput {
       if (mostlyUndecodable(bytes)) {
         throw binary(name, "mostly invalid UTF-8");
       }
-      throw new InputException(name + ": invalid UTF-8 at byte offset " + in.position() + why);
+      throw new InputException(name + ": invalid UTF-8 at byte offset " + errorAt[0] + why);
     }
-    out.flip();
-    String text = out.toString();
     checkText(text, name);
     return text;
+  }
+
+  /** Refuses known binary signatures and NUL bytes. */
+  private static void checkNotBinary(byte[] bytes, String name) {
+    checkStart(bytes, bytes.length, name);
+    int nul = indexOf(bytes, 0, bytes.length, (byte) 0);
+    if (nul >= 0) {
+      throw binary(name, "NUL byte at byte offset " + nul);
+    }
+  }
+
+  /**
+   * {@code bytes[offset..]} decoded by {@code d} (strict), or null with the offset of the first bad
+   * byte in {@code errorAt[0]}.
+   */
+  private static String decodeOrNull(CharsetDecoder d, byte[] bytes, int offset, int[] errorAt) {
+    ByteBuffer in = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
+    CharBuffer out = CharBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 8L,
+        (long) Math.ceil((bytes.length - offset) * (double) d.maxCharsPerByte()) + 16));
+    CoderResult r = d.decode(in, out, true);
+    if (!r.isError()) {
+      r = d.flush(out);
+    }
+    if (r.isError()) {
+      errorAt[0] = in.position();
+      return null;
+    }
+    out.flip();
+    return out.toString();
   }
 
   /**
@@ -174,11 +192,7 @@ public final class TextInput {
     }
     boolean wide = charset.name().startsWith("UTF-16") || charset.name().startsWith("UTF-32");
     if (!wide) {
-      checkStart(bytes, bytes.length, name);
-      int nul = indexOf(bytes, 0, bytes.length, (byte) 0);
-      if (nul >= 0) {
-        throw binary(name, "NUL byte at byte offset " + nul);
-      }
+      checkNotBinary(bytes, name);
     }
     return strict(bytes, 0, charset, name, "");
   }
@@ -192,20 +206,12 @@ public final class TextInput {
   }
 
   private String strict(byte[] bytes, int offset, Charset charset, String name, String why) {
-    CharsetDecoder d = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
-    CharBuffer out = CharBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 8L,
-        (long) Math.ceil((bytes.length - offset) * (double) d.maxCharsPerByte()) + 16));
-    CoderResult r = d.decode(in, out, true);
-    if (!r.isError()) {
-      r = d.flush(out);
+    int[] errorAt = new int[1];
+    String text = decodeOrNull(charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT), bytes, offset, errorAt);
+    if (text == null) {
+      throw new InputException(name + ": invalid " + charset.name() + " at byte offset " + errorAt[0] + why);
     }
-    if (r.isError()) {
-      throw new InputException(name + ": invalid " + charset.name() + " at byte offset " + in.position() + why);
-    }
-    out.flip();
-    String text = out.toString();
     checkText(text, name);
     return text;
   }
