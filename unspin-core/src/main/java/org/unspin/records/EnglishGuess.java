@@ -26,7 +26,10 @@ public final class EnglishGuess {
   public static final int MIN_WORDS = 30;
   /** Shorter texts are never refused (for their function words). */
   public static final int SHORT_MIN_WORDS = 12;
-  /** Other languages' function words from which a text of {@link #SHORT_MIN_WORDS} to {@link #MIN_WORDS} words is refused. */
+  /**
+   * Other languages' function words from which a text of {@link #SHORT_MIN_WORDS} to {@link
+   * #MIN_WORDS} words is refused.
+   */
   public static final int SHORT_MIN_FOREIGN = 4;
   /** Their share from which such a text is refused (other languages' prose sits at 0.25-0.45). */
   public static final double SHORT_MIN_FOREIGN_SHARE = 0.25;
@@ -37,7 +40,10 @@ public final class EnglishGuess {
   public static final double MIN_FUNCTION_WORD_SHARE = 0.10;
   /** Share of other languages' function words from which a text without English ones is refused (they sit at 0.25-0.45). */
   public static final double MIN_FOREIGN_SHARE = 0.10;
-  /** Letters of another script than Latin from which a text where they are the majority is refused, however few its words. */
+  /**
+   * Letters of another script than Latin from which a text where they are the majority is refused,
+   * however few its words.
+   */
   public static final int MIN_OTHER_SCRIPT_LETTERS = 12;
   /** Words read: enough to decide, and constant cost on long documents. */
   static final int SAMPLE_WORDS = 2000;

@@ -23,7 +23,8 @@ class EnglishGuessTest {
         + "Angaben des Ministeriums im kommenden Jahr in Kraft treten soll und vor allem junge Beschäftigte "
         + "entlasten wird, wie ein Sprecher in Berlin mitteilte.";
     String why = EnglishGuess.problem(german);
-    assertTrue(why != null && why.startsWith("not English (") && why.contains("% function words of other languages in 38 words"), String.valueOf(why));
+    assertTrue(why != null && why.startsWith("not English (")
+        && why.contains("% function words of other languages in 38 words"), String.valueOf(why));
     String french = "Le gouvernement a annonc\u00e9 mardi une nouvelle r\u00e9forme des retraites qui sera "
         + "pr\u00e9sent\u00e9e au conseil des ministres la semaine prochaine, selon le porte-parole du "
         + "gouvernement, qui a pr\u00e9cis\u00e9 que les syndicats seront re\u00e7us avant la fin du mois.";

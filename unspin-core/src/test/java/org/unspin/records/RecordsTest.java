@@ -104,8 +104,8 @@ class RecordsTest {
 
   @Test
   void aWarcPageWithoutAHeaderCharsetIsReadInTheCharsetItsMetaTagDeclares() throws IOException {
-    byte[] latin = ("<html><head><meta charset=\"iso-8859-1\"></head><body><p>Caf\u00e9 owners said the r\u00e9sum\u00e9 "
-        + "was fine.</p></body></html>").getBytes(StandardCharsets.ISO_8859_1);
+    byte[] latin = ("<html><head><meta charset=\"iso-8859-1\"></head><body><p>Caf\u00e9 owners said the "
+        + "r\u00e9sum\u00e9 was fine.</p></body></html>").getBytes(StandardCharsets.ISO_8859_1);
     byte[] undeclared = "<html><body><p>Caf\u00e9 owners.</p></body></html>".getBytes(StandardCharsets.ISO_8859_1);
     byte[] bytes = warc(WarcCompression.NONE, response("http://m.example/latin", 200, "text/html", latin),
         response("http://m.example/undeclared", 200, "text/html", undeclared));

@@ -88,12 +88,13 @@ class TextInputTest {
 
   @Test
   void anHtmlPageThatIsNotUtf8IsReadInTheCharsetItDeclares() {
-    byte[] latin1 = "<html><head><meta charset=\"iso-8859-1\"><title>Caf\u00e9</title></head><body><p>The caf\u00e9 raised its prices.</p></body></html>"
-        .getBytes(StandardCharsets.ISO_8859_1);
+    byte[] latin1 = ("<html><head><meta charset=\"iso-8859-1\"><title>Caf\u00e9</title></head><body>"
+        + "<p>The caf\u00e9 raised its prices.</p></body></html>").getBytes(StandardCharsets.ISO_8859_1);
     assertTrue(INPUT.decode(latin1, "page.html").contains("The caf\u00e9 raised"));
     // http-equiv, and windows-1252's curly quotes (0x93, 0x94; ISO-8859-1 means windows-1252, as in browsers)
-    byte[] cp1252 = concat("<html><head><META HTTP-EQUIV='Content-Type' CONTENT='text/html; charset=Windows-1252'></head><body><p>"
-        .getBytes(StandardCharsets.US_ASCII), bytes(0x93), "Quoted".getBytes(StandardCharsets.US_ASCII), bytes(0x94),
+    byte[] cp1252 = concat(("<html><head><META HTTP-EQUIV='Content-Type' "
+        + "CONTENT='text/html; charset=Windows-1252'></head><body><p>").getBytes(StandardCharsets.US_ASCII),
+        bytes(0x93), "Quoted".getBytes(StandardCharsets.US_ASCII), bytes(0x94),
         " text.</p></body></html>".getBytes(StandardCharsets.US_ASCII));
     assertTrue(INPUT.decode(cp1252, "page.html").contains("\u201cQuoted\u201d text."));
   }
