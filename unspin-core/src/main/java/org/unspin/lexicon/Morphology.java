@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.unspin.util.Resources;
 
 /**
  * English inflection and lemmatization for single LM-form words, with multiword phrases inflected
@@ -201,14 +202,51 @@ public final class Morphology {
     return irregular.get(lemma)[inflection.ordinal()][variant];
   }
 
-  /** The head word of {@code phrase} for {@code inflection} (first word of verbs, last otherwise). */
+  /**
+   * The head word of {@code phrase} for {@code inflection} (see {@link #headIndex}): the first word
+   * of verbs, the word before a noun's complement ("rate" of "rate of interest"), else the last.
+   */
   public static String head(String phrase, Inflection inflection) {
-    if (inflection.headIsFirst()) {
-      int sp = phrase.indexOf(' ');
-      return sp < 0 ? phrase : phrase.substring(0, sp);
+    if (phrase.indexOf(' ') < 0) {
+      return phrase;
     }
-    return phrase.substring(phrase.lastIndexOf(' ') + 1);
+    String[] w = phrase.split(" ");
+    return w[headIndex(w, inflection)];
   }
+
+  /**
+   * Which of a phrase's words carries {@code inflection}: the first for verbs ("gave up"); for a noun
+   * plural the word before the phrase's first preposition of {@link #HEAD_PREPOSITIONS} when one stands
+   * between its first and last words ("rates of interest", "commanders in chief"), otherwise, and for
+   * any other inflection, the last word ("financial institutions"). A preposition at the end is a
+   * particle ("sit ins"), not the start of a complement.
+   */
+  public static int headIndex(String[] words, Inflection inflection) {
+    if (inflection.headIsFirst()) {
+      return 0;
+    }
+    if (inflection == Inflection.PLURAL) {
+      for (int i = 1; i < words.length - 1; i++) {
+        if (HEAD_PREPOSITIONS.contains(words[i])) {
+          return i - 1;
+        }
+      }
+    }
+    return words.length - 1;
+  }
+
+  /** The data file of {@link #HEAD_PREPOSITIONS}. */
+  public static final String HEAD_PREPOSITIONS_RESOURCE = "/org/unspin/lexicon/head-prepositions.txt";
+
+  /** The prepositions of the data file {@value #HEAD_PREPOSITIONS_RESOURCE} (its header gives the source). */
+  public static final Set<String> HEAD_PREPOSITIONS = Resources.load(Morphology.class, HEAD_PREPOSITIONS_RESOURCE,
+      (in, origin) -> {
+        Set<String> out = new java.util.HashSet<>();
+        for (Resources.Line line : Resources.dataLines(in)) {
+          out.add(line.text().trim());
+        }
+        return Set.copyOf(out);
+      });
 
   /**
    * {@link #inflectPhrase(String, Inflection)} with form number {@code variant} of the head word
@@ -218,17 +256,16 @@ public final class Morphology {
     if (variant == 0) {
       return inflectPhrase(phrase, inflection);
     }
-    int sp = inflection.headIsFirst() ? phrase.indexOf(' ') : phrase.lastIndexOf(' ');
-    if (sp < 0) {
+    if (phrase.indexOf(' ') < 0) {
       return inflect(phrase, inflection, variant);
     }
     if (inflection == Inflection.COMPARATIVE || inflection == Inflection.SUPERLATIVE) {
       return null;
     }
-    if (inflection.headIsFirst()) {
-      return inflect(phrase.substring(0, sp), inflection, variant) + phrase.substring(sp);
-    }
-    return phrase.substring(0, sp + 1) + inflect(phrase.substring(sp + 1), inflection, variant);
+    String[] w = phrase.split(" ");
+    int h = headIndex(w, inflection);
+    w[h] = inflect(w[h], inflection, variant);
+    return String.join(" ", w);
   }
 
   /** Whether {@code word} is an accepted form of {@code lemma} with {@code inflection} (irregular variants count). */
@@ -256,17 +293,16 @@ public final class Morphology {
     if (inflection == Inflection.BASE) {
       return phrase;
     }
-    int sp = inflection.headIsFirst() ? phrase.indexOf(' ') : phrase.lastIndexOf(' ');
-    if (sp < 0) {
+    if (phrase.indexOf(' ') < 0) {
       return inflect(phrase, inflection);
     }
     if (inflection == Inflection.COMPARATIVE || inflection == Inflection.SUPERLATIVE) {
       return null;
     }
-    if (inflection.headIsFirst()) {
-      return inflect(phrase.substring(0, sp), inflection) + phrase.substring(sp);
-    }
-    return phrase.substring(0, sp + 1) + inflect(phrase.substring(sp + 1), inflection);
+    String[] w = phrase.split(" ");
+    int h = headIndex(w, inflection);
+    w[h] = inflect(w[h], inflection);
+    return String.join(" ", w);
   }
 
   /** Whether {@code surface} is an accepted form of {@code phrase} with {@code inflection}, by {@link #inflectPhrase}'s rules. */
@@ -274,8 +310,7 @@ public final class Morphology {
     if (inflection == Inflection.BASE) {
       return phrase.equals(surface);
     }
-    int sp = inflection.headIsFirst() ? phrase.indexOf(' ') : phrase.lastIndexOf(' ');
-    if (sp < 0) {
+    if (phrase.indexOf(' ') < 0) {
       if (inflection == Inflection.COMPARATIVE || inflection == Inflection.SUPERLATIVE) {
         String r = inflect(phrase, inflection);
         if (r.indexOf(' ') >= 0) {
@@ -287,16 +322,18 @@ public final class Morphology {
     if (inflection == Inflection.COMPARATIVE || inflection == Inflection.SUPERLATIVE) {
       return false;
     }
-    int ssp = inflection.headIsFirst() ? surface.indexOf(' ') : surface.lastIndexOf(' ');
-    if (ssp < 0) {
+    String[] w = phrase.split(" ");
+    String[] sw = surface.split(" ", -1);
+    if (sw.length != w.length) {
       return false;
     }
-    if (inflection.headIsFirst()) {
-      return phrase.substring(sp).equals(surface.substring(ssp))
-          && isForm(phrase.substring(0, sp), inflection, surface.substring(0, ssp));
+    int h = headIndex(w, inflection);
+    for (int i = 0; i < w.length; i++) {
+      if (i != h && !w[i].equals(sw[i])) {
+        return false;
+      }
     }
-    return phrase.substring(0, sp).equals(surface.substring(0, ssp))
-        && isForm(phrase.substring(sp + 1), inflection, surface.substring(ssp + 1));
+    return isForm(w[h], inflection, sw[h]);
   }
 
   private String regular(String w, Inflection infl) {

@@ -200,7 +200,7 @@ public final class ReverseLexicon {
                 src.add(lid, infl, surfacePos(lid, infl), !a.alsoConfusable[i],
                     a.alsoConfusable[i] && infl == Inflection.PAST_PARTICIPLE, Lexicon.ANALYSIS_PENALTY);
               }
-            } else if (!infl.headIsFirst()) {
+            } else if (!infl.headIsFirst() && !(infl == Inflection.PLURAL && complementAfterFirst(lmForms, from, len))) {
               inflected(lmForms, from, len, headLast, a.lemmas[i], infl, a.alsoConfusable[i], src);
             }
           }
@@ -208,9 +208,11 @@ public final class ReverseLexicon {
         if (len > 1) {
           if (lex.isTail(lmForms, from + 1, len - 1)) {
             Analyses a = analyses(lmForms[from]);
+            boolean nounHeadFirst = complementAfterFirst(lmForms, from, len);
             for (int i = 0; i < a.lemmas.length; i++) {
-              if (a.inflections[i].headIsFirst()) {
-                inflected(lmForms, from, len, from, a.lemmas[i], a.inflections[i], a.alsoConfusable[i], src);
+              Inflection infl = a.inflections[i];
+              if (infl.headIsFirst() || nounHeadFirst && infl == Inflection.PLURAL) {
+                inflected(lmForms, from, len, from, a.lemmas[i], infl, a.alsoConfusable[i], src);
               }
             }
           }
@@ -269,13 +271,23 @@ public final class ReverseLexicon {
     }
     if (f.mayFollow(second, len)) { // "X second ..." is a phrase of len words
       Analyses a = analyses(first);
+      boolean nounHeadFirst = len >= 3 && Morphology.HEAD_PREPOSITIONS.contains(second);
       for (int i = 0; i < a.lemmas.length; i++) {
-        if (a.inflections[i].headIsFirst() && f.mayContain(a.lemmas[i], second)) {
+        Inflection infl = a.inflections[i];
+        if ((infl.headIsFirst() || nounHeadFirst && infl == Inflection.PLURAL) && f.mayContain(a.lemmas[i], second)) {
           return true;
         }
       }
     }
     return false;
+  }
+
+  /**
+   * Whether a noun plural of the span {@code lmForms[from..from+len)} is written on its first word:
+   * its second word opens a complement ("rates of interest"; {@link Morphology#headIndex}).
+   */
+  private static boolean complementAfterFirst(String[] lmForms, int from, int len) {
+    return len >= 3 && Morphology.HEAD_PREPOSITIONS.contains(lmForms[from + 1]);
   }
 
   /**

@@ -19,6 +19,16 @@ class DefaultLexiconTest {
     return out;
   }
 
+  /** A plural noun phrase with a preposition is inflected on the word before it, as English writes it. */
+  @Test
+  void findsThePluralOfAPhraseWhoseHeadComesBeforeAPreposition() {
+    List<String> rates = originals(LEX.dictionary(), "rates of interest");
+    assertTrue(rates.contains("interest rates"), rates.toString());
+    List<String> views = originals(LEX.dictionary(), "points of view");
+    assertTrue(views.contains("viewpoints"), views.toString());
+    assertTrue(LEX.dictionary().reverse().mayHaveCandidates("men", "of", 3));
+  }
+
   /**
    * The quick multiword test on the shipped lexicon: every span it turns away has no candidate,
    * and it turns away most spans of running text (pairs of its words, the phrases' own words in

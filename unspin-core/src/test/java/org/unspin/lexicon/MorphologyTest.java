@@ -100,6 +100,23 @@ class MorphologyTest {
   }
 
   @Test
+  void pluralOfANounPhraseWithAPrepositionGoesOnTheWordBeforeIt() {
+    assertEquals("rates of interest", M.inflectPhrase("rate of interest", Inflection.PLURAL));
+    assertEquals("points of view", M.inflectPhrase("point of view", Inflection.PLURAL));
+    assertEquals("commanders in chief", M.inflectPhrase("commander in chief", Inflection.PLURAL));
+    assertEquals("pieces of cake", M.inflectPhrase("piece of cake", Inflection.PLURAL));
+    assertEquals("points of view", M.inflectPhrase("point of view", Inflection.PLURAL, 0));
+    assertTrue(M.isPhraseForm("rate of interest", Inflection.PLURAL, "rates of interest"));
+    assertFalse(M.isPhraseForm("rate of interest", Inflection.PLURAL, "rate of interests"));
+    assertEquals("rate", Morphology.head("rate of interest", Inflection.PLURAL));
+    // a preposition at the end is a phrasal noun's particle, not a head's complement: "sit-ins"
+    assertEquals("sit ins", M.inflectPhrase("sit in", Inflection.PLURAL));
+    assertEquals("interest rates", M.inflectPhrase("interest rate", Inflection.PLURAL));
+    // verbs keep their first word
+    assertEquals("looked out of", M.inflectPhrase("look out of", Inflection.PAST));
+  }
+
+  @Test
   void analyzesInflectedWordsBackToLemmas() {
     assertTrue(analyses("went").contains("go/PAST"), analyses("went").toString());
     assertFalse(analyses("went").contains("go/PAST_PARTICIPLE"));
