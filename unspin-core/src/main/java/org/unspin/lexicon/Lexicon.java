@@ -197,15 +197,32 @@ public final class Lexicon {
       maxFanOut = Math.max(maxFanOut, edgeStart[p + 1] - edgeStart[p]);
     }
     double[] choice = log2Choices(maxFanOut);
+    int[] wordnetFan = new int[n];
+    for (int k = 0; k < edgeTarget.length; k++) {
+      if (wordnetSynonym(edgeInfo[k])) {
+        wordnetFan[edgeSource[k]]++;
+      }
+    }
     for (int k = 0; k < edgeTarget.length; k++) {
       int src = edgeSource[k];
       int tg = edgeTarget[k];
+      int info = edgeInfo[k];
+      boolean first = k == edgeStart[src];
       int srcFan = edgeStart[src + 1] - edgeStart[src];
-      bucket[k] = (byte) prior(edgeInfo[k], freq[src], choice[2 * srcFan + (k == edgeStart[src] ? 1 : 0)]);
-      // An original without edges of its own gets the listing's fan-out: its real one is unknown.
+      // An original without edges of its own gets the listing's fan-outs: its real ones are unknown.
       int tgFan = edgeStart[tg + 1] - edgeStart[tg];
-      inverseBucket[k] = (byte) Math.min(PRIOR_BUCKETS - 1,
-          prior(edgeInfo[k], freq[tg], choice[2 * (tgFan > 0 ? tgFan : srcFan)]) + INVERSE_PENALTY);
+      int invFan = tgFan > 0 ? tgFan : srcFan;
+      double forward;
+      double inverse;
+      if (wordnetSynonym(info)) {
+        forward = log2Choice(srcFan, wordnetFan[src], first);
+        inverse = log2Choice(invFan, tgFan > 0 ? Math.max(1, wordnetFan[tg]) : wordnetFan[src], false);
+      } else {
+        forward = choice[2 * srcFan + (first ? 1 : 0)];
+        inverse = choice[2 * invFan];
+      }
+      bucket[k] = (byte) prior(info, freq[src], forward);
+      inverseBucket[k] = (byte) Math.min(PRIOR_BUCKETS - 1, prior(info, freq[tg], inverse) + INVERSE_PENALTY);
       revStart[tg + 1]++;
     }
     for (int p = 0; p < n; p++) {
@@ -307,6 +324,15 @@ public final class Lexicon {
    * frequency class and the fan-out term did worse there.
    */
   static final double FIRST_SHARE = 0.5;
+  /**
+   * Among the spinners that pick a replacement at random, the share whose dictionary is WordNet's
+   * synonyms (the rest pick among all of the original's entries): the channel's mixture of spinner
+   * dictionaries (restore.ChannelWeights#wordnetChoiceShare, the same value), here so that the
+   * candidate limit keeps the pairs the channel prices as likelier. Without it a WordNet synonym of
+   * a word with a long Moby list ("stock", 659 entries, 44 of them WordNet synonyms, behind
+   * "inventory") ranked below dozens of Moby words with short lists and was cut.
+   */
+  static final double WORDNET_CHOICE_SHARE = 0.3;
   /** Extra cost (in buckets) of WordNet edges other than synonyms of senses 1-3. */
   static final int WORDNET_OTHER_PENALTY = 4;
   /** Extra cost (in buckets) of edges only Moby lists. */
@@ -320,38 +346,54 @@ public final class Lexicon {
    * A prior cost for "the original of this edge was spun into its replacement", 0 (likeliest) to
    * {@code PRIOR_BUCKETS - 1}, in units of half a bit, that orders each reverse list. It is a
    * negative log2 of P(original) * P(replacement | original): the original's frequency class, plus
-   * {@code -log2(FIRST_SHARE * [first] + (1 - FIRST_SHARE) / fanOut)} for a mix of spinners that
-   * write the first replacement and spinners that pick one at random, plus a penalty for edges a
-   * spinner's dictionary is less likely to share: none for WordNet synonyms of senses 1-3, spelling
-   * and number variants, {@link #WORDNET_OTHER_PENALTY} for other WordNet edges, {@link
-   * #MOBY_PENALTY} for edges only Moby lists.
+   * {@code -log2(FIRST_SHARE * [first] + (1 - FIRST_SHARE) * choice)} for a mix of spinners that
+   * write the first replacement and spinners that pick one at random, where {@code choice} is
+   * {@code (1 - s) / fanOut + s / wordnetFanOut} for a WordNet synonym ({@code s} = {@link
+   * #WORDNET_CHOICE_SHARE}: a random picker whose dictionary is WordNet's synonyms) and {@code (1 -
+   * s) / fanOut} for any other edge; plus a penalty for edges a spinner's dictionary is less likely
+   * to share: none for WordNet synonyms of senses 1-3, spelling and number variants, {@link
+   * #WORDNET_OTHER_PENALTY} for other WordNet edges, {@link #MOBY_PENALTY} for edges only Moby lists.
    *
    * @param fanOut the original's number of edges in the whole lexicon
+   * @param wordnetFanOut how many of them are WordNet synonyms ({@link #wordnetSynonym})
    * @param originalFreqClass the original's {@link #freqClass}
    * @param first whether the edge is the original's first replacement (forward order)
    */
-  public static int prior(int info, int fanOut, int originalFreqClass, boolean first) {
-    return prior(info, originalFreqClass, log2Choice(fanOut, first));
+  public static int prior(int info, int fanOut, int wordnetFanOut, int originalFreqClass, boolean first) {
+    return prior(info, originalFreqClass, log2Choice(fanOut, wordnetSynonym(info) ? wordnetFanOut : 0, first));
   }
 
   /**
-   * {@code log2(FIRST_SHARE * [first] + (1 - FIRST_SHARE) / fanOut)}, the term of {@link #prior}
-   * that depends on the fan-out alone: loading takes it from a table per fan-out instead of two
+   * {@code log2(FIRST_SHARE * [first] + (1 - FIRST_SHARE) * choice)}, the term of {@link #prior}
+   * that depends on the fan-outs alone ({@code wordnetFanOut} 0 for an edge that is not a WordNet
+   * synonym): loading takes the other edges' term from a table per fan-out instead of two
    * logarithms per edge (3 million edges, 0.3 to 0.7 s of start-up).
    */
-  private static double log2Choice(int fanOut, boolean first) {
-    double p = (first ? FIRST_SHARE : 0.0) + (1.0 - FIRST_SHARE) / Math.max(1, fanOut);
+  private static double log2Choice(int fanOut, int wordnetFanOut, boolean first) {
+    double choice = (1.0 - WORDNET_CHOICE_SHARE) / Math.max(1, fanOut);
+    if (wordnetFanOut > 0) {
+      choice += WORDNET_CHOICE_SHARE / wordnetFanOut;
+    }
+    double p = (first ? FIRST_SHARE : 0.0) + (1.0 - FIRST_SHARE) * choice;
     return Math.log(p) / Math.log(2);
   }
 
-  /** {@link #log2Choice} for every fan-out from 0 to {@code maxFanOut}: index {@code 2 * fanOut + (first ? 1 : 0)}. */
+  /**
+   * {@link #log2Choice} of an edge that is not a WordNet synonym for every fan-out from 0 to {@code
+   * maxFanOut}: index {@code 2 * fanOut + (first ? 1 : 0)}.
+   */
   private static double[] log2Choices(int maxFanOut) {
     double[] t = new double[2 * maxFanOut + 2];
     for (int f = 0; f <= maxFanOut; f++) {
-      t[2 * f] = log2Choice(f, false);
-      t[2 * f + 1] = log2Choice(f, true);
+      t[2 * f] = log2Choice(f, 0, false);
+      t[2 * f + 1] = log2Choice(f, 0, true);
     }
     return t;
+  }
+
+  /** Whether an edge with lexicon info {@code info} is a WordNet synonym: WordNet lists it, not as a hypernym. */
+  static boolean wordnetSynonym(int info) {
+    return (resources(info) & Resource.WORDNET.bit()) != 0 && relation(info) != Relation.HYPERNYM;
   }
 
   private static int prior(int info, int originalFreqClass, double log2Choice) {

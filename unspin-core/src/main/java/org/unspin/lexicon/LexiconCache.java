@@ -94,6 +94,7 @@ final class LexiconCache {
     h = mix(h, crc.getValue());
     h = mix(h, Lexicon.PRIOR_BUCKETS * 31L + Lexicon.BUCKETS_PER_BIT);
     h = mix(h, Double.doubleToLongBits(Lexicon.FIRST_SHARE));
+    h = mix(h, Double.doubleToLongBits(Lexicon.WORDNET_CHOICE_SHARE));
     h = mix(h, Lexicon.WORDNET_OTHER_PENALTY * 961L + Lexicon.MOBY_PENALTY * 31L + Lexicon.INVERSE_PENALTY);
     return h;
   }

@@ -244,7 +244,11 @@ class ReverseLexiconOracleTest {
       for (int k = lex.reverseStart(p); k < lex.reverseEnd(p); k++) {
         int e = lex.reverseEdge(k);
         int src = lex.edgeSource(e);
-        int prior = Lexicon.prior(lex.info(e), lex.edgeEnd(src) - lex.edgeStart(src), lex.freqClass(src),
+        int wordnet = 0;
+        for (int f = lex.edgeStart(src); f < lex.edgeEnd(src); f++) {
+          wordnet += Lexicon.wordnetSynonym(lex.info(f)) ? 1 : 0;
+        }
+        int prior = Lexicon.prior(lex.info(e), lex.edgeEnd(src) - lex.edgeStart(src), wordnet, lex.freqClass(src),
             e == lex.edgeStart(src));
         assertEquals(prior, lex.bucket(e), "seed=" + seed);
         assertTrue(prior >= last, "seed=" + seed + " reverse list of " + p + " out of prior order");
