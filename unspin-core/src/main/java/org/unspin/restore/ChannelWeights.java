@@ -149,6 +149,11 @@ import org.unspin.api.ModelException;
  *     {@code s / wordnetFanout + (1 - s) / fanout}, any other pair (Moby's, WordNet's hypernyms)
  *     with {@code (1 - s) / fanout} (the channel's fan-out term, {@code fanoutWeight} times the
  *     log10 of the inverse); 0 = off, every entry is one of {@code fanout}
+ * @param firstLookNextWord 1: with {@code firstLookPerPosition}, the one-word candidates that pass
+ *     the first look are ranked by their first word's look plus the look of the input word after
+ *     them (the window's second query, asked for all of them at once), so that the right context
+ *     counts in the cut ("the inventory market": "stock" is no likelier than "history" after "the",
+ *     but before "market" it is); 0 = the first look alone (the left context)
  */
 public record ChannelWeights(
     double replacementRate,
@@ -196,7 +201,8 @@ public record ChannelWeights(
     double judgedCleanGate,
     double judgedCleanThreshold,
     double writtenOriginalBonus,
-    double wordnetChoiceShare) {
+    double wordnetChoiceShare,
+    int firstLookNextWord) {
 
   /** Hand-set defaults; see the class javadoc. */
   public static final ChannelWeights DEFAULTS = new ChannelWeights(
@@ -246,7 +252,8 @@ public record ChannelWeights(
       0.0, // judgedCleanGate: off
       0.7, // judgedCleanThreshold
       0.0, // writtenOriginalBonus: off
-      0.0); // wordnetChoiceShare: off
+      0.0, // wordnetChoiceShare: off
+      0); // firstLookNextWord: off
   // Pruning defaults measured with a WordNet reverse lexicon (23 candidates per token) and a 25 MB
   // trigram LM: 64.1% of spun errors removed at rate 40% vs 65.0% with (3.0, 8, 16, 2.0), at about
   // 1.5 times the speed.
@@ -319,6 +326,9 @@ public record ChannelWeights(
     checkUnit("judgedCleanGate", judgedCleanGate);
     checkUnit("judgedCleanThreshold", judgedCleanThreshold);
     checkNonNegative("writtenOriginalBonus", writtenOriginalBonus);
+    if (firstLookNextWord != 0 && firstLookNextWord != 1) {
+      throw new IllegalArgumentException("firstLookNextWord must be 0 or 1 (got " + firstLookNextWord + ")");
+    }
     if (!(wordnetChoiceShare >= 0 && wordnetChoiceShare < 1)) {
       throw new IllegalArgumentException("wordnetChoiceShare must be in [0, 1) (got " + wordnetChoiceShare + ")");
     }

@@ -743,7 +743,29 @@ public final class Restorer {
         firstScore[k] = (float) (firstGain + prior[k]);
       }
     }
+    long[] nextAnswer = work.nextAnswer;
     if (weights.firstLookPerPosition() > 0) {
+      if (weights.firstLookNextWord() == 1) {
+        // The next word's look: a one-word candidate's first look sees only its left context, so
+        // the cap below would rank "the stock" against "the history" and never see "market". The
+        // next input word after it (the window's second query, which the window pass asks anyway
+        // for the candidates that go on) is asked for every candidate the cap ranks, all at once.
+        int c = cappedFirstLooks(col, keep, work.order);
+        int asked = 0;
+        for (int i = 0; i < c; i++) {
+          int k = work.order[i];
+          asked = work.addWarm(asked, s.ids, n, col.from[k], col.ids[k], col.from[k] + 1, 1);
+        }
+        long[] next = work.answer(asked);
+        for (int i = 0; i < c; i++) {
+          int k = work.order[i];
+          int after = col.from[k] + 1;
+          double inputNext = after < n ? s.inputFirst[after] : s.inputLm[n - 1] - s.inputFirst[n - 1];
+          nextAnswer[k] = next[i];
+          work.lm.rememberQuad(work.warmQuads, i, next[i]); // (the decoder may ask it again)
+          firstScore[k] += (float) (LanguageModel.score(next[i]) - inputNext);
+        }
+      }
       keepBestFirstLooks(col, keep, firstScore, n, weights.firstLookPerPosition(), work);
     }
     double windowCut = -(weights.pruneMargin() + weights.windowSlack());
@@ -766,8 +788,9 @@ public final class Restorer {
         int after = col.from[k] + length;
         int total = ids.length + WindowScorer.lookahead(n, after);
         windowAt[k] = queries;
-        // A one-token candidate's first query is its first look, already answered.
-        for (int v = col.oneToken(k) ? 1 : 0; v < total; v++) {
+        // A one-token candidate's first query is its first look, already answered (and a ranked
+        // one-word candidate's second, its next word's look).
+        for (int v = nextLooked(col, k) ? 2 : col.oneToken(k) ? 1 : 0; v < total; v++) {
           queries = work.addWarm(queries, s.ids, n, col.from[k], ids, after, v);
         }
       }
@@ -790,6 +813,10 @@ public final class Restorer {
       int end = at + ids.length + WindowScorer.lookahead(n, start + length);
       if (col.oneToken(k)) {
         window += LanguageModel.score(work.firstAnswer[k]);
+        end--;
+      }
+      if (nextLooked(col, k)) {
+        window += LanguageModel.score(nextAnswer[k]);
         end--;
       }
       for (int i = at; i < end && window >= floor; i++) {
@@ -1094,6 +1121,15 @@ public final class Restorer {
   }
 
   /**
+   * Whether candidate {@code k}'s window's second query was answered as its next word's look
+   * ({@link ChannelWeights#firstLookNextWord()}).
+   */
+  private boolean nextLooked(Collected col, int k) {
+    return weights.firstLookNextWord() == 1 && weights.firstLookPerPosition() > 0 && col.oneWord(k)
+        && col.cand[k].source() != CandidateSource.PROFILE;
+  }
+
+  /**
    * Keeps, per start token, the {@code k} one-word candidates that passed the first look with the
    * best first-look score (LM gain of the word alone plus prior channel cost); the others are not
    * window-scored. Multi-word candidates are not affected.
@@ -1395,6 +1431,8 @@ public final class Restorer {
     long[] answers = new long[64];
     /** Per candidate of the sentence being prepared: its first look's answer, and where its window's answers start. */
     long[] firstAnswer = new long[16];
+    /** Per candidate: its next word's look (the window's second query), when the first-look cap asked it. */
+    long[] nextAnswer = new long[16];
     int[] windowAt = new int[16];
 
     /**
@@ -1426,6 +1464,7 @@ public final class Restorer {
         first = new float[cap];
         gain = new float[cap];
         firstAnswer = new long[cap];
+        nextAnswer = new long[cap];
         windowAt = new int[cap];
       }
       if (perStart.length < tokens) {

@@ -36,6 +36,11 @@ public final class ToyThesaurus implements SynonymDictionary, CandidateGenerator
     }
   }
 
+  /** A thesaurus of the given entries: original -> its synonyms, first sense first. */
+  public static ToyThesaurus of(Map<String, List<String>> entries) {
+    return new ToyThesaurus(new LinkedHashMap<>(entries));
+  }
+
   public static ToyThesaurus load(String resource) {
     try (InputStream in = ToyThesaurus.class.getResourceAsStream(resource)) {
       String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
