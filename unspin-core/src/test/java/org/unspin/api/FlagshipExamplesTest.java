@@ -1,0 +1,54 @@
+package org.unspin.api;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.unspin.detect.CheckReport;
+
+/**
+ * The spinner output the project's mission names ("the central financial institution raised rates of
+ * interest", "a press convention", "the inventory market fell"), restored with the embedded default
+ * models: a phrase-for-word substitution, an "X of Y" plural, a WordNet synonym of a word with a long
+ * thesaurus list, and a candidate that only the word after it makes likely (BENCHMARKS.md §7m).
+ */
+class FlagshipExamplesTest {
+  static Unspin unspin;
+
+  static final String SPUN = "The central financial institution raised rates of interest by half a percentage point "
+      + "on Tuesday, its largest increase in more than two decades. The chief govt officer of the country's biggest "
+      + "lender told a press convention that the move had been expected for weeks. The inventory market fell sharply "
+      + "after the announcement, while the currency rose against the dollar. Analysts said the central financial "
+      + "institution would probably raise rates of interest again next month if prices kept climbing.";
+
+  @BeforeAll
+  static void load() {
+    unspin = Unspin.withDefaults();
+  }
+
+  @AfterAll
+  static void close() {
+    unspin.close();
+  }
+
+  @Test
+  void theMissionsExamplesAreRestored() {
+    String restored = unspin.restore(SPUN).text();
+    for (String original : new String[] {"The central bank raised interest rates by", "told a press conference",
+        "The stock market fell", "the central bank would probably raise interest rates again"}) {
+      assertTrue(restored.contains(original), () -> "'" + original + "' not in: " + restored);
+    }
+  }
+
+  @Test
+  void checkPointsAtTheTorturedPhrases() {
+    CheckReport r = unspin.check(SPUN);
+    String found = r.findings().stream().map(f -> f.text() + " -> " + f.suggestion())
+        .toList().toString();
+    for (String expected : new String[] {"financial institution -> bank", "rates of interest -> interest rates",
+        "convention -> conference", "inventory -> stock"}) {
+      assertTrue(found.contains(expected), () -> expected + " not among " + found);
+    }
+  }
+}
