@@ -113,6 +113,14 @@ import org.unspin.api.ModelException;
  *     reranker's document-blind estimate says, one in a clean document less often; 0 = off
  * @param spunDocumentThreshold the reranker probability from which an edit is kept in a document
  *     that looks spun (see {@code spunDocumentEditRate})
+ * @param spunDocumentEvidence what {@code spunDocumentEditRate} counts: 0, the edits the reranker
+ *     keeps at its own threshold; 1, the sum of the reranker's probabilities of the best path's
+ *     changes (the expected number of right edits), so that a document of many changes each a little
+ *     under the threshold ("menace" -> "threat" 0.39, "guard" -> "protect" 0.47, "ultimate" ->
+ *     "supreme" 0.38) looks spun too
+ * @param spunDocumentMinEdits the least evidence (edits, or expected edits) with which a document
+ *     looks spun, whatever its length: a short clean text with one or two changes of middling
+ *     probability does not; 0 = any evidence above 0
  * @param spunRateGate with an edit reranker: in a document where the edits it keeps at its own
  *     threshold number at least this share {@code s} of the eligible tokens, self-training does not
  *     lower the spin rate below {@code min(replacementRate, spunRateFactor * s)}. The decoder finds
@@ -202,7 +210,9 @@ public record ChannelWeights(
     double judgedCleanThreshold,
     double writtenOriginalBonus,
     double wordnetChoiceShare,
-    int firstLookNextWord) {
+    int firstLookNextWord,
+    int spunDocumentEvidence,
+    double spunDocumentMinEdits) {
 
   /** Hand-set defaults; see the class javadoc. */
   public static final ChannelWeights DEFAULTS = new ChannelWeights(
@@ -253,7 +263,9 @@ public record ChannelWeights(
       0.7, // judgedCleanThreshold
       0.0, // writtenOriginalBonus: off
       0.0, // wordnetChoiceShare: off
-      0); // firstLookNextWord: off
+      0, // firstLookNextWord: off
+      0, // spunDocumentEvidence: the edits at the reranker's threshold
+      0.0); // spunDocumentMinEdits: any
   // Pruning defaults measured with a WordNet reverse lexicon (23 candidates per token) and a 25 MB
   // trigram LM: 64.1% of spun errors removed at rate 40% vs 65.0% with (3.0, 8, 16, 2.0), at about
   // 1.5 times the speed.
@@ -326,6 +338,10 @@ public record ChannelWeights(
     checkUnit("judgedCleanGate", judgedCleanGate);
     checkUnit("judgedCleanThreshold", judgedCleanThreshold);
     checkNonNegative("writtenOriginalBonus", writtenOriginalBonus);
+    if (spunDocumentEvidence != 0 && spunDocumentEvidence != 1) {
+      throw new IllegalArgumentException("spunDocumentEvidence must be 0 or 1 (got " + spunDocumentEvidence + ")");
+    }
+    checkNonNegative("spunDocumentMinEdits", spunDocumentMinEdits);
     if (firstLookNextWord != 0 && firstLookNextWord != 1) {
       throw new IllegalArgumentException("firstLookNextWord must be 0 or 1 (got " + firstLookNextWord + ")");
     }

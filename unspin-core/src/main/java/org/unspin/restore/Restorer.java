@@ -1583,8 +1583,10 @@ public final class Restorer {
     }
 
     /**
-     * Whether the document looks spun: the edits the reranker keeps at its own threshold are at
-     * least {@link ChannelWeights#spunDocumentEditRate()} of its eligible tokens (false without a
+     * Whether the document looks spun: the edits the reranker keeps at its own threshold, or with
+     * {@link ChannelWeights#spunDocumentEvidence()} 1 the sum of its probabilities (the expected
+     * number of right edits), are at least {@link ChannelWeights#spunDocumentEditRate()} of its
+     * eligible tokens and at least {@link ChannelWeights#spunDocumentMinEdits()} (false without a
      * reranker or with the rate at 0). {@code judged}: the reranker's probability of each change
      * ({@link #judged()}).
      */
@@ -1592,8 +1594,19 @@ public final class Restorer {
       if (reranker == null || weights.spunDocumentEditRate() <= 0) {
         return false;
       }
-      int strict = strictEdits(judged);
-      return strict > 0 && strict >= weights.spunDocumentEditRate() * eligible;
+      double evidence;
+      if (weights.spunDocumentEvidence() == 1) {
+        evidence = 0; // the expected number of right edits, where a count at one threshold misses a document
+        for (double p : judged) { // of many edits each a little under it
+          if (!Double.isNaN(p)) {
+            evidence += p;
+          }
+        }
+      } else {
+        evidence = strictEdits(judged);
+      }
+      return evidence > 0 && evidence >= Math.max(weights.spunDocumentEditRate() * eligible,
+          weights.spunDocumentMinEdits());
     }
 
     /** How many of the changes the reranker keeps at its own threshold ({@code judged}: {@link #judged()}). */

@@ -22,6 +22,16 @@ class FlagshipExamplesTest {
       + "after the announcement, while the currency rose against the dollar. Analysts said the central financial "
       + "institution would probably raise rates of interest again next month if prices kept climbing.";
 
+  /**
+   * A paraphraser's output (our own sentence, spun the way such tools write): many changes, each of
+   * which the edit reranker alone gives a little under 0.5.
+   */
+  static final String PARAPHRASED = "The prime minister told reporters that local weather change was the largest "
+      + "menace facing the nation. In the meantime, the house secretary stated that the authorities would introduce "
+      + "new laws to guard children on social media. The ultimate court docket dominated that the regulation was "
+      + "lawful, and police officers have been instructed to implement it from subsequent week. Well being care "
+      + "staff welcomed the choice, saying it could save lives.";
+
   @BeforeAll
   static void load() {
     unspin = Unspin.withDefaults();
@@ -37,6 +47,15 @@ class FlagshipExamplesTest {
     String restored = unspin.restore(SPUN).text();
     for (String original : new String[] {"The central bank raised interest rates by", "told a press conference",
         "The stock market fell", "the central bank would probably raise interest rates again"}) {
+      assertTrue(restored.contains(original), () -> "'" + original + "' not in: " + restored);
+    }
+  }
+
+  @Test
+  void aDocumentOfManyMiddlingChangesIsJudgedAsSpun() {
+    String restored = unspin.restore(PARAPHRASED).text();
+    for (String original : new String[] {"the largest threat", "to protect children", "The supreme court",
+        "from next week", "welcomed the decision"}) {
       assertTrue(restored.contains(original), () -> "'" + original + "' not in: " + restored);
     }
   }

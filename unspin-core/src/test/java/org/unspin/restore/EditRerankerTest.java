@@ -191,6 +191,26 @@ class EditRerankerTest {
   }
 
   @Test
+  void withTheExpectedEditsAsEvidenceEditsUnderTheRerankersThresholdCanMakeADocumentLookSpun() {
+    CountingLm lm = RestorerTest.toyLm();
+    ToyThesaurus th = RestorerTest.toyThesaurus();
+    String spun = "the inventory market fell";
+    double logit3 = Math.log(0.3 / 0.7);
+    ChannelWeights expected = ChannelWeights.DEFAULTS.with("spunDocumentEditRate", 0.01)
+        .with("spunDocumentThreshold", 0.2).with("spunDocumentEvidence", 1);
+    // p = 0.3 each: no edit passes the reranker's 0.5, but their sum passes a gate of 1% of the
+    // eligible tokens, so the document is judged at 0.2 and they stay;
+    Restorer sum = Restorer.builder(lm).candidates(th).reranker(constant(logit3, 0.5)).weights(expected).build();
+    RestoredText kept = sum.restore(spun);
+    assertFalse(kept.edits().isEmpty());
+    assertEquals("the stock market fell", kept.text());
+    // with at least one expected right edit asked for, 0.3 is too little evidence, and none stays.
+    Restorer atLeastOne = Restorer.builder(lm).candidates(th).reranker(constant(logit3, 0.5))
+        .weights(expected.with("spunDocumentMinEdits", 1.0)).build();
+    assertTrue(atLeastOne.restore(spun).edits().isEmpty());
+  }
+
+  @Test
   void proposalsCarryOneFeatureVectorPerPathChange() {
     CountingLm lm = RestorerTest.toyLm();
     ToyThesaurus th = RestorerTest.toyThesaurus();
