@@ -4,7 +4,8 @@ package org.unspin.lexicon;
  * The inflection of a surface word relative to its lemma. {@link #pos()} is the part of speech the
  * inflection belongs to; {@link #headIsFirst()} says which word of a multiword phrase carries it
  * (verbs inflect their first word, "gave up"; nouns and adjectives their last, "financial
- * institutions").
+ * institutions", except a noun plural whose head a preposition follows, "rates of interest":
+ * {@link Morphology#headIndex}).
  */
 public enum Inflection {
   /** Uninflected (the lemma itself). */

@@ -9,7 +9,8 @@ import org.unspin.util.Resources;
 
 /**
  * English inflection and lemmatization for single LM-form words, with multiword phrases inflected
- * on their head word ({@link Inflection#headIsFirst()}). Irregular forms come from a hand-written
+ * on their head word ({@link #headIndex}: a verb's first word, a noun plural's word before a
+ * preposition that opens its complement, else the last). Irregular forms come from a hand-written
  * table of common irregular verbs (past and participle told apart) and WordNet's exception lists;
  * everything else follows spelling rules (-ies, -es, final e, consonant doubling). Analysis is the
  * exact inverse of inflection: {@link #analyze} reports {@code (lemma, inflection)} only if {@code
@@ -69,6 +70,19 @@ public final class Morphology {
       "forget", "equip", "expel", "confer", "defer", "deter", "infer", "incur", "recur", "emit", "acquit", "abhor",
       "excel", "dispel", "impel", "transmit", "remit", "outwit", "upset", "forbid", "befit", "extol", "enrol",
       "annul", "allot", "abet", "unplug", "distil", "instil", "fulfil");
+
+  /** The data file of {@link #HEAD_PREPOSITIONS}. */
+  public static final String HEAD_PREPOSITIONS_RESOURCE = "/org/unspin/lexicon/head-prepositions.txt";
+
+  /** The prepositions of the data file {@value #HEAD_PREPOSITIONS_RESOURCE} (its header gives the source). */
+  public static final Set<String> HEAD_PREPOSITIONS = Resources.load(Morphology.class, HEAD_PREPOSITIONS_RESOURCE,
+      (in, origin) -> {
+        Set<String> out = new java.util.HashSet<>();
+        for (Resources.Line line : Resources.dataLines(in)) {
+          out.add(line.text().trim());
+        }
+        return Set.copyOf(out);
+      });
 
   private static final Inflection[] NON_BASE = {Inflection.PLURAL, Inflection.THIRD_SINGULAR, Inflection.PAST,
       Inflection.PAST_PARTICIPLE, Inflection.PRESENT_PARTICIPLE, Inflection.COMPARATIVE, Inflection.SUPERLATIVE};
@@ -234,19 +248,6 @@ public final class Morphology {
     }
     return words.length - 1;
   }
-
-  /** The data file of {@link #HEAD_PREPOSITIONS}. */
-  public static final String HEAD_PREPOSITIONS_RESOURCE = "/org/unspin/lexicon/head-prepositions.txt";
-
-  /** The prepositions of the data file {@value #HEAD_PREPOSITIONS_RESOURCE} (its header gives the source). */
-  public static final Set<String> HEAD_PREPOSITIONS = Resources.load(Morphology.class, HEAD_PREPOSITIONS_RESOURCE,
-      (in, origin) -> {
-        Set<String> out = new java.util.HashSet<>();
-        for (Resources.Line line : Resources.dataLines(in)) {
-          out.add(line.text().trim());
-        }
-        return Set.copyOf(out);
-      });
 
   /**
    * {@link #inflectPhrase(String, Inflection)} with form number {@code variant} of the head word

@@ -200,7 +200,8 @@ public final class ReverseLexicon {
                 src.add(lid, infl, surfacePos(lid, infl), !a.alsoConfusable[i],
                     a.alsoConfusable[i] && infl == Inflection.PAST_PARTICIPLE, Lexicon.ANALYSIS_PENALTY);
               }
-            } else if (!infl.headIsFirst() && !(infl == Inflection.PLURAL && complementAfterFirst(lmForms, from, len))) {
+            } else if (!infl.headIsFirst()
+                && !(infl == Inflection.PLURAL && complementAfterFirst(lmForms, from, len))) {
               inflected(lmForms, from, len, headLast, a.lemmas[i], infl, a.alsoConfusable[i], src);
             }
           }

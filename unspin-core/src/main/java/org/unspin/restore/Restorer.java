@@ -1596,8 +1596,10 @@ public final class Restorer {
       }
       double evidence;
       if (weights.spunDocumentEvidence() == 1) {
-        evidence = 0; // the expected number of right edits, where a count at one threshold misses a document
-        for (double p : judged) { // of many edits each a little under it
+        // The expected number of right edits: a count at one threshold misses a document of many
+        // edits each a little under it.
+        evidence = 0;
+        for (double p : judged) {
           if (!Double.isNaN(p)) {
             evidence += p;
           }
