@@ -19,6 +19,19 @@ class DefaultLexiconTest {
     return out;
   }
 
+  /**
+   * A WordNet synonym of a word with a long thesaurus list is inside the restorer's candidate limit:
+   * the prior prices it among the original's WordNet synonyms too ("stock" has 659 entries, 44 of
+   * them WordNet synonyms; with 1 / 659 alone it ranked 56th behind short Moby lists and was cut).
+   */
+  @Test
+  void aWordNetSynonymOfALongListedWordIsWithinTheLimit() {
+    ReverseLexicon limited = LEX.dictionary().reverse(ReverseLexicon.Options.DEFAULT.withAdaptiveLimit(15, 50, 15));
+    List<String> out = new ArrayList<>();
+    limited.candidates("inventory", c -> out.add(c.original()));
+    assertTrue(out.contains("stock"), out.toString());
+  }
+
   /** A plural noun phrase with a preposition is inflected on the word before it, as English writes it. */
   @Test
   void findsThePluralOfAPhraseWhoseHeadComesBeforeAPreposition() {
