@@ -393,7 +393,7 @@ public final class Lexicon {
 
   /** Whether an edge with lexicon info {@code info} is a WordNet synonym: WordNet lists it, not as a hypernym. */
   static boolean wordnetSynonym(int info) {
-    return (resources(info) & Resource.WORDNET.bit()) != 0 && relation(info) != Relation.HYPERNYM;
+    return LexiconDictionary.wordnetSynonym(resources(info), info);
   }
 
   private static int prior(int info, int originalFreqClass, double log2Choice) {

@@ -257,6 +257,15 @@ public final class Morphology {
     if (variant == 0) {
       return inflectPhrase(phrase, inflection);
     }
+    return inflectHead(phrase, inflection, variant);
+  }
+
+  /**
+   * {@code phrase} with its head word ({@link #headIndex}) in form number {@code variant} of {@code
+   * inflection}; a one-word phrase is the word inflected; null for a comparative or superlative of
+   * several words.
+   */
+  private String inflectHead(String phrase, Inflection inflection, int variant) {
     if (phrase.indexOf(' ') < 0) {
       return inflect(phrase, inflection, variant);
     }
@@ -294,16 +303,7 @@ public final class Morphology {
     if (inflection == Inflection.BASE) {
       return phrase;
     }
-    if (phrase.indexOf(' ') < 0) {
-      return inflect(phrase, inflection);
-    }
-    if (inflection == Inflection.COMPARATIVE || inflection == Inflection.SUPERLATIVE) {
-      return null;
-    }
-    String[] w = phrase.split(" ");
-    int h = headIndex(w, inflection);
-    w[h] = inflect(w[h], inflection);
-    return String.join(" ", w);
+    return inflectHead(phrase, inflection, 0);
   }
 
   /** Whether {@code surface} is an accepted form of {@code phrase} with {@code inflection}, by {@link #inflectPhrase}'s rules. */

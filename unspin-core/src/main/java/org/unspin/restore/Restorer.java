@@ -745,12 +745,12 @@ public final class Restorer {
     }
     long[] nextAnswer = work.nextAnswer;
     if (weights.firstLookPerPosition() > 0) {
+      int c = cappedFirstLooks(col, keep, work.order);
       if (weights.firstLookNextWord() == 1) {
         // The next word's look: a one-word candidate's first look sees only its left context, so
         // the cap below would rank "the stock" against "the history" and never see "market". The
         // next input word after it (the window's second query, which the window pass asks anyway
         // for the candidates that go on) is asked for every candidate the cap ranks, all at once.
-        int c = cappedFirstLooks(col, keep, work.order);
         int asked = 0;
         for (int i = 0; i < c; i++) {
           int k = work.order[i];
@@ -766,7 +766,10 @@ public final class Restorer {
           firstScore[k] += (float) (LanguageModel.score(next[i]) - inputNext);
         }
       }
-      keepBestFirstLooks(col, keep, firstScore, n, weights.firstLookPerPosition(), work);
+      // Per start token, only the firstLookPerPosition one-word candidates with the best first-look
+      // score (LM gain plus prior channel cost) go on to their windows; multi-word candidates and
+      // spinner profile entries are not ranked.
+      work.keepTopPerStart(work.order, c, col.from, n, firstScore, weights.firstLookPerPosition(), keep);
     }
     double windowCut = -(weights.pruneMargin() + weights.windowSlack());
     // The window scores' other queries (each word after the ones before it, the input words after
@@ -1127,17 +1130,6 @@ public final class Restorer {
   private boolean nextLooked(Collected col, int k) {
     return weights.firstLookNextWord() == 1 && weights.firstLookPerPosition() > 0 && col.oneWord(k)
         && col.cand[k].source() != CandidateSource.PROFILE;
-  }
-
-  /**
-   * Keeps, per start token, the {@code k} one-word candidates that passed the first look with the
-   * best first-look score (LM gain of the word alone plus prior channel cost); the others are not
-   * window-scored. Multi-word candidates are not affected.
-   */
-  private static void keepBestFirstLooks(Collected col, boolean[] keep, float[] firstScore, int n, int k,
-      Work work) {
-    int c = cappedFirstLooks(col, keep, work.order);
-    work.keepTopPerStart(work.order, c, col.from, n, firstScore, k, keep);
   }
 
   /**
