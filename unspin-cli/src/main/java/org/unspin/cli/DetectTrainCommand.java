@@ -16,6 +16,7 @@ import org.unspin.channel.fingerprint.FingerprintList;
 import org.unspin.channel.fingerprint.FingerprintMatcher;
 import org.unspin.detect.DetectorConfig;
 import org.unspin.detect.DetectorModel;
+import org.unspin.detect.PlattCalibration;
 import org.unspin.detect.DetectorTrainer;
 import org.unspin.detect.SignalAnalyzer;
 import org.unspin.detect.TrainingDictionaries;
@@ -89,6 +90,17 @@ public final class DetectTrainCommand implements Callable<Integer> {
   @Option(names = "--max-docs", paramLabel = "N", defaultValue = "3000",
       description = "Use the first N documents in path order (default ${DEFAULT-VALUE}).")
   int maxDocs;
+
+  @Option(names = "--skip-docs", paramLabel = "N", defaultValue = "0",
+      description = "Leave out the first N documents in path order (default ${DEFAULT-VALUE}), e.g. those another"
+          + " model was fitted on.")
+  int skipDocs;
+
+  @Option(names = "--recalibrate", paramLabel = "MODEL",
+      description = "Keep this detector model's features, weights and thresholds and fit only a calibration that"
+          + " reads the length (p = 1 / (1 + exp(-(a z + b + c (log_length - m))))) on every document as it is and"
+          + " spun, without a train/dev split (the figures printed are in-sample); see docs/detect.md.")
+  Path recalibrate;
 
   @Option(names = "--max-chars", paramLabel = "N", defaultValue = "20000",
       description = "Cut longer documents at the last space before N chars (default ${DEFAULT-VALUE}).")
@@ -171,7 +183,19 @@ public final class DetectTrainCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new InputException("bad training setting: " + e.getMessage(), e);
     }
-    List<String> docs = clean.read(maxDocs, maxChars, err);
+    if (skipDocs < 0) {
+      throw new InputException("--skip-docs must be >= 0 (got " + skipDocs + ")");
+    }
+    DetectorModel startModel = null;
+    if (recalibrate != null) {
+      if (dictionary != null || fingerprintSpins) {
+        throw new UsageException("--recalibrate refits the shipped restorer's detector; it does not go with"
+            + " --dictionary or --fingerprint-spins");
+      }
+      startModel = DetectorModel.load(recalibrate);
+    }
+    List<String> docs = skipDocs == 0 ? clean.read(maxDocs, maxChars, err)
+        : clean.readAfter(skipDocs, maxDocs, maxChars, err);
     if (randomLength != null) {
       if (randomLength.length != 2 || randomLength[0] < 1 || randomLength[1] < randomLength[0]) {
         throw new InputException("--random-length needs MIN,MAX with 1 <= MIN <= MAX (got "
@@ -215,9 +239,34 @@ public final class DetectTrainCommand implements Callable<Integer> {
       DetectorConfig dc = DetectorConfig.DEFAULTS.withThresholds(spunThreshold, cleanThreshold);
       SignalAnalyzer analyzer = new SignalAnalyzer(model, SignalAnalyzer.standardRules(matcher), dc);
       Map<String, String> prov = new LinkedHashMap<>();
-      prov.put("source", (sourceNote == null ? "" : sourceNote + "; ") + "files: " + clean.files
+      String source = (sourceNote == null ? "" : sourceNote + "; ") + "files: " + clean.files
+          + (skipDocs == 0 ? "" : "; documents after the first " + skipDocs)
           + (randomLength == null ? "" : "; each cut after a random " + randomLength[0] + "-" + randomLength[1]
-          + " words at a sentence end"));
+          + " words at a sentence end");
+      if (startModel != null) {
+        prov.put("calibration_source", source);
+        prov.put("calibration_created", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        long t0 = System.nanoTime();
+        int every = Math.max(1, docs.size() / 20);
+        DetectorTrainer.Result result = new DetectorTrainer(restorer, analyzer, dict, config).recalibrate(startModel, docs,
+            prov, (done, total) -> {
+              if (done % every == 0 || done == total) {
+                err.printf(Locale.ROOT, "restored and analyzed %d/%d documents (%.0f s)%n", done, total,
+                    (System.nanoTime() - t0) / 1e9);
+                err.flush();
+              }
+            });
+        result.model().save(out);
+        DetectorTrainer.Evaluation ev = result.dev();
+        PlattCalibration c = result.model().calibration();
+        err.printf(Locale.ROOT, "recalibrated: a=%.4f b=%.4f c=%.4f m=%.4f; in-sample %d examples (%d spun), AUC %.4f,"
+            + " log loss %.4f, recall %.4f and false-positive rate %.4f at spun >= %.2f -> %s%n", c.a(), c.b(),
+            c.lengthSlope(), c.lengthCenter(), ev.examples(), ev.positives(), ev.auc(), ev.logLoss(), ev.recallAtSpun(),
+            ev.falsePositiveRate(), startModel.spunThreshold(), out);
+        err.flush();
+        return 0;
+      }
+      prov.put("source", source);
       prov.put("dictionary", (dictionary == null ? "embedded lexicon" : dictionary.toString()) + (fingerprintSpins ? " after the certain entries of the fingerprint list"
           : ""));
       prov.put("language_model", lm == null ? "embedded default" : lm.toString());

@@ -129,6 +129,38 @@ class DetectCommandTest {
   }
 
   @Test
+  void recalibrateKeepsTheShippedWeightsAndWritesALengthTerm() throws IOException {
+    Path shipped = dir.resolve("shipped.tsv");
+    Files.writeString(shipped, resource(DetectorModel.DEFAULT_RESOURCE), StandardCharsets.UTF_8);
+    String sentence = "The central bank raised interest rates on Thursday as prices kept rising faster than wages. ";
+    StringBuilder docs = new StringBuilder("skipped first line\n");
+    for (int d = 1; d <= 8; d++) {
+      docs.append(sentence.repeat(d).strip()).append('\n');
+    }
+    Path clean = dir.resolve("news.txt");
+    Files.writeString(clean, docs, StandardCharsets.UTF_8);
+    Path out = dir.resolve("recal.tsv");
+    Result r = run("detect", "train", "--recalibrate", shipped.toString(), "--clean", clean.toString(), "--skip-docs",
+        "1", "--min-words", "10", "--out", out.toString(), "--source-note", "test text");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.err().contains("recalibrated: a="), r.err());
+    DetectorModel before = DetectorModel.load(shipped);
+    DetectorModel after = DetectorModel.load(out);
+    assertEquals(before.features(), after.features());
+    assertTrue(after.calibration().readsLength(), after.calibration().toString());
+    assertTrue(after.provenance().get("calibration_source").contains("documents after the first 1"),
+        after.provenance().toString());
+    assertTrue(after.provenance().get("calibration_documents").startsWith("8 of 8"), after.provenance().toString());
+    r = run("detect", "train", "--recalibrate", shipped.toString(), "--clean", clean.toString(), "--dictionary",
+        shipped.toString(), "--out", out.toString());
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("--recalibrate"), r.err());
+    r = run("detect", "train", "--clean", clean.toString(), "--skip-docs", "-1", "--out", out.toString());
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("--skip-docs must be >= 0"), r.err());
+  }
+
+  @Test
   void helpDescribesTheInputAndTheLicenceRule() {
     Result r = run("detect", "train", "--help");
     assertEquals(0, r.code());

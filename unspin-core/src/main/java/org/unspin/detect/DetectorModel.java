@@ -36,7 +36,8 @@ import org.unspin.api.ModelException;
  * format      unspin-detector  1
  * feature     NAME  MEAN  SCALE  WEIGHT     (one line per feature, in vector order)
  * bias        B
- * platt       A  B                          (p = 1 / (1 + exp(-(A z + B))))
+ * platt       A  B  [C  M]                  (p = 1 / (1 + exp(-(A z + B + C (L - M)))), L = log_length;
+ *                                           C and M since session 24, 0 when left out)
  * threshold   spun   P
  * threshold   clean  P
  * provenance  KEY  VALUE                    (any number; free text without tabs)
@@ -100,6 +101,10 @@ public record DetectorModel(List<Feature> features, double bias, PlattCalibratio
       throw new IllegalArgumentException("bias must be finite (got " + bias + ")");
     }
     Objects.requireNonNull(calibration, "calibration");
+    if (calibration.readsLength() && features.stream().noneMatch(f -> f.name().equals(DocumentFeatures.LOG_LENGTH))) {
+      throw new IllegalArgumentException("a calibration that reads the length needs the feature "
+          + DocumentFeatures.LOG_LENGTH);
+    }
     new DetectorConfig(spunThreshold, cleanThreshold, 0.5, 1, 1); // validates the thresholds
     Map<String, String> copy = new LinkedHashMap<>();
     for (Map.Entry<String, String> e : provenance.entrySet()) {
@@ -150,7 +155,11 @@ public record DetectorModel(List<Feature> features, double bias, PlattCalibratio
 
   /** The calibrated probability that the document is spun. */
   public double probability(DocumentFeatures x) {
-    return calibration.probability(logit(x));
+    double z = logit(x);
+    if (!calibration.readsLength()) {
+      return calibration.probability(z);
+    }
+    return calibration.probability(z, x.value(featureNames().indexOf(DocumentFeatures.LOG_LENGTH)));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -160,8 +169,13 @@ public record DetectorModel(List<Feature> features, double bias, PlattCalibratio
   public void write(Writer w) throws IOException {
     StringBuilder sb = new StringBuilder();
     sb.append("# Unspin document detector: logistic regression over document features, Platt-calibrated.\n");
-    sb.append("# z = bias + sum_j weight_j * (x_j - mean_j) / scale_j;  p(spun) = 1 / (1 + exp(-(a * z + b)))\n");
-    sb.append("# Lines: format | feature NAME MEAN SCALE WEIGHT | bias B | platt A B | threshold spun|clean P |\n");
+    if (calibration.readsLength()) {
+      sb.append("# z = bias + sum_j weight_j * (x_j - mean_j) / scale_j;  p(spun) = 1 / (1 + exp(-(a * z + b + c * (\n");
+      sb.append("#     log_length - m)))), the platt line giving a b c m\n");
+    } else {
+      sb.append("# z = bias + sum_j weight_j * (x_j - mean_j) / scale_j;  p(spun) = 1 / (1 + exp(-(a * z + b)))\n");
+    }
+    sb.append("# Lines: format | feature NAME MEAN SCALE WEIGHT | bias B | platt A B [C M] | threshold spun|clean P |\n");
     sb.append("#        provenance KEY VALUE. TAB-separated, UTF-8. Read by org.unspin.detect.DetectorModel.\n");
     sb.append("format\t").append(MAGIC).append('\t').append(FORMAT_VERSION).append('\n');
     for (Feature f : features) {
@@ -169,7 +183,11 @@ public record DetectorModel(List<Feature> features, double bias, PlattCalibratio
           .append('\t').append(num(f.weight)).append('\n');
     }
     sb.append("bias\t").append(num(bias)).append('\n');
-    sb.append("platt\t").append(num(calibration.a())).append('\t').append(num(calibration.b())).append('\n');
+    sb.append("platt\t").append(num(calibration.a())).append('\t').append(num(calibration.b()));
+    if (calibration.readsLength()) {
+      sb.append('\t').append(num(calibration.lengthSlope())).append('\t').append(num(calibration.lengthCenter()));
+    }
+    sb.append('\n');
     sb.append("threshold\tspun\t").append(num(spunThreshold)).append('\n');
     sb.append("threshold\tclean\t").append(num(cleanThreshold)).append('\n');
     TsvModelFile.appendProvenance(sb, provenance);
@@ -255,12 +273,17 @@ public record DetectorModel(List<Feature> features, double bias, PlattCalibratio
           bias = once(bias, number(f[1], where), where, "bias");
         }
         case "platt" -> {
-          fields(f, 3, where, "platt A B");
+          if (f.length != 5) {
+            fields(f, 3, where, "platt A B [C M]");
+          }
           if (platt != null) {
             throw new ModelException(where + "platt given twice");
           }
           try {
-            platt = new PlattCalibration(number(f[1], where), number(f[2], where));
+            platt = f.length == 5
+                ? new PlattCalibration(number(f[1], where), number(f[2], where), number(f[3], where),
+                    number(f[4], where))
+                : new PlattCalibration(number(f[1], where), number(f[2], where));
           } catch (IllegalArgumentException e) {
             throw new ModelException(where + "platt: " + e.getMessage(), e);
           }
@@ -301,7 +324,11 @@ public record DetectorModel(List<Feature> features, double bias, PlattCalibratio
     if (clean > spun) {
       throw new ModelException(at + "threshold clean " + clean + " is above threshold spun " + spun);
     }
-    return new DetectorModel(features, bias, platt, spun, clean, provenance);
+    try {
+      return new DetectorModel(features, bias, platt, spun, clean, provenance);
+    } catch (IllegalArgumentException e) {
+      throw new ModelException(at + e.getMessage(), e);
+    }
   }
 
   private static Double once(Double old, double v, String where, String what) {

@@ -56,6 +56,32 @@ class DetectorModelTest {
   }
 
   @Test
+  void aCalibrationThatReadsTheLengthRoundTripsAndAddsItsTerm(@TempDir Path dir) throws Exception {
+    DetectorModel plain = sample();
+    DetectorModel m = new DetectorModel(plain.features(), plain.bias(), new PlattCalibration(1.2, 0.1, 0.5, 5.0),
+        0.8, 0.2, plain.provenance());
+    Path f = dir.resolve("d.tsv");
+    m.save(f);
+    assertTrue(Files.readString(f).contains("platt\t1.2\t0.1\t0.5\t5.0\n"), Files.readString(f));
+    DetectorModel back = DetectorModel.load(f);
+    assertEquals(m, back);
+    DocumentFeatures x = new DocumentFeatures(List.of("changed_share", "log_length"), new double[] {0.09, 6.0});
+    double z = m.logit(x);
+    assertEquals(1 / (1 + Math.exp(-(1.2 * z + 0.1 + 0.5 * (6.0 - 5.0)))), back.probability(x), 1e-12);
+    // The same text at the calibration's centre length scores as without the term.
+    DocumentFeatures atCentre = new DocumentFeatures(List.of("changed_share", "log_length"),
+        new double[] {0.09, 5.0});
+    assertEquals(plain.probability(atCentre), m.probability(atCentre), 1e-12);
+    // Without a log_length feature there is nothing to read: an error at construction and on reading.
+    List<DetectorModel.Feature> noLength = List.of(new DetectorModel.Feature("changed_share", 0.05, 0.02, 1.5));
+    assertThrows(IllegalArgumentException.class, () -> new DetectorModel(noLength, 0, m.calibration(), 0.8, 0.2,
+        Map.of()));
+    String body = text(m).replaceAll("feature\tlog_length[^\n]*\n", "");
+    assertTrue(malformed(body).getMessage().contains("needs the feature log_length"));
+    assertTrue(malformed(text(m).replace("\t0.5\t5.0", "\t0.5")).getMessage().contains("platt A B [C M]"));
+  }
+
+  @Test
   void featuresOfAnotherRuleSetAreRejected() {
     DocumentFeatures x = new DocumentFeatures(List.of("log_length", "changed_share"), new double[] {1, 2});
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> sample().logit(x));

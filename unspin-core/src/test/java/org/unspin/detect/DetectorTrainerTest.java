@@ -73,6 +73,34 @@ class DetectorTrainerTest {
   }
 
   @Test
+  void recalibrationKeepsTheWeightsAndFitsALengthTerm() {
+    DetectorTrainer t = new DetectorTrainer(DetectFixtures.RESTORER, DetectFixtures.ANALYZER,
+        DetectFixtures.THESAURUS, CONFIG);
+    // Documents of 1 to 8 sentences, so that the calibration sees lengths to read.
+    List<String> mixed = new ArrayList<>();
+    for (int k = 1; k <= 8; k++) {
+      mixed.addAll(DetectFixtures.documents(10, k, 40 + k));
+    }
+    List<Integer> seen = new ArrayList<>();
+    DetectorTrainer.Result r = t.recalibrate(result.model(), mixed, Map.of("calibration_source", "toy (test)"),
+        (done, total) -> seen.add(done));
+    DetectorModel m = r.model();
+    assertEquals(result.model().features(), m.features());
+    assertEquals(result.model().bias(), m.bias());
+    assertEquals(result.model().spunThreshold(), m.spunThreshold());
+    assertTrue(m.calibration().readsLength(), m.calibration().toString());
+    assertTrue(m.calibration().a() > 0);
+    assertEquals(mixed.size(), seen.get(seen.size() - 1));
+    for (String k : List.of("source", "dev_auc", "calibration_source", "calibration_fit", "calibration_in_sample",
+        "calibration_examples")) {
+      assertTrue(m.provenance().containsKey(k), k + " in " + m.provenance());
+    }
+    assertTrue(r.dev().examples() > mixed.size(), r.dev().toString());
+    assertEquals(m, t.recalibrate(result.model(), mixed, Map.of("calibration_source", "toy (test)"),
+        DetectorTrainer.Progress.NONE).model(), "deterministic");
+  }
+
+  @Test
   void tooFewDocumentsIsAClearError() {
     DetectorTrainer t = new DetectorTrainer(DetectFixtures.RESTORER, DetectFixtures.ANALYZER,
         DetectFixtures.THESAURUS, CONFIG);

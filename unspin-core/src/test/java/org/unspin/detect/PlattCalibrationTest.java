@@ -50,6 +50,33 @@ class PlattCalibrationTest {
   }
 
   @Test
+  void fitWithLengthRecoversAKnownLengthTerm() {
+    long seed = System.nanoTime();
+    Random rnd = new Random(seed);
+    int n = 40000;
+    double[] z = new double[n];
+    double[] len = new double[n];
+    int[] y = new int[n];
+    for (int i = 0; i < n; i++) {
+      z[i] = rnd.nextGaussian() * 3;
+      len[i] = 3 + 4 * rnd.nextDouble();
+      y[i] = rnd.nextDouble() < LogisticRegression.sigmoid(0.8 * z[i] - 0.5 + 0.6 * (len[i] - 5)) ? 1 : 0;
+    }
+    PlattCalibration c = PlattCalibration.fitWithLength(z, len, y);
+    assertTrue(c.readsLength());
+    assertEquals(0.8, c.a(), 0.06, "a, seed=" + seed);
+    assertEquals(0.6, c.lengthSlope(), 0.08, "c, seed=" + seed);
+    assertEquals(5, c.lengthCenter(), 0.05, "m, seed=" + seed);
+    assertEquals(-0.5, c.b(), 0.1, "b, seed=" + seed);
+    assertEquals(c.probability(1.0), c.probability(1.0, c.lengthCenter()), 1e-15);
+    assertTrue(c.probability(1.0, 7) > c.probability(1.0, 3));
+    assertTrue(!new PlattCalibration(1, 0).readsLength());
+    assertThrows(IllegalArgumentException.class, () -> PlattCalibration.fitWithLength(new double[] {1, 2},
+        new double[] {1}, new int[] {0, 1}));
+    assertThrows(IllegalArgumentException.class, () -> new PlattCalibration(1, 0, Double.NaN, 0));
+  }
+
+  @Test
   void separableDevDataGivesAFiniteSlopeThroughSmoothedTargets() {
     PlattCalibration c = PlattCalibration.fit(new double[] {-2, -1, 1, 2}, new int[] {0, 0, 1, 1});
     assertTrue(Double.isFinite(c.a()) && c.a() > 0, "a " + c.a());
