@@ -145,6 +145,15 @@ public final class Candidate {
     return edge;
   }
 
+  /**
+   * Whether the surface is the original's first replacement in the view (forward order): the one a
+   * spinner that always takes the first synonym writes. False for an {@link #inverse()} or {@link
+   * #secondOrder()} candidate.
+   */
+  public boolean firstReplacement() {
+    return !inverse && !secondOrder && edge == view.firstEdge(originalLemma);
+  }
+
   /** Resource mask ({@link Resource#bit()}) of the resources that list the edge in this view. */
   public int resources() {
     return view.resources(edge, lexicon.info(edge));

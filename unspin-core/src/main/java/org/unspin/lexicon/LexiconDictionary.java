@@ -23,6 +23,8 @@ public final class LexiconDictionary implements SynonymDictionary {
   private final int[] fanOut;
   /** Per phrase: how many of its replacements this view has as WordNet synonyms (hypernyms left out). */
   private final int[] wordnetFanOut;
+  /** Per phrase: its first replacement's edge in this view (the one a "first synonym" spinner picks), -1 when none. */
+  private final int[] firstEdge;
   private volatile List<String> headwords;
   private volatile ReverseLexicon reverse;
   private volatile SecondOrder secondOrder;
@@ -42,12 +44,17 @@ public final class LexiconDictionary implements SynonymDictionary {
     int n = lexicon.phraseCount();
     fanOut = new int[n];
     wordnetFanOut = new int[n];
+    firstEdge = new int[n];
     for (int p = 0; p < n; p++) {
       int c = 0;
       int wn = 0;
+      int first = -1;
       for (int e = lexicon.edgeStart(p), end = lexicon.edgeEnd(p); e < end; e++) {
         int res = resources(e, lexicon.info(e));
         if (res != 0) {
+          if (c == 0) {
+            first = e;
+          }
           c++;
           if (wordnetSynonym(res, lexicon.info(e))) {
             wn++;
@@ -56,6 +63,7 @@ public final class LexiconDictionary implements SynonymDictionary {
       }
       fanOut[p] = c;
       wordnetFanOut[p] = wn;
+      firstEdge[p] = first;
     }
   }
 
@@ -126,6 +134,15 @@ public final class LexiconDictionary implements SynonymDictionary {
     h *= 0xC4CEB9FE1A85EC53L;
     h ^= h >>> 33;
     return (h >>> 11) * 0x1.0p-53 < holdOut;
+  }
+
+  /**
+   * The edge of phrase {@code id}'s first replacement in this view (forward order: the one a spinner
+   * that always takes the first synonym writes, {@link #synonyms(String)}'s first), or -1 when it has
+   * none.
+   */
+  public int firstEdge(int id) {
+    return firstEdge[id];
   }
 
   /** How many replacements phrase {@code id} has in this view (a spinner picks one of them). */

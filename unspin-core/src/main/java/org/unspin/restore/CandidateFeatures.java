@@ -18,9 +18,17 @@ package org.unspin.restore;
  *     hypernym), how many of the original's {@code fanout} replacements are (a spinner whose
  *     dictionary is WordNet's synonyms picks among those); {@code -1} when the pair is not one or it
  *     is unknown
+ * @param firstReplacement whether the surface is the original's first replacement in the source's
+ *     forward order (the one a spinner that always takes the first synonym writes; since session 24)
  */
 public record CandidateFeatures(int senseRank, int fanout, float logSurfaceFreq, float logCandidateFreq,
-    float posAgree, float profileProb, int wordnetFanout) {
+    float posAgree, float profileProb, int wordnetFanout, boolean firstReplacement) {
+
+  /** Features of a pair that is not known to be its original's first replacement. */
+  public CandidateFeatures(int senseRank, int fanout, float logSurfaceFreq, float logCandidateFreq, float posAgree,
+      float profileProb, int wordnetFanout) {
+    this(senseRank, fanout, logSurfaceFreq, logCandidateFreq, posAgree, profileProb, wordnetFanout, false);
+  }
 
   /** Features of a pair that is not known to be a WordNet synonym. */
   public CandidateFeatures(int senseRank, int fanout, float logSurfaceFreq, float logCandidateFreq, float posAgree,

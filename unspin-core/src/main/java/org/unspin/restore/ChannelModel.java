@@ -109,18 +109,26 @@ public final class ChannelModel {
   /**
    * How many equally likely choices the channel's fan-out term prices for a pair with features
    * {@code f}: the fan-out itself, or with {@link ChannelWeights#wordnetChoiceShare()} the inverse
-   * of the mixture's probability (fewer for a WordNet synonym, more for any other pair); 1 when the
-   * fan-out is unknown. The edit reranker's {@code log_fanout} feature.
+   * of the mixture's probability (fewer for a WordNet synonym, more for any other pair), and with
+   * {@link ChannelWeights#firstChoiceShare()} the inverse of the mixture with a spinner that takes
+   * the first replacement (far fewer for the original's first replacement, a few more for the
+   * others); 1 when the fan-out is unknown. The edit reranker's {@code log_fanout} feature.
    */
   public double choiceFanout(CandidateFeatures f) {
     if (f.fanout() < 1) {
       return 1;
     }
     double share = w.wordnetChoiceShare();
-    if (share <= 0) {
+    double first = w.firstChoiceShare();
+    if (share <= 0 && first <= 0) {
       return f.fanout();
     }
-    return 1 / ((1 - share) / f.fanout() + (f.wordnetFanout() >= 1 ? share / f.wordnetFanout() : 0));
+    double choice = share <= 0 ? 1.0 / f.fanout()
+        : (1 - share) / f.fanout() + (f.wordnetFanout() >= 1 ? share / f.wordnetFanout() : 0);
+    if (first > 0) {
+      choice = (f.firstReplacement() ? first : 0) + (1 - first) * choice;
+    }
+    return 1 / choice;
   }
 
   /**

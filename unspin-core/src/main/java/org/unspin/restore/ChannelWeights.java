@@ -162,6 +162,14 @@ import org.unspin.api.ModelException;
  *     them (the window's second query, asked for all of them at once), so that the right context
  *     counts in the cut ("the inventory market": "stock" is no likelier than "history" after "the",
  *     but before "market" it is); 0 = the first look alone (the left context)
+ * @param firstChoiceShare the share {@code f} of a spinner's substitutions that take the original's
+ *     first replacement (the lexicon's forward order) rather than one chosen among all of them: a
+ *     pair whose surface is its original's first replacement is chosen with probability {@code f +
+ *     (1 - f) c}, any other with {@code (1 - f) c}, where {@code c} is the choice above ({@code
+ *     wordnetChoiceShare}); 0 = off. Measured on real spinner output: of the tortured-phrase list's
+ *     word pairs whose tortured word is among the lexicon's replacements of the expected word, 9.2%
+ *     are its first against 1.3% by chance, so {@code f + (1 - f) 0.013 = 0.092} gives the shipped
+ *     0.08 (since session 24; BENCHMARKS.md §7n)
  */
 public record ChannelWeights(
     double replacementRate,
@@ -212,7 +220,8 @@ public record ChannelWeights(
     double wordnetChoiceShare,
     int firstLookNextWord,
     int spunDocumentEvidence,
-    double spunDocumentMinEdits) {
+    double spunDocumentMinEdits,
+    double firstChoiceShare) {
 
   /** Hand-set defaults; see the class javadoc. */
   public static final ChannelWeights DEFAULTS = new ChannelWeights(
@@ -265,7 +274,8 @@ public record ChannelWeights(
       0.0, // wordnetChoiceShare: off
       0, // firstLookNextWord: off
       0, // spunDocumentEvidence: the edits at the reranker's threshold
-      0.0); // spunDocumentMinEdits: any
+      0.0, // spunDocumentMinEdits: any
+      0.0); // firstChoiceShare: off
   // Pruning defaults measured with a WordNet reverse lexicon (23 candidates per token) and a 25 MB
   // trigram LM: 64.1% of spun errors removed at rate 40% vs 65.0% with (3.0, 8, 16, 2.0), at about
   // 1.5 times the speed.
@@ -344,6 +354,9 @@ public record ChannelWeights(
     checkNonNegative("spunDocumentMinEdits", spunDocumentMinEdits);
     if (firstLookNextWord != 0 && firstLookNextWord != 1) {
       throw new IllegalArgumentException("firstLookNextWord must be 0 or 1 (got " + firstLookNextWord + ")");
+    }
+    if (!(firstChoiceShare >= 0 && firstChoiceShare < 1)) {
+      throw new IllegalArgumentException("firstChoiceShare must be in [0, 1) (got " + firstChoiceShare + ")");
     }
     if (!(wordnetChoiceShare >= 0 && wordnetChoiceShare < 1)) {
       throw new IllegalArgumentException("wordnetChoiceShare must be in [0, 1) (got " + wordnetChoiceShare + ")");

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,31 @@ class LexiconDictionaryTest {
     assertEquals(5, lex.dictionary().fanOut(bank));
     assertEquals(2, lex.dictionary().wordnetFanOut(bank));
     assertEquals(0, lex.dictionary().withResources(EnumSet.of(Resource.MOBY)).wordnetFanOut(bank));
+  }
+
+  @Test
+  void knowsEachPhrasesFirstReplacementInTheView() {
+    Lexicon lex = small();
+    int bank = lex.find("bank");
+    LexiconDictionary all = lex.dictionary();
+    LexiconDictionary moby = all.withResources(EnumSet.of(Resource.MOBY));
+    assertEquals(lex.find("rely"), lex.edgeTarget(all.firstEdge(bank)));
+    assertEquals(lex.find("slope"), lex.edgeTarget(moby.firstEdge(bank)), "the view's first, not the lexicon's");
+    assertEquals(-1, all.firstEdge(lex.find("rely")), "a phrase without replacements");
+    assertEquals(Map.of("bank", true), firstFlags(all, "rely"));
+    assertEquals(Map.of("bank", false), firstFlags(all, "slope"));
+    assertEquals(Map.of("bank", true), firstFlags(moby, "slope"));
+  }
+
+  /** Original to {@link Candidate#firstReplacement()} of the forward (not inverse) candidates of {@code surface}. */
+  private static Map<String, Boolean> firstFlags(LexiconDictionary view, String surface) {
+    Map<String, Boolean> out = new java.util.HashMap<>();
+    view.reverse().candidates(surface, c -> {
+      if (!c.inverse()) {
+        out.put(c.original(), c.firstReplacement());
+      }
+    });
+    return out;
   }
 
   @Test

@@ -51,6 +51,33 @@ class ChannelModelTest {
   }
 
   @Test
+  void aFirstChoiceSharePricesTheOriginalsFirstReplacementAsSomeSpinnersTakeIt() {
+    List<InputToken> s = sentence("the inventory market fell");
+    CandidateFeatures first = new CandidateFeatures(0, 50, Float.NaN, Float.NaN, Float.NaN, Float.NaN, -1, true);
+    CandidateFeatures later = new CandidateFeatures(0, 50, Float.NaN, Float.NaN, Float.NaN, Float.NaN, -1, false);
+    Candidate toFirst = Candidate.of(1, 1, "stock", CandidateSource.THESAURUS, first);
+    Candidate toLater = Candidate.of(1, 1, "stock", CandidateSource.THESAURUS, later);
+    // Off: the flag changes nothing.
+    assertEquals(channel.candidateCost(toFirst), channel.candidateCost(toLater), 1e-12);
+    assertEquals(50, channel.choiceFanout(first), 0);
+    ChannelModel some = new ChannelModel(ChannelWeights.DEFAULTS.with("firstChoiceShare", 0.1));
+    double base = ChannelWeights.DEFAULTS.thesaurusBase();
+    // P = 0.1 + 0.9 / 50 for the first replacement, 0.9 / 50 for any other.
+    assertEquals(base + Math.log10(0.1 + 0.9 / 50), some.candidateCost(toFirst), 1e-9);
+    assertEquals(base + Math.log10(0.9 / 50), some.candidateCost(toLater), 1e-9);
+    assertEquals(1 / (0.1 + 0.9 / 50), some.choiceFanout(first), 1e-9);
+    // With the WordNet mixture too: the first-choice spinner mixes with the WordNet one.
+    CandidateFeatures firstWordnet = new CandidateFeatures(0, 50, Float.NaN, Float.NaN, Float.NaN, Float.NaN, 5,
+        true);
+    ChannelModel both = new ChannelModel(ChannelWeights.DEFAULTS.with("firstChoiceShare", 0.1)
+        .with("wordnetChoiceShare", 0.3));
+    assertEquals(1 / (0.1 + 0.9 * (0.7 / 50 + 0.3 / 5)), both.choiceFanout(firstWordnet), 1e-9);
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> ChannelWeights.DEFAULTS.with("firstChoiceShare", 1.0));
+    assertTrue(ChannelWeights.shipped().firstChoiceShare() > 0, "shipped on");
+  }
+
+  @Test
   void wordnetFanoutMustFitTheFanout() {
     org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
         () -> new CandidateFeatures(0, 4, Float.NaN, Float.NaN, Float.NaN, Float.NaN, 5));
