@@ -168,8 +168,8 @@ import org.unspin.api.ModelException;
  *     (1 - f) c}, any other with {@code (1 - f) c}, where {@code c} is the choice above ({@code
  *     wordnetChoiceShare}); 0 = off. Measured on real spinner output: of the tortured-phrase list's
  *     word pairs whose tortured word is among the lexicon's replacements of the expected word, 9.2%
- *     are its first against 1.3% by chance, so {@code f + (1 - f) 0.013 = 0.092} gives the shipped
- *     0.08 (since session 24; BENCHMARKS.md §7n)
+ *     are its first against 1.3% by chance; the shipped 0.05 makes them likeliest under this choice
+ *     model with {@code wordnetChoiceShare} 0.3 (since session 24; BENCHMARKS.md §7n)
  */
 public record ChannelWeights(
     double replacementRate,
