@@ -145,13 +145,20 @@ public final class Candidate {
     return edge;
   }
 
+  /** The last place {@link #replacementPosition()} tells apart; later ones all read as this. */
+  public static final int MAX_POSITION = 32;
+
   /**
-   * Whether the surface is the original's first replacement in the view (forward order): the one a
-   * spinner that always takes the first synonym writes. False for an {@link #inverse()} or {@link
-   * #secondOrder()} candidate.
+   * The surface's place among the original's replacements in the view (forward order: WordNet's
+   * most common sense first, Moby's alphabetical lists last), 0 for the first, the one a spinner
+   * that always takes the first synonym writes; at most {@link #MAX_POSITION}. -1 for an {@link
+   * #inverse()} or {@link #secondOrder()} candidate, whose edge is not the original's.
    */
-  public boolean firstReplacement() {
-    return !inverse && !secondOrder && edge == view.firstEdge(originalLemma);
+  public int replacementPosition() {
+    if (inverse || secondOrder) {
+      return -1;
+    }
+    return edge == view.firstEdge(originalLemma) ? 0 : view.position(originalLemma, edge, MAX_POSITION);
   }
 
   /** Resource mask ({@link Resource#bit()}) of the resources that list the edge in this view. */

@@ -145,6 +145,21 @@ public final class LexiconDictionary implements SynonymDictionary {
     return firstEdge[id];
   }
 
+  /**
+   * The place of {@code edge} among phrase {@code id}'s replacements in this view (forward order,
+   * 0 for the first), counting at most {@code cap}: {@code cap} for any later place. The edge must
+   * be one of {@code id}'s.
+   */
+  public int position(int id, int edge, int cap) {
+    int place = 0;
+    for (int e = lexicon.edgeStart(id); e < edge && place < cap; e++) {
+      if (resources(e, lexicon.info(e)) != 0) {
+        place++;
+      }
+    }
+    return place;
+  }
+
   /** How many replacements phrase {@code id} has in this view (a spinner picks one of them). */
   public int fanOut(int id) {
     return fanOut[id];

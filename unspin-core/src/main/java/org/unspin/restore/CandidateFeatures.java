@@ -18,16 +18,17 @@ package org.unspin.restore;
  *     hypernym), how many of the original's {@code fanout} replacements are (a spinner whose
  *     dictionary is WordNet's synonyms picks among those); {@code -1} when the pair is not one or it
  *     is unknown
- * @param firstReplacement whether the surface is the original's first replacement in the source's
- *     forward order (the one a spinner that always takes the first synonym writes; since session 24)
+ * @param replacementPosition the surface's place among the original's replacements in the source's
+ *     forward order, 0 for the first (the one a spinner that always takes the first synonym writes;
+ *     since session 24); {@code -1} unknown
  */
 public record CandidateFeatures(int senseRank, int fanout, float logSurfaceFreq, float logCandidateFreq,
-    float posAgree, float profileProb, int wordnetFanout, boolean firstReplacement) {
+    float posAgree, float profileProb, int wordnetFanout, int replacementPosition) {
 
-  /** Features of a pair that is not known to be its original's first replacement. */
+  /** Features of a pair whose place among its original's replacements is unknown. */
   public CandidateFeatures(int senseRank, int fanout, float logSurfaceFreq, float logCandidateFreq, float posAgree,
       float profileProb, int wordnetFanout) {
-    this(senseRank, fanout, logSurfaceFreq, logCandidateFreq, posAgree, profileProb, wordnetFanout, false);
+    this(senseRank, fanout, logSurfaceFreq, logCandidateFreq, posAgree, profileProb, wordnetFanout, -1);
   }
 
   /** Features of a pair that is not known to be a WordNet synonym. */
@@ -41,6 +42,9 @@ public record CandidateFeatures(int senseRank, int fanout, float logSurfaceFreq,
       new CandidateFeatures(-1, -1, Float.NaN, Float.NaN, Float.NaN, Float.NaN);
 
   public CandidateFeatures {
+    if (replacementPosition < -1) {
+      throw new IllegalArgumentException("replacementPosition must be >= -1 (got " + replacementPosition + ")");
+    }
     if (senseRank < -1) {
       throw new IllegalArgumentException("senseRank must be >= -1 (got " + senseRank + ")");
     }

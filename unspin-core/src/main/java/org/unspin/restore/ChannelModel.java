@@ -110,8 +110,8 @@ public final class ChannelModel {
    * How many equally likely choices the channel's fan-out term prices for a pair with features
    * {@code f}: the fan-out itself, or with {@link ChannelWeights#wordnetChoiceShare()} the inverse
    * of the mixture's probability (fewer for a WordNet synonym, more for any other pair), and with
-   * {@link ChannelWeights#firstChoiceShare()} the inverse of the mixture with a spinner that takes
-   * the first replacement (far fewer for the original's first replacement, a few more for the
+   * {@link ChannelWeights#orderChoiceShare()} the inverse of the mixture with a spinner that follows
+   * the order of the original's replacements (far fewer for its first ones, a few more for the
    * others); 1 when the fan-out is unknown. The edit reranker's {@code log_fanout} feature.
    */
   public double choiceFanout(CandidateFeatures f) {
@@ -119,14 +119,20 @@ public final class ChannelModel {
       return 1;
     }
     double share = w.wordnetChoiceShare();
-    double first = w.firstChoiceShare();
-    if (share <= 0 && first <= 0) {
+    double order = w.orderChoiceShare();
+    if (share <= 0 && order <= 0) {
       return f.fanout();
     }
     double choice = share <= 0 ? 1.0 / f.fanout()
         : (1 - share) / f.fanout() + (f.wordnetFanout() >= 1 ? share / f.wordnetFanout() : 0);
-    if (first > 0) {
-      choice = (f.firstReplacement() ? first : 0) + (1 - first) * choice;
+    if (order > 0) {
+      double ordered = 0;
+      int j = f.replacementPosition();
+      if (j >= 0 && j < f.fanout()) {
+        double r = w.orderChoiceDecay();
+        ordered = (1 - r) * Math.pow(r, j) / (1 - Math.pow(r, f.fanout()));
+      }
+      choice = order * ordered + (1 - order) * choice;
     }
     return 1 / choice;
   }

@@ -162,14 +162,19 @@ import org.unspin.api.ModelException;
  *     them (the window's second query, asked for all of them at once), so that the right context
  *     counts in the cut ("the inventory market": "stock" is no likelier than "history" after "the",
  *     but before "market" it is); 0 = the first look alone (the left context)
- * @param firstChoiceShare the share {@code f} of a spinner's substitutions that take the original's
- *     first replacement (the lexicon's forward order) rather than one chosen among all of them: a
- *     pair whose surface is its original's first replacement is chosen with probability {@code f +
- *     (1 - f) c}, any other with {@code (1 - f) c}, where {@code c} is the choice above ({@code
- *     wordnetChoiceShare}); 0 = off. Measured on real spinner output: of the tortured-phrase list's
- *     word pairs whose tortured word is among the lexicon's replacements of the expected word, 9.2%
- *     are its first against 1.3% by chance; the shipped 0.05 makes them likeliest under this choice
- *     model with {@code wordnetChoiceShare} 0.3 (since session 24; BENCHMARKS.md §7n)
+ * @param orderChoiceShare the share {@code g} of a spinner's substitutions that follow the order of
+ *     the original's replacements (the lexicon's forward order, WordNet's most common sense first):
+ *     such a spinner takes the replacement at place {@code j} (0 for the first) with probability
+ *     {@code (1 - r) r^j / (1 - r^k)} of the original's {@code k}, where {@code r} is {@code
+ *     orderChoiceDecay}; the pair is then chosen with probability {@code g (1 - r) r^j / (1 - r^k) +
+ *     (1 - g) c}, where {@code c} is the choice above ({@code wordnetChoiceShare}), and a pair whose
+ *     place is unknown with {@code (1 - g) c}; 0 = off (since session 24)
+ * @param orderChoiceDecay {@code r} in {@code [0, 1)}: how fast an order-following spinner's
+ *     preference falls from one place to the next; 0 = it always takes the first replacement.
+ *     Both are measured on real spinner output, not tuned: the shipped tortured-phrase list's word
+ *     pairs whose tortured word is among the lexicon's replacements of the expected word are
+ *     likeliest under this model (with {@code wordnetChoiceShare} 0.3) at {@code g} 0.17 and {@code
+ *     r} 0.75 (BENCHMARKS.md §7n, {@code org.unspin.bench.ReplacementPositions})
  */
 public record ChannelWeights(
     double replacementRate,
@@ -221,7 +226,8 @@ public record ChannelWeights(
     int firstLookNextWord,
     int spunDocumentEvidence,
     double spunDocumentMinEdits,
-    double firstChoiceShare) {
+    double orderChoiceShare,
+    double orderChoiceDecay) {
 
   /** Hand-set defaults; see the class javadoc. */
   public static final ChannelWeights DEFAULTS = new ChannelWeights(
@@ -275,7 +281,8 @@ public record ChannelWeights(
       0, // firstLookNextWord: off
       0, // spunDocumentEvidence: the edits at the reranker's threshold
       0.0, // spunDocumentMinEdits: any
-      0.0); // firstChoiceShare: off
+      0.0, // orderChoiceShare: off
+      0.0); // orderChoiceDecay: the first replacement only
   // Pruning defaults measured with a WordNet reverse lexicon (23 candidates per token) and a 25 MB
   // trigram LM: 64.1% of spun errors removed at rate 40% vs 65.0% with (3.0, 8, 16, 2.0), at about
   // 1.5 times the speed.
@@ -355,8 +362,11 @@ public record ChannelWeights(
     if (firstLookNextWord != 0 && firstLookNextWord != 1) {
       throw new IllegalArgumentException("firstLookNextWord must be 0 or 1 (got " + firstLookNextWord + ")");
     }
-    if (!(firstChoiceShare >= 0 && firstChoiceShare < 1)) {
-      throw new IllegalArgumentException("firstChoiceShare must be in [0, 1) (got " + firstChoiceShare + ")");
+    if (!(orderChoiceShare >= 0 && orderChoiceShare < 1)) {
+      throw new IllegalArgumentException("orderChoiceShare must be in [0, 1) (got " + orderChoiceShare + ")");
+    }
+    if (!(orderChoiceDecay >= 0 && orderChoiceDecay < 1)) {
+      throw new IllegalArgumentException("orderChoiceDecay must be in [0, 1) (got " + orderChoiceDecay + ")");
     }
     if (!(wordnetChoiceShare >= 0 && wordnetChoiceShare < 1)) {
       throw new IllegalArgumentException("wordnetChoiceShare must be in [0, 1) (got " + wordnetChoiceShare + ")");

@@ -251,7 +251,7 @@ public final class LexiconCandidates implements SpanCandidateGenerator {
       int wordnetFanOut = c.secondOrder() ? 0 : Math.min(c.wordnetFanOut(), fanOut);
       CandidateFeatures f = new CandidateFeatures(rank, fanOut,
           logFreq(c.surfaceFreqClass()), logFreq(c.originalFreqClass()), c.posAgrees() ? 1f : 0f, Float.NaN,
-          wordnetFanOut > 0 ? wordnetFanOut : -1, c.firstReplacement());
+          wordnetFanOut > 0 ? wordnetFanOut : -1, c.replacementPosition());
       out.add(new Candidate(from, span, words, original, src, f));
     });
   }

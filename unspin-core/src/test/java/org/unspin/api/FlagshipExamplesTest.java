@@ -55,8 +55,8 @@ class FlagshipExamplesTest {
    * Each of these changes gets a reranker probability under 0.5 or a little over, so that the
    * document keeps them only when it looks spun; which of them clear the spun document's threshold
    * (0.2) moves with any change to the channel ("subsequent" -> "next" had 0.202 in session 23 and
-   * fell under 0.2 with the first-choice share of session 24, which gained "nation" -> "country" at
-   * 0.29), so all but one must be there.
+   * fell under 0.2 with the list-order choice of session 24, which gained "nation" -> "country" at
+   * 0.26), so all but one must be there.
    */
   @Test
   void aDocumentOfManyMiddlingChangesIsJudgedAsSpun() {

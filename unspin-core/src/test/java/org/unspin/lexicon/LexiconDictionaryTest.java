@@ -74,17 +74,28 @@ class LexiconDictionaryTest {
     assertEquals(lex.find("rely"), lex.edgeTarget(all.firstEdge(bank)));
     assertEquals(lex.find("slope"), lex.edgeTarget(moby.firstEdge(bank)), "the view's first, not the lexicon's");
     assertEquals(-1, all.firstEdge(lex.find("rely")), "a phrase without replacements");
-    assertEquals(Map.of("bank", true), firstFlags(all, "rely"));
-    assertEquals(Map.of("bank", false), firstFlags(all, "slope"));
-    assertEquals(Map.of("bank", true), firstFlags(moby, "slope"));
+    // rely, slope, depository, financial institution, acclivity: places 0 to 4; Moby's view has slope, acclivity.
+    assertEquals(Map.of("bank", 0), places(all, "rely"));
+    assertEquals(Map.of("bank", 1), places(all, "slope"));
+    assertEquals(Map.of("bank", 4), places(all, "acclivity"));
+    assertEquals(Map.of("bank", 0), places(moby, "slope"));
+    assertEquals(Map.of("bank", 1), places(moby, "acclivity"));
+    int acclivity = -1;
+    for (int e = lex.edgeStart(bank); e < lex.edgeEnd(bank); e++) {
+      if (lex.edgeTarget(e) == lex.find("acclivity")) {
+        acclivity = e;
+      }
+    }
+    assertEquals(4, all.position(bank, acclivity, 32));
+    assertEquals(2, all.position(bank, acclivity, 2), "counted up to the cap");
   }
 
-  /** Original to {@link Candidate#firstReplacement()} of the forward (not inverse) candidates of {@code surface}. */
-  private static Map<String, Boolean> firstFlags(LexiconDictionary view, String surface) {
-    Map<String, Boolean> out = new java.util.HashMap<>();
+  /** Original to {@link Candidate#replacementPosition()} of the forward (not inverse) candidates of {@code surface}. */
+  private static Map<String, Integer> places(LexiconDictionary view, String surface) {
+    Map<String, Integer> out = new java.util.HashMap<>();
     view.reverse().candidates(surface, c -> {
       if (!c.inverse()) {
-        out.put(c.original(), c.firstReplacement());
+        out.put(c.original(), c.replacementPosition());
       }
     });
     return out;

@@ -51,30 +51,45 @@ class ChannelModelTest {
   }
 
   @Test
-  void aFirstChoiceSharePricesTheOriginalsFirstReplacementAsSomeSpinnersTakeIt() {
+  void anOrderShareFavoursTheOriginalsFirstReplacementsAsSomeSpinnersTakeThem() {
     List<InputToken> s = sentence("the inventory market fell");
-    CandidateFeatures first = new CandidateFeatures(0, 50, Float.NaN, Float.NaN, Float.NaN, Float.NaN, -1, true);
-    CandidateFeatures later = new CandidateFeatures(0, 50, Float.NaN, Float.NaN, Float.NaN, Float.NaN, -1, false);
-    Candidate toFirst = Candidate.of(1, 1, "stock", CandidateSource.THESAURUS, first);
-    Candidate toLater = Candidate.of(1, 1, "stock", CandidateSource.THESAURUS, later);
-    // Off: the flag changes nothing.
-    assertEquals(channel.candidateCost(toFirst), channel.candidateCost(toLater), 1e-12);
-    assertEquals(50, channel.choiceFanout(first), 0);
-    ChannelModel some = new ChannelModel(ChannelWeights.DEFAULTS.with("firstChoiceShare", 0.1));
+    CandidateFeatures[] at = new CandidateFeatures[4];
+    for (int j = 0; j < at.length; j++) {
+      at[j] = new CandidateFeatures(0, 50, Float.NaN, Float.NaN, Float.NaN, Float.NaN, -1, j);
+    }
+    CandidateFeatures unknown = new CandidateFeatures(0, 50, Float.NaN, Float.NaN, Float.NaN, Float.NaN, -1, -1);
+    // Off: the place changes nothing.
+    for (CandidateFeatures f : at) {
+      assertEquals(50, channel.choiceFanout(f), 0);
+    }
+    // Always the first replacement (decay 0): P = 0.1 + 0.9 / 50 for it, 0.9 / 50 for any other.
+    ChannelModel first = new ChannelModel(ChannelWeights.DEFAULTS.with("orderChoiceShare", 0.1));
     double base = ChannelWeights.DEFAULTS.thesaurusBase();
-    // P = 0.1 + 0.9 / 50 for the first replacement, 0.9 / 50 for any other.
-    assertEquals(base + Math.log10(0.1 + 0.9 / 50), some.candidateCost(toFirst), 1e-9);
-    assertEquals(base + Math.log10(0.9 / 50), some.candidateCost(toLater), 1e-9);
-    assertEquals(1 / (0.1 + 0.9 / 50), some.choiceFanout(first), 1e-9);
-    // With the WordNet mixture too: the first-choice spinner mixes with the WordNet one.
-    CandidateFeatures firstWordnet = new CandidateFeatures(0, 50, Float.NaN, Float.NaN, Float.NaN, Float.NaN, 5,
-        true);
-    ChannelModel both = new ChannelModel(ChannelWeights.DEFAULTS.with("firstChoiceShare", 0.1)
+    assertEquals(base + Math.log10(0.1 + 0.9 / 50),
+        first.candidateCost(Candidate.of(1, 1, "stock", CandidateSource.THESAURUS, at[0])), 1e-9);
+    assertEquals(base + Math.log10(0.9 / 50),
+        first.candidateCost(Candidate.of(1, 1, "stock", CandidateSource.THESAURUS, at[1])), 1e-9);
+    assertEquals(1 / (0.9 / 50), first.choiceFanout(unknown), 1e-9);
+    // A geometric preference: place j gets 0.2 (1 - 0.5) 0.5^j / (1 - 0.5^50), and falls with j.
+    ChannelModel geometric = new ChannelModel(ChannelWeights.DEFAULTS.with("orderChoiceShare", 0.2)
+        .with("orderChoiceDecay", 0.5));
+    for (int j = 0; j < at.length; j++) {
+      assertEquals(1 / (0.2 * 0.5 * Math.pow(0.5, j) / (1 - Math.pow(0.5, 50)) + 0.8 / 50),
+          geometric.choiceFanout(at[j]), 1e-9, "place " + j);
+    }
+    assertTrue(geometric.choiceFanout(at[0]) < geometric.choiceFanout(at[1]));
+    // With the WordNet mixture too: the order-following spinner mixes with the WordNet one.
+    CandidateFeatures firstWordnet = new CandidateFeatures(0, 50, Float.NaN, Float.NaN, Float.NaN, Float.NaN, 5, 0);
+    ChannelModel both = new ChannelModel(ChannelWeights.DEFAULTS.with("orderChoiceShare", 0.1)
         .with("wordnetChoiceShare", 0.3));
     assertEquals(1 / (0.1 + 0.9 * (0.7 / 50 + 0.3 / 5)), both.choiceFanout(firstWordnet), 1e-9);
     org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-        () -> ChannelWeights.DEFAULTS.with("firstChoiceShare", 1.0));
-    assertTrue(ChannelWeights.shipped().firstChoiceShare() > 0, "shipped on");
+        () -> ChannelWeights.DEFAULTS.with("orderChoiceShare", 1.0));
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> ChannelWeights.DEFAULTS.with("orderChoiceDecay", 1.0));
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> new CandidateFeatures(0, 50, Float.NaN, Float.NaN, Float.NaN, Float.NaN, -1, -2));
+    assertTrue(ChannelWeights.shipped().orderChoiceShare() > 0, "shipped on");
   }
 
   @Test

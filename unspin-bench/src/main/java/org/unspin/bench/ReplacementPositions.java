@@ -1,0 +1,136 @@
+package org.unspin.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.unspin.channel.PpsPairs;
+import org.unspin.channel.fingerprint.Fingerprint;
+import org.unspin.channel.fingerprint.FingerprintList;
+import org.unspin.lexicon.Lexicon;
+import org.unspin.lexicon.LexiconDictionary;
+import org.unspin.lexicon.Relation;
+import org.unspin.lexicon.Resource;
+import org.unspin.restore.ChannelWeights;
+
+/**
+ * Which of an original's replacements real spinners take: over the word pairs of a tortured-phrase
+ * list (the shipped one by default; entries the list marks uncertain left out) where the expected
+ * and the tortured phrase have the same number of words and differ at a word, takes the pairs whose
+ * tortured word is among the embedded lexicon's replacements of the expected word and prints their
+ * places in the expected word's list (forward order, 0 first) against what a spinner choosing at
+ * random among all of them would give; then the shares that make these pairs likeliest under the
+ * channel's choice model with the shipped {@code wordnetChoiceShare} s: a spinner that takes the
+ * first replacement ({@code f [place 0] + (1 - f) c}), and one that follows the order with a
+ * geometric preference ({@code g (1 - r) r^j / (1 - r^k) + (1 - g) c}), where {@code c = s [WordNet
+ * synonym] / w + (1 - s) / k}; grids of 0.01 for the shares and 0.05 for {@code r}. The figures
+ * behind the channel's {@code orderChoiceShare} and {@code orderChoiceDecay} (BENCHMARKS.md §7n).
+ * Usage:
+ *
+ * <pre>
+ * java -cp unspin-bench.jar org.unspin.bench.ReplacementPositions [PPS.csv]
+ * </pre>
+ */
+public final class ReplacementPositions {
+  private ReplacementPositions() {}
+
+  /** One listed pair: the original's replacements k and WordNet synonyms w, the pair's kind and place. */
+  private record Pair(int k, int w, boolean wordnet, int place) {}
+
+  public static void main(String[] args) {
+    FingerprintList list = args.length > 0 ? FingerprintList.load(Path.of(args[0])) : FingerprintList.loadDefault();
+    Lexicon lex = Lexicon.loadDefault();
+    LexiconDictionary view = lex.dictionary();
+    int differ = 0;
+    List<Pair> pairs = new ArrayList<>();
+    for (Fingerprint f : list.entries()) {
+      if (f.uncertain()) {
+        continue;
+      }
+      String[] e = PpsPairs.cleanExpected(f.expected()).toLowerCase(Locale.ROOT).split("\\s+");
+      String[] t = f.phrase().strip().toLowerCase(Locale.ROOT).split("\\s+");
+      if (e.length != t.length) {
+        continue;
+      }
+      for (int i = 0; i < e.length; i++) {
+        if (e[i].equals(t[i])) {
+          continue;
+        }
+        differ++;
+        int o = lex.find(e[i]);
+        int s = lex.find(t[i]);
+        if (o < 0 || s < 0) {
+          continue;
+        }
+        int place = 0;
+        for (int x = lex.edgeStart(o); x < lex.edgeEnd(o); x++) {
+          int res = view.resources(x, lex.info(x));
+          if (res == 0) {
+            continue;
+          }
+          if (lex.edgeTarget(x) == s) {
+            boolean wordnet = (res & Resource.WORDNET.bit()) != 0 && Lexicon.relation(lex.info(x)) != Relation.HYPERNYM;
+            pairs.add(new Pair(view.fanOut(o), view.wordnetFanOut(o), wordnet, place));
+            break;
+          }
+          place++;
+        }
+      }
+    }
+    int n = Math.max(1, pairs.size());
+    int[] seen = new int[10];
+    double[] chance = new double[10];
+    for (Pair p : pairs) {
+      if (p.place() < seen.length) {
+        seen[p.place()]++;
+      }
+      for (int j = 0; j < Math.min(seen.length, p.k()); j++) {
+        chance[j] += 1.0 / p.k();
+      }
+    }
+    System.out.printf(Locale.ROOT, "%s: %d word pairs that differ; the tortured word is among the lexicon's"
+        + " replacements of the expected word in %d%n", list.source(), differ, pairs.size());
+    StringBuilder places = new StringBuilder("  place: share of the pairs (by chance)");
+    for (int j = 0; j < seen.length; j++) {
+      places.append(String.format(Locale.ROOT, "; %d: %.1f%% (%.1f%%)", j, 100.0 * seen[j] / n, 100.0 * chance[j] / n));
+    }
+    System.out.println(places);
+    double s = ChannelWeights.shipped().wordnetChoiceShare();
+    double none = logLikelihood(pairs, s, 0, 0);
+    double bestF = 0;
+    double bestFirst = Double.NEGATIVE_INFINITY;
+    for (int fi = 0; fi <= 50; fi++) {
+      double ll = logLikelihood(pairs, s, fi / 100.0, 0);
+      if (ll > bestFirst) {
+        bestFirst = ll;
+        bestF = fi / 100.0;
+      }
+    }
+    double bestG = 0;
+    double bestR = 0;
+    double bestOrder = Double.NEGATIVE_INFINITY;
+    for (int gi = 0; gi <= 50; gi++) {
+      for (int ri = 0; ri <= 19; ri++) {
+        double ll = logLikelihood(pairs, s, gi / 100.0, ri / 20.0);
+        if (ll > bestOrder) {
+          bestOrder = ll;
+          bestG = gi / 100.0;
+          bestR = ri / 20.0;
+        }
+      }
+    }
+    System.out.printf(Locale.ROOT, "  log-likelihood with the shipped WordNet share %.2f: %.1f without an order"
+        + " component; first replacement only: share %.2f, %.1f; geometric order: share %.2f, decay %.2f, %.1f%n", s,
+        none, bestF, bestFirst, bestG, bestR, bestOrder);
+  }
+
+  private static double logLikelihood(List<Pair> pairs, double s, double g, double r) {
+    double ll = 0;
+    for (Pair p : pairs) {
+      double c = (1 - s) / p.k() + (p.wordnet() && p.w() >= 1 ? s / p.w() : 0);
+      double ordered = (1 - r) * Math.pow(r, p.place()) / (1 - Math.pow(r, p.k()));
+      ll += Math.log(g * ordered + (1 - g) * c);
+    }
+    return ll;
+  }
+}
