@@ -73,30 +73,15 @@ public record PlattCalibration(double a, double b, double lengthSlope, double le
       throw new IllegalArgumentException("logits, log lengths and labels differ in length (got " + logits.length
           + ", " + logLengths.length + " and " + labels.length + ")");
     }
-    int pos = 0;
-    for (int y : labels) {
-      if (y != 0 && y != 1) {
-        throw new IllegalArgumentException("labels must be 0 or 1 (got " + y + ")");
-      }
-      pos += y;
-    }
-    int neg = labels.length - pos;
-    if (pos == 0 || neg == 0) {
-      throw new IllegalArgumentException("calibration needs positive and negative examples (got " + pos
-          + " positive, " + neg + " negative)");
-    }
+    double[] t = smoothedTargets(labels);
     double m = 0;
     for (double l : logLengths) {
       m += l / logLengths.length;
     }
-    double hi = (pos + 1.0) / (pos + 2.0);
-    double lo = 1.0 / (neg + 2.0);
     double[][] x = new double[logits.length][2];
-    double[] t = new double[logits.length];
     for (int i = 0; i < logits.length; i++) {
       x[i][0] = logits[i];
       x[i][1] = logLengths[i] - m;
-      t[i] = labels[i] == 1 ? hi : lo;
     }
     LogisticRegression.Fit f = LogisticRegression.fit(x, t, SLOPE_RIDGE);
     double a = f.weights()[0];
@@ -116,6 +101,35 @@ public record PlattCalibration(double a, double b, double lengthSlope, double le
       throw new IllegalArgumentException("logits and labels differ in length (got " + logits.length + " and "
           + labels.length + ")");
     }
+    double[] t = smoothedTargets(labels);
+    double[][] x = new double[logits.length][1];
+    for (int i = 0; i < logits.length; i++) {
+      x[i][0] = logits[i];
+    }
+    LogisticRegression.Fit f = LogisticRegression.fit(x, t, SLOPE_RIDGE);
+    double a = f.weights()[0];
+    if (a >= MIN_SLOPE) {
+      return new PlattCalibration(a, f.bias());
+    }
+    // No increasing relation on the dev set: keep the order of the logits, calibrate to the base rate.
+    double[][] shifted = new double[logits.length][0];
+    LogisticRegression.Fit base = LogisticRegression.fit(shifted, t, SLOPE_RIDGE);
+    double meanZ = 0;
+    for (double z : logits) {
+      meanZ += z;
+    }
+    meanZ /= logits.length;
+    return new PlattCalibration(MIN_SLOPE, base.bias() - MIN_SLOPE * meanZ);
+  }
+
+  /**
+   * Platt's smoothed targets of {@code labels}: {@code (N+ + 1) / (N+ + 2)} for a positive,
+   * {@code 1 / (N- + 2)} for a negative.
+   *
+   * @throws IllegalArgumentException for a label other than 0 or 1, or without both a positive and a
+   *     negative example
+   */
+  private static double[] smoothedTargets(int[] labels) {
     int pos = 0;
     int neg = 0;
     for (int y : labels) {
@@ -133,25 +147,10 @@ public record PlattCalibration(double a, double b, double lengthSlope, double le
     }
     double hi = (pos + 1.0) / (pos + 2.0);
     double lo = 1.0 / (neg + 2.0);
-    double[][] x = new double[logits.length][1];
-    double[] t = new double[logits.length];
-    for (int i = 0; i < logits.length; i++) {
-      x[i][0] = logits[i];
+    double[] t = new double[labels.length];
+    for (int i = 0; i < labels.length; i++) {
       t[i] = labels[i] == 1 ? hi : lo;
     }
-    LogisticRegression.Fit f = LogisticRegression.fit(x, t, SLOPE_RIDGE);
-    double a = f.weights()[0];
-    if (a >= MIN_SLOPE) {
-      return new PlattCalibration(a, f.bias());
-    }
-    // No increasing relation on the dev set: keep the order of the logits, calibrate to the base rate.
-    double[][] shifted = new double[logits.length][0];
-    LogisticRegression.Fit base = LogisticRegression.fit(shifted, t, SLOPE_RIDGE);
-    double meanZ = 0;
-    for (double z : logits) {
-      meanZ += z;
-    }
-    meanZ /= logits.length;
-    return new PlattCalibration(MIN_SLOPE, base.bias() - MIN_SLOPE * meanZ);
+    return t;
   }
 }
