@@ -16,8 +16,8 @@ import org.unspin.channel.fingerprint.FingerprintList;
 import org.unspin.channel.fingerprint.FingerprintMatcher;
 import org.unspin.detect.DetectorConfig;
 import org.unspin.detect.DetectorModel;
-import org.unspin.detect.PlattCalibration;
 import org.unspin.detect.DetectorTrainer;
+import org.unspin.detect.PlattCalibration;
 import org.unspin.detect.SignalAnalyzer;
 import org.unspin.detect.TrainingDictionaries;
 import org.unspin.detect.TrainerConfig;
@@ -248,14 +248,14 @@ public final class DetectTrainCommand implements Callable<Integer> {
         prov.put("calibration_created", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         long t0 = System.nanoTime();
         int every = Math.max(1, docs.size() / 20);
-        DetectorTrainer.Result result = new DetectorTrainer(restorer, analyzer, dict, config).recalibrate(startModel, docs,
-            prov, (done, total) -> {
-              if (done % every == 0 || done == total) {
-                err.printf(Locale.ROOT, "restored and analyzed %d/%d documents (%.0f s)%n", done, total,
-                    (System.nanoTime() - t0) / 1e9);
-                err.flush();
-              }
-            });
+        DetectorTrainer trainer = new DetectorTrainer(restorer, analyzer, dict, config);
+        DetectorTrainer.Result result = trainer.recalibrate(startModel, docs, prov, (done, total) -> {
+          if (done % every == 0 || done == total) {
+            err.printf(Locale.ROOT, "restored and analyzed %d/%d documents (%.0f s)%n", done, total,
+                (System.nanoTime() - t0) / 1e9);
+            err.flush();
+          }
+        });
         result.model().save(out);
         DetectorTrainer.Evaluation ev = result.dev();
         PlattCalibration c = result.model().calibration();

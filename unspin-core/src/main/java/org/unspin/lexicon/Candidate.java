@@ -9,6 +9,9 @@ package org.unspin.lexicon;
  * form when {@link #mismatch()}).
  */
 public final class Candidate {
+  /** The last place {@link #replacementPosition()} tells apart; later ones all read as this. */
+  public static final int MAX_POSITION = 32;
+
   private final Lexicon lexicon;
   private final LexiconDictionary view;
   private final ReverseLexicon reverse;
@@ -144,9 +147,6 @@ public final class Candidate {
   public int edge() {
     return edge;
   }
-
-  /** The last place {@link #replacementPosition()} tells apart; later ones all read as this. */
-  public static final int MAX_POSITION = 32;
 
   /**
    * The surface's place among the original's replacements in the view (forward order: WordNet's
