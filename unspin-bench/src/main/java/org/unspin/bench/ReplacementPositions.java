@@ -23,7 +23,8 @@ import org.unspin.restore.ChannelWeights;
  * channel's choice model with the shipped {@code wordnetChoiceShare} s: a spinner that takes the
  * first replacement ({@code f [place 0] + (1 - f) c}), and one that follows the order with a
  * geometric preference ({@code g (1 - r) r^j / (1 - r^k) + (1 - g) c}), where {@code c = s [WordNet
- * synonym] / w + (1 - s) / k}; grids of 0.01 for the shares and 0.05 for {@code r}. The figures
+ * synonym] / w + (1 - s) / k}; grids of 0.01 for the shares and 0.05 for {@code r}; and the best
+ * of all three with {@code s} free on a grid of 0.1. The figures
  * behind the channel's {@code orderChoiceShare} and {@code orderChoiceDecay} (BENCHMARKS.md §7n).
  * Usage:
  *
@@ -122,6 +123,25 @@ public final class ReplacementPositions {
     System.out.printf(Locale.ROOT, "  log-likelihood with the shipped WordNet share %.2f: %.1f without an order"
         + " component; first replacement only: share %.2f, %.1f; geometric order: share %.2f, decay %.2f, %.1f%n", s,
         none, bestF, bestFirst, bestG, bestR, bestOrder);
+    double freeS = 0;
+    double freeG = 0;
+    double freeR = 0;
+    double freeLl = Double.NEGATIVE_INFINITY;
+    for (int si = 0; si <= 9; si++) {
+      for (int gi = 0; gi <= 50; gi++) {
+        for (int ri = 0; ri <= 19; ri++) {
+          double ll = logLikelihood(pairs, si / 10.0, gi / 100.0, ri / 20.0);
+          if (ll > freeLl) {
+            freeLl = ll;
+            freeS = si / 10.0;
+            freeG = gi / 100.0;
+            freeR = ri / 20.0;
+          }
+        }
+      }
+    }
+    System.out.printf(Locale.ROOT, "  with the WordNet share free too (grid of 0.1): WordNet share %.1f, order share"
+        + " %.2f, decay %.2f, %.1f%n", freeS, freeG, freeR, freeLl);
   }
 
   private static double logLikelihood(List<Pair> pairs, double s, double g, double r) {
