@@ -115,26 +115,56 @@ public final class ChannelModel {
    * others); 1 when the fan-out is unknown. The edit reranker's {@code log_fanout} feature.
    */
   public double choiceFanout(CandidateFeatures f) {
+    return choiceFanout(f, w.orderChoiceShare());
+  }
+
+  /**
+   * {@link #choiceFanout(CandidateFeatures)} with {@code order} in place of {@link
+   * ChannelWeights#orderChoiceShare()}: a document's own estimate in self-training.
+   */
+  public double choiceFanout(CandidateFeatures f, double order) {
     if (f.fanout() < 1) {
       return 1;
     }
     double share = w.wordnetChoiceShare();
-    double order = w.orderChoiceShare();
     if (share <= 0 && order <= 0) {
       return f.fanout();
     }
-    double choice = share <= 0 ? 1.0 / f.fanout()
-        : (1 - share) / f.fanout() + (f.wordnetFanout() >= 1 ? share / f.wordnetFanout() : 0);
+    double choice = randomChoice(f, share);
     if (order > 0) {
-      double ordered = 0;
-      int j = f.replacementPosition();
-      if (j >= 0 && j < f.fanout()) {
-        double r = w.orderChoiceDecay();
-        ordered = (1 - r) * Math.pow(r, j) / (1 - Math.pow(r, f.fanout()));
-      }
-      choice = order * ordered + (1 - order) * choice;
+      choice = order * orderedChoice(f) + (1 - order) * choice;
     }
     return 1 / choice;
+  }
+
+  /**
+   * How likely the pair is to come from a spinner that follows the order of the list rather than
+   * one that chooses among all entries, under the order share {@code order}: {@code g o / (g o +
+   * (1 - g) c)}; NaN when the pair's place or fan-out is unknown (the E-step of a document's own
+   * order share, {@link ChannelWeights#orderShareSmoothing()}).
+   */
+  public double orderResponsibility(CandidateFeatures f, double order) {
+    if (f.fanout() < 1 || f.replacementPosition() < 0 || order <= 0) {
+      return Double.NaN;
+    }
+    double o = order * orderedChoice(f);
+    return o / (o + (1 - order) * randomChoice(f, w.wordnetChoiceShare()));
+  }
+
+  /** The probability of the pair for a spinner that chooses among all entries (WordNet mixture included). */
+  private static double randomChoice(CandidateFeatures f, double share) {
+    return share <= 0 ? 1.0 / f.fanout()
+        : (1 - share) / f.fanout() + (f.wordnetFanout() >= 1 ? share / f.wordnetFanout() : 0);
+  }
+
+  /** The probability of the pair for a spinner that follows the order of the list; 0 when its place is unknown. */
+  private double orderedChoice(CandidateFeatures f) {
+    int j = f.replacementPosition();
+    if (j < 0 || j >= f.fanout()) {
+      return 0;
+    }
+    double r = w.orderChoiceDecay();
+    return (1 - r) * Math.pow(r, j) / (1 - Math.pow(r, f.fanout()));
   }
 
   /**

@@ -175,6 +175,11 @@ import org.unspin.api.ModelException;
  *     pairs whose tortured word is among the lexicon's replacements of the expected word are
  *     likeliest under this model (with {@code wordnetChoiceShare} 0.3) at {@code g} 0.17 and {@code
  *     r} 0.75 (BENCHMARKS.md §7n, {@code org.unspin.bench.ReplacementPositions})
+ * @param orderShareSmoothing self-training estimates the document's own order share from its
+ *     confident edits (each edit's posterior times how likely an order-following spinner made it),
+ *     with this many edits at {@code orderChoiceShare}, and prices the next round's candidates
+ *     with it: a spinner that always takes the first synonym shows it in every edit; 0 = off, the
+ *     shared share throughout
  */
 public record ChannelWeights(
     double replacementRate,
@@ -227,7 +232,8 @@ public record ChannelWeights(
     int spunDocumentEvidence,
     double spunDocumentMinEdits,
     double orderChoiceShare,
-    double orderChoiceDecay) {
+    double orderChoiceDecay,
+    double orderShareSmoothing) {
 
   /** Hand-set defaults; see the class javadoc. */
   public static final ChannelWeights DEFAULTS = new ChannelWeights(
@@ -282,7 +288,8 @@ public record ChannelWeights(
       0, // spunDocumentEvidence: the edits at the reranker's threshold
       0.0, // spunDocumentMinEdits: any
       0.0, // orderChoiceShare: off
-      0.0); // orderChoiceDecay: the first replacement only
+      0.0, // orderChoiceDecay: the first replacement only
+      0.0); // orderShareSmoothing: off
   // Pruning defaults measured with a WordNet reverse lexicon (23 candidates per token) and a 25 MB
   // trigram LM: 64.1% of spun errors removed at rate 40% vs 65.0% with (3.0, 8, 16, 2.0), at about
   // 1.5 times the speed.
@@ -365,6 +372,7 @@ public record ChannelWeights(
     if (!(orderChoiceShare >= 0 && orderChoiceShare < 1)) {
       throw new IllegalArgumentException("orderChoiceShare must be in [0, 1) (got " + orderChoiceShare + ")");
     }
+    checkNonNegative("orderShareSmoothing", orderShareSmoothing);
     if (!(orderChoiceDecay >= 0 && orderChoiceDecay < 1)) {
       throw new IllegalArgumentException("orderChoiceDecay must be in [0, 1) (got " + orderChoiceDecay + ")");
     }

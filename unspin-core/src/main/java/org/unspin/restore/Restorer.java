@@ -266,8 +266,14 @@ public final class Restorer {
     DocChannel last = null;
     for (int round = 1; round <= weights.selfTrainingRounds(); round++) {
       DocChannel next = new DocChannel(0, new SubstitutionCounts.Accumulator());
+      if (weights.orderShareSmoothing() > 0 && weights.orderChoiceShare() > 0) {
+        next.channel = channel;
+      }
       next.collect(result, 0, weights);
       next.rate = estimateRate(next.counts);
+      if (next.channel != null) {
+        next.estimateOrderShare(weights.orderChoiceShare(), weights.orderShareSmoothing());
+      }
       if (reranker != null && weights.spunRateGate() > 0) {
         next.rate = selfTrainingRate(next.rate, result.strictShare(result.judged()), weights);
       }
@@ -1481,6 +1487,11 @@ public final class Restorer {
    */
   private static final class DocChannel {
     double rate;
+    /** The order share this round prices candidates with (NaN: the shared one, no adjustment). */
+    double orderShare = Double.NaN;
+    /** Sum over the collected confident edits of posterior times order responsibility, and of posterior. */
+    double orderEvidence;
+    double orderWeight;
     final SubstitutionCounts.Accumulator counts;
     /** Weighted count of each original: restored to it plus kept as it (single words only). */
     final Map<String, Double> originals = new HashMap<>();
@@ -1514,6 +1525,14 @@ public final class Restorer {
       return (long) doc << 32 | (token & 0xFFFFFFFFL);
     }
 
+    /** Estimates the order share from the collected edits, with {@code smoothing} edits at {@code prior}. */
+    void estimateOrderShare(double prior, double smoothing) {
+      orderShare = (orderEvidence + smoothing * prior) / (orderWeight + smoothing);
+    }
+
+    /** Set to price order responsibilities in {@link #collect}; null: not collected. */
+    ChannelModel channel;
+
     void collect(Decoded d, int doc, ChannelWeights w) {
       counts.eligible += d.eligible;
       boolean[] covered = new boolean[d.doc.tokens.size()];
@@ -1523,6 +1542,13 @@ public final class Restorer {
           covered[i] = true;
         }
         if (ch.posterior >= w.selfTrainingMinConfidence()) {
+          if (channel != null) {
+            double resp = channel.orderResponsibility(ch.candidate.features(), w.orderChoiceShare());
+            if (!Double.isNaN(resp)) {
+              orderEvidence += ch.posterior * resp;
+              orderWeight += ch.posterior;
+            }
+          }
           counts.add(ch.key, ch.posterior);
           originals.merge(ch.candidate.phrase(), ch.posterior, Double::sum);
           own.computeIfAbsent(position(doc, ch.token), p -> new HashMap<>()).merge(ch.key, ch.posterior,
@@ -1836,10 +1862,18 @@ public final class Restorer {
     double logRate = Math.log10(state.rate);
     float[] cost = work.cost;
     float[] local = work.local;
+    boolean ownOrder = !Double.isNaN(state.orderShare);
     for (int k = 0; k < m; k++) {
       Candidate c = s.candidates.get(k);
       state.counts(docIndex, s.first + c.from(), s.pairKeys[k], s.originals[k], work.counts);
-      cost[k] = channel.changeCost(logRate, s.candidateCost[k], s.immutableCost[k], work.counts[0], work.counts[1]);
+      double candCost = s.candidateCost[k];
+      CandidateFeatures f = c.features();
+      if (ownOrder && !(c.source() == CandidateSource.PROFILE && !Float.isNaN(f.profileProb()))) {
+        // The document's own order share in place of the shared one (candidateCost's fan-out term).
+        candCost += weights.fanoutWeight()
+            * Math.log10(channel.choiceFanout(f) / channel.choiceFanout(f, state.orderShare));
+      }
+      cost[k] = channel.changeCost(logRate, candCost, s.immutableCost[k], work.counts[0], work.counts[1]);
       double keep = keepEligible * c.length(); // every covered token is eligible
       local[k] = (float) (s.localGain[k] + cost[k] - keep);
     }

@@ -93,6 +93,27 @@ class ChannelModelTest {
   }
 
   @Test
+  void aDocumentsOwnOrderShareRepricesThePlacesAndTheResponsibilityReadsThem() {
+    ChannelModel m = new ChannelModel(ChannelWeights.DEFAULTS.with("orderChoiceShare", 0.2)
+        .with("orderChoiceDecay", 0.5));
+    CandidateFeatures first = new CandidateFeatures(0, 50, Float.NaN, Float.NaN, Float.NaN, Float.NaN, -1, 0);
+    CandidateFeatures late = new CandidateFeatures(0, 50, Float.NaN, Float.NaN, Float.NaN, Float.NaN, -1, 20);
+    CandidateFeatures unknown = new CandidateFeatures(0, 50, Float.NaN, Float.NaN, Float.NaN, Float.NaN, -1, -1);
+    assertEquals(m.choiceFanout(first), m.choiceFanout(first, 0.2), 1e-12, "the shared share by default");
+    // A document whose spinner follows the order: its first replacement gets cheaper, a late one dearer.
+    assertTrue(m.choiceFanout(first, 0.8) < m.choiceFanout(first));
+    assertTrue(m.choiceFanout(late, 0.8) > m.choiceFanout(late));
+    double ordered = 0.5 / (1 - Math.pow(0.5, 50));
+    assertEquals(0.2 * ordered / (0.2 * ordered + 0.8 / 50), m.orderResponsibility(first, 0.2), 1e-12);
+    assertTrue(m.orderResponsibility(late, 0.2) < 0.01, "a late place is a random spinner's");
+    assertTrue(Double.isNaN(m.orderResponsibility(unknown, 0.2)), "no place, no evidence");
+    assertTrue(Double.isNaN(m.orderResponsibility(first, 0)), "no order share, no evidence");
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> ChannelWeights.DEFAULTS.with("orderShareSmoothing", -1));
+    assertEquals(5, ChannelWeights.shipped().orderShareSmoothing(), 0);
+  }
+
+  @Test
   void wordnetFanoutMustFitTheFanout() {
     org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
         () -> new CandidateFeatures(0, 4, Float.NaN, Float.NaN, Float.NaN, Float.NaN, 5));
