@@ -1492,6 +1492,8 @@ public final class Restorer {
     /** Sum over the collected confident edits of posterior times order responsibility, and of posterior. */
     double orderEvidence;
     double orderWeight;
+    /** Set to price order responsibilities in {@link #collect}; null: not collected. */
+    ChannelModel channel;
     final SubstitutionCounts.Accumulator counts;
     /** Weighted count of each original: restored to it plus kept as it (single words only). */
     final Map<String, Double> originals = new HashMap<>();
@@ -1525,13 +1527,13 @@ public final class Restorer {
       return (long) doc << 32 | (token & 0xFFFFFFFFL);
     }
 
-    /** Estimates the order share from the collected edits, with {@code smoothing} edits at {@code prior}. */
+    /**
+     * Estimates the order share from the collected edits, with {@code smoothing} edits at {@code
+     * prior}; at most 0.99, so that the spinners that choose among all entries keep a share.
+     */
     void estimateOrderShare(double prior, double smoothing) {
-      orderShare = (orderEvidence + smoothing * prior) / (orderWeight + smoothing);
+      orderShare = Math.min(0.99, (orderEvidence + smoothing * prior) / (orderWeight + smoothing));
     }
-
-    /** Set to price order responsibilities in {@link #collect}; null: not collected. */
-    ChannelModel channel;
 
     void collect(Decoded d, int doc, ChannelWeights w) {
       counts.eligible += d.eligible;
