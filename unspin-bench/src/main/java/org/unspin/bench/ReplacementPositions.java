@@ -11,6 +11,8 @@ import org.unspin.lexicon.Lexicon;
 import org.unspin.lexicon.LexiconDictionary;
 import org.unspin.lexicon.Relation;
 import org.unspin.lexicon.Resource;
+import org.unspin.restore.CandidateFeatures;
+import org.unspin.restore.ChannelModel;
 import org.unspin.restore.ChannelWeights;
 
 /**
@@ -35,8 +37,19 @@ import org.unspin.restore.ChannelWeights;
 public final class ReplacementPositions {
   private ReplacementPositions() {}
 
-  /** One listed pair: the original's replacements k and WordNet synonyms w, the pair's kind and place. */
-  private record Pair(int k, int w, boolean wordnet, int place) {}
+  /**
+   * One listed pair as the channel sees it: the original's replacements k, its WordNet synonyms w
+   * when the pair is one of them, and the pair's place.
+   */
+  private record Pair(CandidateFeatures f) {
+    int k() {
+      return f.fanout();
+    }
+
+    int place() {
+      return f.replacementPosition();
+    }
+  }
 
   public static void main(String[] args) {
     FingerprintList list = args.length > 0 ? FingerprintList.load(Path.of(args[0])) : FingerprintList.loadDefault();
@@ -63,18 +76,16 @@ public final class ReplacementPositions {
         if (o < 0 || s < 0) {
           continue;
         }
-        int place = 0;
         for (int x = lex.edgeStart(o); x < lex.edgeEnd(o); x++) {
           int res = view.resources(x, lex.info(x));
-          if (res == 0) {
-            continue;
-          }
-          if (lex.edgeTarget(x) == s) {
+          if (res != 0 && lex.edgeTarget(x) == s) {
             boolean wordnet = (res & Resource.WORDNET.bit()) != 0 && Lexicon.relation(lex.info(x)) != Relation.HYPERNYM;
-            pairs.add(new Pair(view.fanOut(o), view.wordnetFanOut(o), wordnet, place));
+            int k = view.fanOut(o);
+            pairs.add(new Pair(new CandidateFeatures(0, k, Float.NaN, Float.NaN, Float.NaN, Float.NaN,
+                wordnet && view.wordnetFanOut(o) >= 1 ? view.wordnetFanOut(o) : -1,
+                view.position(o, x, Integer.MAX_VALUE))));
             break;
           }
-          place++;
         }
       }
     }
@@ -144,12 +155,17 @@ public final class ReplacementPositions {
         + " %.2f, decay %.2f, %.1f%n", freeS, freeG, freeR, freeLl);
   }
 
+  /**
+   * The pairs' log-likelihood under the channel's own choice model ({@link
+   * ChannelModel#choiceFanout(CandidateFeatures, double)}) with WordNet share {@code s}, order
+   * share {@code g} and decay {@code r}.
+   */
   private static double logLikelihood(List<Pair> pairs, double s, double g, double r) {
+    ChannelModel channel = new ChannelModel(ChannelWeights.DEFAULTS.with("wordnetChoiceShare", s)
+        .with("orderChoiceDecay", r));
     double ll = 0;
     for (Pair p : pairs) {
-      double c = (1 - s) / p.k() + (p.wordnet() && p.w() >= 1 ? s / p.w() : 0);
-      double ordered = (1 - r) * Math.pow(r, p.place()) / (1 - Math.pow(r, p.k()));
-      ll += Math.log(g * ordered + (1 - g) * c);
+      ll -= Math.log(channel.choiceFanout(p.f(), g));
     }
     return ll;
   }

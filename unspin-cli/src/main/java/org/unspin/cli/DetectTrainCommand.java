@@ -243,19 +243,20 @@ public final class DetectTrainCommand implements Callable<Integer> {
           + (skipDocs == 0 ? "" : "; documents after the first " + skipDocs)
           + (randomLength == null ? "" : "; each cut after a random " + randomLength[0] + "-" + randomLength[1]
           + " words at a sentence end");
+      DetectorTrainer trainer = new DetectorTrainer(restorer, analyzer, dict, config);
+      long start = System.nanoTime();
+      int step = Math.max(1, docs.size() / 20);
+      DetectorTrainer.Progress progress = (done, total) -> {
+        if (done % step == 0 || done == total) {
+          err.printf(Locale.ROOT, "restored and analyzed %d/%d documents (%.0f s)%n", done, total,
+              (System.nanoTime() - start) / 1e9);
+          err.flush();
+        }
+      };
       if (startModel != null) {
         prov.put("calibration_source", source);
         prov.put("calibration_created", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-        long t0 = System.nanoTime();
-        int every = Math.max(1, docs.size() / 20);
-        DetectorTrainer trainer = new DetectorTrainer(restorer, analyzer, dict, config);
-        DetectorTrainer.Result result = trainer.recalibrate(startModel, docs, prov, (done, total) -> {
-          if (done % every == 0 || done == total) {
-            err.printf(Locale.ROOT, "restored and analyzed %d/%d documents (%.0f s)%n", done, total,
-                (System.nanoTime() - t0) / 1e9);
-            err.flush();
-          }
-        });
+        DetectorTrainer.Result result = trainer.recalibrate(startModel, docs, prov, progress);
         result.model().save(out);
         DetectorTrainer.Evaluation ev = result.dev();
         PlattCalibration c = result.model().calibration();
@@ -272,16 +273,7 @@ public final class DetectTrainCommand implements Callable<Integer> {
       prov.put("language_model", lm == null ? "embedded default" : lm.toString());
       prov.put("fingerprints", fingerprints == null ? "shipped PPS list" : fingerprints.toString());
       prov.put("created", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-      long start = System.nanoTime();
-      int step = Math.max(1, docs.size() / 20);
-      DetectorTrainer.Result result = new DetectorTrainer(restorer, analyzer, dict, config).train(docs, prov,
-          (done, total) -> {
-            if (done % step == 0 || done == total) {
-              err.printf(Locale.ROOT, "restored and analyzed %d/%d documents (%.0f s)%n", done, total,
-                  (System.nanoTime() - start) / 1e9);
-              err.flush();
-            }
-          });
+      DetectorTrainer.Result result = trainer.train(docs, prov, progress);
       DetectorModel m = result.model();
       m.save(out);
       DetectorTrainer.Evaluation ev = result.dev();
