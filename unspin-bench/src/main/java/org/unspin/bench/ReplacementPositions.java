@@ -28,6 +28,9 @@ import org.unspin.restore.ChannelWeights;
  * synonym] / w + (1 - s) / k}; grids of 0.01 for the shares and 0.05 for {@code r}; and the best
  * of all three with {@code s} free on a grid of 0.1. The figures
  * behind the channel's {@code orderChoiceShare} and {@code orderChoiceDecay} (BENCHMARKS.md §7n).
+ * Last, the pairs the lexicon lists only the other way round (the tortured word lists the expected
+ * word: an inverse candidate), against the share a spinner with a symmetric dictionary would give
+ * (BENCHMARKS.md §7o).
  * Usage:
  *
  * <pre>
@@ -56,6 +59,9 @@ public final class ReplacementPositions {
     Lexicon lex = Lexicon.loadDefault();
     LexiconDictionary view = lex.dictionary();
     int differ = 0;
+    int inverseOnly = 0;
+    double symmetricShare = 0;
+    int symmetricPairs = 0;
     List<Pair> pairs = new ArrayList<>();
     for (Fingerprint f : list.entries()) {
       if (f.uncertain()) {
@@ -76,9 +82,11 @@ public final class ReplacementPositions {
         if (o < 0 || s < 0) {
           continue;
         }
+        boolean listed = false;
         for (int x = lex.edgeStart(o); x < lex.edgeEnd(o); x++) {
           int res = view.resources(x, lex.info(x));
           if (res != 0 && lex.edgeTarget(x) == s) {
+            listed = true;
             boolean wordnet = (res & Resource.WORDNET.bit()) != 0 && Lexicon.relation(lex.info(x)) != Relation.HYPERNYM;
             int k = view.fanOut(o);
             pairs.add(new Pair(new CandidateFeatures(0, k, Float.NaN, Float.NaN, Float.NaN, Float.NaN,
@@ -86,6 +94,16 @@ public final class ReplacementPositions {
                 view.position(o, x, Integer.MAX_VALUE))));
             break;
           }
+        }
+        if (listed || lists(lex, view, s, o)) {
+          if (!listed) {
+            inverseOnly++;
+          }
+          // Under the symmetric guess the original's choices are its replacements and every phrase
+          // that lists it without being listed back: the chance of one of the latter.
+          int m = view.inverseFanIn(o);
+          symmetricShare += m / (double) (view.fanOut(o) + m);
+          symmetricPairs++;
         }
       }
     }
@@ -153,6 +171,21 @@ public final class ReplacementPositions {
     }
     System.out.printf(Locale.ROOT, "  with the WordNet share free too (grid of 0.1): WordNet share %.1f, order share"
         + " %.2f, decay %.2f, %.1f%n", freeS, freeG, freeR, freeLl);
+    System.out.printf(Locale.ROOT, "inverse-only pairs (the tortured word lists the expected word, not the other way"
+        + " round): %d, %.1f%% of the %d pairs the lexicon links either way; a spinner choosing at random among"
+        + " each original's replacements and the phrases listing it without being listed back would give %.1f%%%n",
+        inverseOnly, 100.0 * inverseOnly / Math.max(1, symmetricPairs), symmetricPairs,
+        100.0 * symmetricShare / Math.max(1, symmetricPairs));
+  }
+
+  /** Whether {@code view} lists phrase {@code to} among phrase {@code from}'s replacements. */
+  private static boolean lists(Lexicon lex, LexiconDictionary view, int from, int to) {
+    for (int x = lex.edgeStart(from); x < lex.edgeEnd(from); x++) {
+      if (lex.edgeTarget(x) == to && view.resources(x, lex.info(x)) != 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -204,9 +204,19 @@ public final class Candidate {
     return Pos.agree(originalPos(), surfacePos);
   }
 
-  /** How many replacements the original has in the view (a spinner picks one, so each is less likely). */
+  /**
+   * How many replacements the original has in a spinner's dictionary (a spinner picks one, so each
+   * is less likely): its replacements in the view, and for an {@link #inverse()} candidate also
+   * every phrase that lists the original without the view listing it back ({@link
+   * LexiconDictionary#inverseFanIn}). An inverse candidate guesses that the spinner's dictionary is
+   * symmetric where the view is not, so that it lists the surface under the original; such a
+   * dictionary lists all of those under it too, and the surface is one choice among them, not
+   * among the view's replacements alone (a phrase with one replacement was priced as a sure choice
+   * for every phrase that lists it).
+   */
   public int fanOut() {
-    return view.fanOut(originalLemma());
+    int o = originalLemma();
+    return inverse && !secondOrder ? view.fanOut(o) + view.inverseFanIn(o) : view.fanOut(o);
   }
 
   /**

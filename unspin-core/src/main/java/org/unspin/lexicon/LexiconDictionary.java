@@ -25,6 +25,8 @@ public final class LexiconDictionary implements SynonymDictionary {
   private final int[] wordnetFanOut;
   /** Per phrase: its first replacement's edge in this view (the one a "first synonym" spinner picks), -1 when none. */
   private final int[] firstEdge;
+  /** Per phrase: {@link #inverseFanIn} plus 1, counted on first use (0: not yet). */
+  private final int[] inverseFanIn;
   private volatile List<String> headwords;
   private volatile ReverseLexicon reverse;
   private volatile SecondOrder secondOrder;
@@ -45,6 +47,7 @@ public final class LexiconDictionary implements SynonymDictionary {
     fanOut = new int[n];
     wordnetFanOut = new int[n];
     firstEdge = new int[n];
+    inverseFanIn = new int[n];
     for (int p = 0; p < n; p++) {
       int c = 0;
       int wn = 0;
@@ -163,6 +166,31 @@ public final class LexiconDictionary implements SynonymDictionary {
   /** How many replacements phrase {@code id} has in this view (a spinner picks one of them). */
   public int fanOut(int id) {
     return fanOut[id];
+  }
+
+  /**
+   * How many phrases list phrase {@code id} among their replacements in this view without {@code id}
+   * listing them back: the originals an inverse candidate ("this phrase was spun into one that lists
+   * it") may stand for. Counted on first use (a benign race: every thread counts the same number).
+   */
+  public int inverseFanIn(int id) {
+    int v = inverseFanIn[id];
+    if (v == 0) {
+      int m = 0;
+      for (int p = lexicon.reverseStart(id), end = lexicon.reverseEnd(id); p < end; p++) {
+        int e = lexicon.reverseEdge(p);
+        if (resources(e, lexicon.reverseInfo(p)) == 0) {
+          continue;
+        }
+        int t = lexicon.twin(e);
+        if (t < 0 || resources(t, lexicon.info(t)) == 0) {
+          m++;
+        }
+      }
+      v = m + 1;
+      inverseFanIn[id] = v;
+    }
+    return v - 1;
   }
 
   /**

@@ -101,6 +101,53 @@ class LexiconDictionaryTest {
     return out;
   }
 
+  /**
+   * "investor" lists only "capitalist"; "lender", "banker" and "financier" list "investor" without
+   * being listed back, "capitalist" lists it back.
+   */
+  static Lexicon oneWay() {
+    LexiconBuilder b = new LexiconBuilder();
+    for (String w : new String[] {"investor", "capitalist", "lender", "banker", "financier"}) {
+      b.pos(w, Pos.NOUN);
+    }
+    b.edge("investor", "capitalist", Resource.WORDNET, Relation.SYNONYM, Pos.NOUN, 1, 5);
+    b.edge("capitalist", "investor", Resource.WORDNET, Relation.SYNONYM, Pos.NOUN, 1, 5);
+    b.edge("lender", "investor", Resource.WORDNET, Relation.HYPERNYM, Pos.NOUN, 1, 0);
+    b.edge("banker", "investor", Resource.MOBY, Relation.THESAURUS, 0, 3, 0);
+    b.edge("financier", "investor", Resource.MOBY, Relation.THESAURUS, 0, 7, 0);
+    return b.build();
+  }
+
+  @Test
+  void countsThePhrasesThatListAPhraseWithoutBeingListedBack() {
+    Lexicon lex = oneWay();
+    LexiconDictionary all = lex.dictionary();
+    assertEquals(3, all.inverseFanIn(lex.find("investor")), "lender, banker, financier (capitalist is listed back)");
+    assertEquals(3, all.inverseFanIn(lex.find("investor")), "the same number once counted");
+    assertEquals(0, all.inverseFanIn(lex.find("capitalist")), "investor lists it and is listed back");
+    assertEquals(0, all.inverseFanIn(lex.find("lender")), "nothing lists it");
+    assertEquals(2, all.withResources(EnumSet.of(Resource.MOBY)).inverseFanIn(lex.find("investor")), "the view's edges");
+    assertEquals(1, all.withResources(EnumSet.of(Resource.WORDNET)).inverseFanIn(lex.find("investor")),
+        "lender alone in WordNet's view");
+  }
+
+  @Test
+  void pricesAnInverseCandidateAmongAllThatWouldListItsOriginal() {
+    Lexicon lex = oneWay();
+    LexiconDictionary all = lex.dictionary();
+    Map<String, Integer> forward = new java.util.HashMap<>();
+    Map<String, Integer> inverse = new java.util.HashMap<>();
+    all.reverse().candidates("lender", c -> (c.inverse() ? inverse : forward).put(c.original(), c.fanOut()));
+    // "lender" is not among investor's replacements: the guess that a spinner's dictionary lists it
+    // there is the guess that it lists lender, banker and financier beside capitalist (4 choices), not 1.
+    assertEquals(Map.of("investor", 4), inverse);
+    assertEquals(Map.of(), forward);
+    Map<String, Integer> capitalist = new java.util.HashMap<>();
+    all.reverse().candidates("capitalist", c -> capitalist.put(c.original() + (c.inverse() ? " (inverse)" : ""),
+        c.fanOut()));
+    assertEquals(1, capitalist.get("investor"), "a forward candidate: the view's replacements alone");
+  }
+
   @Test
   void restrictsToChosenResources() {
     Lexicon lex = small();
