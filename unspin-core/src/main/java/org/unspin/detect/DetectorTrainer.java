@@ -256,9 +256,8 @@ public final class DetectorTrainer {
     double[] before = new double[z.length];
     double[] after = new double[z.length];
     for (int i = 0; i < z.length; i++) {
-      before[i] = model.calibration().readsLength() ? model.calibration().probability(z[i], ll[i])
-          : model.calibration().probability(z[i]);
-      after[i] = platt.readsLength() ? platt.probability(z[i], ll[i]) : platt.probability(z[i]);
+      before[i] = model.calibration().probability(z[i], ll[i]); // (a calibration without a length term ignores it)
+      after[i] = platt.probability(z[i], ll[i]);
     }
     Evaluation evBefore = evaluate(before, y, model.spunThreshold());
     Evaluation ev = evaluate(after, y, model.spunThreshold());

@@ -56,7 +56,10 @@ public record PlattCalibration(double a, double b, double lengthSlope, double le
     return LogisticRegression.sigmoid(a * z + b);
   }
 
-  /** The calibrated probability of logit {@code z} for a text of {@code logLength = ln(1 + word tokens)}. */
+  /**
+   * The calibrated probability of logit {@code z} for a text of {@code logLength = ln(1 + word
+   * tokens)}; the same as {@link #probability(double)} for a calibration that does not read the length.
+   */
   public double probability(double z, double logLength) {
     return LogisticRegression.sigmoid(a * z + b + lengthSlope * (logLength - lengthCenter));
   }

@@ -85,7 +85,7 @@ public final class ChannelModel {
       case NUMBER -> w.numberBase();
       case SOURCE_ALIGNMENT -> w.alignmentBase();
     };
-    if (c.source() == CandidateSource.PROFILE && !Float.isNaN(f.profileProb())) {
+    if (pricedByProfile(c)) {
       // The profile's probability already contains the spinner's choice among synonyms.
       cost += Math.log10(f.profileProb());
     } else {
@@ -104,6 +104,25 @@ public final class ChannelModel {
     }
     cost -= w.lengthChangeCost() * Math.abs(c.length() - c.words().size());
     return cost;
+  }
+
+  /**
+   * What {@link #candidateCost} changes by when its fan-out term prices the pair with order share
+   * {@code order} (a document's own estimate in self-training) instead of {@link
+   * ChannelWeights#orderChoiceShare()}: 0 for a spinner profile's entry, priced by its own
+   * probability.
+   */
+  public double orderShareAdjustment(Candidate c, double order) {
+    if (pricedByProfile(c)) {
+      return 0;
+    }
+    CandidateFeatures f = c.features();
+    return w.fanoutWeight() * Math.log10(choiceFanout(f) / choiceFanout(f, order));
+  }
+
+  /** Whether {@code c} is a spinner profile's entry whose probability prices the spinner's choice. */
+  private static boolean pricedByProfile(Candidate c) {
+    return c.source() == CandidateSource.PROFILE && !Float.isNaN(c.features().profileProb());
   }
 
   /**

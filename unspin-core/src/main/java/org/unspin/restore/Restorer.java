@@ -1869,11 +1869,8 @@ public final class Restorer {
       Candidate c = s.candidates.get(k);
       state.counts(docIndex, s.first + c.from(), s.pairKeys[k], s.originals[k], work.counts);
       double candCost = s.candidateCost[k];
-      CandidateFeatures f = c.features();
-      if (ownOrder && !(c.source() == CandidateSource.PROFILE && !Float.isNaN(f.profileProb()))) {
-        // The document's own order share in place of the shared one (candidateCost's fan-out term).
-        candCost += weights.fanoutWeight()
-            * Math.log10(channel.choiceFanout(f) / channel.choiceFanout(f, state.orderShare));
+      if (ownOrder) { // the document's own order share in place of the shared one
+        candCost += channel.orderShareAdjustment(c, state.orderShare);
       }
       cost[k] = channel.changeCost(logRate, candCost, s.immutableCost[k], work.counts[0], work.counts[1]);
       double keep = keepEligible * c.length(); // every covered token is eligible
