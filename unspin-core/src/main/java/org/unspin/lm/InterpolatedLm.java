@@ -14,10 +14,14 @@ import org.unspin.text.LmText;
  *
  * <p>The vocabulary is the union of the components' vocabularies (ids of the first model first,
  * then new words of the second, ...). Each component is queried with its own ids through a map
- * built once; a word a component does not know is {@code <unk>} for that component, which scores
- * it with its own {@code <unk>} probability (so the mixture is only approximately normalized when
- * the vocabularies differ). The matched order reported is the highest among the components, 0 when
- * no component knows the word.
+ * built once. A word a component does not know gets a share of that component's {@code <unk>}
+ * probability: its unigram probability in the components that know it (mixed by their weights),
+ * over the sum of that for every word of the union the component lacks. A component's {@code <unk>}
+ * stands for all the words it lacks at once; given whole to each of them, a small domain model
+ * would make every word rare in its domain (a spinner's odd synonym above all) as likely as its
+ * whole unknown-word class. Shared out, each component stays a distribution over the union
+ * vocabulary, and so does the mixture (the {@code <unk>} token itself aside). The matched order
+ * reported is the highest among the components, 0 when no component knows the word.
  *
  * <p>Immutable and thread-safe. It does not own its components: closing it does not close them.
  */
@@ -33,6 +37,11 @@ public final class InterpolatedLm implements LanguageModel {
   private final double[] log10Weights;
   private final ArrayVocabulary vocabulary;
   private final int[][] toComponent;
+  /**
+   * Per component, by union word id: log10 of the word's share of the component's {@code <unk>}
+   * probability when the component lacks the word, else 0.
+   */
+  private final float[][] unknownShare;
   private final int order;
   private final ThreadLocal<Scratch> scratch;
 
@@ -85,11 +94,62 @@ public final class InterpolatedLm implements LanguageModel {
       }
       toComponent[c] = map;
     }
+    this.unknownShare = unknownShares(this.models, weights, toComponent, vocabulary.size());
     this.order = maxOrder;
     int size = maxOrder;
     int count = this.models.length;
     this.scratch = ThreadLocal.withInitial(() -> new Scratch(size, count));
   }
+
+  /**
+   * The {@link #unknownShare} tables: for each component, every union word it lacks gets its
+   * unigram probability in the components that know it (their weights renormalized among them),
+   * divided by the sum of those over all the words the component lacks.
+   */
+  private static float[][] unknownShares(LanguageModel[] models, double[] weights, int[][] toComponent, int size) {
+    int k = models.length;
+    double[] unigram = new double[size];
+    int[] none = {};
+    for (int i = FIRST_WORD; i < size; i++) {
+      double p = 0;
+      double w = 0;
+      double plain = 0;
+      int knowers = 0;
+      for (int c = 0; c < k; c++) {
+        int id = toComponent[c][i];
+        if (id != Vocabulary.UNK) {
+          double q = Math.pow(10, models[c].logProb(none, 0, 0, id));
+          p += weights[c] * q;
+          w += weights[c];
+          plain += q;
+          knowers++;
+        }
+      }
+      // (known only to components of weight 0: their plain mean)
+      unigram[i] = w > 0 ? p / w : knowers > 0 ? plain / knowers : 0;
+    }
+    float[][] share = new float[k][];
+    for (int c = 0; c < k; c++) {
+      int[] map = toComponent[c];
+      double lacking = 0;
+      for (int i = FIRST_WORD; i < size; i++) {
+        if (map[i] == Vocabulary.UNK) {
+          lacking += unigram[i];
+        }
+      }
+      float[] s = new float[size];
+      for (int i = FIRST_WORD; i < size && lacking > 0; i++) {
+        if (map[i] == Vocabulary.UNK) {
+          s[i] = unigram[i] > 0 ? (float) Math.log10(unigram[i] / lacking) : Float.NEGATIVE_INFINITY;
+        }
+      }
+      share[c] = s;
+    }
+    return share;
+  }
+
+  /** Union ids below this are {@code <unk>}, {@code <s>} and {@code </s>}, which every component has. */
+  private static final int FIRST_WORD = 3;
 
   @Override
   public Vocabulary vocabulary() {
@@ -121,7 +181,7 @@ public final class InterpolatedLm implements LanguageModel {
         continue;
       }
       long r = queryComponent(c, context, from, length, word, s.context);
-      s.terms[c] = log10Weights[c] + LanguageModel.score(r);
+      s.terms[c] = log10Weights[c] + LanguageModel.score(r) + unknownShare[c][word];
       max = Math.max(max, s.terms[c]);
       matched = Math.max(matched, LanguageModel.matchedOrder(r));
     }
@@ -189,7 +249,7 @@ public final class InterpolatedLm implements LanguageModel {
         int from = Math.max(0, i - window);
         double[] row = new double[k];
         for (int m = 0; m < k; m++) {
-          row[m] = LanguageModel.score(lm.queryComponent(m, c, from, i - from, c[i], buf));
+          row[m] = LanguageModel.score(lm.queryComponent(m, c, from, i - from, c[i], buf)) + lm.unknownShare[m][c[i]];
         }
         rows.add(row);
       }

@@ -39,12 +39,43 @@ class InterpolatedLmTest {
       assertEquals(5, v.id("z"));
       int[] none = {};
       assertEquals(Math.log10(0.3 * 0.5 + 0.7 * 0.1), lm.logProb(none, 0, 0, v.id("x")), 1e-6);
-      // y is <unk> for b: b contributes its <unk> probability.
+      // y is the only word b lacks: b gives it all of its <unk> probability.
       assertEquals(Math.log10(0.3 * 0.25 + 0.7 * 0.01), lm.logProb(none, 0, 0, v.id("y")), 1e-6);
       long r = lm.query(none, 0, 0, v.id("z"));
       assertEquals(Math.log10(0.3 * 0.001 + 0.7 * 0.4), LanguageModel.score(r), 1e-6);
       assertEquals(1, LanguageModel.matchedOrder(r));
       assertEquals(0, LanguageModel.matchedOrder(lm.query(none, 0, 0, v.id("nowhere"))));
+    }
+  }
+
+  /**
+   * A small domain model's {@code <unk>} stands for every word it lacks at once. Given whole to each
+   * such word it would make any word rare in the domain (a spinner's odd synonym above all) as
+   * likely as the domain's unknown-word class; it is shared out instead, in proportion to the
+   * other components' unigram probabilities, so the mixture stays a distribution.
+   */
+  @Test
+  void sharesAComponentsUnknownWordMassAmongTheWordsItLacks() {
+    NgramModelData general = unigrams(new String[] {"<unk>", "<s>", "</s>", "x", "y", "w"},
+        new float[] {(float) Math.log10(0.025), -99, -1, (float) Math.log10(0.5), (float) Math.log10(0.25),
+            (float) Math.log10(0.125)});
+    NgramModelData domain = unigrams(new String[] {"<unk>", "<s>", "</s>", "z", "x"},
+        new float[] {(float) Math.log10(0.4), -99, -1, (float) Math.log10(0.4), (float) Math.log10(0.1)});
+    try (BinaryLm lg = LmTestSupport.write(general, dir, "g.ulm", 32);
+        BinaryLm ld = LmTestSupport.write(domain, dir, "d.ulm", 32)) {
+      InterpolatedLm lm = new InterpolatedLm(List.of(lg, ld), new double[] {0.3, 0.7});
+      Vocabulary v = lm.vocabulary();
+      int[] none = {};
+      // the domain lacks y and w (general unigrams 0.25 and 0.125): its 0.4 of <unk> goes 2:1
+      assertEquals(Math.log10(0.3 * 0.25 + 0.7 * 0.4 * (0.25 / 0.375)), lm.logProb(none, 0, 0, v.id("y")), 1e-6);
+      assertEquals(Math.log10(0.3 * 0.125 + 0.7 * 0.4 * (0.125 / 0.375)), lm.logProb(none, 0, 0, v.id("w")), 1e-6);
+      // the general model lacks only z: all of its <unk>
+      assertEquals(Math.log10(0.3 * 0.025 + 0.7 * 0.4), lm.logProb(none, 0, 0, v.id("z")), 1e-6);
+      double sum = 0;
+      for (String word : new String[] {"x", "y", "w", "z", "</s>"}) {
+        sum += Math.pow(10, lm.logProb(none, 0, 0, v.id(word)));
+      }
+      assertEquals(1.0, sum, 1e-5, "the mixture over the union vocabulary sums to 1");
     }
   }
 
