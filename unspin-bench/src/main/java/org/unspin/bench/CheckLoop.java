@@ -26,7 +26,7 @@ import org.unspin.restore.RestoredText;
  *
  * <pre>
  * java -cp unspin-bench.jar org.unspin.bench.CheckLoop [--docs N] [--fresh M] [--spin RATE] [--rounds R]
- *     [--dump FILE] [--channel-weights FILE] [--lm-hash] DOCS.txt
+ *     [--dump FILE] [--channel-weights FILE] [--lm-hash] [--lm FILE]... DOCS.txt
  * </pre>
  *
  * <p>{@code DOCS.txt} holds one document per line (as {@code unspin eval corpus --format text}
@@ -39,6 +39,8 @@ import org.unspin.restore.RestoredText;
  * warm-up, and each timed round reads the next {@code M} documents, which no earlier pass has seen:
  * the steady state of a server or a scan over new text. {@code --lm-hash} builds the language
  * model's n-gram hash index in the background, as {@code unspin serve} and {@code unspin scan} do.
+ * {@code --lm} adds a model (a domain model, as {@code --index} brings one) interpolated with the
+ * default at equal weights.
  */
 public final class CheckLoop {
   private CheckLoop() {}
@@ -52,6 +54,7 @@ public final class CheckLoop {
     Path input = null;
     Path channelWeights = null;
     boolean lmHash = false;
+    java.util.List<Path> lms = new java.util.ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--docs" -> docs = Integer.parseInt(args[++i]);
@@ -61,11 +64,13 @@ public final class CheckLoop {
         case "--dump" -> dump = Path.of(args[++i]);
         case "--channel-weights" -> channelWeights = Path.of(args[++i]);
         case "--lm-hash" -> lmHash = true;
+        case "--lm" -> lms.add(Path.of(args[++i]));
         default -> input = Path.of(args[i]);
       }
     }
     if (input == null) {
-      System.err.println("usage: CheckLoop [--docs N] [--fresh M] [--spin RATE] [--rounds R] [--dump FILE] [--lm-hash] DOCS.txt");
+      System.err.println("usage: CheckLoop [--docs N] [--fresh M] [--spin RATE] [--rounds R] [--dump FILE] [--lm-hash]"
+          + " [--lm FILE]... DOCS.txt");
       System.exit(2);
     }
     List<String> texts = new ArrayList<>();
@@ -87,6 +92,7 @@ public final class CheckLoop {
     long bytes = utf8Bytes(warm);
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
     Unspin.Builder builder = Unspin.builder().lmHashIndex(lmHash);
+    lms.forEach(builder::languageModel);
     if (channelWeights != null) {
       builder.channelWeights(ChannelWeights.load(channelWeights, ChannelWeights.shipped()));
     }

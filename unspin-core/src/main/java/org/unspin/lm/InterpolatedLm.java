@@ -173,33 +173,114 @@ public final class InterpolatedLm implements LanguageModel {
   @Override
   public long query(int[] context, int from, int length, int word) {
     Scratch s = scratch.get();
+    for (int c = 0; c < models.length; c++) {
+      s.answers[c] = log10Weights[c] == Double.NEGATIVE_INFINITY ? 0
+          : queryComponent(c, context, from, length, word, s.context);
+    }
+    return mix(s.answers, word, s.terms);
+  }
+
+  /** The mixture of the components' answers {@code answers[c]} to one query of {@code word}. */
+  private long mix(long[] answers, int word, double[] terms) {
     double max = Double.NEGATIVE_INFINITY;
     int matched = 0;
     for (int c = 0; c < models.length; c++) {
       if (log10Weights[c] == Double.NEGATIVE_INFINITY) {
-        s.terms[c] = Double.NEGATIVE_INFINITY;
+        terms[c] = Double.NEGATIVE_INFINITY;
         continue;
       }
-      long r = queryComponent(c, context, from, length, word, s.context);
-      s.terms[c] = log10Weights[c] + LanguageModel.score(r) + unknownShare[c][word];
-      max = Math.max(max, s.terms[c]);
+      long r = answers[c];
+      terms[c] = log10Weights[c] + LanguageModel.score(r) + unknownShare[c][word];
+      max = Math.max(max, terms[c]);
       matched = Math.max(matched, LanguageModel.matchedOrder(r));
     }
     double sum = 0;
     for (int c = 0; c < models.length; c++) {
-      sum += Math.pow(10, s.terms[c] - max);
+      sum += Math.pow(10, terms[c] - max);
     }
     return LanguageModel.pack((float) (max + Math.log10(sum)), matched);
+  }
+
+  /**
+   * One thread's buffers for {@link #answerQuads}: the queries in each component's ids, their
+   * answers, and a cursor for each component that is a {@link BinaryLm}. Not thread-safe.
+   */
+  public final class Batch {
+    private int[][] quads = new int[models.length][0];
+    private long[][] answers = new long[models.length][0];
+    private int[] scratch = new int[0];
+    private final BinaryLm.Cursor[] cursors = new BinaryLm.Cursor[models.length];
+    private final long[] one = new long[models.length];
+    private final double[] terms = new double[models.length];
+
+    private Batch() {
+      for (int c = 0; c < models.length; c++) {
+        if (models[c] instanceof BinaryLm b) {
+          cursors[c] = b.cursor();
+        }
+      }
+    }
+  }
+
+  /** Buffers for {@link #answerQuads}, for the calling thread alone. */
+  public Batch batch() {
+    return new Batch();
+  }
+
+  /**
+   * The answers to the {@code count} queries of {@code quads} (laid out as for {@link
+   * BinaryLm#answerQuads}: four ints a query, its history words oldest first with -1 where the
+   * history is shorter, then the word), the same as {@link #query} one by one: each component that
+   * is a {@link BinaryLm} answers all of them at once in its own ids, so that their cache misses
+   * overlap, and then each query's answers are mixed.
+   */
+  public void answerQuads(int[] quads, int count, long[] out, Batch batch) {
+    int n4 = 4 * count;
+    if (batch.scratch.length < BinaryLm.QUAD_SCRATCH * count) {
+      batch.scratch = new int[Math.max(BinaryLm.QUAD_SCRATCH * count, 2 * batch.scratch.length)];
+    }
+    for (int c = 0; c < models.length; c++) {
+      if (log10Weights[c] == Double.NEGATIVE_INFINITY) {
+        continue;
+      }
+      if (batch.quads[c].length < n4) {
+        batch.quads[c] = new int[Math.max(n4, 2 * batch.quads[c].length)];
+        batch.answers[c] = new long[Math.max(count, 2 * batch.answers[c].length)];
+      }
+      int[] mapped = batch.quads[c];
+      int[] map = toComponent[c];
+      for (int k = 0; k < n4; k++) {
+        int v = quads[k];
+        mapped[k] = v < 0 ? -1 : map[v];
+      }
+      long[] answers = batch.answers[c];
+      if (models[c] instanceof BinaryLm b) {
+        b.answerQuads(mapped, count, answers, batch.scratch, batch.cursors[c]);
+      } else {
+        for (int i = 0; i < count; i++) {
+          int h = Math.min(BinaryLm.historyLength(mapped, i), models[c].order() - 1);
+          answers[i] = models[c].query(mapped, 4 * i + 3 - h, h, mapped[4 * i + 3]);
+        }
+      }
+    }
+    for (int i = 0; i < count; i++) {
+      for (int c = 0; c < models.length; c++) {
+        batch.one[c] = log10Weights[c] == Double.NEGATIVE_INFINITY ? 0 : batch.answers[c][i];
+      }
+      out[i] = mix(batch.one, quads[4 * i + 3], batch.terms);
+    }
   }
 
   /** Per-thread buffers that keep queries allocation-free. */
   private static final class Scratch {
     final int[] context;
     final double[] terms;
+    final long[] answers;
 
     Scratch(int order, int models) {
       context = new int[order];
       terms = new double[models];
+      answers = new long[models];
     }
   }
 

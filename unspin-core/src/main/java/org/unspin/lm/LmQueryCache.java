@@ -16,6 +16,9 @@ public final class LmQueryCache implements LanguageModel {
   /** The model as a {@link BinaryLm} with this cache's own cursor, or null for other models. */
   private final BinaryLm binary;
   private final BinaryLm.Cursor cursor;
+  /** The model as an {@link InterpolatedLm} with this cache's own buffers, or null for other models. */
+  private final InterpolatedLm mixture;
+  private final InterpolatedLm.Batch batch;
   private final int hist;
   private final int stride;
   /** {@code 32 - slotBits}: a slot is the top bits of the finished hash. */
@@ -38,6 +41,8 @@ public final class LmQueryCache implements LanguageModel {
     this.lm = lm;
     this.binary = lm instanceof BinaryLm b ? b : null;
     this.cursor = binary != null ? binary.cursor() : null;
+    this.mixture = lm instanceof InterpolatedLm m ? m : null;
+    this.batch = mixture != null ? mixture.batch() : null;
     this.hist = Math.max(0, lm.order() - 1);
     this.stride = hist + 2;
     this.shift = 32 - slotBits;
@@ -98,7 +103,8 @@ public final class LmQueryCache implements LanguageModel {
   /**
    * The model's answers to the {@code count} queries of {@code quads} (see {@link
    * BinaryLm#answerQuads}), without looking in the cache or storing them there; for a {@link
-   * BinaryLm}, all at once so that their cache misses overlap.
+   * BinaryLm}, and for an {@link InterpolatedLm} of them, all at once so that their cache misses
+   * overlap.
    */
   public void answerQuads(int[] quads, int count, long[] out) {
     if (binary != null) {
@@ -106,6 +112,10 @@ public final class LmQueryCache implements LanguageModel {
         quadScratch = new int[Math.max(BinaryLm.QUAD_SCRATCH * count, 2 * quadScratch.length)];
       }
       binary.answerQuads(quads, count, out, quadScratch, cursor);
+      return;
+    }
+    if (mixture != null) {
+      mixture.answerQuads(quads, count, out, batch);
       return;
     }
     for (int i = 0; i < count; i++) {

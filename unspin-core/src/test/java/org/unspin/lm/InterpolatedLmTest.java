@@ -79,6 +79,55 @@ class InterpolatedLmTest {
     }
   }
 
+  /**
+   * Through a query cache, a sentence's queries are answered in one batch per component (a hashed
+   * model overlaps their cache misses); the answers must be exactly those of {@link
+   * InterpolatedLm#query} one by one, for components of other orders and vocabularies.
+   */
+  @Test
+  void batchAnswersAreExactlyTheQueriesOneByOne() {
+    long seed = System.nanoTime();
+    Random rnd = new Random(seed);
+    for (int round = 0; round < 6; round++) {
+      String msg = "seed=" + seed + " round=" + round;
+      NgramModelData big = LmTestSupport.random(rnd, 20 + rnd.nextInt(40), 4, 300 + rnd.nextInt(1200));
+      NgramModelData small = LmTestSupport.random(rnd, 10 + rnd.nextInt(40), 2 + rnd.nextInt(2), 200 + rnd.nextInt(600));
+      try (BinaryLm a = LmTestSupport.write(big, dir, "ia" + round + ".ulm", 8, false);
+          BinaryLm b = LmTestSupport.write(small, dir, "ib" + round + ".ulm", 8, false)) {
+        if (round % 2 == 0) {
+          assertTrue(a.buildHashIndexNow(), msg);
+        }
+        double w = 0.1 + 0.8 * rnd.nextDouble();
+        InterpolatedLm lm = new InterpolatedLm(round % 3 == 2 ? List.of(b, a) : List.of(a, b), new double[] {w, 1 - w});
+        LmQueryCache cache = new LmQueryCache(lm, 6);
+        int vocab = lm.vocabulary().size();
+        for (int q = 0; q < 100; q++) {
+          int count = 1 + rnd.nextInt(30);
+          int[] quads = new int[4 * count];
+          for (int i = 0; i < count; i++) {
+            if (i > 0 && rnd.nextInt(3) > 0) {
+              System.arraycopy(quads, 4 * (i - 1), quads, 4 * i, 3);
+            } else {
+              int hist = rnd.nextInt(4);
+              for (int k = 0; k < 3; k++) {
+                quads[4 * i + k] = k < 3 - hist ? -1 : rnd.nextInt(vocab);
+              }
+            }
+            quads[4 * i + 3] = rnd.nextInt(vocab);
+          }
+          long[] batch = new long[count];
+          cache.answerQuads(quads, count, batch);
+          for (int i = 0; i < count; i++) {
+            int hist = BinaryLm.historyLength(quads, i);
+            long want = lm.query(quads, 4 * i + 3 - hist, hist, quads[4 * i + 3]);
+            assertEquals(want, batch[i], msg + " query " + java.util.Arrays.toString(
+                java.util.Arrays.copyOfRange(quads, 4 * i, 4 * i + 4)));
+          }
+        }
+      }
+    }
+  }
+
   @Test
   void rejectsBadWeights() {
     try (BinaryLm la = LmTestSupport.write(LmTestSupport.tinyArpa(), dir, "a.ulm", 8)) {
