@@ -82,8 +82,10 @@ public final class TraceCommand implements Callable<Integer> {
     } else {
       for (int i = 0; i < r.matches().size(); i++) {
         SourceMatch m = r.matches().get(i);
-        out.println(String.format(Locale.ROOT, "%d. %s  score %.3f  coverage %.3f  %d passages%s", i + 1, m.id(),
-            m.score(), m.coverage(), m.passages().size(), m.uri() == null ? "" : "  " + m.uri()));
+        out.println(String.format(Locale.ROOT, "%d. %s  score %.3f  coverage %.3f  support %.3f%s  %d passages%s",
+            i + 1, m.id(), m.score(), m.coverage(), m.support(),
+            m.support() < SourceMatch.MIN_SUPPORT ? " (too weak to be a source)" : "", m.passages().size(),
+            m.uri() == null ? "" : "  " + m.uri()));
         int shown = 0;
         for (SubstitutionCount s : m.substitutions()) {
           if (shown++ == 10) {

@@ -176,8 +176,10 @@
     matches.forEach(function (m, k) {
       var src = data.sources ? data.sources[m.id] : undefined;
       sec.appendChild(el('h3', null, [(k + 1) + '. ' + m.id]));
+      var weak = typeof m.support === 'number' && m.support < 0.45;
       sec.appendChild(el('p', {'class': 'meta'}, ['score ' + Number(m.score).toFixed(3) + ', coverage ' +
-        pct(m.coverage)]));
+        pct(m.coverage) + (typeof m.support === 'number' ? ', support ' + pct(m.support) : '') +
+        (weak ? ' (too weak to be a source: the alignment explains too little of what it passes over)' : '')]));
       var rows = (m.passages || []).map(function (p) {
         return el('tr', null, [
           el('td', {'class': 'passage'}, [data.text.slice(p.start, p.end)]),

@@ -69,6 +69,43 @@ final class DocumentAlignment {
     return query.size() == 0 ? 0 : (double) matches() / query.size();
   }
 
+  /**
+   * Share of the steps of the accepted sentences' alignments that the source explains: a match,
+   * or a replacement {@link SynonymClasses#related} (either way) to its source word; query-only and
+   * source-only words and other replacements count against it (see {@link SourceMatch#support}).
+   */
+  double support() {
+    int explained = 0;
+    int steps = 0;
+    for (Aligner.SentenceAlignment a : sentences) {
+      if (!a.accepted()) {
+        continue;
+      }
+      int q = a.queryFrom();
+      int s = a.sourceFrom();
+      for (byte op : a.ops()) {
+        steps++;
+        if (op == Aligner.OP_MATCH) {
+          explained++;
+          q++;
+          s++;
+        } else if (op == Aligner.OP_SUB) {
+          if (related != null && (related.related(query.key[q], source.key[s])
+              || related.related(source.key[s], query.key[q]))) {
+            explained++;
+          }
+          q++;
+          s++;
+        } else if (op == Aligner.OP_QUERY) {
+          q++;
+        } else {
+          s++;
+        }
+      }
+    }
+    return steps == 0 ? 0 : (double) explained / steps;
+  }
+
   /** Share of query words in accepted sentences. */
   double coverage() {
     if (query.size() == 0) {
@@ -876,6 +913,6 @@ final class DocumentAlignment {
 
   SourceMatch toMatch(String id, String uri) {
     List<AlignedSubstitution> al = aligned();
-    return new SourceMatch(id, uri, score(), coverage(), passages(), count(al), al, source.text);
+    return new SourceMatch(id, uri, score(), coverage(), support(), passages(), count(al), al, source.text);
   }
 }

@@ -33,7 +33,7 @@ public final class SourceReports {
   public static SourceMatch bestSource(SourceIndex idx, String text, double minCoverage) {
     SourceMatch best = new Tracer(idx, null, TraceConfig.defaults(), DefaultModels.languageModel()).trace(text, 1)
         .best();
-    return best != null && best.coverage() >= minCoverage ? best : null;
+    return best != null && best.proves(minCoverage) ? best : null;
   }
 
   /**

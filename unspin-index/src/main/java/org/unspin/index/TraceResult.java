@@ -20,7 +20,7 @@ public record TraceResult(List<SourceMatch> matches) {
   }
 
   /**
-   * One JSON object: {@code {"matches": [{"id", "score", "coverage", "passages": [{"start", "end",
+   * One JSON object: {@code {"matches": [{"id", "score", "coverage", "support", "passages": [{"start", "end",
    * "source_start", "source_end"}], "substitutions": [{"surface", "original", "count"}]}]}}, plus
    * {@code "uri"} in a match when the index knows one. Offsets are UTF-16 code units; scores are
    * rounded to 4 decimals.
@@ -36,7 +36,8 @@ public record TraceResult(List<SourceMatch> matches) {
         sb.append(", \"uri\": ");
         Json.quote(sb, m.uri());
       }
-      sb.append(", \"score\": ").append(round(m.score())).append(", \"coverage\": ").append(round(m.coverage()));
+      sb.append(", \"score\": ").append(round(m.score())).append(", \"coverage\": ").append(round(m.coverage()))
+          .append(", \"support\": ").append(round(m.support()));
       sb.append(", \"passages\": [");
       for (int k = 0; k < m.passages().size(); k++) {
         Passage p = m.passages().get(k);

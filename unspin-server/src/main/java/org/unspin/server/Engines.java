@@ -48,7 +48,7 @@ final class Engines {
     @Override
     public RestoredText restore(String text) {
       SourceMatch best = tracer.trace(text, 1).best();
-      if (best == null || best.coverage() < MIN_SOURCE_COVERAGE) {
+      if (best == null || !best.proves(MIN_SOURCE_COVERAGE)) {
         return unspin.restore(text);
       }
       return SourceReports.restored(text, best);
@@ -56,14 +56,15 @@ final class Engines {
 
     /**
      * As {@code unspin check --index}: when the best source covers at least
-     * {@link #MIN_SOURCE_COVERAGE} of the text, the restoration, the edits and the findings it adds
-     * are the alignment's ({@link SourceReports#withSource}).
+     * {@link #MIN_SOURCE_COVERAGE} of the text with at least {@link SourceMatch#MIN_SUPPORT} support,
+     * the restoration, the edits and the findings it adds are the alignment's ({@link
+     * SourceReports#withSource}).
      */
     @Override
     public Checked checkWithSource(String text) {
       CheckReport r = unspin.check(text);
       SourceMatch best = tracer.trace(text, 1).best();
-      if (best == null || best.coverage() < MIN_SOURCE_COVERAGE) {
+      if (best == null || !best.proves(MIN_SOURCE_COVERAGE)) {
         return new Checked(r, null);
       }
       return new Checked(SourceReports.withSource(r, best), new Source(best.id(), best.coverage(), best.score()));
