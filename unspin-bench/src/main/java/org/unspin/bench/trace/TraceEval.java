@@ -108,7 +108,14 @@ public final class TraceEval {
   /** One line of the results table. */
   public record Row(String setting, double rate, String method, int queries, double recall1, double recall10,
       double mrr, double p50Ms, double p95Ms, double cpuP50Ms, double cpuP95Ms, long trueSubstitutions,
-      double recovered) {}
+      double recovered, double proven) {}
+
+  /**
+   * The coverage {@code check --index} asks of a source by default: a query counts as proven when
+   * its best match is its source and {@link SourceMatch#proves} at this coverage (the NaN of a
+   * baseline row means not measured).
+   */
+  static final double SOURCE_COVERAGE = 0.5;
 
   /** What an index cost. */
   public record IndexFigures(String name, int documents, long bytes, double buildSeconds) {}
@@ -123,13 +130,13 @@ public final class TraceEval {
             f.bytes() / 1e6, f.buildSeconds()));
       }
       sb.append("\n| spinner | rate | method | queries | R@1 | R@10 | MRR | p50 ms | p95 ms | CPU p50 ms | CPU p95 ms "
-          + "| subs recovered |\n");
-      sb.append("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+          + "| subs recovered | proven source |\n");
+      sb.append("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
       for (Row r : rows) {
         sb.append(String.format(Locale.ROOT, "| %s | %.0f%% | %s | %d | %.3f | %.3f | %.3f | %.1f | %.1f | %.1f | %.1f "
-            + "| %s |%n", r.setting(), r.rate() * 100, r.method(), r.queries(), r.recall1(), r.recall10(), r.mrr(),
+            + "| %s | %s |%n", r.setting(), r.rate() * 100, r.method(), r.queries(), r.recall1(), r.recall10(), r.mrr(),
             r.p50Ms(), r.p95Ms(), r.cpuP50Ms(), r.cpuP95Ms(), r.trueSubstitutions() == 0 ? "" : String.format(Locale.ROOT, "%.3f of %d", r.recovered(),
-                r.trueSubstitutions())));
+                r.trueSubstitutions()), Double.isNaN(r.proven()) ? "" : String.format(Locale.ROOT, "%.3f", r.proven())));
       }
       return sb.toString();
     }
@@ -224,6 +231,7 @@ public final class TraceEval {
   private List<Row> measure(EvalSetting setting, double rate, List<Document> queries, LexiconDictionary spinDict,
       Tracer tracer, Baselines baselines) {
     Acc trace = new Acc(twins);
+    trace.provesSources = true;
     Acc bm25 = new Acc(twins);
     Acc minHash = new Acc(twins);
     for (Document d : queries) {
@@ -245,6 +253,9 @@ public final class TraceEval {
       trace.add(ids, d.id(), c);
       if (r.best() != null && trace.same(r.best().id(), d.id())) {
         trace.recovery(s.substitutions(), r.best());
+        if (r.best().proves(SOURCE_COVERAGE)) {
+          trace.proven++;
+        }
         if (config.misses() != null) {
           logMisses(setting.label() + " " + rate + " " + d.id(), s, d.text(), r.best());
         }
@@ -261,8 +272,9 @@ public final class TraceEval {
       c.stop();
       minHash.add(m, d.id(), c);
     }
-    log.printf(Locale.ROOT, "%s spinner, rate %.2f: trace R@1 %.3f, subs recovered %.4f of %d%s (%d queries)%n",
-        setting.label(), rate, trace.recall1(), trace.trueSubs == 0 ? 0.0 : (double) trace.recovered / trace.trueSubs,
+    log.printf(Locale.ROOT, "%s spinner, rate %.2f: trace R@1 %.3f, proven %.3f, subs recovered %.4f of %d%s (%d queries)%n",
+        setting.label(), rate, trace.recall1(), trace.n == 0 ? 0.0 : (double) trace.proven / trace.n,
+        trace.trueSubs == 0 ? 0.0 : (double) trace.recovered / trace.trueSubs,
         trace.trueSubs, baselines == null ? "" : String.format(Locale.ROOT, "; BM25 R@1 %.3f, MinHash %.3f",
             bm25.recall1(), minHash.recall1()), trace.n);
     log.flush();
@@ -406,6 +418,10 @@ public final class TraceEval {
     final List<Long> cpuNanos = new ArrayList<>();
     long trueSubs;
     long recovered;
+    /** Queries whose best match is their source and {@link SourceMatch#proves} it (trace only). */
+    long proven;
+    /** Whether {@link #proven} is counted (the trace's accumulator, not a baseline's). */
+    boolean provesSources;
 
     /** @param twins id to canonical id of identical texts (see {@link #twins}); ids not in it stand alone */
     Acc(java.util.Map<String, String> twins) {
@@ -451,7 +467,8 @@ public final class TraceEval {
       List<Long> cs = new ArrayList<>(cpuNanos);
       Collections.sort(cs);
       return new Row(setting, rate, method, n, recall1(), n == 0 ? 0 : (double) hit10 / n, n == 0 ? 0 : rr / n,
-          pct(s, 0.50), pct(s, 0.95), pct(cs, 0.50), pct(cs, 0.95), trueSubs, trueSubs == 0 ? 0 : (double) recovered / trueSubs);
+          pct(s, 0.50), pct(s, 0.95), pct(cs, 0.50), pct(cs, 0.95), trueSubs, trueSubs == 0 ? 0 : (double) recovered / trueSubs,
+          !provesSources ? Double.NaN : n == 0 ? 0 : (double) proven / n);
     }
 
     private static double pct(List<Long> sorted, double q) {
