@@ -37,7 +37,7 @@ public final class IndexInfoCommand implements Callable<Integer> {
               + " (seed " + o.holdOutSeed() + ")"));
       out.println("stored text: " + (o.storeText() ? "yes" : "no") + "; baseline fields: "
           + (o.baselines() ? "yes" : "no"));
-      out.println("domain LM: " + idx.domainLm().map(Path::toString).orElse("none"));
+      out.println("domain LM: " + idx.domainLm().map(IndexInfoCommand::describeDomainLm).orElse("none"));
       out.flush();
     }
     return Main.EXIT_OK;
@@ -77,5 +77,14 @@ public final class IndexInfoCommand implements Callable<Integer> {
       }
     }
     return Main.EXIT_OK;
+  }
+
+  /** The domain model's path and the interpolation weight fitted for it, if any. */
+  static String describeDomainLm(Path file) {
+    try (org.unspin.lm.BinaryLm lm = org.unspin.lm.BinaryLm.open(file)) {
+      String w = lm.metadata().get(org.unspin.api.Unspin.INTERPOLATION_WEIGHT_KEY);
+      return file + " (order " + lm.order() + ", " + (w == null ? "equal interpolation weights"
+          : "interpolation weight " + w + " against the default model, fitted on held-out documents") + ")";
+    }
   }
 }

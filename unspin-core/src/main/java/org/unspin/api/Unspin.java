@@ -45,6 +45,13 @@ public final class Unspin implements AutoCloseable {
    */
   public static final int MAX_LEXICON_CANDIDATES = 30;
 
+  /**
+   * Metadata key of a binary model that carries the interpolation weight fitted for it against the
+   * default model (by EM on held-out text of its own, as {@code index build --domain-lm} does): with
+   * no weights given, the model gets it and the other models share the rest equally.
+   */
+  public static final String INTERPOLATION_WEIGHT_KEY = "interpolation-weight";
+
   private final LanguageModel lm;
   private final List<LanguageModel> owned;
   private final Restorer restorer;
@@ -91,8 +98,7 @@ public final class Unspin implements AutoCloseable {
       } else {
         double[] w = b.lmWeights;
         if (w == null) {
-          w = new double[models.size()];
-          java.util.Arrays.fill(w, 1.0 / models.size());
+          w = fittedOrEqualWeights(models);
         } else if (w.length != models.size()) {
           throw new IllegalArgumentException("need " + models.size() + " interpolation weights (got " + w.length
               + ")");
@@ -193,6 +199,51 @@ public final class Unspin implements AutoCloseable {
 
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * Interpolation weights when none are given: each model that carries a fitted weight ({@link
+   * #INTERPOLATION_WEIGHT_KEY}) gets it, and the others share the rest equally; equal weights when
+   * none carries one. Fitted weights that leave nothing to the others are scaled to sum to 1 among
+   * themselves.
+   *
+   * @throws ModelException when a model's fitted weight is not a number in (0, 1)
+   */
+  private static double[] fittedOrEqualWeights(List<LanguageModel> models) {
+    int n = models.size();
+    double[] w = new double[n];
+    double fitted = 0;
+    int free = 0;
+    for (int i = 0; i < n; i++) {
+      String v = models.get(i) instanceof BinaryLm m ? m.metadata().get(INTERPOLATION_WEIGHT_KEY) : null;
+      if (v == null) {
+        w[i] = Double.NaN;
+        free++;
+        continue;
+      }
+      double x;
+      try {
+        x = Double.parseDouble(v.trim());
+      } catch (NumberFormatException e) {
+        x = Double.NaN;
+      }
+      if (!(x > 0 && x < 1)) {
+        throw new ModelException(((BinaryLm) models.get(i)).path() + ": metadata " + INTERPOLATION_WEIGHT_KEY
+            + " must be a number in (0, 1) (got '" + v + "')");
+      }
+      w[i] = x;
+      fitted += x;
+    }
+    if (free == n) {
+      java.util.Arrays.fill(w, 1.0 / n);
+      return w;
+    }
+    double rest = free == 0 || fitted >= 1 ? 0 : 1 - fitted;
+    double scale = rest == 0 ? 1 / fitted : 1;
+    for (int i = 0; i < n; i++) {
+      w[i] = Double.isNaN(w[i]) ? rest / free : w[i] * scale;
+    }
+    return w;
   }
 
   /** The (possibly interpolated) language model in use. */
@@ -328,7 +379,11 @@ public final class Unspin implements AutoCloseable {
       return this;
     }
 
-    /** Interpolation weights, one per model in order (default model first); default: equal. */
+    /**
+     * Interpolation weights, one per model in order (default model first); default: equal, except
+     * that a model carrying a fitted weight ({@link #INTERPOLATION_WEIGHT_KEY}) gets it and the
+     * others share the rest.
+     */
     public Builder interpolationWeights(double... w) {
       this.lmWeights = w.clone();
       return this;

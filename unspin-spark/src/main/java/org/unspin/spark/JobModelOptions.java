@@ -29,7 +29,8 @@ final class JobModelOptions {
   boolean noDefaultLm;
 
   @Option(names = "--lm-weights", paramLabel = "W1,W2,...", split = ",",
-      description = "Interpolation weights, default model first; default: equal.")
+      description = "Interpolation weights, default model first; default: equal, except that a model carrying a "
+          + "fitted weight (an index's domain model) gets it and the others share the rest.")
   double[] lmWeights;
 
   @Option(names = "--profile", paramLabel = "FILE", description = "A spinner profile (TSV); repeatable.")
