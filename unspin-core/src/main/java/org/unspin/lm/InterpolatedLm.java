@@ -330,7 +330,8 @@ public final class InterpolatedLm implements LanguageModel {
         int from = Math.max(0, i - window);
         double[] row = new double[k];
         for (int m = 0; m < k; m++) {
-          row[m] = LanguageModel.score(lm.queryComponent(m, c, from, i - from, c[i], buf)) + lm.unknownShare[m][c[i]];
+          row[m] = LanguageModel.score(lm.queryComponent(m, c, from, i - from, c[i], buf))
+              + lm.unknownShare[m][c[i]];
         }
         rows.add(row);
       }

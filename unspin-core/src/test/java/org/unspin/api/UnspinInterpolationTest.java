@@ -24,8 +24,9 @@ class UnspinInterpolationTest {
     int[] ids = {0, 1, 2, 3, 4};
     float[] p = {-2, -99, -1, (float) Math.log10(0.5), (float) Math.log10(0.39)};
     Path out = dir.resolve(name);
-    BinaryLmWriter.write(new NgramModelData(words, new int[][] {ids}, new float[][] {p}, new float[][] {null}, Map.of()),
-        out, new BinaryLmWriter.Options(8, meta));
+    NgramModelData data = new NgramModelData(words, new int[][] {ids}, new float[][] {p}, new float[][] {null},
+        Map.of());
+    BinaryLmWriter.write(data, out, new BinaryLmWriter.Options(8, meta));
     return out;
   }
 

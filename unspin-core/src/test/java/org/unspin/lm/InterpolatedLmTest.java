@@ -91,7 +91,8 @@ class InterpolatedLmTest {
     for (int round = 0; round < 6; round++) {
       String msg = "seed=" + seed + " round=" + round;
       NgramModelData big = LmTestSupport.random(rnd, 20 + rnd.nextInt(40), 4, 300 + rnd.nextInt(1200));
-      NgramModelData small = LmTestSupport.random(rnd, 10 + rnd.nextInt(40), 2 + rnd.nextInt(2), 200 + rnd.nextInt(600));
+      NgramModelData small = LmTestSupport.random(rnd, 10 + rnd.nextInt(40), 2 + rnd.nextInt(2),
+          200 + rnd.nextInt(600));
       try (BinaryLm a = LmTestSupport.write(big, dir, "ia" + round + ".ulm", 8, false);
           BinaryLm b = LmTestSupport.write(small, dir, "ib" + round + ".ulm", 8, false)) {
         if (round % 2 == 0) {

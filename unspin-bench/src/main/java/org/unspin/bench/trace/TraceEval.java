@@ -135,8 +135,9 @@ public final class TraceEval {
       for (Row r : rows) {
         sb.append(String.format(Locale.ROOT, "| %s | %.0f%% | %s | %d | %.3f | %.3f | %.3f | %.1f | %.1f | %.1f | %.1f "
             + "| %s | %s |%n", r.setting(), r.rate() * 100, r.method(), r.queries(), r.recall1(), r.recall10(), r.mrr(),
-            r.p50Ms(), r.p95Ms(), r.cpuP50Ms(), r.cpuP95Ms(), r.trueSubstitutions() == 0 ? "" : String.format(Locale.ROOT, "%.3f of %d", r.recovered(),
-                r.trueSubstitutions()), Double.isNaN(r.proven()) ? "" : String.format(Locale.ROOT, "%.3f", r.proven())));
+            r.p50Ms(), r.p95Ms(), r.cpuP50Ms(), r.cpuP95Ms(), r.trueSubstitutions() == 0 ? ""
+                : String.format(Locale.ROOT, "%.3f of %d", r.recovered(), r.trueSubstitutions()),
+            Double.isNaN(r.proven()) ? "" : String.format(Locale.ROOT, "%.3f", r.proven())));
       }
       return sb.toString();
     }
@@ -272,7 +273,8 @@ public final class TraceEval {
       c.stop();
       minHash.add(m, d.id(), c);
     }
-    log.printf(Locale.ROOT, "%s spinner, rate %.2f: trace R@1 %.3f, proven %.3f, subs recovered %.4f of %d%s (%d queries)%n",
+    log.printf(Locale.ROOT,
+        "%s spinner, rate %.2f: trace R@1 %.3f, proven %.3f, subs recovered %.4f of %d%s (%d queries)%n",
         setting.label(), rate, trace.recall1(), trace.n == 0 ? 0.0 : (double) trace.proven / trace.n,
         trace.trueSubs == 0 ? 0.0 : (double) trace.recovered / trace.trueSubs,
         trace.trueSubs, baselines == null ? "" : String.format(Locale.ROOT, "; BM25 R@1 %.3f, MinHash %.3f",
@@ -467,8 +469,8 @@ public final class TraceEval {
       List<Long> cs = new ArrayList<>(cpuNanos);
       Collections.sort(cs);
       return new Row(setting, rate, method, n, recall1(), n == 0 ? 0 : (double) hit10 / n, n == 0 ? 0 : rr / n,
-          pct(s, 0.50), pct(s, 0.95), pct(cs, 0.50), pct(cs, 0.95), trueSubs, trueSubs == 0 ? 0 : (double) recovered / trueSubs,
-          !provesSources ? Double.NaN : n == 0 ? 0 : (double) proven / n);
+          pct(s, 0.50), pct(s, 0.95), pct(cs, 0.50), pct(cs, 0.95), trueSubs,
+          trueSubs == 0 ? 0 : (double) recovered / trueSubs, !provesSources ? Double.NaN : n == 0 ? 0 : (double) proven / n);
     }
 
     private static double pct(List<Long> sorted, double q) {
