@@ -54,7 +54,8 @@ public final class TraceCommand implements Callable<Integer> {
   boolean noRestore;
 
   @Option(names = "--learn-profile", paramLabel = "FILE",
-      description = "Learn a spinner profile (TSV) from the best source's aligned passages and write it to FILE.")
+      description = "Learn a spinner profile (TSV) from the best source's aligned passages and write it to FILE "
+          + "(refused when its support is too weak for a source).")
   Path learnProfile;
 
   @Parameters(paramLabel = "FILE|-", description = "The text to trace ('-' reads standard input).")
@@ -102,6 +103,10 @@ public final class TraceCommand implements Callable<Integer> {
       SourceMatch best = r.best();
       if (best == null) {
         throw new org.unspin.api.InputException("no source found: nothing to learn a profile from");
+      }
+      if (best.support() < SourceMatch.MIN_SUPPORT) {
+        throw new org.unspin.api.InputException(String.format(Locale.ROOT, "the best match, %s (support %.3f), is too"
+            + " weak to be a source: nothing to learn a profile from", best.id(), best.support()));
       }
       ProfileLearner learner = new ProfileLearner();
       for (TextPair p : best.textPairs(t)) {

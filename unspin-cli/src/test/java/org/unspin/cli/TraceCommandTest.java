@@ -121,6 +121,36 @@ class TraceCommandTest {
     assertEquals(1, r.out().split("\n", -1).length - 1, r.out());
   }
 
+  /**
+   * The best match of a text on another subject is too weak to be its source: it is listed as
+   * such, and no profile is learned from its alignment (which pairs unrelated words).
+   */
+  @Test
+  void aWeakMatchIsMarkedAndTeachesNoProfile(@TempDir Path dir) throws IOException {
+    Path docs = Files.createDirectories(dir.resolve("docs"));
+    Files.writeString(docs.resolve("tram.txt"), "The city council approved plans on Tuesday for a new tram line that "
+        + "will link the northern suburbs with the central railway station. The project is expected to cost about "
+        + "240 million pounds and to take four years to build. Supporters said the line would cut traffic on the "
+        + "ring road and give thousands of residents a faster route to work. Opponents warned that the construction "
+        + "would close several streets for months and hurt small shops along the route.\n", StandardCharsets.UTF_8);
+    Path index = dir.resolve("idx");
+    assertEquals(0, MainTest.run("index", "build", "--index", index.toString(), docs.toString()).code());
+    Path text = dir.resolve("club.txt");
+    Files.writeString(text, "The club announced on Friday that its manager had signed a new contract that will keep "
+        + "him at the stadium until the end of the decade. The board said the decision had been taken after a long "
+        + "review of the team's results and of its plans for the coming seasons. Several players welcomed the news, "
+        + "and the captain told reporters that the squad was united behind the coach.\n", StandardCharsets.UTF_8);
+    MainTest.Result listed = MainTest.run("trace", "--index", index.toString(), "--no-restore", text.toString());
+    assertEquals(0, listed.code(), listed.err());
+    assertTrue(listed.out().contains("(too weak to be a source)"), listed.out());
+    Path profile = dir.resolve("learned.tsv");
+    MainTest.Result t = MainTest.run("trace", "--index", index.toString(), "--no-restore", "--learn-profile",
+        profile.toString(), text.toString());
+    assertEquals(2, t.code(), t.out());
+    assertTrue(t.err().contains("too weak to be a source"), t.err());
+    assertTrue(!Files.exists(profile), "no profile written");
+  }
+
   @Test
   void traceOnAMissingIndexFailsWithOneLine(@TempDir Path dir) throws IOException {
     Path spun = dir.resolve("spun.txt");
