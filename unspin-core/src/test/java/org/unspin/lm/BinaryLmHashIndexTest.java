@@ -113,20 +113,7 @@ class BinaryLmHashIndexTest {
         LmQueryCache viaHash = new LmQueryCache(hashed, 6);
         for (int b = 0; b < 200; b++) {
           int count = 1 + rnd.nextInt(40);
-          int[] quads = new int[4 * count];
-          for (int i = 0; i < count; i++) {
-            // A history shorter than three words starts with -1s; runs of queries share a history
-            // (the first looks of one position), the case whose look-ups are shared.
-            if (i > 0 && rnd.nextInt(3) > 0) {
-              System.arraycopy(quads, 4 * (i - 1), quads, 4 * i, 3);
-            } else {
-              int hist = rnd.nextInt(4);
-              for (int k = 0; k < 3; k++) {
-                quads[4 * i + k] = k < 3 - hist ? -1 : frequent(rnd, vocab);
-              }
-            }
-            quads[4 * i + 3] = frequent(rnd, vocab);
-          }
+          int[] quads = LmTestSupport.randomQuads(rnd, count, () -> frequent(rnd, vocab));
           long[] fromTrie = new long[count];
           long[] fromHash = new long[count];
           viaTrie.answerQuads(quads, count, fromTrie);

@@ -104,18 +104,7 @@ class InterpolatedLmTest {
         int vocab = lm.vocabulary().size();
         for (int q = 0; q < 100; q++) {
           int count = 1 + rnd.nextInt(30);
-          int[] quads = new int[4 * count];
-          for (int i = 0; i < count; i++) {
-            if (i > 0 && rnd.nextInt(3) > 0) {
-              System.arraycopy(quads, 4 * (i - 1), quads, 4 * i, 3);
-            } else {
-              int hist = rnd.nextInt(4);
-              for (int k = 0; k < 3; k++) {
-                quads[4 * i + k] = k < 3 - hist ? -1 : rnd.nextInt(vocab);
-              }
-            }
-            quads[4 * i + 3] = rnd.nextInt(vocab);
-          }
+          int[] quads = LmTestSupport.randomQuads(rnd, count, () -> rnd.nextInt(vocab));
           long[] batch = new long[count];
           cache.answerQuads(quads, count, batch);
           for (int i = 0; i < count; i++) {

@@ -101,4 +101,25 @@ final class LmTestSupport {
     }
     return new NgramModelData(words, g, p, b, Map.of("test.seed", "random"));
   }
+
+  /**
+   * {@code count} random queries laid out as {@link BinaryLm#answerQuads} reads them: a history
+   * shorter than three words starts with -1s, and runs of queries share a history (the first looks
+   * of one position, the case whose look-ups are shared); words from {@code word}.
+   */
+  static int[] randomQuads(Random rnd, int count, java.util.function.IntSupplier word) {
+    int[] quads = new int[4 * count];
+    for (int i = 0; i < count; i++) {
+      if (i > 0 && rnd.nextInt(3) > 0) {
+        System.arraycopy(quads, 4 * (i - 1), quads, 4 * i, 3);
+      } else {
+        int hist = rnd.nextInt(4);
+        for (int k = 0; k < 3; k++) {
+          quads[4 * i + k] = k < 3 - hist ? -1 : word.getAsInt();
+        }
+      }
+      quads[4 * i + 3] = word.getAsInt();
+    }
+    return quads;
+  }
 }
