@@ -151,6 +151,20 @@ class TraceCommandTest {
     assertTrue(!Files.exists(profile), "no profile written");
   }
 
+  /** An index's domain LM is rebuilt (e.g. one from before the fitted weight) without adding a document. */
+  @Test
+  void indexAddRebuildsTheDomainLmWithoutInputs(@TempDir Path dir) throws IOException {
+    Path index = dir.resolve("idx");
+    assertEquals(0, MainTest.run("index", "build", "--index", index.toString(), corpus(dir).toString()).code());
+    MainTest.Result none = MainTest.run("index", "add", "--index", index.toString());
+    assertEquals(2, none.code(), none.out());
+    assertTrue(none.err().contains("nothing to do"), none.err());
+    MainTest.Result r = MainTest.run("index", "add", "--domain-lm", "--index", index.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("added 0 documents"), r.out());
+    assertTrue(Files.isRegularFile(index.resolve("domain.lm")), r.out());
+  }
+
   @Test
   void traceOnAMissingIndexFailsWithOneLine(@TempDir Path dir) throws IOException {
     Path spun = dir.resolve("spun.txt");
