@@ -71,8 +71,9 @@ final class DocumentAlignment {
 
   /**
    * Share of the steps of the accepted sentences' alignments that the source explains: a match,
-   * or a replacement {@link SynonymClasses#related} (either way) to its source word; query-only and
-   * source-only words and other replacements count against it (see {@link SourceMatch#support}).
+   * or a replacement {@link SynonymClasses#related} to its source word (a relation that already
+   * looks both ways); query-only and source-only words and other replacements count against it
+   * (see {@link SourceMatch#support}).
    */
   double support() {
     int explained = 0;
@@ -90,8 +91,7 @@ final class DocumentAlignment {
           q++;
           s++;
         } else if (op == Aligner.OP_SUB) {
-          if (related != null && (related.related(query.key[q], source.key[s])
-              || related.related(source.key[s], query.key[q]))) {
+          if (related != null && related.related(query.key[q], source.key[s])) {
             explained++;
           }
           q++;
