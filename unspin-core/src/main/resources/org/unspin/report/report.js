@@ -176,7 +176,7 @@
     matches.forEach(function (m, k) {
       var src = data.sources ? data.sources[m.id] : undefined;
       sec.appendChild(el('h3', null, [(k + 1) + '. ' + m.id]));
-      var weak = typeof m.support === 'number' && m.support < 0.45;
+      var weak = m.weak === true;
       sec.appendChild(el('p', {'class': 'meta'}, ['score ' + Number(m.score).toFixed(3) + ', coverage ' +
         pct(m.coverage) + (typeof m.support === 'number' ? ', support ' + pct(m.support) : '') +
         (weak ? ' (too weak to be a source: the alignment explains too little of what it passes over)' : '')]));

@@ -20,10 +20,11 @@ public record TraceResult(List<SourceMatch> matches) {
   }
 
   /**
-   * One JSON object: {@code {"matches": [{"id", "score", "coverage", "support", "passages": [{"start", "end",
-   * "source_start", "source_end"}], "substitutions": [{"surface", "original", "count"}]}]}}, plus
-   * {@code "uri"} in a match when the index knows one. Offsets are UTF-16 code units; scores are
-   * rounded to 4 decimals.
+   * One JSON object: {@code {"matches": [{"id", "score", "coverage", "support", "weak", "passages": [{"start",
+   * "end", "source_start", "source_end"}], "substitutions": [{"surface", "original", "count"}]}]}}, plus
+   * {@code "uri"} in a match when the index knows one. {@code "weak"} is true when the support is under
+   * {@link SourceMatch#MIN_SUPPORT}: the alignment explains too little to make the match a source.
+   * Offsets are UTF-16 code units; scores are rounded to 4 decimals.
    */
   public String toJson() {
     StringBuilder sb = new StringBuilder(256);
@@ -37,7 +38,8 @@ public record TraceResult(List<SourceMatch> matches) {
         Json.quote(sb, m.uri());
       }
       sb.append(", \"score\": ").append(round(m.score())).append(", \"coverage\": ").append(round(m.coverage()))
-          .append(", \"support\": ").append(round(m.support()));
+          .append(", \"support\": ").append(round(m.support()))
+          .append(", \"weak\": ").append(m.support() < SourceMatch.MIN_SUPPORT);
       sb.append(", \"passages\": [");
       for (int k = 0; k < m.passages().size(); k++) {
         Passage p = m.passages().get(k);

@@ -48,7 +48,17 @@ class TracerTest {
       assertTrue(json.startsWith("{\"matches\": [{\"id\": \"doc0\", \"score\": "), json);
       assertTrue(json.contains("\"passages\": [{\"start\": 0, "), json);
       assertTrue(json.contains("{\"surface\": \"elevated\", \"original\": \"raised\", \"count\": 1}"), json);
+      assertTrue(json.contains("\"weak\": false"), json);
     }
+  }
+
+  @Test
+  void jsonSaysWhenAnAlignmentIsTooWeakToBeASource() {
+    java.util.function.DoubleFunction<String> json = support -> new TraceResult(java.util.List.of(new SourceMatch(
+        "a", null, 0.5, 0.9, support, java.util.List.of(), java.util.List.of(), java.util.List.of(), "text")))
+        .toJson();
+    assertTrue(json.apply(SourceMatch.MIN_SUPPORT - 0.01).contains("\"weak\": true"));
+    assertTrue(json.apply(SourceMatch.MIN_SUPPORT).contains("\"weak\": false"));
   }
 
   @Test
