@@ -279,4 +279,47 @@ class DetectorTest {
     d.probability(other.input(), other);
     assertThrows(IllegalArgumentException.class, () -> d.check(text, other), "the memo does not hide a mismatch");
   }
+
+  @Test
+  void anAbbreviationIsOneWhenTheLettersComeInOrderAndTheWordIsMuchLonger() {
+    for (String[] yes : new String[][] {{"pct", "percent"}, {"PCT", "PERCENT"}, {"Corp", "Corporation"},
+        {"FEB", "FEBRUARY"}, {"yr", "year"}, {"govt", "government"}, {"Inc.", "Incorporated"}, {"mln", "million"},
+        {"dlrs", "dollars"}, {"Mon", "Monday"}}) {
+      assertTrue(SignalAnalyzer.abbreviation(yes[0], yes[1]), yes[0] + " -> " + yes[1]);
+    }
+    for (String[] no : new String[][] {{"inventory", "stock"}, {"bank", "banks"}, {"work", "worked"},
+        {"rate", "rates"}, {"in", "into"}, {"an", "and"}, {"percent", "pct"}, {"p", "percent"},
+        {"ctp", "percent"}, {"mln5", "million"}}) {
+      assertTrue(!SignalAnalyzer.abbreviation(no[0], no[1]), no[0] + " -> " + no[1]);
+    }
+  }
+
+  @Test
+  void anAbbreviationWrittenOutIsShownButIsNoEvidence() {
+    // A newswire writes "pct" by its style guide: the restoration may write it out, and the report
+    // shows that, but the detector's features and rule counts are those of the text without it.
+    String text = "Prices rose 3 pct in March. The inventory market fell.";
+    RestoredText r = DetectFixtures.RESTORER.restore(text);
+    int pct = text.indexOf("pct");
+    int token = 0;
+    while (r.tokens().get(token).start() != pct) {
+      token++;
+    }
+    assertTrue(r.edits().stream().noneMatch(e -> e.start() == pct), r.edits()::toString);
+    float[] gain = r.tokenGain();
+    for (int i = token; i < Math.min(gain.length, token + DetectFixtures.LM.order()); i++) {
+      assertEquals(0f, gain[i], "no change near 'pct' in the fixture's restoration");
+    }
+    gain[token] = 1.5f;
+    List<org.unspin.api.Edit> edits = new ArrayList<>(r.edits());
+    edits.add(0, new org.unspin.api.Edit(pct, pct + 3, "pct", "percent", 1.0));
+    RestoredText withAbbreviation = new RestoredText(text, r.text().replace("pct", "percent"), r.tokens(), edits, gain,
+        r.inputLogProb(), r.restoredLogProb() + 1.5, r.decoderLogProb() + 1.5);
+    SignalAnalyzer.Signals plain = DetectFixtures.ANALYZER.analyze(text, r);
+    SignalAnalyzer.Signals written = DetectFixtures.ANALYZER.analyze(text, withAbbreviation);
+    assertEquals(plain.features().asMap(), written.features().asMap());
+    assertEquals(plain.hits(), written.hits());
+    assertTrue(written.findings().stream().anyMatch(f -> f.start() == pct && f.suggestion().equals("percent")),
+        written.findings()::toString);
+  }
 }
