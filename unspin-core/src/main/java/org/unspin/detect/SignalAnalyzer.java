@@ -224,7 +224,8 @@ public final class SignalAnalyzer {
     String a = surface.endsWith(".") ? surface.substring(0, surface.length() - 1) : surface;
     a = a.toLowerCase(Locale.ROOT);
     String b = suggestion.toLowerCase(Locale.ROOT);
-    if (a.length() < 2 || a.charAt(0) != b.charAt(0) || org.unspin.channel.ClosedClassWords.contains(a)) {
+    if (a.length() < 2 || b.isEmpty() || a.charAt(0) != b.charAt(0)
+        || org.unspin.channel.ClosedClassWords.contains(a)) {
       return false; // ("in" -> "into", "an" -> "and": function words swapped, not abbreviations)
     }
     // A word cut short loses at least half ("Feb", "Corp", "Mon"); one that gains an ending is an

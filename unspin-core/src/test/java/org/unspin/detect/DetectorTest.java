@@ -289,7 +289,7 @@ class DetectorTest {
     }
     for (String[] no : new String[][] {{"inventory", "stock"}, {"bank", "banks"}, {"work", "worked"},
         {"rate", "rates"}, {"in", "into"}, {"an", "and"}, {"percent", "pct"}, {"p", "percent"},
-        {"ctp", "percent"}, {"mln5", "million"}}) {
+        {"ctp", "percent"}, {"mln5", "million"}, {"pct", ""}, {".", "dot"}}) {
       assertTrue(!SignalAnalyzer.abbreviation(no[0], no[1]), no[0] + " -> " + no[1]);
     }
   }
