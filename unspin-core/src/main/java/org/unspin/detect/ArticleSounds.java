@@ -104,13 +104,13 @@ public final class ArticleSounds {
   /**
    * The article {@code word} takes, or null when the rule should abstain: empty words, words not
    * starting with a letter, single letters and all-capital abbreviations (read letter by letter or
-   * as a word, which spelling cannot tell).
+   * as a word, which spelling cannot tell), also before a hyphen ("US-sponsored", "X-ray").
    */
   public Article articleFor(String word) {
     if (word.length() < 2 || !Character.isLetter(word.charAt(0))) {
       return null;
     }
-    if (isAllCaps(word)) {
+    if (isAllCaps(word) || lettersBeforeHyphen(word)) {
       return null;
     }
     String w = word.toLowerCase(Locale.ROOT);
@@ -121,6 +121,19 @@ public final class ArticleSounds {
       }
     }
     return "aeiou".indexOf(w.charAt(0)) >= 0 ? Article.AN : Article.A;
+  }
+
+  /**
+   * Whether {@code w} begins with an abbreviation or a single letter and then a hyphen ("US-sponsored",
+   * "UN-backed", "X-ray"): those letters are read by their names, which spelling cannot tell.
+   */
+  private static boolean lettersBeforeHyphen(String w) {
+    int end = w.indexOf('-');
+    if (end <= 0) {
+      return false;
+    }
+    String head = w.substring(0, end);
+    return head.length() == 1 || isAllCaps(head);
   }
 
   private static boolean isAllCaps(String w) {

@@ -48,6 +48,13 @@ class ArticleAgreementRuleTest {
     assertNull(SOUNDS.articleFor("x"));
     assertNull(SOUNDS.articleFor("80"));
     assertNull(SOUNDS.articleFor(""));
+    // an abbreviation or a letter before a hyphen is read as letters too: "a US-sponsored plan", "an X-ray"
+    assertNull(SOUNDS.articleFor("US-sponsored"));
+    assertNull(SOUNDS.articleFor("UN-backed"));
+    assertNull(SOUNDS.articleFor("X-ray"));
+    assertNull(SOUNDS.articleFor("x-ray"));
+    assertEquals(Article.A, SOUNDS.articleFor("Euro-zone"));
+    assertEquals(Article.AN, SOUNDS.articleFor("all-out"));
   }
 
   @Test
