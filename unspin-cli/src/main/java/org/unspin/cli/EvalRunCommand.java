@@ -69,8 +69,8 @@ public final class EvalRunCommand implements Callable<Integer> {
 
   @Option(names = "--settings", paramLabel = "LIST", split = ",", defaultValue = "known,unknown",
       description = "Spinner settings: known, unknown, consistent (the known lexicon, one decision per"
-          + " dictionary entry and document), protected (the known lexicon, closed-class words left alone)"
-          + " (default ${DEFAULT-VALUE}).")
+          + " dictionary entry and document), protected (the known lexicon, closed-class words left alone),"
+          + " sparing (as protected, and names left alone too) (default ${DEFAULT-VALUE}).")
   List<String> settings;
 
   @Option(names = "--seed", defaultValue = "1",

@@ -96,7 +96,7 @@ public final class EvalTraceCommand implements Callable<Integer> {
       } catch (IllegalArgumentException e) {
         throw new UsageException("--settings: " + e.getMessage());
       }
-      if (setting == EvalSetting.CONSISTENT || setting == EvalSetting.PROTECTED) {
+      if (setting != EvalSetting.KNOWN && setting != EvalSetting.UNKNOWN) {
         throw new UsageException("--settings: eval trace takes known or unknown (got '" + name + "')");
       }
       s.add(setting);

@@ -56,6 +56,12 @@ public record SimulatorConfig(double rate, Choice choice, double morphologyError
         protectClosedClasses);
   }
 
+  /** The same spinner, replacing capitalized words inside a sentence (names) too when {@code mangle}. */
+  public SimulatorConfig withMangleNames(boolean mangle) {
+    return new SimulatorConfig(rate, choice, morphologyErrorRate, mangle, maxPhraseWords, consistent,
+        protectClosedClasses);
+  }
+
   /** The same spinner, leaving closed-class words alone when {@code protect}. */
   public SimulatorConfig withProtectClosedClasses(boolean protect) {
     return new SimulatorConfig(rate, choice, morphologyErrorRate, mangleNames, maxPhraseWords, consistent, protect);

@@ -106,6 +106,10 @@ class SpinSimulatorTest {
     SpunText t = mangle.spin("d", text, 1);
     assertEquals("He met Mr Dark-coloured in the metropolis.", t.spun());
     assertEquals("name", t.substitutions().get(0).kind());
+    // the same spinner told to leave names alone (eval run --settings sparing)
+    SpinSimulator spare = new SpinSimulator(toyDictionary(), SimulatorConfig.of(1.0, SimulatorConfig.Choice.FIRST)
+        .withMangleNames(false));
+    assertEquals("He met Mr Brown in the metropolis.", spare.spin("d", text, 1).spun());
   }
 
   @Test

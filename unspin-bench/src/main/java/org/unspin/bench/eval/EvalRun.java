@@ -197,7 +197,8 @@ public final class EvalRun {
         for (int r = 0; r < k; r++) {
           double rate = config.rates().get(r);
           SimulatorConfig habits = SimulatorConfig.of(rate, choice).withConsistent(setting == EvalSetting.CONSISTENT)
-              .withProtectClosedClasses(setting == EvalSetting.PROTECTED);
+              .withProtectClosedClasses(setting == EvalSetting.PROTECTED || setting == EvalSetting.SPARING)
+              .withMangleNames(setting != EvalSetting.SPARING);
           SpunText s = new SpinSimulator(spinDict, habits).spin(document.id(), text,
               spinSeed(config.seed(), document.id(), rate));
           if (s.substitutions().isEmpty()) {

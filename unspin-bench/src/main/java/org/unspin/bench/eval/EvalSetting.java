@@ -24,20 +24,27 @@ public enum EvalSetting {
    * conjunctions, forms of "be" and "have", modals), as spinners with a stop list do: only
    * content words and phrases are replaced.
    */
-  PROTECTED;
+  PROTECTED,
+  /**
+   * As {@link #PROTECTED}, and the spinner leaves names alone too ({@link
+   * org.unspin.channel.SimulatorConfig#mangleNames()} off: capitalized words inside a sentence),
+   * as real spinners mostly do; the issue's settings spin both, so this one is reported beside them.
+   */
+  SPARING;
 
   /** The lower-case name used on the command line and in tables. */
   public String label() {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** Parses {@code known}, {@code unknown}, {@code consistent} or {@code protected} (any case). */
+  /** Parses {@code known}, {@code unknown}, {@code consistent}, {@code protected} or {@code sparing} (any case). */
   public static EvalSetting parse(String name) {
     for (EvalSetting s : values()) {
       if (s.label().equalsIgnoreCase(name.trim())) {
         return s;
       }
     }
-    throw new IllegalArgumentException("setting must be known, unknown, consistent or protected (got '" + name + "')");
+    throw new IllegalArgumentException("setting must be known, unknown, consistent, protected or sparing (got '" + name
+        + "')");
   }
 }

@@ -15,7 +15,8 @@ class EvalRunTest {
   @Test
   void knownConsistentAndProtectedSettingsGiveSpinnerAndRestorerTheFullLexicon() {
     LexiconDictionary full = Lexicon.loadDefault().dictionary();
-    for (EvalSetting setting : List.of(EvalSetting.KNOWN, EvalSetting.CONSISTENT, EvalSetting.PROTECTED)) {
+    for (EvalSetting setting : List.of(EvalSetting.KNOWN, EvalSetting.CONSISTENT, EvalSetting.PROTECTED,
+        EvalSetting.SPARING)) {
       LexiconDictionary[] v = EvalRun.views(setting, full, 0.25, 1);
       assertSame(full, v[0], setting.label());
       assertSame(full, v[1], setting.label());
@@ -23,6 +24,7 @@ class EvalRunTest {
     assertEquals(EvalSetting.CONSISTENT, EvalSetting.parse(" Consistent "));
     assertEquals("consistent", EvalSetting.CONSISTENT.label());
     assertEquals(EvalSetting.PROTECTED, EvalSetting.parse("PROTECTED"));
+    assertEquals(EvalSetting.SPARING, EvalSetting.parse("sparing"));
   }
 
   @Test
