@@ -183,7 +183,7 @@ class EvalRunCommandTest {
     assertTrue(r.err().contains("rates must be in (0, 1] (got 1.5)"), r.err());
     r = run(args("--settings", "sometimes").toArray(new String[0]));
     assertEquals(2, r.code(), r.err());
-    assertTrue(r.err().contains("setting must be known, unknown, consistent or protected (got 'sometimes')"), r.err());
+    assertTrue(r.err().contains("setting must be known, unknown, consistent, protected or sparing (got 'sometimes')"), r.err());
     r = run(args("--docs", "1").toArray(new String[0]));
     assertEquals(2, r.code(), r.err());
     r = run("eval", "run", "--corpora", dir.resolve("nowhere").toString(), "--lm", lm.toString(), "--no-default-lm");

@@ -4,7 +4,7 @@ package org.unspin.bench.eval;
  * The figures of one cell (setting x rate) of an evaluation run; see docs/evaluation.md. Ratios
  * are NaN when undefined (for example precision without any positive call).
  *
- * @param setting the spinner setting (known, unknown, consistent or protected)
+ * @param setting the spinner setting (known, unknown, consistent, protected or sparing)
  * @param rate the spinner's replacement rate
  * @param spunDocs spun documents measured (spins with at least one substitution)
  * @param cleanDocs clean documents measured (the same documents unspun)

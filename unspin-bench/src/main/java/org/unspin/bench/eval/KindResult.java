@@ -8,7 +8,7 @@ import java.util.Objects;
  * Reverted: some restoration edit covers the substitution and its suggestion equals, ignoring case,
  * the covered text with the substitution put back to its original ({@link EvalMetrics#reverts}).
  *
- * @param setting the spinner setting (known, unknown, consistent or protected)
+ * @param setting the spinner setting (known, unknown, consistent, protected or sparing)
  * @param rate the spinner's replacement rate
  * @param kind the {@link org.unspin.channel.Substitution#kind()} ({@link #KINDS}, or {@code other})
  * @param substitutions how many substitutions of the kind the spun documents hold
