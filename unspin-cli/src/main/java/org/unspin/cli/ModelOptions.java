@@ -28,6 +28,11 @@ final class ModelOptions {
       description = "Leave out the shipped profile learned from the tortured-phrase list.")
   boolean noDefaultProfile;
 
+  @Option(names = "--default-profile-everywhere",
+      description = "Apply the shipped tortured-phrase profile to every text, not only to those where a phrase "
+          + "of the list occurs.")
+  boolean defaultProfileEverywhere;
+
   @Option(names = "--channel-weights", paramLabel = "FILE",
       description = "Channel cost settings (properties file; keys left out keep the shipped value; see docs/restore.md).")
   Path channelWeights;
@@ -63,7 +68,8 @@ final class ModelOptions {
     if (reranker != null && noReranker) {
       throw new UsageException("--reranker and --no-reranker exclude each other");
     }
-    Unspin.Builder b = Unspin.builder().defaultLanguageModel(!noDefaultLm).defaultProfile(!noDefaultProfile);
+    Unspin.Builder b = Unspin.builder().defaultLanguageModel(!noDefaultLm).defaultProfile(!noDefaultProfile)
+        .defaultProfileEverywhere(defaultProfileEverywhere);
     lms.forEach(b::languageModel);
     profiles.forEach(b::profile);
     if (lmWeights != null) {

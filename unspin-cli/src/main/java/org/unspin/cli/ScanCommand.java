@@ -435,7 +435,8 @@ public final class ScanCommand implements Callable<Integer> {
     }
     sb.append(options).append('\n').append(allLanguages).append('\n');
     sb.append(models.lms).append(models.noDefaultLm).append(models.lmWeights == null ? "" : java.util.Arrays.toString(
-        models.lmWeights)).append(models.profiles).append(models.noDefaultProfile).append(models.channelWeights)
+        models.lmWeights)).append(models.profiles).append(models.noDefaultProfile)
+        .append(models.defaultProfileEverywhere ? "everywhere" : "").append(models.channelWeights)
         .append(models.detector).append(models.threshold);
     sb.append('\n').append(sources.index).append(sources.index == null ? "" : sources.minCoverage);
     return HexFormat.of().formatHex(md.digest(sb.toString().getBytes(StandardCharsets.UTF_8)));

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.unspin.channel.ProfileFormat;
+import org.unspin.channel.fingerprint.FingerprintList;
+import org.unspin.channel.fingerprint.FingerprintMatcher;
 import org.unspin.channel.SpinnerProfile;
 import org.unspin.detect.CheckReport;
 import org.unspin.detect.Detector;
@@ -116,7 +118,7 @@ public final class Unspin implements AutoCloseable {
             spunThreshold));
       }
       List<SpinnerProfile> profiles = new ArrayList<>();
-      if (b.defaultProfile) {
+      if (b.defaultProfile && b.defaultProfileEverywhere) {
         profiles.add(ProfileFormat.loadDefault());
       }
       for (Path p : b.profileFiles) {
@@ -133,9 +135,15 @@ public final class Unspin implements AutoCloseable {
       if (!profiles.isEmpty()) {
         gens.add(new ProfileCandidates(profiles));
       }
-      restorer = Restorer.builder(lm).candidates(CandidateGenerator.union(gens)).weights(weights)
-          .reranker(reranker).judge(judging ? (text, restored) -> detector().probability(text, restored) : null)
-          .build();
+      Restorer.Builder rb = Restorer.builder(lm).candidates(CandidateGenerator.union(gens)).weights(weights)
+          .reranker(reranker).judge(judging ? (text, restored) -> detector().probability(text, restored) : null);
+      if (b.defaultProfile && !b.defaultProfileEverywhere) {
+        // The shipped profile is one spinner's habits (the paper mills' tortured phrases): it takes part
+        // in the texts that show that spinner's signature, a phrase of its list (BENCHMARKS §7t).
+        FingerprintMatcher signature = new FingerprintMatcher(FingerprintList.loadDefault());
+        rb.gatedCandidates(new ProfileCandidates(List.of(ProfileFormat.loadDefault())), signature::matchesAny);
+      }
+      restorer = rb.build();
       if (detectorFile != null) {
         detector(); // a bad detector file fails here, not at the first check
       }
@@ -307,6 +315,7 @@ public final class Unspin implements AutoCloseable {
     private final List<Path> lmFiles = new ArrayList<>();
     private double[] lmWeights;
     private boolean defaultProfile = true;
+    private boolean defaultProfileEverywhere;
     private final List<Path> profileFiles = new ArrayList<>();
     private ChannelWeights weights;
     private Path detectorFile;
@@ -395,9 +404,24 @@ public final class Unspin implements AutoCloseable {
       return this;
     }
 
-    /** Whether the shipped profile learned from the tortured-phrase list takes part (default: yes). */
+    /**
+     * Whether the shipped profile learned from the tortured-phrase list takes part (default: yes): in
+     * the texts where a phrase of that list occurs, or in every text with {@link
+     * #defaultProfileEverywhere}.
+     */
     public Builder defaultProfile(boolean use) {
       this.defaultProfile = use;
+      return this;
+    }
+
+    /**
+     * Whether the shipped profile (when it takes part, {@link #defaultProfile}) applies to every text
+     * instead of only those where a phrase of the tortured-phrase list occurs (default: no). Its
+     * entries are the paper mills' habits ("data" for "information"): in other text they are mostly
+     * wrong changes.
+     */
+    public Builder defaultProfileEverywhere(boolean everywhere) {
+      this.defaultProfileEverywhere = everywhere;
       return this;
     }
 

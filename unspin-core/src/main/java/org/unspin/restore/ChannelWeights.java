@@ -180,6 +180,10 @@ import org.unspin.api.ModelException;
  *     with this many edits at {@code orderChoiceShare}, and prices the next round's candidates
  *     with it: a spinner that always takes the first synonym shows it in every edit; 0 = off, the
  *     shared share throughout
+ * @param gatedJudgedGate with gated candidates ({@link Restorer.Builder#gatedCandidates}: the facade's
+ *     shipped tortured-phrase profile, for the texts where a phrase of its list occurs): a text
+ *     that does not pass the gate but that the judge finds at least this likely spun without them
+ *     is decoded once more with them, and that is the result; 0 = only the gate (since session 28)
  */
 public record ChannelWeights(
     double replacementRate,
@@ -233,7 +237,8 @@ public record ChannelWeights(
     double spunDocumentMinEdits,
     double orderChoiceShare,
     double orderChoiceDecay,
-    double orderShareSmoothing) {
+    double orderShareSmoothing,
+    double gatedJudgedGate) {
 
   /** Hand-set defaults; see the class javadoc. */
   public static final ChannelWeights DEFAULTS = new ChannelWeights(
@@ -289,7 +294,8 @@ public record ChannelWeights(
       0.0, // spunDocumentMinEdits: any
       0.0, // orderChoiceShare: off
       0.0, // orderChoiceDecay: the first replacement only
-      0.0); // orderShareSmoothing: off
+      0.0, // orderShareSmoothing: off
+      0.0); // gatedJudgedGate: the gate alone
   // Pruning defaults measured with a WordNet reverse lexicon (23 candidates per token) and a 25 MB
   // trigram LM: 64.1% of spun errors removed at rate 40% vs 65.0% with (3.0, 8, 16, 2.0), at about
   // 1.5 times the speed.
@@ -373,6 +379,9 @@ public record ChannelWeights(
       throw new IllegalArgumentException("orderChoiceShare must be in [0, 1) (got " + orderChoiceShare + ")");
     }
     checkNonNegative("orderShareSmoothing", orderShareSmoothing);
+    if (!(gatedJudgedGate >= 0 && gatedJudgedGate <= 1)) {
+      throw new IllegalArgumentException("gatedJudgedGate must be in [0, 1] (got " + gatedJudgedGate + ")");
+    }
     if (!(orderChoiceDecay >= 0 && orderChoiceDecay < 1)) {
       throw new IllegalArgumentException("orderChoiceDecay must be in [0, 1) (got " + orderChoiceDecay + ")");
     }

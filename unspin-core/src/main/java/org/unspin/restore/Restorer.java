@@ -62,16 +62,17 @@ public final class Restorer {
   }
 
   private final LanguageModel lm;
-  private final CandidateGenerator generator;
+  /** The candidates of every document. */
+  private final Layer base;
+  /** The candidates of a document that passes {@link #gate}: the base's and the gated ones; null without. */
+  private final Layer gated;
+  /** Which documents get the gated candidates too ({@link Builder#gatedCandidates}); null without. */
+  private final java.util.function.Predicate<String> gate;
   private final ContextProposer proposer;
   private final ChannelWeights weights;
   private final ChannelModel channel;
   private final EditReranker reranker;
   private final SpunJudge judge;
-  /** The generator's parts when all of them answer span by span, else null. */
-  private final List<SpanCandidateGenerator> spanParts;
-  /** Null when the generator cannot be cached by span, context proposals are on, or the size is 0. */
-  private final SpanCache spanCache;
   private final ThreadLocal<Work> works;
   /** The LM's ids of the closed-class words, as a bit set (for {@link ChannelWeights#writtenOriginalBonus()}). */
   private final long[] closedIds;
@@ -80,14 +81,14 @@ public final class Restorer {
     this.reranker = b.reranker;
     this.judge = b.judge;
     this.lm = b.lm;
-    this.generator = b.generator;
     this.weights = b.weights;
     this.channel = new ChannelModel(b.weights);
     this.proposer = b.neighbourhood == null ? null : new ContextProposer(b.lm, b.neighbourhood, b.weights);
-    List<SpanCandidateGenerator> parts = new ArrayList<>();
-    this.spanParts = spanParts(b.generator, parts) ? List.copyOf(parts) : null;
-    this.spanCache = spanParts != null && proposer == null && b.spanCacheSize > 0
-        ? new SpanCache(b.spanCacheSize) : null;
+    this.base = new Layer(b.generator, proposer == null, b.spanCacheSize);
+    this.gate = b.gate;
+    this.gated = b.gate == null ? null
+        : new Layer(CandidateGenerator.union(List.of(b.generator, b.gatedGenerator)), proposer == null,
+            b.spanCacheSize);
     LanguageModel model = b.lm;
     this.works = ThreadLocal.withInitial(() -> new Work(model, wordIdCache));
     this.closedIds = closedClassIds(b.lm.vocabulary());
@@ -117,6 +118,26 @@ public final class Restorer {
   /** Whether bit {@code id} of the bit set {@code bits} is set (false outside it). */
   private static boolean hasBit(long[] bits, int id) {
     return id >= 0 && id < bits.length * 64 && (bits[id >>> 6] & (1L << id)) != 0;
+  }
+
+  /**
+   * One set of candidate generators with its span cache: every document's, or (with a gate) those
+   * of the documents that pass it, which have a cache of their own, since a span's cached
+   * candidates are those of the generators that made them.
+   */
+  private static final class Layer {
+    final CandidateGenerator generator;
+    /** The generator's parts when all of them answer span by span, else null. */
+    final List<SpanCandidateGenerator> spanParts;
+    /** Null when the generator cannot be cached by span, context proposals are on, or the size is 0. */
+    final SpanCache spanCache;
+
+    Layer(CandidateGenerator generator, boolean cacheable, long spanCacheSize) {
+      this.generator = generator;
+      List<SpanCandidateGenerator> parts = new ArrayList<>();
+      this.spanParts = spanParts(generator, parts) ? List.copyOf(parts) : null;
+      this.spanCache = spanParts != null && cacheable && spanCacheSize > 0 ? new SpanCache(spanCacheSize) : null;
+    }
   }
 
   /** Adds the span generators {@code g} consists of to {@code out}; false if some part is not one. */
@@ -150,6 +171,8 @@ public final class Restorer {
     private EditReranker reranker;
     private SpunJudge judge;
     private long spanCacheSize = defaultSpanCacheSize();
+    private CandidateGenerator gatedGenerator;
+    private java.util.function.Predicate<String> gate;
 
     private Builder(LanguageModel lm) {
       this.lm = Objects.requireNonNull(lm, "lm");
@@ -157,6 +180,23 @@ public final class Restorer {
 
     public Builder candidates(CandidateGenerator g) {
       this.generator = Objects.requireNonNull(g, "candidates");
+      return this;
+    }
+
+    /**
+     * Adds {@code g}'s candidates to those of {@link #candidates} in the documents (whole texts given
+     * to {@code restore}, {@code proposals} or {@code learnFromBatch}) for which {@code gate} is
+     * true: a spinner's profile for the texts that show that spinner's signature. Null for both
+     * removes it.
+     *
+     * @throws IllegalArgumentException if one of them is null and the other not
+     */
+    public Builder gatedCandidates(CandidateGenerator g, java.util.function.Predicate<String> gate) {
+      if ((g == null) != (gate == null)) {
+        throw new IllegalArgumentException("gatedCandidates needs both a generator and a gate, or neither");
+      }
+      this.gatedGenerator = g;
+      this.gate = gate;
       return this;
     }
 
@@ -260,7 +300,24 @@ public final class Restorer {
 
   private Decoded decodeRounds(String text, List<InputToken> tokens) {
     Work work = work();
-    Prepared doc = prepare(text, tokens, work);
+    if (gate == null) {
+      return decodeRounds(text, tokens, base, work);
+    }
+    if (gate.test(text)) {
+      return decodeRounds(text, tokens, gated, work);
+    }
+    Decoded d = decodeRounds(text, tokens, base, work);
+    // A text the judge finds likely spun gets them too ({@link ChannelWeights#gatedJudgedGate()};
+    // NaN, not judged: no).
+    double g = weights.gatedJudgedGate();
+    if (g > 0 && d.judgedP >= g) {
+      return decodeRounds(text, tokens, gated, work);
+    }
+    return d;
+  }
+
+  private Decoded decodeRounds(String text, List<InputToken> tokens, Layer layer, Work work) {
+    Prepared doc = prepare(text, tokens, work, layer);
     DocChannel state = new DocChannel(weights.replacementRate(), null);
     Decoded result = decodeDocument(doc, state, work, 0);
     DocChannel last = null;
@@ -290,6 +347,7 @@ public final class Restorer {
       // the edits the reranker is sure of (restore()). What the judge read stays what the detector
       // scores. A document past both gates is treated as spun.
       double p = judge.spunProbability(text, result.restored());
+      result.judgedP = p;
       LOG.debug("judged p = {} (own rate {})", p, last.rate);
       if (p < weights.judgedCleanGate()) {
         result.cleanFloor = weights.judgedCleanThreshold();
@@ -300,6 +358,7 @@ public final class Restorer {
           last.rate = raised;
           Decoded judged = decodeDocument(doc, last, work, 0);
           judged.ownRate = result;
+          judged.judgedP = p;
           result = judged;
         }
       }
@@ -328,7 +387,7 @@ public final class Restorer {
       DocChannel collector = new DocChannel(0, new SubstitutionCounts.Accumulator());
       for (int d = 0; d < texts.size(); d++) {
         String text = texts.get(d);
-        Prepared doc = prepare(text, tokenizer.apply(text), work);
+        Prepared doc = prepare(text, tokenizer.apply(text), work, gate != null && gate.test(text) ? gated : base);
         collector.collect(decodeDocument(doc, state, work, d), d, weights);
         collector.counts.documents++;
       }
@@ -387,6 +446,8 @@ public final class Restorer {
 
   private static final class Prepared {
     String text;
+    /** The candidate generators of this document ({@link #gate}). */
+    Layer layer;
     List<InputToken> tokens;
     List<Sentence> sentences = new ArrayList<>();
     /** This thread's word ids ({@link Work#wordIds}). */
@@ -554,12 +615,13 @@ public final class Restorer {
     }
   }
 
-  private Prepared prepare(String text, List<InputToken> tokens, Work work) {
+  private Prepared prepare(String text, List<InputToken> tokens, Work work, Layer layer) {
     Objects.requireNonNull(text, "text");
     checkTokens(text, tokens);
     Prepared doc = new Prepared();
     doc.ids = work.wordIds;
     doc.text = text;
+    doc.layer = layer;
     doc.tokens = tokens;
     Vocabulary vocab = lm.vocabulary();
     doc.tokenIds = new int[tokens.size()];
@@ -685,7 +747,8 @@ public final class Restorer {
     int n = to - from;
     s.ids = java.util.Arrays.copyOfRange(doc.tokenIds, from, to);
     s.eligible = new boolean[n];
-    Collected col = spanCache != null && proposer == null ? collectCached(doc, s, work) : collect(doc, s, work);
+    Collected col = doc.layer.spanCache != null && proposer == null ? collectCached(doc, s, work)
+        : collect(doc, s, work);
     if (weights.writtenOriginalBonus() > 0) {
       favourWrittenOriginals(doc, s, col, work);
     }
@@ -969,7 +1032,7 @@ public final class Restorer {
   private Collected collect(Prepared doc, Sentence s, Work work) {
     Vocabulary vocab = lm.vocabulary();
     int n = s.ids.length;
-    List<Candidate> raw = new ArrayList<>(generator.candidates(s.tokens));
+    List<Candidate> raw = new ArrayList<>(doc.layer.generator.candidates(s.tokens));
     if (proposer != null) {
       proposer.propose(s.tokens, s.ids, raw);
     }
@@ -1018,11 +1081,14 @@ public final class Restorer {
    */
   private Collected collectCached(Prepared doc, Sentence s, Work work) {
     int n = s.ids.length;
+    List<SpanCandidateGenerator> spanParts = doc.layer.spanParts;
+    SpanCache spanCache = doc.layer.spanCache;
     SpanCache.Entry[] entries = new SpanCache.Entry[n * Candidate.MAX_SPAN];
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < n; i++) {
       for (int len = 1; len <= Candidate.MAX_SPAN && i + len <= n; len++) {
-        if (crossesLine(doc.text, s.tokens, i, len) || len > 1 && !mayHaveCandidates(s.tokens, i, len)) {
+        if (crossesLine(doc.text, s.tokens, i, len)
+            || len > 1 && !mayHaveCandidates(spanParts, s.tokens, i, len)) {
           continue; // (nine multiword spans in ten have no candidate: skip the cache and the generators)
         }
         String key = SpanCache.key(s.tokens, i, len, sb);
@@ -1060,7 +1126,8 @@ public final class Restorer {
     return col;
   }
 
-  private boolean mayHaveCandidates(List<InputToken> tokens, int from, int length) {
+  private static boolean mayHaveCandidates(List<SpanCandidateGenerator> spanParts, List<InputToken> tokens,
+      int from, int length) {
     for (int g = 0; g < spanParts.size(); g++) { // (an index, not an iterator: no allocation per span)
       if (spanParts.get(g).mayHaveCandidates(tokens, from, length)) {
         return true;
@@ -1072,6 +1139,7 @@ public final class Restorer {
   /** Generates, validates and prices the candidates of one span for the cache (see {@link #collect}). */
   private SpanCache.Entry spanEntry(Prepared doc, Sentence s, int from, int length, Work work) {
     Vocabulary vocab = lm.vocabulary();
+    List<SpanCandidateGenerator> spanParts = doc.layer.spanParts;
     List<Candidate> buf = work.spanBuffer;
     Map<SpanKey, Integer> seen = null; // most spans have no candidate: allocate on the first one
     List<Candidate> kept = null;
@@ -1587,6 +1655,8 @@ public final class Restorer {
      * reranker probability from which the returned restoration keeps an edit; 0 = none.
      */
     double cleanFloor;
+    /** The judge's probability of the document after self-training; NaN where it was not asked. */
+    double judgedP = Double.NaN;
     /** {@link #restored()}, once made. */
     private RestoredText restored;
 

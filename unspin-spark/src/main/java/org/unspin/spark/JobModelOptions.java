@@ -40,6 +40,11 @@ final class JobModelOptions {
       description = "Leave out the shipped profile learned from the tortured-phrase list.")
   boolean noDefaultProfile;
 
+  @Option(names = "--default-profile-everywhere",
+      description = "Apply the shipped tortured-phrase profile to every record, not only to those where a phrase "
+          + "of the list occurs.")
+  boolean defaultProfileEverywhere;
+
   @Option(names = "--channel-weights", paramLabel = "FILE", description = "Channel cost settings (properties file).")
   String channelWeights;
 
@@ -79,6 +84,9 @@ final class JobModelOptions {
     m.put("--lm-weights", lmWeights == null ? "" : java.util.Arrays.toString(lmWeights));
     m.put("--profile", String.join(" ", profiles.stream().map(JobModelOptions::withScheme).toList()));
     m.put("--no-default-profile", Boolean.toString(noDefaultProfile));
+    if (defaultProfileEverywhere) { // (only when given: manifests written before the option still match)
+      m.put("--default-profile-everywhere", "true");
+    }
     m.put("--channel-weights", channelWeights == null ? "" : withScheme(channelWeights));
     m.put("--detector", detector == null ? "" : withScheme(detector));
     m.put("--reranker", reranker == null ? "" : withScheme(reranker));
@@ -145,7 +153,7 @@ final class JobModelOptions {
       jsc.sc().addFile(indexFile, true);
     }
     return new ModelSpec(lmNames, !noDefaultLm, lmWeights, profileNames, !noDefaultProfile, cw, det, threshold, rr,
-        !noReranker, idx, sourceCoverage);
+        !noReranker, idx, sourceCoverage, defaultProfileEverywhere);
   }
 
   private static String ship(JavaSparkContext jsc, String given, Map<String, String> shipped) throws IOException {

@@ -29,14 +29,25 @@ import org.unspin.restore.ChannelWeights;
  * @param index shipped source index directory ({@code --index}), or {@code null}: its domain
  *     language model, when it has one, joins the models, and records are traced against it
  * @param sourceCoverage with an index, the share of a record's words its best source must cover
+ * @param defaultProfileEverywhere the shipped profile (when it takes part) applies to every record,
+ *     not only to those where a phrase of its list occurs ({@code --default-profile-everywhere})
  */
 public record ModelSpec(List<String> languageModels, boolean defaultLanguageModel, double[] interpolationWeights,
     List<String> profiles, boolean defaultProfile, String channelWeights, String detector, Double threshold,
-    String reranker, boolean useReranker, String index, double sourceCoverage) implements Serializable {
+    String reranker, boolean useReranker, String index, double sourceCoverage, boolean defaultProfileEverywhere)
+    implements Serializable {
 
   /** The embedded models only, as {@code unspin check} uses them without options. */
   public static final ModelSpec DEFAULTS = new ModelSpec(List.of(), true, null, List.of(), true, null, null, null,
-      null, true, null, 0.5);
+      null, true, null, 0.5, false);
+
+  /** A spec whose shipped profile (when it takes part) applies where its list matches. */
+  public ModelSpec(List<String> languageModels, boolean defaultLanguageModel, double[] interpolationWeights,
+      List<String> profiles, boolean defaultProfile, String channelWeights, String detector, Double threshold,
+      String reranker, boolean useReranker, String index, double sourceCoverage) {
+    this(languageModels, defaultLanguageModel, interpolationWeights, profiles, defaultProfile, channelWeights, detector,
+        threshold, reranker, useReranker, index, sourceCoverage, false);
+  }
 
   /** A spec without a source index. */
   public ModelSpec(List<String> languageModels, boolean defaultLanguageModel, double[] interpolationWeights,
@@ -77,7 +88,7 @@ public record ModelSpec(List<String> languageModels, boolean defaultLanguageMode
   public Unspin build(Function<String, Path> resolve) {
     // Executors check many documents: the n-gram hash index pays for itself.
     Unspin.Builder b = Unspin.builder().defaultLanguageModel(defaultLanguageModel).defaultProfile(defaultProfile)
-        .lmHashIndex(true).preloadDetector(true);
+        .defaultProfileEverywhere(defaultProfileEverywhere).lmHashIndex(true).preloadDetector(true);
     languageModels.forEach(n -> b.languageModel(resolve.apply(n)));
     profiles.forEach(n -> b.profile(resolve.apply(n)));
     if (interpolationWeights != null) {
@@ -116,13 +127,14 @@ public record ModelSpec(List<String> languageModels, boolean defaultLanguageMode
         && defaultProfile == m.defaultProfile && Objects.equals(channelWeights, m.channelWeights)
         && Objects.equals(detector, m.detector) && Objects.equals(threshold, m.threshold)
         && Objects.equals(reranker, m.reranker) && useReranker == m.useReranker && Objects.equals(index, m.index)
-        && sourceCoverage == m.sourceCoverage;
+        && sourceCoverage == m.sourceCoverage && defaultProfileEverywhere == m.defaultProfileEverywhere;
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(languageModels, defaultLanguageModel, java.util.Arrays.hashCode(interpolationWeights),
-        profiles, defaultProfile, channelWeights, detector, threshold, reranker, useReranker, index, sourceCoverage);
+        profiles, defaultProfile, channelWeights, detector, threshold, reranker, useReranker, index, sourceCoverage,
+        defaultProfileEverywhere);
   }
 
   @Override

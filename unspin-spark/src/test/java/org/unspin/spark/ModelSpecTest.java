@@ -39,6 +39,10 @@ class ModelSpecTest {
     assertNotEquals(a, spec(0.5, 0.5));
     assertNotEquals(a, spec());
     assertEquals(ModelSpec.DEFAULTS, roundTrip(ModelSpec.DEFAULTS));
+    ModelSpec everywhere = new ModelSpec(List.of(), true, null, List.of(), true, null, null, null, null, true, null,
+        0.5, true);
+    assertNotEquals(ModelSpec.DEFAULTS, everywhere);
+    assertEquals(everywhere, roundTrip(everywhere));
   }
 
   @Test

@@ -1,0 +1,37 @@
+package org.unspin.api;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.unspin.restore.RestoredText;
+
+/**
+ * The shipped tortured-phrase profile takes part in the texts that show its spinner's signature (a
+ * phrase of its list) or that the detector finds likely spun without it, not in clean news, where
+ * its habits ("fuel" for "gasoline") are wrong changes.
+ */
+class DefaultProfileGateTest {
+  /** Clean news (written for this test) that the profile's "gasoline" -> "fuel" habit edits. */
+  static final String NEWS = "Refiners made more gasoline than drivers bought this spring, traders said. Gasoline"
+      + " stocks rose for a fifth week, and analysts expect gasoline prices to stay low until the summer driving"
+      + " season.";
+  /** The same with a phrase of the tortured-phrase list ("information mining"). */
+  static final String LISTED = NEWS + " The forecast relies on information mining of shipping records.";
+
+  static boolean fuel(RestoredText r) {
+    return r.edits().stream().anyMatch(e -> e.suggestion().equalsIgnoreCase("fuel"));
+  }
+
+  @Test
+  void theProfileStaysOutOfCleanNewsAndTakesPartWhereItsListMatches() {
+    try (Unspin gated = Unspin.withDefaults();
+        Unspin everywhere = Unspin.builder().defaultProfileEverywhere(true).build();
+        Unspin none = Unspin.builder().defaultProfile(false).build()) {
+      assertTrue(fuel(everywhere.restore(NEWS)), "the habit the gate keeps out: " + everywhere.restore(NEWS).edits());
+      assertFalse(fuel(gated.restore(NEWS)), () -> gated.restore(NEWS).edits().toString());
+      assertTrue(fuel(gated.restore(LISTED)), () -> gated.restore(LISTED).edits().toString());
+      assertFalse(fuel(none.restore(LISTED)), () -> none.restore(LISTED).edits().toString());
+    }
+  }
+}
