@@ -118,8 +118,10 @@ public final class Unspin implements AutoCloseable {
             spunThreshold));
       }
       List<SpinnerProfile> profiles = new ArrayList<>();
-      if (b.defaultProfile && b.defaultProfileEverywhere) {
-        profiles.add(ProfileFormat.loadDefault());
+      SpinnerProfile shipped = b.defaultProfile ? ProfileFormat.loadDefault() : null;
+      boolean gateShipped = shipped != null && !b.defaultProfileEverywhere;
+      if (shipped != null && !gateShipped) {
+        profiles.add(shipped);
       }
       for (Path p : b.profileFiles) {
         profiles.add(ProfileFormat.load(p));
@@ -130,20 +132,25 @@ public final class Unspin implements AutoCloseable {
       } else if (b.defaultReranker && Unspin.class.getResource(EditReranker.DEFAULT_RESOURCE) != null) {
         reranker = EditReranker.loadDefault();
       }
+      CandidateGenerator words = lexicon.join();
       List<CandidateGenerator> gens = new ArrayList<>();
-      gens.add(lexicon.join());
+      gens.add(words);
       if (!profiles.isEmpty()) {
         gens.add(new ProfileCandidates(profiles));
       }
-      Restorer.Builder rb = Restorer.builder(lm).candidates(CandidateGenerator.union(gens)).weights(weights)
-          .reranker(reranker).judge(judging ? (text, restored) -> detector().probability(text, restored) : null);
-      if (b.defaultProfile && !b.defaultProfileEverywhere) {
-        // The shipped profile is one spinner's habits (the paper mills' tortured phrases): it takes part
-        // in the texts that show that spinner's signature, a phrase of its list (BENCHMARKS §7t).
+      Restorer.Builder rb = Restorer.builder(lm).weights(weights).reranker(reranker)
+          .judge(judging ? (text, restored) -> detector().probability(text, restored) : null);
+      if (gateShipped) {
+        // The shipped profile holds the paper mills' habits ("fuel" for "gasoline"), mostly wrong in other
+        // text: it is priced defaultProfileDiscount dearer there, and at full strength in the texts that
+        // show that spinner's signature, a phrase of its list (BENCHMARKS §7t).
         FingerprintMatcher signature = new FingerprintMatcher(FingerprintList.loadDefault());
-        rb.gatedCandidates(new ProfileCandidates(List.of(ProfileFormat.loadDefault())), signature::matchesAny);
+        List<CandidateGenerator> full = new ArrayList<>(gens);
+        full.add(new ProfileCandidates(List.of(shipped)));
+        gens.add(new ProfileCandidates(List.of(shipped), weights.defaultProfileDiscount()));
+        rb.gatedCandidates(CandidateGenerator.union(full), signature::matchesAny);
       }
-      restorer = rb.build();
+      restorer = rb.candidates(CandidateGenerator.union(gens)).build();
       if (detectorFile != null) {
         detector(); // a bad detector file fails here, not at the first check
       }
@@ -405,9 +412,9 @@ public final class Unspin implements AutoCloseable {
     }
 
     /**
-     * Whether the shipped profile learned from the tortured-phrase list takes part (default: yes): in
-     * the texts where a phrase of that list occurs, or in every text with {@link
-     * #defaultProfileEverywhere}.
+     * Whether the shipped profile learned from the tortured-phrase list takes part (default: yes): at
+     * full strength in the texts where a phrase of that list occurs, and priced dearer in the others
+     * unless {@link #defaultProfileEverywhere}.
      */
     public Builder defaultProfile(boolean use) {
       this.defaultProfile = use;
@@ -415,10 +422,11 @@ public final class Unspin implements AutoCloseable {
     }
 
     /**
-     * Whether the shipped profile (when it takes part, {@link #defaultProfile}) applies to every text
-     * instead of only those where a phrase of the tortured-phrase list occurs (default: no). Its
-     * entries are the paper mills' habits ("data" for "information"): in other text they are mostly
-     * wrong changes.
+     * Whether the shipped profile (when it takes part, {@link #defaultProfile}) applies at full
+     * strength to every text instead of only to those where a phrase of the tortured-phrase list
+     * occurs (default: no; elsewhere its entries are priced {@link
+     * ChannelWeights#defaultProfileDiscount()} dearer). Its entries are the paper mills' habits
+     * ("data" for "information"): in other text they are mostly wrong changes.
      */
     public Builder defaultProfileEverywhere(boolean everywhere) {
       this.defaultProfileEverywhere = everywhere;

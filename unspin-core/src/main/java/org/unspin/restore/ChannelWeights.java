@@ -181,9 +181,14 @@ import org.unspin.api.ModelException;
  *     with it: a spinner that always takes the first synonym shows it in every edit; 0 = off, the
  *     shared share throughout
  * @param gatedJudgedGate with gated candidates ({@link Restorer.Builder#gatedCandidates}: the facade's
- *     shipped tortured-phrase profile, for the texts where a phrase of its list occurs): a text
- *     that does not pass the gate but that the judge finds at least this likely spun without them
- *     is decoded once more with them, and that is the result; 0 = only the gate (since session 28)
+ *     shipped tortured-phrase profile at full strength, for the texts where a phrase of its list
+ *     occurs): a text that does not pass the gate but that the judge finds at least this likely
+ *     spun with the other candidates is decoded once more with the gated ones, and that is the
+ *     result; 0 = only the gate (since session 28; off in the shipped file: such a text costs
+ *     about 1.6 times as much)
+ * @param defaultProfileDiscount log10 units by which the facade prices the entries of the shipped
+ *     tortured-phrase profile dearer in the texts where no phrase of its list occurs (their
+ *     probability times {@code 10^-discount}); 0 = none (since session 28)
  */
 public record ChannelWeights(
     double replacementRate,
@@ -238,7 +243,8 @@ public record ChannelWeights(
     double orderChoiceShare,
     double orderChoiceDecay,
     double orderShareSmoothing,
-    double gatedJudgedGate) {
+    double gatedJudgedGate,
+    double defaultProfileDiscount) {
 
   /** Hand-set defaults; see the class javadoc. */
   public static final ChannelWeights DEFAULTS = new ChannelWeights(
@@ -295,7 +301,8 @@ public record ChannelWeights(
       0.0, // orderChoiceShare: off
       0.0, // orderChoiceDecay: the first replacement only
       0.0, // orderShareSmoothing: off
-      0.0); // gatedJudgedGate: the gate alone
+      0.0, // gatedJudgedGate: the gate alone
+      0.0); // defaultProfileDiscount: none
   // Pruning defaults measured with a WordNet reverse lexicon (23 candidates per token) and a 25 MB
   // trigram LM: 64.1% of spun errors removed at rate 40% vs 65.0% with (3.0, 8, 16, 2.0), at about
   // 1.5 times the speed.
@@ -379,6 +386,10 @@ public record ChannelWeights(
       throw new IllegalArgumentException("orderChoiceShare must be in [0, 1) (got " + orderChoiceShare + ")");
     }
     checkNonNegative("orderShareSmoothing", orderShareSmoothing);
+    if (!(defaultProfileDiscount >= 0) || Double.isInfinite(defaultProfileDiscount)) {
+      throw new IllegalArgumentException("defaultProfileDiscount must be >= 0 and finite (got "
+          + defaultProfileDiscount + ")");
+    }
     if (!(gatedJudgedGate >= 0 && gatedJudgedGate <= 1)) {
       throw new IllegalArgumentException("gatedJudgedGate must be in [0, 1] (got " + gatedJudgedGate + ")");
     }

@@ -18,8 +18,25 @@ public final class ProfileCandidates implements SpanCandidateGenerator {
   private final List<SpinnerProfile> profiles;
   /** The first two words of every multiword surface of the profiles. */
   private final WordPairFilter multiword;
+  /** What each entry's probability is multiplied by: {@code 10^-discount}. */
+  private final double scale;
 
   public ProfileCandidates(List<SpinnerProfile> profiles) {
+    this(profiles, 0);
+  }
+
+  /**
+   * The entries of {@code profiles}, each priced {@code discount} log10 units dearer than its
+   * probability says (its probability times {@code 10^-discount}): a profile that may not be the
+   * text's spinner's (the facade's shipped one where its list does not match).
+   *
+   * @throws IllegalArgumentException if {@code discount} is negative or not finite
+   */
+  public ProfileCandidates(List<SpinnerProfile> profiles, double discount) {
+    if (!(discount >= 0) || Double.isInfinite(discount)) {
+      throw new IllegalArgumentException("discount must be >= 0 and finite (got " + discount + ")");
+    }
+    this.scale = Math.pow(10, -discount);
     this.profiles = List.copyOf(profiles);
     List<String> surfaces = new ArrayList<>();
     for (SpinnerProfile p : this.profiles) {
@@ -80,7 +97,7 @@ public final class ProfileCandidates implements SpanCandidateGenerator {
           continue;
         }
         out.add(new Candidate(from, length, List.of(words), e.original(), CandidateSource.PROFILE,
-            CandidateFeatures.profile((float) e.pOriginalGivenSurface())));
+            CandidateFeatures.profile((float) Math.max(Float.MIN_NORMAL, e.pOriginalGivenSurface() * scale))));
       }
     }
   }

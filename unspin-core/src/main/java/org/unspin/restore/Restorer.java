@@ -62,11 +62,11 @@ public final class Restorer {
   }
 
   private final LanguageModel lm;
-  /** The candidates of every document. */
+  /** The candidates of every document but those that pass {@link #gate}. */
   private final Layer base;
-  /** The candidates of a document that passes {@link #gate}: the base's and the gated ones; null without. */
+  /** The candidates of a document that passes {@link #gate} ({@link Builder#gatedCandidates}); null without. */
   private final Layer gated;
-  /** Which documents get the gated candidates too ({@link Builder#gatedCandidates}); null without. */
+  /** Which documents get the gated candidates instead ({@link Builder#gatedCandidates}); null without. */
   private final java.util.function.Predicate<String> gate;
   private final ContextProposer proposer;
   private final ChannelWeights weights;
@@ -86,9 +86,7 @@ public final class Restorer {
     this.proposer = b.neighbourhood == null ? null : new ContextProposer(b.lm, b.neighbourhood, b.weights);
     this.base = new Layer(b.generator, proposer == null, b.spanCacheSize);
     this.gate = b.gate;
-    this.gated = b.gate == null ? null
-        : new Layer(CandidateGenerator.union(List.of(b.generator, b.gatedGenerator)), proposer == null,
-            b.spanCacheSize);
+    this.gated = b.gate == null ? null : new Layer(b.gatedGenerator, proposer == null, b.spanCacheSize);
     LanguageModel model = b.lm;
     this.works = ThreadLocal.withInitial(() -> new Work(model, wordIdCache));
     this.closedIds = closedClassIds(b.lm.vocabulary());
@@ -184,10 +182,11 @@ public final class Restorer {
     }
 
     /**
-     * Adds {@code g}'s candidates to those of {@link #candidates} in the documents (whole texts given
-     * to {@code restore}, {@code proposals} or {@code learnFromBatch}) for which {@code gate} is
-     * true: a spinner's profile for the texts that show that spinner's signature. Null for both
-     * removes it.
+     * Uses {@code g}'s candidates instead of those of {@link #candidates} in the documents (whole
+     * texts given to {@code restore}, {@code proposals} or {@code learnFromBatch}) for which {@code
+     * gate} is true, and in those the judge finds at least {@link ChannelWeights#gatedJudgedGate()}
+     * likely spun with the others: a spinner's profile at full strength for the texts that show that
+     * spinner's signature. Null for both removes it.
      *
      * @throws IllegalArgumentException if one of them is null and the other not
      */

@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.unspin.restore.RestoredText;
 
 /**
- * The shipped tortured-phrase profile takes part in the texts that show its spinner's signature (a
- * phrase of its list) or that the detector finds likely spun without it, not in clean news, where
+ * The shipped tortured-phrase profile takes part at full strength in the texts that show its
+ * spinner's signature (a phrase of its list) and priced dearer in others, such as clean news, where
  * its habits ("fuel" for "gasoline") are wrong changes.
  */
 class DefaultProfileGateTest {
@@ -24,7 +24,7 @@ class DefaultProfileGateTest {
   }
 
   @Test
-  void theProfileStaysOutOfCleanNewsAndTakesPartWhereItsListMatches() {
+  void theProfileIsWeakInCleanNewsAndFullWhereItsListMatches() {
     try (Unspin gated = Unspin.withDefaults();
         Unspin everywhere = Unspin.builder().defaultProfileEverywhere(true).build();
         Unspin none = Unspin.builder().defaultProfile(false).build()) {

@@ -11,13 +11,13 @@ import org.unspin.testing.CountingLm;
 import org.unspin.testing.ToyThesaurus;
 
 /**
- * Candidates that take part only in the documents that pass a gate, or that the judge finds likely
- * spun without them (the facade's shipped tortured-phrase profile).
+ * Candidates used instead of the others in the documents that pass a gate, or that the judge finds
+ * likely spun with the others (the facade's shipped tortured-phrase profile at full strength).
  */
 class GatedCandidatesTest {
   static final CountingLm lm = RestorerTest.toyLm();
   static final ToyThesaurus thesaurus = RestorerTest.toyThesaurus();
-  /** "dropped" is the edit the gated candidates make; "financial institution" one every document gets. */
+  /** "dropped" is the edit only the gated candidates make; "financial institution" one every document gets. */
   static final String DOC = JudgedRateTest.DOC + " The stock market dropped sharply again.";
   /** The gate of these tests: a text that names its marker. */
   static final String MARKER = "Monday";
@@ -25,10 +25,8 @@ class GatedCandidatesTest {
   /** Judges that answer p: asked only with self-training and a judge's gate on. */
   static final ChannelWeights JUDGED = ChannelWeights.DEFAULTS.with("judgedSpunGate", 0.99);
 
-  /** The toy thesaurus without "fell", every document's candidates in these tests. */
+  /** The toy thesaurus without "fell", the candidates of the documents that do not pass the gate. */
   static final ToyThesaurus withoutFell;
-  /** Its entry for "fell" alone: "dropped" comes back only with these. */
-  static final ToyThesaurus fell;
 
   static {
     java.util.Map<String, List<String>> rest = new java.util.LinkedHashMap<>();
@@ -38,11 +36,10 @@ class GatedCandidatesTest {
       }
     }
     withoutFell = ToyThesaurus.of(rest);
-    fell = ToyThesaurus.of(java.util.Map.of("fell", thesaurus.synonyms("fell")));
   }
 
   static Restorer gated(ChannelWeights w, SpunJudge judge) {
-    return Restorer.builder(lm).candidates(withoutFell).gatedCandidates(fell, text -> text.contains(MARKER))
+    return Restorer.builder(lm).candidates(withoutFell).gatedCandidates(thesaurus, text -> text.contains(MARKER))
         .weights(w).judge(judge).build();
   }
 
@@ -98,5 +95,7 @@ class GatedCandidatesTest {
     assertThrows(IllegalArgumentException.class,
         () -> Restorer.builder(lm).gatedCandidates(null, text -> true));
     assertThrows(IllegalArgumentException.class, () -> ChannelWeights.DEFAULTS.with("gatedJudgedGate", 1.5));
+    assertThrows(IllegalArgumentException.class, () -> ChannelWeights.DEFAULTS.with("defaultProfileDiscount", -1));
+    assertThrows(IllegalArgumentException.class, () -> new ProfileCandidates(List.of(), -0.5));
   }
 }

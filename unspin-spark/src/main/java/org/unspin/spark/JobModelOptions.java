@@ -41,8 +41,8 @@ final class JobModelOptions {
   boolean noDefaultProfile;
 
   @Option(names = "--default-profile-everywhere",
-      description = "Apply the shipped tortured-phrase profile to every record, not only to those where a phrase "
-          + "of the list occurs.")
+      description = "Apply the shipped tortured-phrase profile at full strength to every record, not only to "
+          + "those where a phrase of its list occurs (elsewhere its entries are priced defaultProfileDiscount dearer).")
   boolean defaultProfileEverywhere;
 
   @Option(names = "--channel-weights", paramLabel = "FILE", description = "Channel cost settings (properties file).")

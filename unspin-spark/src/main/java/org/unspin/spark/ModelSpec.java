@@ -29,8 +29,9 @@ import org.unspin.restore.ChannelWeights;
  * @param index shipped source index directory ({@code --index}), or {@code null}: its domain
  *     language model, when it has one, joins the models, and records are traced against it
  * @param sourceCoverage with an index, the share of a record's words its best source must cover
- * @param defaultProfileEverywhere the shipped profile (when it takes part) applies to every record,
- *     not only to those where a phrase of its list occurs ({@code --default-profile-everywhere})
+ * @param defaultProfileEverywhere the shipped profile (when it takes part) applies at full strength to
+ *     every record, not only to those where a phrase of its list occurs ({@code
+ *     --default-profile-everywhere})
  */
 public record ModelSpec(List<String> languageModels, boolean defaultLanguageModel, double[] interpolationWeights,
     List<String> profiles, boolean defaultProfile, String channelWeights, String detector, Double threshold,
@@ -41,7 +42,7 @@ public record ModelSpec(List<String> languageModels, boolean defaultLanguageMode
   public static final ModelSpec DEFAULTS = new ModelSpec(List.of(), true, null, List.of(), true, null, null, null,
       null, true, null, 0.5, false);
 
-  /** A spec whose shipped profile (when it takes part) applies where its list matches. */
+  /** A spec whose shipped profile (when it takes part) is at full strength only where its list matches. */
   public ModelSpec(List<String> languageModels, boolean defaultLanguageModel, double[] interpolationWeights,
       List<String> profiles, boolean defaultProfile, String channelWeights, String detector, Double threshold,
       String reranker, boolean useReranker, String index, double sourceCoverage) {
