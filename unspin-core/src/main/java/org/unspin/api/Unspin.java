@@ -132,9 +132,8 @@ public final class Unspin implements AutoCloseable {
       } else if (b.defaultReranker && Unspin.class.getResource(EditReranker.DEFAULT_RESOURCE) != null) {
         reranker = EditReranker.loadDefault();
       }
-      CandidateGenerator words = lexicon.join();
       List<CandidateGenerator> gens = new ArrayList<>();
-      gens.add(words);
+      gens.add(lexicon.join());
       if (!profiles.isEmpty()) {
         gens.add(new ProfileCandidates(profiles));
       }
@@ -144,11 +143,13 @@ public final class Unspin implements AutoCloseable {
         // The shipped profile holds the paper mills' habits ("fuel" for "gasoline"), mostly wrong in other
         // text: it is priced defaultProfileDiscount dearer there, and at full strength in the texts that
         // show that spinner's signature, a phrase of its list (BENCHMARKS §7t).
-        FingerprintMatcher signature = new FingerprintMatcher(FingerprintList.loadDefault());
+        // (the list is read beside the other models; the first text waits for it if need be)
+        Loading<FingerprintMatcher> signature = new Loading<>("unspin-load-fingerprints",
+            () -> new FingerprintMatcher(FingerprintList.loadDefault()));
         List<CandidateGenerator> full = new ArrayList<>(gens);
         full.add(new ProfileCandidates(List.of(shipped)));
         gens.add(new ProfileCandidates(List.of(shipped), weights.defaultProfileDiscount()));
-        rb.gatedCandidates(CandidateGenerator.union(full), signature::matchesAny);
+        rb.gatedCandidates(CandidateGenerator.union(full), text -> signature.join().matchesAny(text));
       }
       restorer = rb.candidates(CandidateGenerator.union(gens)).build();
       if (detectorFile != null) {

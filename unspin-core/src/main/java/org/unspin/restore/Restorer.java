@@ -306,8 +306,8 @@ public final class Restorer {
       return decodeRounds(text, tokens, gated, work);
     }
     Decoded d = decodeRounds(text, tokens, base, work);
-    // A text the judge finds likely spun gets them too ({@link ChannelWeights#gatedJudgedGate()};
-    // NaN, not judged: no).
+    // A text the judge finds likely spun with the base's candidates gets the gated ones instead
+    // ({@link ChannelWeights#gatedJudgedGate()}; NaN, not judged: no).
     double g = weights.gatedJudgedGate();
     if (g > 0 && d.judgedP >= g) {
       return decodeRounds(text, tokens, gated, work);
