@@ -62,6 +62,8 @@ public final class Unspin implements AutoCloseable {
   private volatile Detector detector;
   /** The detector being loaded at start-up ({@link Builder#preloadDetector}), until {@link #detector()} takes it. */
   private volatile Loading<Detector> detectorLoading;
+  /** The shipped tortured-phrase list's matcher, read once for the profile's gate and the detector ({@link #fingerprints()}). */
+  private Loading<FingerprintMatcher> fingerprints;
 
   private Unspin(Builder b) {
     owned = new ArrayList<>();
@@ -114,8 +116,9 @@ public final class Unspin implements AutoCloseable {
           && (detectorFile != null || Unspin.class.getResource(DetectorModel.DEFAULT_RESOURCE) != null);
       if (detectorFile != null || b.preloadDetector || judging) {
         LanguageModel model = lm;
+        Loading<FingerprintMatcher> list = fingerprints();
         detectorLoading = new Loading<>("unspin-load-detector", () -> newDetector(model, detectorFile,
-            spunThreshold));
+            spunThreshold, list));
       }
       List<SpinnerProfile> profiles = new ArrayList<>();
       SpinnerProfile shipped = b.defaultProfile ? ProfileFormat.loadDefault() : null;
@@ -144,8 +147,7 @@ public final class Unspin implements AutoCloseable {
         // text: it is priced defaultProfileDiscount dearer there, and at full strength in the texts that
         // show that spinner's signature, a phrase of its list (BENCHMARKS §7t).
         // (the list is read beside the other models; the first text waits for it if need be)
-        Loading<FingerprintMatcher> signature = new Loading<>("unspin-load-fingerprints",
-            () -> new FingerprintMatcher(FingerprintList.loadDefault()));
+        Loading<FingerprintMatcher> signature = fingerprints();
         List<CandidateGenerator> full = new ArrayList<>(gens);
         full.add(new ProfileCandidates(List.of(shipped)));
         gens.add(new ProfileCandidates(List.of(shipped), weights.defaultProfileDiscount()));
@@ -281,7 +283,8 @@ public final class Unspin implements AutoCloseable {
       synchronized (this) {
         d = detector;
         if (d == null) {
-          d = detectorLoading != null ? detectorLoading.join() : newDetector(lm, detectorFile, spunThreshold);
+          d = detectorLoading != null ? detectorLoading.join()
+              : newDetector(lm, detectorFile, spunThreshold, fingerprints());
           detector = d;
           detectorLoading = null;
         }
@@ -290,12 +293,22 @@ public final class Unspin implements AutoCloseable {
     return d;
   }
 
-  private static Detector newDetector(LanguageModel lm, Path detectorFile, Double spunThreshold) {
+  /** The shipped tortured-phrase list's matcher, read on a loading thread of its own the first time it is asked for. */
+  private synchronized Loading<FingerprintMatcher> fingerprints() {
+    if (fingerprints == null) {
+      fingerprints = new Loading<>("unspin-load-fingerprints",
+          () -> new FingerprintMatcher(FingerprintList.loadDefault()));
+    }
+    return fingerprints;
+  }
+
+  private static Detector newDetector(LanguageModel lm, Path detectorFile, Double spunThreshold,
+      Loading<FingerprintMatcher> fingerprints) {
     DetectorModel model = detectorFile != null ? DetectorModel.load(detectorFile) : DetectorModel.loadDefault();
     double spun = spunThreshold != null ? spunThreshold : model.spunThreshold();
     double clean = Math.min(model.cleanThreshold(), spun);
     DetectorConfig config = DetectorConfig.DEFAULTS.withThresholds(spun, clean);
-    return new Detector(new SignalAnalyzer(lm, SignalAnalyzer.standardRules(), config), model)
+    return new Detector(new SignalAnalyzer(lm, SignalAnalyzer.standardRules(fingerprints.join()), config), model)
         .withMinWords(Detector.SHIPPED_MIN_WORDS);
   }
 

@@ -299,20 +299,20 @@ public final class Restorer {
 
   private Decoded decodeRounds(String text, List<InputToken> tokens) {
     Work work = work();
-    if (gate == null) {
-      return decodeRounds(text, tokens, base, work);
-    }
-    if (gate.test(text)) {
-      return decodeRounds(text, tokens, gated, work);
-    }
-    Decoded d = decodeRounds(text, tokens, base, work);
+    Layer layer = layerFor(text);
+    Decoded d = decodeRounds(text, tokens, layer, work);
     // A text the judge finds likely spun with the base's candidates gets the gated ones instead
     // ({@link ChannelWeights#gatedJudgedGate()}; NaN, not judged: no).
     double g = weights.gatedJudgedGate();
-    if (g > 0 && d.judgedP >= g) {
+    if (layer != gated && gated != null && g > 0 && d.judgedP >= g) {
       return decodeRounds(text, tokens, gated, work);
     }
     return d;
+  }
+
+  /** The candidates of {@code text}: the gated ones where it passes the gate, else the base's. */
+  private Layer layerFor(String text) {
+    return gate != null && gate.test(text) ? gated : base;
   }
 
   private Decoded decodeRounds(String text, List<InputToken> tokens, Layer layer, Work work) {
@@ -386,7 +386,7 @@ public final class Restorer {
       DocChannel collector = new DocChannel(0, new SubstitutionCounts.Accumulator());
       for (int d = 0; d < texts.size(); d++) {
         String text = texts.get(d);
-        Prepared doc = prepare(text, tokenizer.apply(text), work, gate != null && gate.test(text) ? gated : base);
+        Prepared doc = prepare(text, tokenizer.apply(text), work, layerFor(text));
         collector.collect(decodeDocument(doc, state, work, d), d, weights);
         collector.counts.documents++;
       }
