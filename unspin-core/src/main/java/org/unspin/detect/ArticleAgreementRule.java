@@ -3,6 +3,7 @@ package org.unspin.detect;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.unspin.api.Edit;
 import org.unspin.api.Finding;
 import org.unspin.restore.InputToken;
 import org.unspin.restore.TokenKind;
@@ -13,6 +14,13 @@ import org.unspin.restore.TokenKind;
  * pachyderm"). The sound comes from {@link ArticleSounds} (spelling heuristic plus a documented
  * exception list). The finding covers the article; its suggestion is the other article in the same
  * case.
+ *
+ * <p>Where the restoration replaces the word after the article, the mismatch is the trace of that
+ * replacement ("a automobile": the spinner wrote "automobile" for "car" and left the article), and
+ * the article is judged against the restored word: the finding covers the article and the replaced
+ * span and suggests the restoration with the article that fits it ("a automobile" to "a car"), so
+ * that a report never asks for "an" before "car". Its confidence stays the rule's: the mismatch is
+ * as sure as before, whatever the restorer's posterior for the word it puts there.
  *
  * <p>It abstains when the article may be a letter ("Vitamin A is", "a and b": upper-case "A"
  * inside a sentence, or a function word after it), when the next token is not a word right after
@@ -67,6 +75,8 @@ public final class ArticleAgreementRule implements Rule {
   public void check(RuleContext context, List<Finding> out) {
     String text = context.text();
     List<InputToken> tokens = context.tokens();
+    List<Edit> edits = context.restoration().edits();
+    int e = 0; // edits are in text order; the first that does not end before the article
     for (int i = 0; i + 1 < tokens.size(); i++) {
       InputToken art = tokens.get(i);
       String s = art.surface();
@@ -87,9 +97,34 @@ public final class ArticleAgreementRule implements Rule {
       if (want == null || want == ArticleSounds.Article.EITHER || (want == ArticleSounds.Article.AN) == an) {
         continue;
       }
-      String suggestion = an ? s.substring(0, 1) : s + "n";
-      out.add(new Finding(art.start(), art.end(), s, suggestion, CONFIDENCE, ID));
+      String other = an ? s.substring(0, 1) : s + "n";
+      while (e < edits.size() && edits.get(e).end() <= art.start()) {
+        e++;
+      }
+      Edit edit = e < edits.size() ? edits.get(e) : null;
+      if (edit != null && edit.start() < art.end()) {
+        continue; // the restoration rewrites the article itself: its edit speaks for it
+      }
+      if (edit != null && edit.start() == next.start()) {
+        String restoredWord = firstWord(edit.suggestion());
+        ArticleSounds.Article fits = restoredWord.isEmpty() ? null : sounds.articleFor(restoredWord);
+        boolean keep = fits == null || fits == ArticleSounds.Article.EITHER || (fits == ArticleSounds.Article.AN) == an;
+        String suggestion = (keep ? s : other) + text.substring(art.end(), edit.start()) + edit.suggestion();
+        out.add(new Finding(art.start(), edit.end(), text.substring(art.start(), edit.end()), suggestion,
+            CONFIDENCE, ID));
+        continue;
+      }
+      out.add(new Finding(art.start(), art.end(), s, other, CONFIDENCE, ID));
     }
+  }
+
+  /** The first word of a suggestion (up to a space or hyphen), or "" if it does not start with a letter. */
+  private static String firstWord(String suggestion) {
+    int k = 0;
+    while (k < suggestion.length() && Character.isLetter(suggestion.charAt(k))) {
+      k++;
+    }
+    return suggestion.substring(0, k);
   }
 
   private static boolean plainSpaces(String text, int from, int to) {

@@ -10,6 +10,7 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.unspin.api.Edit;
 import org.unspin.api.Finding;
 import org.unspin.api.ModelException;
 import org.unspin.detect.ArticleSounds.Article;
@@ -72,6 +73,51 @@ class ArticleAgreementRuleTest {
     for (Finding x : f) {
       assertEquals(text.substring(x.start(), x.end()), x.text());
     }
+  }
+
+  /** {@code text} as if restored with the given edits: the rule reads only the tokens and the edits. */
+  static List<Finding> checkWithEdits(String text, Edit... edits) {
+    RestoredText r = DetectFixtures.RESTORER.restore(text);
+    RestoredText withEdits = new RestoredText(text, text, r.tokens(), List.of(edits), r.tokenGain(), 0, 0, 0);
+    List<Finding> out = new ArrayList<>();
+    new ArticleAgreementRule().check(new RuleContext(text, withEdits, DetectFixtures.LM, DetectorConfig.DEFAULTS),
+        out);
+    return out;
+  }
+
+  @Test
+  void aRestoredWordAfterTheArticleIsWhatTheArticleIsJudgedAgainst() {
+    // the spinner wrote "automobile" for "car" and left "a": the report must not ask for "an car"
+    String text = "He parked a automobile outside and an pachyderm followed.";
+    int auto = text.indexOf("automobile");
+    int pach = text.indexOf("pachyderm");
+    List<Finding> f = checkWithEdits(text, new Edit(auto, auto + "automobile".length(), "automobile", "car", 0.95),
+        new Edit(pach, pach + "pachyderm".length(), "pachyderm", "elephant", 0.8));
+    assertEquals(2, f.size(), f::toString);
+    assertEquals("a automobile", f.get(0).text());
+    assertEquals(text.indexOf("a automobile"), f.get(0).start());
+    assertEquals(auto + "automobile".length(), f.get(0).end());
+    assertEquals("a car", f.get(0).suggestion());
+    assertEquals(0.9, f.get(0).confidence(), 1e-9);
+    // "an pachyderm" -> "an elephant": the article fits the restored word; the mismatch is as sure as ever
+    assertEquals("an pachyderm", f.get(1).text());
+    assertEquals("an elephant", f.get(1).suggestion());
+    assertEquals(0.9, f.get(1).confidence(), 1e-9);
+    // a restored word that needs the other article gets it
+    String t2 = "She met a elk.";
+    int elk = t2.indexOf("elk");
+    List<Finding> g = checkWithEdits(t2, new Edit(elk, elk + 3, "elk", "moose", 0.9));
+    assertEquals(1, g.size(), g::toString);
+    assertEquals("a elk", g.get(0).text());
+    assertEquals("a moose", g.get(0).suggestion());
+    List<Finding> h = checkWithEdits("She met a elk.", new Edit(elk, elk + 3, "elk", "owl", 0.9));
+    assertEquals("an owl", h.get(0).suggestion());
+    // an edit of the article itself speaks for it; an edit elsewhere changes nothing
+    assertTrue(checkWithEdits(t2, new Edit(8, 9, "a", "the", 0.9)).isEmpty());
+    List<Finding> k = checkWithEdits(t2, new Edit(0, 3, "She", "He", 0.9));
+    assertEquals(1, k.size());
+    assertEquals("a", k.get(0).text());
+    assertEquals("an", k.get(0).suggestion());
   }
 
   @Test
