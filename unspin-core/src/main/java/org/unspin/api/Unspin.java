@@ -24,7 +24,11 @@ import org.unspin.restore.CandidateGenerator;
 import org.unspin.restore.ChannelWeights;
 import org.unspin.restore.EditReranker;
 import org.unspin.restore.LexiconCandidates;
+import org.unspin.restore.Candidate;
+import org.unspin.restore.FingerprintCandidates;
+import org.unspin.restore.InputToken;
 import org.unspin.restore.ProfileCandidates;
+import org.unspin.restore.SpanCandidateGenerator;
 import org.unspin.restore.RestoredText;
 import org.unspin.restore.Restorer;
 
@@ -64,6 +68,8 @@ public final class Unspin implements AutoCloseable {
   private volatile Loading<Detector> detectorLoading;
   /** The shipped tortured-phrase list's matcher, read once for the profile's gate and the detector ({@link #fingerprints()}). */
   private Loading<FingerprintMatcher> fingerprints;
+  /** The list's phrases as restoration candidates ({@link #fingerprintCandidates()}). */
+  private Loading<FingerprintCandidates> fingerprintCandidates;
 
   private Unspin(Builder b) {
     owned = new ArrayList<>();
@@ -140,6 +146,9 @@ public final class Unspin implements AutoCloseable {
       if (!profiles.isEmpty()) {
         gens.add(new ProfileCandidates(profiles));
       }
+      if (shipped != null && !gateShipped) {
+        gens.add(new Deferred(fingerprintCandidates()));
+      }
       Restorer.Builder rb = Restorer.builder(lm).weights(weights).reranker(reranker)
           .judge(judging ? (text, restored) -> detector().probability(text, restored) : null);
       if (gateShipped) {
@@ -150,6 +159,8 @@ public final class Unspin implements AutoCloseable {
         Loading<FingerprintMatcher> signature = fingerprints();
         List<CandidateGenerator> full = new ArrayList<>(gens);
         full.add(new ProfileCandidates(List.of(shipped)));
+        // and the list's own phrases, each restored as a whole to the list's wording (session 29)
+        full.add(new Deferred(fingerprintCandidates()));
         gens.add(new ProfileCandidates(List.of(shipped), weights.defaultProfileDiscount()));
         rb.gatedCandidates(CandidateGenerator.union(full), text -> signature.join().matchesAny(text));
       }
@@ -300,6 +311,38 @@ public final class Unspin implements AutoCloseable {
           () -> new FingerprintMatcher(FingerprintList.loadDefault()));
     }
     return fingerprints;
+  }
+
+  /** The shipped list's phrases as candidates, made on a loading thread from the list the matcher reads. */
+  private synchronized Loading<FingerprintCandidates> fingerprintCandidates() {
+    if (fingerprintCandidates == null) {
+      Loading<FingerprintMatcher> list = fingerprints();
+      fingerprintCandidates = new Loading<>("unspin-load-fingerprint-candidates",
+          () -> new FingerprintCandidates(list.join().fingerprints()));
+    }
+    return fingerprintCandidates;
+  }
+
+  /**
+   * A span generator made on a loading thread: the first sentence that asks for candidates waits
+   * for it, later ones find it made.
+   */
+  private static final class Deferred implements SpanCandidateGenerator {
+    private final Loading<? extends SpanCandidateGenerator> loading;
+
+    Deferred(Loading<? extends SpanCandidateGenerator> loading) {
+      this.loading = loading;
+    }
+
+    @Override
+    public boolean mayHaveCandidates(List<InputToken> sentence, int from, int length) {
+      return loading.join().mayHaveCandidates(sentence, from, length);
+    }
+
+    @Override
+    public void spanCandidates(List<InputToken> sentence, int from, int length, List<Candidate> out) {
+      loading.join().spanCandidates(sentence, from, length, out);
+    }
   }
 
   private static Detector newDetector(LanguageModel lm, Path detectorFile, Double spunThreshold,

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import org.unspin.api.Finding;
 import org.unspin.channel.PpsPairs;
+import org.unspin.channel.fingerprint.Fingerprint;
 import org.unspin.channel.fingerprint.FingerprintMatch;
 import org.unspin.channel.fingerprint.FingerprintMatcher;
 
@@ -11,14 +12,10 @@ import org.unspin.channel.fingerprint.FingerprintMatcher;
  * {@code KNOWN_TORTURED_PHRASE}: the text contains a phrase of a tortured-phrase list (by default
  * the Problematic Paper Screener's, CC BY 4.0), such as "counterfeit consciousness" for "artificial
  * intelligence". The suggestion is the list's expected wording without its notes and {@code ?} marks
- * ({@link PpsPairs#cleanExpected}).
+ * ({@link PpsPairs#cleanExpected}); the confidence is {@link Fingerprint#confidence()}.
  */
 public final class KnownTorturedPhraseRule implements Rule {
   public static final String ID = "KNOWN_TORTURED_PHRASE";
-  /** Confidence of a match whose expected wording the list gives as certain. */
-  static final double CONFIDENCE = 0.95;
-  /** Confidence when the list marks the expected wording as a guess. */
-  static final double UNCERTAIN_CONFIDENCE = 0.75;
 
   private final FingerprintMatcher matcher;
 
@@ -54,8 +51,7 @@ public final class KnownTorturedPhraseRule implements Rule {
       if (expected.isEmpty()) {
         expected = m.expected().trim();
       }
-      double confidence = m.fingerprint().uncertain() ? UNCERTAIN_CONFIDENCE : CONFIDENCE;
-      out.add(new Finding(m.start(), m.end(), m.text(), expected, confidence, ID));
+      out.add(new Finding(m.start(), m.end(), m.text(), expected, m.fingerprint().confidence(), ID));
     }
   }
 }

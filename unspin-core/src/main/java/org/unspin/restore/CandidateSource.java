@@ -13,5 +13,10 @@ public enum CandidateSource {
   /** Number words and digits ("2" &lt;-&gt; "two"). */
   NUMBER,
   /** The aligned source text, when tracing found it: near-certain evidence. */
-  SOURCE_ALIGNMENT
+  SOURCE_ALIGNMENT,
+  /**
+   * A tortured-phrase list: the span is a listed phrase, the candidate its expected wording, with
+   * the list's confidence ({@link FingerprintCandidates}).
+   */
+  FINGERPRINT
 }

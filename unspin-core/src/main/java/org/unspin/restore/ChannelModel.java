@@ -84,6 +84,7 @@ public final class ChannelModel {
       case CONTEXT -> w.contextBase();
       case NUMBER -> w.numberBase();
       case SOURCE_ALIGNMENT -> w.alignmentBase();
+      case FINGERPRINT -> w.fingerprintBase();
     };
     if (pricedByProfile(c)) {
       // The profile's probability already contains the spinner's choice among synonyms.
@@ -120,9 +121,13 @@ public final class ChannelModel {
     return w.fanoutWeight() * Math.log10(choiceFanout(f) / choiceFanout(f, order));
   }
 
-  /** Whether {@code c} is a spinner profile's entry whose probability prices the spinner's choice. */
+  /**
+   * Whether {@code c} is a spinner profile's entry (or a tortured-phrase list's) whose probability
+   * prices the spinner's choice.
+   */
   private static boolean pricedByProfile(Candidate c) {
-    return c.source() == CandidateSource.PROFILE && !Float.isNaN(c.features().profileProb());
+    return (c.source() == CandidateSource.PROFILE || c.source() == CandidateSource.FINGERPRINT)
+        && !Float.isNaN(c.features().profileProb());
   }
 
   /**

@@ -189,6 +189,11 @@ import org.unspin.api.ModelException;
  * @param defaultProfileDiscount log10 units by which the facade prices the entries of the shipped
  *     tortured-phrase profile dearer in the texts where no phrase of its list occurs (their
  *     probability times {@code 10^-discount}); 0 = none (since session 28)
+ * @param fingerprintBase extra log10 cost of restoring a phrase of a tortured-phrase list to the
+ *     list's expected wording ({@link FingerprintCandidates}; added to {@code log10} of the list's
+ *     confidence, as {@code profileBase} is to a profile entry's probability; since session 29).
+ *     Positive: a change never costs more than 0, so at 2.0 the list's change is free at any rate
+ *     of 1% or more and the language model alone weighs it against the phrase as written
  */
 public record ChannelWeights(
     double replacementRate,
@@ -244,7 +249,8 @@ public record ChannelWeights(
     double orderChoiceDecay,
     double orderShareSmoothing,
     double gatedJudgedGate,
-    double defaultProfileDiscount) {
+    double defaultProfileDiscount,
+    double fingerprintBase) {
 
   /** Hand-set defaults; see the class javadoc. */
   public static final ChannelWeights DEFAULTS = new ChannelWeights(
@@ -302,7 +308,8 @@ public record ChannelWeights(
       0.0, // orderChoiceDecay: the first replacement only
       0.0, // orderShareSmoothing: off
       0.0, // gatedJudgedGate: the gate alone
-      0.0); // defaultProfileDiscount: none
+      0.0, // defaultProfileDiscount: none
+      2.0); // fingerprintBase: a listed phrase's change is free at any rate of 1% or more (the cost's cap at 0)
   // Pruning defaults measured with a WordNet reverse lexicon (23 candidates per token) and a 25 MB
   // trigram LM: 64.1% of spun errors removed at rate 40% vs 65.0% with (3.0, 8, 16, 2.0), at about
   // 1.5 times the speed.
@@ -386,6 +393,7 @@ public record ChannelWeights(
       throw new IllegalArgumentException("orderChoiceShare must be in [0, 1) (got " + orderChoiceShare + ")");
     }
     checkNonNegative("orderShareSmoothing", orderShareSmoothing);
+    checkFinite("fingerprintBase", fingerprintBase);
     if (!(defaultProfileDiscount >= 0) || Double.isInfinite(defaultProfileDiscount)) {
       throw new IllegalArgumentException("defaultProfileDiscount must be >= 0 and finite (got "
           + defaultProfileDiscount + ")");

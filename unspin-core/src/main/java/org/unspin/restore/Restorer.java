@@ -737,6 +737,62 @@ public final class Restorer {
     Candidate at(int k) {
       return cand[k].at(from[k]);
     }
+
+    /**
+     * Drops the candidates that overlap a listed tortured phrase's candidate ({@link
+     * CandidateSource#FINGERPRINT}): the list says what the phrase stands for, so its tokens take
+     * the list's wording or stay as written. Other readings would compete with it on the language
+     * model alone, which may not know the field's term ("bunch size": a profile's "bunch" &lt;-
+     * "group" made "group size", likelier to a model of general text than the listed "batch size"),
+     * and a profile entry that makes the same text by another path ("bunch" &lt;- "batch") would split
+     * its posterior.
+     */
+    void dropOverlappingListed() {
+      boolean any = false;
+      for (int k = 0; k < size && !any; k++) {
+        any = cand[k].source() == CandidateSource.FINGERPRINT;
+      }
+      if (!any) {
+        return;
+      }
+      int w = 0;
+      for (int k = 0; k < size; k++) {
+        if (overlapsListed(k)) {
+          continue;
+        }
+        if (w != k) {
+          cand[w] = cand[k];
+          from[w] = from[k];
+          ids[w] = ids[k];
+          prior[w] = prior[k];
+          known[w] = known[k];
+          original[w] = original[k];
+          pairKey[w] = pairKey[k];
+          candidateCost[w] = candidateCost[k];
+          immutableCost[w] = immutableCost[k];
+        }
+        w++;
+      }
+      java.util.Arrays.fill(cand, w, size, null);
+      java.util.Arrays.fill(ids, w, size, null);
+      java.util.Arrays.fill(original, w, size, null);
+      java.util.Arrays.fill(pairKey, w, size, null);
+      size = w;
+    }
+
+    private boolean overlapsListed(int k) {
+      if (cand[k].source() == CandidateSource.FINGERPRINT) {
+        return false;
+      }
+      int a = from[k];
+      int b = a + cand[k].length();
+      for (int f = 0; f < size; f++) {
+        if (cand[f].source() == CandidateSource.FINGERPRINT && a < from[f] + cand[f].length() && from[f] < b) {
+          return true;
+        }
+      }
+      return false;
+    }
   }
 
   private Sentence prepareSentence(Prepared doc, List<InputToken> all, int from, int to, Work work) {
@@ -1071,6 +1127,7 @@ public final class Restorer {
       col.add(c, c.from(), keptIds.get(k), channel.changeCost(Math.log10(weights.replacementRate()), candCost,
           immCost, 0, 0), known, original, pairKey(s.tokens, c.from(), c.length(), original, sb), candCost, immCost);
     }
+    col.dropOverlappingListed();
     return col;
   }
 
@@ -1122,6 +1179,7 @@ public final class Restorer {
         }
       }
     }
+    col.dropOverlappingListed();
     return col;
   }
 
@@ -1202,7 +1260,7 @@ public final class Restorer {
    */
   private boolean nextLooked(Collected col, int k) {
     return weights.firstLookNextWord() == 1 && weights.firstLookPerPosition() > 0 && col.oneWord(k)
-        && col.cand[k].source() != CandidateSource.PROFILE;
+        && !learnedHabit(col.cand[k]);
   }
 
   /**
@@ -1211,10 +1269,18 @@ public final class Restorer {
    * are not capped: the caps are for the thesaurus's long lists, and ranking a profile entry against
    * them by the first look alone cost the held-out PPS figure a tenth of its exact restorations.
    */
+  /**
+   * Whether {@code c} comes from real spinner output (a profile's entry or a tortured-phrase list's
+   * phrase), which the first-look caps and the reranker leave alone.
+   */
+  static boolean learnedHabit(Candidate c) {
+    return c.source() == CandidateSource.PROFILE || c.source() == CandidateSource.FINGERPRINT;
+  }
+
   private static int cappedFirstLooks(Collected col, boolean[] keep, int[] order) {
     int c = 0;
     for (int j = 0; j < col.size; j++) {
-      if (keep[j] && col.oneWord(j) && col.cand[j].source() != CandidateSource.PROFILE) {
+      if (keep[j] && col.oneWord(j) && !learnedHabit(col.cand[j])) {
         order[c++] = j;
       }
     }
@@ -1264,6 +1330,7 @@ public final class Restorer {
   private static int rank(CandidateSource s) {
     return switch (s) {
       case SOURCE_ALIGNMENT -> 0;
+      case FINGERPRINT -> 1;
       case PROFILE -> 1;
       case THESAURUS -> 2;
       case MORPHOLOGY -> 3;
@@ -1728,11 +1795,12 @@ public final class Restorer {
 
     /**
      * Whether the reranker judges {@code ch}: not without a reranker, and not a spinner profile's
-     * entry (the reranker is trained on thesaurus spins, where no candidate comes from a profile: a
-     * profile entry, learned from a real spinner's output, is judged by its posterior instead).
+     * entry or a listed tortured phrase (the reranker is trained on thesaurus spins, where no
+     * candidate comes from a profile: a profile entry, learned from a real spinner's output, is
+     * judged by its posterior instead).
      */
     private boolean judges(Change ch) {
-      return reranker != null && ch.candidate.source() != CandidateSource.PROFILE;
+      return reranker != null && !learnedHabit(ch.candidate);
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.unspin.api;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,6 +33,20 @@ class DefaultProfileGateTest {
       assertFalse(fuel(gated.restore(NEWS)), () -> gated.restore(NEWS).edits().toString());
       assertTrue(fuel(gated.restore(LISTED)), () -> gated.restore(LISTED).edits().toString());
       assertFalse(fuel(none.restore(LISTED)), () -> none.restore(LISTED).edits().toString());
+    }
+  }
+
+  @Test
+  void theListsOwnPhrasesAreRestoredToItsWordingWithTheShippedProfile() {
+    // "bunch size" and "co2 emanation" are phrases of the shipped list; a model of general text finds "group
+    // size" likelier than the listed "batch size", and the LM form of "CO2" is "co0"
+    String text = "We set the bunch size to 64 and measured the co2 emanation of each run.";
+    try (Unspin gated = Unspin.withDefaults(); Unspin everywhere = Unspin.builder().defaultProfileEverywhere(true)
+        .build(); Unspin none = Unspin.builder().defaultProfile(false).build()) {
+      String want = "We set the batch size to 64 and measured the co2 emission of each run.";
+      assertEquals(want, gated.restore(text).text());
+      assertEquals(want, everywhere.restore(text).text());
+      assertFalse(none.restore(text).text().contains("batch size"), () -> none.restore(text).text());
     }
   }
 }

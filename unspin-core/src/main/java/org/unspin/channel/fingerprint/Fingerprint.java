@@ -14,6 +14,11 @@ import java.util.Objects;
  */
 public record Fingerprint(String query, FingerprintQuery parsed, String expected, boolean uncertain, int papers,
     int line) {
+  /** How sure a match is of its expected wording when the list gives it as certain. */
+  public static final double CONFIDENCE = 0.95;
+  /** How sure a match is when the list marks the expected wording as a guess. */
+  public static final double UNCERTAIN_CONFIDENCE = 0.75;
+
   public Fingerprint {
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(parsed, "parsed");
@@ -24,6 +29,15 @@ public record Fingerprint(String query, FingerprintQuery parsed, String expected
     if (line < 1) {
       throw new IllegalArgumentException("line must be >= 1 (got " + line + ")");
     }
+  }
+
+  /**
+   * How sure a match of this entry is of its expected wording: {@link #CONFIDENCE}, or {@link
+   * #UNCERTAIN_CONFIDENCE} for a guess. The detector's finding and the restorer's candidate both
+   * read it.
+   */
+  public double confidence() {
+    return uncertain ? UNCERTAIN_CONFIDENCE : CONFIDENCE;
   }
 
   /** The tortured phrase itself: the first positive phrase of the query. */

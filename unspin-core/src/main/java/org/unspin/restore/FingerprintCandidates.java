@@ -1,0 +1,159 @@
+package org.unspin.restore;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.unspin.channel.PpsPairs;
+import org.unspin.channel.WordTokens;
+import org.unspin.channel.fingerprint.Fingerprint;
+import org.unspin.channel.fingerprint.FingerprintList;
+import org.unspin.channel.fingerprint.FingerprintQuery;
+
+/**
+ * Candidates from a tortured-phrase list (by default the Problematic Paper Screener's, CC BY 4.0):
+ * a span whose LM forms are a listed phrase ("irregular woodland") gets the list's expected wording
+ * ("random forest") as one candidate for the whole span, priced by how sure the list is ({@link
+ * CandidateSource#FINGERPRINT}). A learned profile splits such a pair into word habits
+ * ("irregular" &lt;- "random", "woodland" &lt;- "forest"), each priced as one habit of many; the
+ * list itself says that this phrase, as a whole, stands for that one.
+ *
+ * <p>Only entries whose query is a plain phrase (no prefix, proximity or boolean condition) take
+ * part, since a span alone cannot tell whether a condition on the rest of the text holds; both
+ * sides must fit a candidate ({@link Candidate#MAX_SPAN} words), the expected wording is read
+ * without the list's notes ({@link PpsPairs#cleanExpected}), and entries that give alternatives
+ * ("a / b") are left out. Where several entries list one phrase, each expected wording gets its
+ * share of the weights (a guess, marked {@code ?}, counts half), times the entry's {@link
+ * Fingerprint#confidence()}: the candidate's {@link CandidateFeatures#profileProb()}.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class FingerprintCandidates implements SpanCandidateGenerator {
+  /** A listed phrase's originals. */
+  private record Original(List<String> words, String display, float prob) {}
+
+  private final Map<String, List<Original>> bySurface;
+  /** The first LM form of every listed phrase. */
+  private final Set<String> firstWords;
+
+  /** The candidates of {@code list}'s plain-phrase entries. */
+  public FingerprintCandidates(FingerprintList list) {
+    this(list.entries());
+  }
+
+  /** The candidates of the plain-phrase entries among {@code fingerprints}. */
+  public FingerprintCandidates(Collection<Fingerprint> fingerprints) {
+    Map<String, Map<String, double[]>> acc = new HashMap<>(); // surface -> original -> {weight, weighted confidence}
+    Map<String, String> displays = new HashMap<>(); // original's LM forms -> as the list writes it ("CO2 emission")
+    for (Fingerprint f : fingerprints) {
+      Objects.requireNonNull(f, "fingerprint");
+      if (!(f.parsed() instanceof FingerprintQuery.Phrase p) || p.prefix()) {
+        continue;
+      }
+      String expected = PpsPairs.cleanExpected(f.expected());
+      if (expected.isEmpty() || expected.indexOf('/') >= 0) {
+        continue;
+      }
+      String surface = phrase(WordTokens.of(p.text()));
+      WordTokens expectedWords = WordTokens.of(expected);
+      String original = phrase(expectedWords);
+      if (surface == null || original == null || surface.equals(original)) {
+        continue;
+      }
+      displays.putIfAbsent(original, written(expectedWords));
+      double weight = f.uncertain() ? PpsPairs.DEFAULT_UNCERTAIN_WEIGHT : 1.0;
+      double[] a = acc.computeIfAbsent(surface, k -> new HashMap<>()).computeIfAbsent(original, k -> new double[2]);
+      a[0] += weight;
+      a[1] += weight * f.confidence();
+    }
+    Map<String, List<Original>> m = new HashMap<>(acc.size() * 2);
+    Set<String> first = new HashSet<>();
+    for (Map.Entry<String, Map<String, double[]>> e : acc.entrySet()) {
+      double total = 0;
+      for (double[] a : e.getValue().values()) {
+        total += a[0];
+      }
+      List<Original> originals = new ArrayList<>();
+      for (Map.Entry<String, double[]> o : e.getValue().entrySet()) {
+        // share of the weights, times the entries' mean confidence: a[1] / total
+        float prob = (float) (o.getValue()[1] / total);
+        originals.add(new Original(List.of(o.getKey().split(" ")), displays.get(o.getKey()), prob));
+      }
+      originals.sort((x, y) -> x.display().compareTo(y.display()));
+      m.put(e.getKey(), List.copyOf(originals));
+      first.add(e.getKey().split(" ", 2)[0]);
+    }
+    this.bySurface = Map.copyOf(m);
+    this.firstWords = Set.copyOf(first);
+  }
+
+  /** The LM forms of {@code t}'s words joined by spaces, or null if it has punctuation or too many words. */
+  private static String phrase(WordTokens t) {
+    if (t.size() == 0 || t.size() > Candidate.MAX_SPAN) {
+      return null;
+    }
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < t.size(); i++) {
+      if (!t.isWord(i)) {
+        return null;
+      }
+      if (i > 0) {
+        sb.append(' ');
+      }
+      sb.append(t.form(i));
+    }
+    return sb.toString();
+  }
+
+  /** {@code t}'s words as written, joined by spaces (the LM forms lose digits: "co0" for "CO2"). */
+  private static String written(WordTokens t) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < t.size(); i++) {
+      if (i > 0) {
+        sb.append(' ');
+      }
+      sb.append(t.surface(i));
+    }
+    return sb.toString();
+  }
+
+  /** The number of listed phrases that can become candidates. */
+  public int phraseCount() {
+    return bySurface.size();
+  }
+
+  @Override
+  public boolean mayHaveCandidates(List<InputToken> sentence, int from, int length) {
+    return firstWords.contains(sentence.get(from).lmForm());
+  }
+
+  @Override
+  public void spanCandidates(List<InputToken> sentence, int from, int length, List<Candidate> out) {
+    if (!firstWords.contains(sentence.get(from).lmForm())) {
+      return;
+    }
+    StringBuilder phrase = new StringBuilder();
+    for (int i = from; i < from + length; i++) {
+      InputToken t = sentence.get(i);
+      if (t.kind() == TokenKind.PUNCT) {
+        return;
+      }
+      if (i > from) {
+        phrase.append(' ');
+      }
+      phrase.append(t.lmForm());
+    }
+    List<Original> originals = bySurface.get(phrase.toString());
+    if (originals == null) {
+      return;
+    }
+    for (Original o : originals) {
+      out.add(new Candidate(from, length, o.words(), o.display(), CandidateSource.FINGERPRINT,
+          CandidateFeatures.profile(o.prob())));
+    }
+  }
+}

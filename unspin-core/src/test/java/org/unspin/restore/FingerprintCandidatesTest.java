@@ -1,0 +1,98 @@
+package org.unspin.restore;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.unspin.channel.ProfileInfo;
+import org.unspin.channel.SpinnerProfile;
+import org.unspin.channel.fingerprint.FingerprintList;
+import org.unspin.lm.DefaultModels;
+
+/**
+ * A tortured-phrase list's plain phrases as whole-span candidates, and the restorer's rule that
+ * the tokens of a listed phrase take the list's wording or stay as written.
+ */
+class FingerprintCandidatesTest {
+  static final String CSV = """
+      tortured_phrase,expected_phrase,num_papers
+      ""\"bunch size""\",batch size,"2,730"
+      ""\"concealed layer""\",hidden layer,900
+      ""\"irregular woodland""\",random forest,234
+      ""\"irregular woodland""\",random forests (?),3
+      ""\"bosom"" AND ""breast""\",breast,"13,940"
+      ""\"profound learn*""\",deep learning,12
+      ""\"monetary development""\",economic development/profit growth,"3,041"
+      ""\"flag to commotion proportion""\",signal to noise ratio,40
+      ""\"colossal information""\",big data (BD),50
+      ""\"co2 emanation""\",CO2 emission,10
+      """;
+
+  static FingerprintList list() throws Exception {
+    return FingerprintList.read(new ByteArrayInputStream(CSV.getBytes(StandardCharsets.UTF_8)), "test.csv");
+  }
+
+  static Map<String, Float> originals(FingerprintCandidates fc, String text) {
+    Map<String, Float> m = new HashMap<>();
+    for (Candidate c : fc.candidates(AnalyzedTokens.of(text))) {
+      assertEquals(CandidateSource.FINGERPRINT, c.source());
+      m.put(c.from() + ":" + c.length() + ":" + c.phrase(), c.features().profileProb());
+    }
+    return m;
+  }
+
+  @Test
+  void plainPhrasesOfUpToThreeWordsBecomeWholeSpanCandidatesPricedByTheList() throws Exception {
+    FingerprintCandidates fc = new FingerprintCandidates(list());
+    // bunch size, concealed layer, irregular woodland, colossal information, co2 emanation; not the AND
+    // query, the prefix query, the alternatives or the four-word phrase
+    assertEquals(5, fc.phraseCount());
+    Map<String, Float> m = originals(fc, "We set the Bunch Size and used one concealed layer.");
+    assertEquals(0.95f, m.get("3:2:batch size"), 1e-6);
+    assertEquals(0.95f, m.get("8:2:hidden layer"), 1e-6);
+    assertEquals(2, m.size(), m::toString);
+    // two entries for one phrase: each its share of the weights (a guess counts half) times its confidence
+    m = originals(fc, "An irregular woodland classifier on colossal information.");
+    assertEquals(0.95f / 1.5f, m.get("1:2:random forest"), 1e-6);
+    assertEquals(0.75f * 0.5f / 1.5f, m.get("1:2:random forests"), 1e-6);
+    assertEquals(0.95f, m.get("5:2:big data"), 1e-6, "the list's notes are left out");
+    assertTrue(originals(fc, "The bosom of the breast; profound learning; monetary development.").isEmpty());
+    assertTrue(originals(fc, "A bunch, size matters.").isEmpty(), "not across punctuation");
+    // the LM forms lose digits; the wording shown is the list's
+    List<Candidate> co2 = fc.candidates(AnalyzedTokens.of("Less co2 emanation."));
+    assertEquals(1, co2.size(), co2::toString);
+    assertEquals(List.of("co0", "emission"), co2.get(0).words());
+    assertEquals("CO2 emission", co2.get(0).display());
+  }
+
+  /** A profile whose habit "bunch" <- "group" makes "group size", likelier to a general model than "batch size". */
+  static SpinnerProfile groupProfile() {
+    ProfileInfo info = new ProfileInfo("t", "test", "test", "CC0", "2026-12-01", 1, 1, 1, 1, 0.5, "none");
+    return new SpinnerProfile(info, List.of(new SpinnerProfile.Entry("bunch", "group", 5, 0.5, 0.9),
+        new SpinnerProfile.Entry("bunch", "batch", 1, 0.5, 0.1)));
+  }
+
+  @Test
+  void aListedPhraseTakesTheListsWordingOrStaysAsWritten() throws Exception {
+    String text = "We set the bunch size to sixty-four in all runs of the model.";
+    CandidateGenerator profile = new ProfileCandidates(List.of(groupProfile()));
+    Restorer withoutList = Restorer.builder(DefaultModels.languageModel()).candidates(profile).build();
+    RestoredText r = withoutList.restore(text);
+    assertTrue(r.text().contains("group size"), "the general model prefers the profile's reading: " + r.text());
+    List<CandidateGenerator> both = new ArrayList<>(List.of(profile, new FingerprintCandidates(list())));
+    Restorer withList = Restorer.builder(DefaultModels.languageModel()).candidates(CandidateGenerator.union(both))
+        .build();
+    r = withList.restore(text);
+    assertEquals("We set the batch size to sixty-four in all runs of the model.", r.text());
+    assertEquals(1, r.edits().size(), r.edits()::toString);
+    assertEquals("bunch size", r.edits().get(0).surface());
+    // elsewhere the profile's habits stay
+    assertTrue(withList.restore("A bunch of them met.").text().contains("group"), "outside a listed phrase");
+  }
+}
