@@ -140,4 +140,50 @@ public final class PpsRestoration {
     }
     return new Result(heldOut.size(), exactWithout, exactWith, changedWithout, changedWith, rows);
   }
+
+  /**
+   * What a restorer does to clean wording.
+   *
+   * @param texts the texts restored (each distinct wording once)
+   * @param changed how many came back changed
+   * @param words their words (white-space separated)
+   * @param edits the restorer's edits in all of them
+   */
+  public record CleanResult(int texts, int changed, long words, long edits) {
+    /** Edits per 100 words. */
+    public double editsPer100Words() {
+      return words == 0 ? 0 : 100.0 * edits / words;
+    }
+  }
+
+  /**
+   * Restores the expected wording of every pair (clean text; each distinct wording once, case
+   * ignored), alone or in {@code carrier}, and counts the restorer's edits.
+   *
+   * @param pairs the pairs whose {@link TextPair#original()} is restored
+   * @param carrier a template with one {@code {}}, or null for the wording alone
+   * @param edits the restorer: text to its number of edits
+   */
+  public static CleanResult clean(List<TextPair> pairs, String carrier, java.util.function.ToIntFunction<String> edits) {
+    Objects.requireNonNull(pairs, "pairs");
+    Objects.requireNonNull(edits, "edits");
+    text(carrier, ""); // validates the carrier
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    int texts = 0;
+    int changed = 0;
+    long words = 0;
+    long total = 0;
+    for (TextPair p : pairs) {
+      if (!seen.add(normalize(p.original()))) {
+        continue;
+      }
+      String input = text(carrier, p.original());
+      int n = edits.applyAsInt(input);
+      texts++;
+      changed += n > 0 ? 1 : 0;
+      total += n;
+      words += input.trim().split("\\s+").length;
+    }
+    return new CleanResult(texts, changed, words, total);
+  }
 }

@@ -34,7 +34,12 @@ import picocli.CommandLine.Spec;
         + " profile, and count restorations equal to the expected phrase (case and spacing ignored).",
         "The phrase is restored alone unless --carrier gives a sentence with {} where it goes; the whole restored"
             + " sentence must then match.",
-        "Prints the two figures on stdout; --rows writes one TSV line per held-out pair."})
+        "Prints the two figures on stdout; --rows writes one TSV line per held-out pair.",
+        "--listed restores the shipped list's own phrases (every usable pair, nothing held out) with the default model"
+            + " (the shipped profile and the list's phrases, as check and restore use them) against the same without"
+            + " the shipped profile. --clean restores the list's expected wordings (clean text, each once) with the"
+            + " shipped profile at full strength in every text and counts the edits: how often clean technical"
+            + " wording is changed."})
 public final class EvalPpsCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -73,11 +78,29 @@ public final class EvalPpsCommand implements Callable<Integer> {
   String carrier;
 
   @Option(names = "--rows", paramLabel = "FILE.tsv", description = "Write id, tortured, expected, restored without,"
-      + " restored with, exact without, exact with, covered by the profile.")
+      + " restored with, exact without, exact with, covered by the profile ('-' with --listed).")
   Path rows;
+
+  @Option(names = "--listed", description = "Restore the shipped list's own phrases with the default model (nothing"
+      + " held out, no profile learned).")
+  boolean listed;
+
+  @Option(names = "--clean", description = "Restore the shipped list's expected wordings (clean text) with the"
+      + " shipped profile at full strength everywhere, and count the edits.")
+  boolean clean;
 
   @Override
   public Integer call() throws IOException {
+    if (listed && clean) {
+      throw new UsageException("--listed and --clean are separate measurements: give one");
+    }
+    if ((listed || clean) && !pps.equals("default")) {
+      throw new UsageException((listed ? "--listed" : "--clean") + " measures the shipped list, which the default"
+          + " model reads: leave out --pps");
+    }
+    if (clean && rows != null) {
+      throw new UsageException("--rows is for the held-out and --listed measurements");
+    }
     if (!(holdout > 0 && holdout < 1)) {
       throw new UsageException("--holdout must be in (0, 1) (got " + holdout + ")");
     }
@@ -96,6 +119,12 @@ public final class EvalPpsCommand implements Callable<Integer> {
     }
     FingerprintList list = pps.equals("default") ? FingerprintList.loadDefault() : FingerprintList.load(Path.of(pps));
     List<TextPair> pairs = PpsPairs.pairs(list, uncertainWeight);
+    if (listed) {
+      return listed(pairs);
+    }
+    if (clean) {
+      return clean(pairs);
+    }
     PpsPairs.Split split = PpsPairs.split(pairs, holdout, seed);
     ProfileLearner learner = new ProfileLearner();
     split.train().forEach(learner::add);
@@ -117,17 +146,7 @@ public final class EvalPpsCommand implements Callable<Integer> {
     } finally {
       Files.deleteIfExists(tmp);
     }
-    if (rows != null) {
-      try (Writer w = Files.newBufferedWriter(rows, StandardCharsets.UTF_8)) {
-        w.write("id\ttortured\texpected\twithout_profile\twith_profile\texact_without\texact_with\tcovered\n");
-        for (PpsRestoration.Row row : r.rows()) {
-          w.write(String.join("\t", row.id(), tsv(row.spun()), tsv(row.expected()), tsv(row.without()),
-              tsv(row.with()), Boolean.toString(row.exactWithout()), Boolean.toString(row.exactWith()),
-              Boolean.toString(PpsRestoration.covered(profile, new TextPair(row.id(), row.spun(), row.expected())))));
-          w.write('\n');
-        }
-      }
-    }
+    writeRows(r, profile);
     PrintWriter out = spec.commandLine().getOut();
     out.printf(Locale.ROOT, "held-out pairs: %d (holdout %s, seed %d; %s)%n", r.pairs(), holdout, seed,
         carrier == null ? "phrase alone" : "carrier '" + carrier + "'");
@@ -142,16 +161,81 @@ public final class EvalPpsCommand implements Callable<Integer> {
     return Main.EXIT_OK;
   }
 
-  private Unspin build(Path profile) {
-    Unspin.Builder b = Unspin.builder().defaultLanguageModel(!noDefaultLm).defaultProfile(false);
+  /** The shipped list's own phrases, restored with the default model and with it less the shipped profile. */
+  private int listed(List<TextPair> pairs) throws IOException {
+    PrintWriter err = spec.commandLine().getErr();
+    err.printf(Locale.ROOT, "eval pps --listed: restoring the list's %d usable pairs%n", pairs.size());
+    err.flush();
+    PpsRestoration.Result r;
+    try (Unspin without = build(null); Unspin with = make(builder())) {
+      r = PpsRestoration.evaluate(pairs, carrier, t -> without.restore(t).text(), t -> with.restore(t).text());
+    }
+    writeRows(r, null);
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf(Locale.ROOT, "listed pairs: %d (the shipped list, nothing held out; %s)%n", r.pairs(), where());
+    out.printf(Locale.ROOT, "exact without the shipped profile: %d (%.1f%%), changed %d%n", r.exactWithout(),
+        100.0 * r.exactWithout() / Math.max(1, r.pairs()), r.changedWithout());
+    out.printf(Locale.ROOT, "exact with the default model:      %d (%.1f%%), changed %d%n", r.exactWith(),
+        100.0 * r.exactWith() / Math.max(1, r.pairs()), r.changedWith());
+    out.flush();
+    return Main.EXIT_OK;
+  }
+
+  /** The list's clean wordings, restored with the shipped profile at full strength in every text. */
+  private int clean(List<TextPair> pairs) {
+    PpsRestoration.CleanResult r;
+    try (Unspin u = make(builder().defaultProfileEverywhere(true))) {
+      r = PpsRestoration.clean(pairs, carrier, t -> u.restore(t).edits().size());
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf(Locale.ROOT, "clean wordings: %d (the shipped list's expected phrases, each once; %s)%n", r.texts(),
+        where());
+    out.printf(Locale.ROOT, "changed with the shipped profile everywhere: %d (%.1f%%), %.2f edits per 100 words%n",
+        r.changed(), 100.0 * r.changed() / Math.max(1, r.texts()), r.editsPer100Words());
+    out.flush();
+    return Main.EXIT_OK;
+  }
+
+  private String where() {
+    return carrier == null ? "phrase alone" : "carrier '" + carrier + "'";
+  }
+
+  private void writeRows(PpsRestoration.Result r, SpinnerProfile profile) throws IOException {
+    if (rows == null) {
+      return;
+    }
+    try (Writer w = Files.newBufferedWriter(rows, StandardCharsets.UTF_8)) {
+      w.write("id\ttortured\texpected\twithout_profile\twith_profile\texact_without\texact_with\tcovered\n");
+      for (PpsRestoration.Row row : r.rows()) {
+        w.write(String.join("\t", row.id(), tsv(row.spun()), tsv(row.expected()), tsv(row.without()),
+            tsv(row.with()), Boolean.toString(row.exactWithout()), Boolean.toString(row.exactWith()),
+            profile == null ? "-" : Boolean.toString(PpsRestoration.covered(profile,
+                new TextPair(row.id(), row.spun(), row.expected())))));
+        w.write('\n');
+      }
+    }
+  }
+
+  /** The facade with this command's models and settings (the shipped profile included). */
+  private Unspin.Builder builder() {
+    Unspin.Builder b = Unspin.builder().defaultLanguageModel(!noDefaultLm);
     lms.forEach(b::languageModel);
     if (channelWeights != null) {
       b.channelWeights(ChannelWeights.load(channelWeights, ChannelWeights.shipped()));
     }
     b.defaultEditReranker(!noReranker);
+    return b;
+  }
+
+  private Unspin build(Path profile) {
+    Unspin.Builder b = builder().defaultProfile(false);
     if (profile != null) {
       b.profile(profile);
     }
+    return make(b);
+  }
+
+  private static Unspin make(Unspin.Builder b) {
     try {
       return b.build();
     } catch (IllegalArgumentException e) {

@@ -156,6 +156,43 @@ class EvalMeasureCommandsTest {
   }
 
   @Test
+  void ppsListedRestoresTheShippedListsOwnPhrasesAndCleanCountsEditsOfItsWording() throws IOException {
+    Path lm = toyModel();
+    Path rows = dir.resolve("listed.tsv");
+    MainTest.Result r = MainTest.run("eval", "pps", "--listed", "--no-default-lm", "--lm", lm.toString(), "--rows",
+        rows.toString());
+    assertEquals(0, r.code(), r.err());
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("listed pairs: (\\d+) \\(the shipped list, nothing held"
+        + " out; phrase alone\\)\nexact without the shipped profile: (\\d+) .*\nexact with the default model: +(\\d+) ")
+        .matcher(r.out());
+    assertTrue(m.find(), r.out());
+    List<String> tsv = Files.readAllLines(rows, StandardCharsets.UTF_8);
+    assertEquals(Integer.parseInt(m.group(1)) + 1, tsv.size());
+    long exactWith = tsv.stream().skip(1).filter(l -> l.split("\t")[6].equals("true")).count();
+    assertEquals(Long.parseLong(m.group(3)), exactWith);
+    assertTrue(tsv.stream().skip(1).allMatch(l -> l.endsWith("\t-")), "no learned profile to cover them");
+    MainTest.Result c = MainTest.run("eval", "pps", "--clean", "--carrier", "We study {} here.", "--no-default-lm",
+        "--lm", lm.toString());
+    assertEquals(0, c.code(), c.err());
+    assertTrue(c.out().matches("(?s)clean wordings: \\d+ \\(the shipped list's expected phrases, each once; carrier"
+        + " 'We study \\{\\} here\\.'\\)\nchanged with the shipped profile everywhere: \\d+ \\(.*%\\), .* edits per 100"
+        + " words\n"), c.out());
+  }
+
+  @Test
+  void ppsMeasurementsAreOneAtATimeAndListedOnesReadTheShippedList() {
+    MainTest.Result r = MainTest.run("eval", "pps", "--listed", "--clean");
+    assertEquals(Main.EXIT_USAGE, r.code());
+    assertTrue(r.err().contains("--listed and --clean are separate measurements"), r.err());
+    r = MainTest.run("eval", "pps", "--clean", "--pps", "other.csv");
+    assertEquals(Main.EXIT_USAGE, r.code());
+    assertTrue(r.err().contains("--clean measures the shipped list"), r.err());
+    r = MainTest.run("eval", "pps", "--clean", "--rows", "x.tsv");
+    assertEquals(Main.EXIT_USAGE, r.code());
+    assertTrue(r.err().contains("--rows is for"), r.err());
+  }
+
+  @Test
   void ppsNeedsALanguageModelAndAValidCarrier() {
     MainTest.Result r = MainTest.run("eval", "pps", "--no-default-lm");
     assertEquals(Main.EXIT_USAGE, r.code());
