@@ -118,7 +118,7 @@ public final class ArticleAgreementRule implements Rule {
     }
   }
 
-  /** The first word of a suggestion (up to a space or hyphen), or "" if it does not start with a letter. */
+  /** The leading letters of a suggestion (its first word up to a space, hyphen or apostrophe), or "" if none. */
   private static String firstWord(String suggestion) {
     int k = 0;
     while (k < suggestion.length() && Character.isLetter(suggestion.charAt(k))) {
