@@ -781,13 +781,40 @@ public final class Restorer {
     }
 
     private boolean overlapsListed(int k) {
-      if (cand[k].source() == CandidateSource.FINGERPRINT) {
-        return false;
-      }
       int a = from[k];
       int b = a + cand[k].length();
+      if (cand[k].source() == CandidateSource.FINGERPRINT) {
+        return insideListed(k, a, b);
+      }
       for (int f = 0; f < size; f++) {
         if (cand[f].source() == CandidateSource.FINGERPRINT && a < from[f] + cand[f].length() && from[f] < b) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /**
+     * Whether listed phrase {@code k} ("neural organization" &lt;- "neural network") lies inside a
+     * longer listed phrase that puts the same words there ("convolutional neural organization"
+     * &lt;- "convolutional neural network"): the two make the same text and would split its posterior.
+     */
+    private boolean insideListed(int k, int a, int b) {
+      if (ids[k].length != b - a) {
+        return false;
+      }
+      for (int f = 0; f < size; f++) {
+        int fa = from[f];
+        int fb = fa + cand[f].length();
+        if (f == k || cand[f].source() != CandidateSource.FINGERPRINT || ids[f].length != fb - fa || fa > a || fb < b
+            || fb - fa == b - a) {
+          continue;
+        }
+        boolean same = true;
+        for (int i = a; i < b && same; i++) {
+          same = ids[f][i - fa] == ids[k][i - a];
+        }
+        if (same) {
           return true;
         }
       }

@@ -32,6 +32,8 @@ class FingerprintCandidatesTest {
       ""\"flag to commotion proportion""\",signal to noise ratio,40
       ""\"colossal information""\",big data (BD),50
       ""\"co2 emanation""\",CO2 emission,10
+      ""\"neural organization""\",neural network,500
+      ""\"convolutional neural organization""\",convolutional neural network,300
       """;
 
   static FingerprintList list() throws Exception {
@@ -50,9 +52,9 @@ class FingerprintCandidatesTest {
   @Test
   void plainPhrasesOfUpToThreeWordsBecomeWholeSpanCandidatesPricedByTheList() throws Exception {
     FingerprintCandidates fc = new FingerprintCandidates(list());
-    // bunch size, concealed layer, irregular woodland, colossal information, co2 emanation; not the AND
-    // query, the prefix query, the alternatives or the four-word phrase
-    assertEquals(5, fc.phraseCount());
+    // bunch size, concealed layer, irregular woodland, colossal information, co2 emanation and the two
+    // organizations; not the AND query, the prefix query, the alternatives or the four-word phrase
+    assertEquals(7, fc.phraseCount());
     Map<String, Float> m = originals(fc, "We set the Bunch Size and used one concealed layer.");
     assertEquals(0.95f, m.get("3:2:batch size"), 1e-6);
     assertEquals(0.95f, m.get("8:2:hidden layer"), 1e-6);
@@ -92,6 +94,12 @@ class FingerprintCandidatesTest {
     assertEquals("We set the batch size to sixty-four in all runs of the model.", r.text());
     assertEquals(1, r.edits().size(), r.edits()::toString);
     assertEquals("bunch size", r.edits().get(0).surface());
+    // a listed phrase inside a longer one that says the same is one path, not two that split the posterior
+    RestoredText nested = withList.restore("We trained a convolutional neural organization on the images.");
+    assertEquals("We trained a convolutional neural network on the images.", nested.text());
+    assertEquals(1, nested.edits().size(), nested.edits()::toString);
+    assertEquals("convolutional neural organization", nested.edits().get(0).surface());
+    assertTrue(nested.edits().get(0).confidence() > 0.9, nested.edits()::toString);
     // elsewhere the profile's habits stay
     assertTrue(withList.restore("A bunch of them met.").text().contains("group"), "outside a listed phrase");
   }
