@@ -25,7 +25,8 @@ final class ModelOptions {
   List<Path> profiles = new ArrayList<>();
 
   @Option(names = "--no-default-profile",
-      description = "Leave out the shipped profile learned from the tortured-phrase list.")
+      description = "Leave out the shipped profile learned from the tortured-phrase list (and the list's own"
+          + " phrases as restoration candidates).")
   boolean noDefaultProfile;
 
   @Option(names = "--default-profile-everywhere",

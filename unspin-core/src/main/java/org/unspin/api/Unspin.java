@@ -20,17 +20,17 @@ import org.unspin.lm.DefaultModels;
 import org.unspin.lm.InterpolatedLm;
 import org.unspin.lm.LanguageModel;
 import org.unspin.restore.AnalyzedTokens;
+import org.unspin.restore.Candidate;
 import org.unspin.restore.CandidateGenerator;
 import org.unspin.restore.ChannelWeights;
 import org.unspin.restore.EditReranker;
-import org.unspin.restore.LexiconCandidates;
-import org.unspin.restore.Candidate;
 import org.unspin.restore.FingerprintCandidates;
 import org.unspin.restore.InputToken;
+import org.unspin.restore.LexiconCandidates;
 import org.unspin.restore.ProfileCandidates;
-import org.unspin.restore.SpanCandidateGenerator;
 import org.unspin.restore.RestoredText;
 import org.unspin.restore.Restorer;
+import org.unspin.restore.SpanCandidateGenerator;
 
 /**
  * The facade: restores spun text and checks whether a text is spun, with the embedded default
@@ -471,7 +471,8 @@ public final class Unspin implements AutoCloseable {
     /**
      * Whether the shipped profile learned from the tortured-phrase list takes part (default: yes): at
      * full strength in the texts where a phrase of that list occurs, and priced dearer in the others
-     * unless {@link #defaultProfileEverywhere}.
+     * unless {@link #defaultProfileEverywhere}. With it come the list's own phrases as candidates for
+     * their whole span, with the list's wording ({@link FingerprintCandidates}); without it, neither.
      */
     public Builder defaultProfile(boolean use) {
       this.defaultProfile = use;
