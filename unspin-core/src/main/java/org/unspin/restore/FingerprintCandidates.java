@@ -136,18 +136,8 @@ public final class FingerprintCandidates implements SpanCandidateGenerator {
     if (!firstWords.contains(sentence.get(from).lmForm())) {
       return;
     }
-    StringBuilder phrase = new StringBuilder();
-    for (int i = from; i < from + length; i++) {
-      InputToken t = sentence.get(i);
-      if (t.kind() == TokenKind.PUNCT) {
-        return;
-      }
-      if (i > from) {
-        phrase.append(' ');
-      }
-      phrase.append(t.lmForm());
-    }
-    List<Original> originals = bySurface.get(phrase.toString());
+    String phrase = SpanPhrases.lmPhrase(sentence, from, length);
+    List<Original> originals = phrase == null ? null : bySurface.get(phrase);
     if (originals == null) {
       return;
     }

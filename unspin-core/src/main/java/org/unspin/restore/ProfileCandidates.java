@@ -78,18 +78,10 @@ public final class ProfileCandidates implements SpanCandidateGenerator {
     if (profiles.isEmpty()) {
       return;
     }
-    StringBuilder phrase = new StringBuilder();
-    for (int i = from; i < from + length; i++) {
-      InputToken t = sentence.get(i);
-      if (t.kind() == TokenKind.PUNCT) {
-        return;
-      }
-      if (i > from) {
-        phrase.append(' ');
-      }
-      phrase.append(t.lmForm());
+    String surface = SpanPhrases.lmPhrase(sentence, from, length);
+    if (surface == null) {
+      return;
     }
-    String surface = phrase.toString();
     for (SpinnerProfile p : profiles) {
       for (SpinnerProfile.Entry e : p.bySurface(surface)) {
         String[] words = e.original().split(" ");
