@@ -1291,12 +1291,6 @@ public final class Restorer {
   }
 
   /**
-   * Writes to {@code order} the kept one-word candidates that the first-look caps rank, and returns
-   * their count. Entries of a spinner profile (a habit seen in real spinner output, a few per span)
-   * are not capped: the caps are for the thesaurus's long lists, and ranking a profile entry against
-   * them by the first look alone cost the held-out PPS figure a tenth of its exact restorations.
-   */
-  /**
    * Whether {@code c} comes from real spinner output (a profile's entry or a tortured-phrase list's
    * phrase), which the first-look caps and the reranker leave alone.
    */
@@ -1304,6 +1298,12 @@ public final class Restorer {
     return c.source() == CandidateSource.PROFILE || c.source() == CandidateSource.FINGERPRINT;
   }
 
+  /**
+   * Writes to {@code order} the kept one-word candidates that the first-look caps rank, and returns
+   * their count. Entries of a spinner profile (a habit seen in real spinner output, a few per span)
+   * are not capped: the caps are for the thesaurus's long lists, and ranking a profile entry against
+   * them by the first look alone cost the held-out PPS figure a tenth of its exact restorations.
+   */
   private static int cappedFirstLooks(Collected col, boolean[] keep, int[] order) {
     int c = 0;
     for (int j = 0; j < col.size; j++) {
