@@ -748,16 +748,24 @@ public final class Restorer {
      * its posterior.
      */
     void dropOverlappingListed() {
-      boolean any = false;
-      for (int k = 0; k < size && !any; k++) {
-        any = cand[k].source() == CandidateSource.FINGERPRINT;
+      int[] listed = null;
+      int n = 0;
+      for (int k = 0; k < size; k++) {
+        if (cand[k].source() == CandidateSource.FINGERPRINT) {
+          if (listed == null) {
+            listed = new int[4];
+          } else if (n == listed.length) {
+            listed = java.util.Arrays.copyOf(listed, n * 2);
+          }
+          listed[n++] = k;
+        }
       }
-      if (!any) {
+      if (n == 0) {
         return;
       }
       int w = 0;
       for (int k = 0; k < size; k++) {
-        if (overlapsListed(k)) {
+        if (overlapsListed(k, listed, n)) {
           continue;
         }
         if (w != k) {
@@ -780,14 +788,16 @@ public final class Restorer {
       size = w;
     }
 
-    private boolean overlapsListed(int k) {
+    /** Whether candidate {@code k} is to go: see {@link #dropOverlappingListed}. */
+    private boolean overlapsListed(int k, int[] listed, int n) {
+      if (cand[k].source() == CandidateSource.FINGERPRINT) {
+        return insideListed(k, listed, n);
+      }
       int a = from[k];
       int b = a + cand[k].length();
-      if (cand[k].source() == CandidateSource.FINGERPRINT) {
-        return insideListed(k, a, b);
-      }
-      for (int f = 0; f < size; f++) {
-        if (cand[f].source() == CandidateSource.FINGERPRINT && a < from[f] + cand[f].length() && from[f] < b) {
+      for (int j = 0; j < n; j++) {
+        int f = listed[j];
+        if (a < from[f] + cand[f].length() && from[f] < b) {
           return true;
         }
       }
@@ -796,18 +806,21 @@ public final class Restorer {
 
     /**
      * Whether listed phrase {@code k} ("neural organization" &lt;- "neural network") lies inside a
-     * longer listed phrase that puts the same words there ("convolutional neural organization"
-     * &lt;- "convolutional neural network"): the two make the same text and would split its posterior.
+     * longer listed phrase of {@code listed[0, n)} that puts the same words there ("convolutional
+     * neural organization" &lt;- "convolutional neural network"): the two make the same text and
+     * would split its posterior.
      */
-    private boolean insideListed(int k, int a, int b) {
+    private boolean insideListed(int k, int[] listed, int n) {
+      int a = from[k];
+      int b = a + cand[k].length();
       if (ids[k].length != b - a) {
         return false;
       }
-      for (int f = 0; f < size; f++) {
+      for (int j = 0; j < n; j++) {
+        int f = listed[j];
         int fa = from[f];
         int fb = fa + cand[f].length();
-        if (f == k || cand[f].source() != CandidateSource.FINGERPRINT || ids[f].length != fb - fa || fa > a || fb < b
-            || fb - fa == b - a) {
+        if (ids[f].length != fb - fa || fa > a || fb < b || fb - fa == b - a) {
           continue;
         }
         boolean same = true;
