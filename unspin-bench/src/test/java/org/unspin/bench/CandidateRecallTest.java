@@ -147,7 +147,7 @@ class CandidateRecallTest {
 
   @Test
   void agreesWithAReverseIndexOracleOnRandomLexiconsAndTexts() {
-    long seed = System.nanoTime();
+    long seed = Long.getLong("unspin.test.seed", System.nanoTime());
     SplittableRandom r = new SplittableRandom(seed);
     for (int round = 0; round < 5; round++) {
       LexiconBuilder b = new LexiconBuilder();

@@ -132,7 +132,7 @@ class ScanCommandTest {
    */
   @Test
   void killedScanResumesToTheReportOfAnUninterruptedRun() throws Exception {
-    long seed = System.nanoTime();
+    long seed = Long.getLong("unspin.test.seed", System.nanoTime());
     Random rnd = new Random(seed);
     Path in = tmp.resolve("in");
     ScanFixtures.write(in, seed, 60, 30, 16);

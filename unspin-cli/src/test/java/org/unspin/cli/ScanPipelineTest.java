@@ -66,7 +66,7 @@ class ScanPipelineTest {
 
   @Test
   void resultsAreWrittenInInputOrderWithBoundedRecordsInFlight() throws Exception {
-    long seed = System.nanoTime();
+    long seed = Long.getLong("unspin.test.seed", System.nanoTime());
     Random rnd = new Random(seed);
     int n = 1 + rnd.nextInt(400);
     int threads = 1 + rnd.nextInt(4);
@@ -118,7 +118,7 @@ class ScanPipelineTest {
 
   @Test
   void workersResolvePendingRecordsAndTheReaderOnlyFramesThem() throws Exception {
-    long seed = System.nanoTime();
+    long seed = Long.getLong("unspin.test.seed", System.nanoTime());
     int n = 1 + new Random(seed).nextInt(200);
     List<String> resolvedOn = java.util.Collections.synchronizedList(new ArrayList<>());
     List<String> framedOn = java.util.Collections.synchronizedList(new ArrayList<>());

@@ -526,16 +526,17 @@ public final class ReverseLexicon {
     if (infl != Inflection.BASE && !inflectable(e, src, infl)) {
       return;
     }
-    if (seen(src, infl, c)) {
-      return;
+    if (!seen(src, infl, c)) {
+      int forms = formCount(src, infl);
+      for (int v = 0; v < forms && !c.full(); v++) {
+        c.set(e, inverse, src, surfaceLemma, surfacePos, infl, infl, false, v, prior);
+        sink.accept(c);
+      }
     }
-    int forms = formCount(src, infl);
-    for (int v = 0; v < forms && !c.full(); v++) {
-      c.set(e, inverse, src, surfaceLemma, surfacePos, infl, infl, false, v, prior);
-      sink.accept(c);
-    }
-    if (conf != null && !c.full() && pastDiffersFromParticiple(src)) {
-      forms = formCount(src, conf);
+    // the confusable form even when the form itself was reported ("run" for base and participle:
+    // "ran" is new), once per look-up and original
+    if (conf != null && !c.full() && pastDiffersFromParticiple(src) && firstMismatch(src, conf, c)) {
+      int forms = formCount(src, conf);
       for (int v = 0; v < forms && !c.full(); v++) {
         c.set(e, inverse, src, surfaceLemma, surfacePos, infl, conf, true, v, prior);
         sink.accept(c);
@@ -569,6 +570,7 @@ public final class ReverseLexicon {
     if (m.seenStamp[src] != m.lookUp) {
       m.seenStamp[src] = m.lookUp;
       m.seenInflection[src] = (byte) infl.ordinal();
+      m.mismatchMask[src] = 0;
       return false;
     }
     Inflection first = Inflection.of(m.seenInflection[src]);
@@ -577,6 +579,21 @@ public final class ReverseLexicon {
     }
     String a = inflectedForm(src, first);
     return a != null && a.equals(inflectedForm(src, infl));
+  }
+
+  /**
+   * Whether this look-up has not yet reported original lemma {@code src} in confusable form
+   * {@code conf} as a mismatch, and if so, remembers it. Called after {@link #seen}, which stamps
+   * the original for this look-up.
+   */
+  private static boolean firstMismatch(int src, Inflection conf, Candidate c) {
+    Marks m = c.marks;
+    int bit = 1 << conf.ordinal();
+    if ((m.mismatchMask[src] & bit) != 0) {
+      return false;
+    }
+    m.mismatchMask[src] |= bit;
+    return true;
   }
 
   /** {@link Morphology#formCount} of phrase {@code id}'s head word (cached per phrase and inflection; benign races). */
@@ -598,12 +615,15 @@ public final class ReverseLexicon {
     /** Per original lemma: the look-up that last reported it, and the inflection it was first reported with. */
     int[] seenStamp = new int[0];
     byte[] seenInflection = new byte[0];
+    /** Per original lemma: bit per inflection ordinal, the confusable forms reported as mismatches. */
+    short[] mismatchMask = new short[0];
     int lookUp;
 
     void nextLookUp(int size) {
       if (seenStamp.length < size) {
         seenStamp = new int[size];
         seenInflection = new byte[size];
+        mismatchMask = new short[size];
         lookUp = 0;
       }
       if (++lookUp == Integer.MAX_VALUE) {

@@ -123,7 +123,7 @@ class SpinSimulatorTest {
 
   @Test
   void aConsistentSpinnerTreatsEveryOccurrenceOfAnEntryAlike() throws IOException {
-    long seed = System.nanoTime();
+    long seed = Long.getLong("unspin.test.seed", System.nanoTime());
     Random r = new Random(seed);
     SimulatorConfig consistent = SimulatorConfig.of(0.5, SimulatorConfig.Choice.RANDOM).withConsistent(true);
     SpinSimulator sim = new SpinSimulator(toyDictionary(), consistent);
@@ -163,7 +163,7 @@ class SpinSimulatorTest {
 
   @Test
   void aProtectingSpinnerLeavesClosedClassWordsAndPhrasesAlone() throws IOException {
-    long seed = System.nanoTime();
+    long seed = Long.getLong("unspin.test.seed", System.nanoTime());
     Random r = new Random(seed);
     String tsv = """
         in\twithin|inside
@@ -227,7 +227,7 @@ class SpinSimulatorTest {
 
   @Test
   void randomTextsAreDeterministicAndGroundTruthRebuildsTheSpunText() throws IOException {
-    long seed = System.nanoTime();
+    long seed = Long.getLong("unspin.test.seed", System.nanoTime());
     Random r = new Random(seed);
     TsvSynonymDictionary dict = toyDictionary();
     for (int round = 0; round < 300; round++) {
@@ -290,7 +290,7 @@ class SpinSimulatorTest {
 
   @Test
   void learnerRecoversTheSimulatedFirstSynonymChannel() throws IOException {
-    long seed = System.nanoTime();
+    long seed = Long.getLong("unspin.test.seed", System.nanoTime());
     Random r = new Random(seed);
     TsvSynonymDictionary dict = toyDictionary();
     SpinSimulator sim = new SpinSimulator(dict, new SimulatorConfig(0.5, SimulatorConfig.Choice.FIRST, 0, true, 3));

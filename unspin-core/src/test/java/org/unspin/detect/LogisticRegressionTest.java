@@ -11,7 +11,7 @@ class LogisticRegressionTest {
 
   @Test
   void gradientMatchesFiniteDifferences() {
-    long seed = System.nanoTime();
+    long seed = Long.getLong("unspin.test.seed", System.nanoTime());
     Random rnd = new Random(seed);
     for (int round = 0; round < 20; round++) {
       int n = 1 + rnd.nextInt(30);
@@ -49,7 +49,7 @@ class LogisticRegressionTest {
 
   @Test
   void fitIsAStationaryPointOfTheObjective() {
-    long seed = System.nanoTime();
+    long seed = Long.getLong("unspin.test.seed", System.nanoTime());
     Random rnd = new Random(seed);
     double[][] x = new double[200][3];
     int[] y = new int[200];
@@ -83,7 +83,7 @@ class LogisticRegressionTest {
 
   @Test
   void nonSeparableDataRecoversTheGeneratingWeights() {
-    long seed = System.nanoTime();
+    long seed = Long.getLong("unspin.test.seed", System.nanoTime());
     Random rnd = new Random(seed);
     int n = 20000;
     double[][] x = new double[n][2];

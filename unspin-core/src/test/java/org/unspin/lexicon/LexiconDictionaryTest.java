@@ -159,7 +159,7 @@ class LexiconDictionaryTest {
 
   @Test
   void holdOutRemovesASeededFractionOfEntriesAndItsComplementHasTheRest() {
-    long seed = System.nanoTime();
+    long seed = Long.getLong("unspin.test.seed", System.nanoTime());
     Lexicon lex = ToyLexicons.random(new Random(seed), 2000, 20000);
     LexiconDictionary all = lex.dictionary();
     LexiconDictionary kept = all.holdingOut(0.25, seed);

@@ -132,7 +132,7 @@ class ReverseLexiconOracleTest {
 
   @Test
   void reverseLookupsEqualNaiveScanOfForwardEntries() {
-    long seed = System.nanoTime();
+    long seed = Long.getLong("unspin.test.seed", System.nanoTime());
     Random r = new Random(seed);
     for (int round = 0; round < 4; round++) {
       Lexicon lex = ToyLexicons.random(r, 60 + r.nextInt(80), 100 + r.nextInt(300));
@@ -162,7 +162,7 @@ class ReverseLexiconOracleTest {
    */
   @Test
   void aSpanTurnedAwayByTheQuickTestHasNoCandidate() {
-    long seed = System.nanoTime();
+    long seed = Long.getLong("unspin.test.seed", System.nanoTime());
     Random r = new Random(seed);
     int turnedAway = 0;
     for (int round = 0; round < 4; round++) {
@@ -207,7 +207,7 @@ class ReverseLexiconOracleTest {
 
   @Test
   void candidateFeaturesDescribeTheEdge() {
-    long seed = System.nanoTime();
+    long seed = Long.getLong("unspin.test.seed", System.nanoTime());
     Random r = new Random(seed);
     Lexicon lex = ToyLexicons.random(r, 50, 200);
     LexiconDictionary view = lex.dictionary();
@@ -236,7 +236,7 @@ class ReverseLexiconOracleTest {
 
   @Test
   void limitedLookUpsKeepThePrefixOfTheFullOrderAndListsFollowThePrior() {
-    long seed = System.nanoTime();
+    long seed = Long.getLong("unspin.test.seed", System.nanoTime());
     Random r = new Random(seed);
     Lexicon lex = ToyLexicons.random(r, 80, 600);
     for (int p = 0; p < lex.phraseCount(); p++) {
@@ -278,7 +278,7 @@ class ReverseLexiconOracleTest {
 
   @Test
   void adaptiveLimitKeepsTheMinimumThenCandidatesWithinTheMarginUpToTheCap() {
-    long seed = System.nanoTime();
+    long seed = Long.getLong("unspin.test.seed", System.nanoTime());
     Random r = new Random(seed);
     Lexicon lex = ToyLexicons.random(r, 80, 600);
     ReverseLexicon all = lex.dictionary().reverse();

@@ -38,7 +38,7 @@ class SecondOrderTableTest {
 
   @Test
   void tableEntriesEqualComputedEntriesOverRandomViews(@TempDir Path dir) throws IOException {
-    long seed = System.nanoTime();
+    long seed = Long.getLong("unspin.test.seed", System.nanoTime());
     Random r = new Random(seed);
     for (int round = 0; round < 3; round++) {
       Lexicon lex = ToyLexicons.random(r, 40 + r.nextInt(60), 80 + r.nextInt(300));
@@ -54,7 +54,7 @@ class SecondOrderTableTest {
 
   @Test
   void anExistingTableIsMappedAndADamagedOneRebuilt(@TempDir Path dir) throws IOException {
-    long seed = System.nanoTime();
+    long seed = Long.getLong("unspin.test.seed", System.nanoTime());
     Lexicon lex = ToyLexicons.random(new Random(seed), 80, 300);
     LexiconDictionary view = lex.dictionary();
     SecondOrderTable.openOrBuild(new SecondOrder(view, 5), dir);
@@ -73,7 +73,7 @@ class SecondOrderTableTest {
 
   @Test
   void keyDependsOnTheViewAndTheKeptCount() {
-    long seed = System.nanoTime();
+    long seed = Long.getLong("unspin.test.seed", System.nanoTime());
     Lexicon lex = ToyLexicons.random(new Random(seed), 80, 300);
     long full = SecondOrderTable.key(new SecondOrder(lex.dictionary(), 5));
     assertEquals(full, SecondOrderTable.key(new SecondOrder(lex.dictionary(), 5)), "seed=" + seed);

@@ -105,7 +105,7 @@ class ArpaTest {
 
   @Test
   void textRoundTripIsExact() throws IOException {
-    long seed = System.nanoTime();
+    long seed = Long.getLong("unspin.test.seed", System.nanoTime());
     NgramModelData data = LmTestSupport.random(new Random(seed), 80, 4, 300);
     // Reserved words without unigram cannot appear in an ARPA file's longer n-grams; the random
     // model may use them, so compare through the binary model instead where needed.
@@ -118,7 +118,7 @@ class ArpaTest {
 
   @Test
   void importExportImportKeepsScoresWithinQuantization() throws IOException {
-    long seed = System.nanoTime();
+    long seed = Long.getLong("unspin.test.seed", System.nanoTime());
     Random rnd = new Random(seed);
     NgramModelData data = withAllUnigrams(LmTestSupport.random(rnd, 200, 3, 800));
     for (int bits : new int[] {8, 32}) {

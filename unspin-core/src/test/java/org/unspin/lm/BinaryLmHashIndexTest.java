@@ -24,7 +24,7 @@ class BinaryLmHashIndexTest {
 
   @Test
   void hashedQueriesAreExactlyTheTriesOnRandomModels() {
-    long seed = System.nanoTime();
+    long seed = Long.getLong("unspin.test.seed", System.nanoTime());
     Random rnd = new Random(seed);
     boolean sawBlanks = false;
     for (int round = 0; round < 12; round++) {
@@ -66,7 +66,7 @@ class BinaryLmHashIndexTest {
 
   @Test
   void warmingQueriesChangesNoAnswerAndAcceptsAnyIds() {
-    long seed = System.nanoTime();
+    long seed = Long.getLong("unspin.test.seed", System.nanoTime());
     Random rnd = new Random(seed);
     for (int round = 0; round < 6; round++) {
       int order = 2 + round % 3;
@@ -99,7 +99,7 @@ class BinaryLmHashIndexTest {
 
   @Test
   void batchAnswersAreExactlyTheQueriesOneByOne() {
-    long seed = System.nanoTime();
+    long seed = Long.getLong("unspin.test.seed", System.nanoTime());
     Random rnd = new Random(seed);
     for (int round = 0; round < 9; round++) {
       int order = 2 + round % 3;
@@ -141,7 +141,7 @@ class BinaryLmHashIndexTest {
 
   @Test
   void aModelBuiltInTheBackgroundAnswersTheSameBeforeAndAfter() throws InterruptedException {
-    long seed = System.nanoTime();
+    long seed = Long.getLong("unspin.test.seed", System.nanoTime());
     Random rnd = new Random(seed);
     NgramModelData data = LmTestSupport.random(rnd, 400, 4, 20000);
     try (BinaryLm trie = LmTestSupport.write(data, dir, "bt.ulm", 8, false);

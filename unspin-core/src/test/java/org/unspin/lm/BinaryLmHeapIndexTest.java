@@ -21,7 +21,7 @@ class BinaryLmHeapIndexTest {
 
   @Test
   void modelWithoutBigramIndexScoresExactlyLikeTheSameModelWithOne() {
-    long seed = System.nanoTime();
+    long seed = Long.getLong("unspin.test.seed", System.nanoTime());
     Random rnd = new Random(seed);
     for (int round = 0; round < 4; round++) {
       int vocab = 30 + rnd.nextInt(40);
@@ -55,7 +55,7 @@ class BinaryLmHeapIndexTest {
 
   @Test
   void warmingEitherIndexChangesNoAnswerAndChecksItsWords() {
-    long seed = System.nanoTime();
+    long seed = Long.getLong("unspin.test.seed", System.nanoTime());
     Random rnd = new Random(seed);
     for (int round = 0; round < 3; round++) {
       int vocab = 30 + rnd.nextInt(40);

@@ -67,7 +67,7 @@ class BinaryLmTest {
 
   @Test
   void vocabularyFindsEveryWordAndMapsOthersToUnk() {
-    long seed = System.nanoTime();
+    long seed = Long.getLong("unspin.test.seed", System.nanoTime());
     NgramModelData data = LmTestSupport.random(new Random(seed), 300, 2, 50);
     try (BinaryLm lm = LmTestSupport.write(data, dir, "v.ulm", 8)) {
       Vocabulary v = lm.vocabulary();
@@ -89,7 +89,7 @@ class BinaryLmTest {
 
   @Test
   void randomModelsScoreLikeBruteForceBackoff() {
-    long seed = System.nanoTime();
+    long seed = Long.getLong("unspin.test.seed", System.nanoTime());
     Random rnd = new Random(seed);
     for (int round = 0; round < 30; round++) {
       int order = 1 + rnd.nextInt(5);
@@ -145,7 +145,7 @@ class BinaryLmTest {
     // Consecutive queries whose histories continue each other take the remembered-word-path
     // shortcut; history lengths vary so that remembered paths are sometimes too short. Queries
     // through cursors (BinaryLm.Cursor) and the thread's memory take turns at random.
-    long seed = System.nanoTime();
+    long seed = Long.getLong("unspin.test.seed", System.nanoTime());
     Random rnd = new Random(seed);
     for (int round = 0; round < 20; round++) {
       int order = 2 + rnd.nextInt(4);
@@ -177,7 +177,7 @@ class BinaryLmTest {
 
   @Test
   void roundTripKeepsEveryNgramWithinQuantizationError() {
-    long seed = System.nanoTime();
+    long seed = Long.getLong("unspin.test.seed", System.nanoTime());
     Random rnd = new Random(seed);
     NgramModelData data = LmTestSupport.random(rnd, 500, 4, 3000);
     for (int bits : new int[] {8, 16, 32}) {
@@ -205,7 +205,7 @@ class BinaryLmTest {
   @Test
   void filesMappedAsManyWindowsReadTheSame() throws java.io.IOException {
     // Files over 2 GB are mapped as several windows; tiny windows exercise the same code here.
-    long seed = System.nanoTime();
+    long seed = Long.getLong("unspin.test.seed", System.nanoTime());
     Random rnd = new Random(seed);
     NgramModelData data = LmTestSupport.random(rnd, 300, 4, 2000);
     Path file = dir.resolve("w.ulm");
@@ -229,7 +229,7 @@ class BinaryLmTest {
 
   @Test
   void threadsSharingOneModelGetTheSameScoresAsOneThread() throws Exception {
-    long seed = System.nanoTime();
+    long seed = Long.getLong("unspin.test.seed", System.nanoTime());
     Random rnd = new Random(seed);
     NgramModelData data = LmTestSupport.random(rnd, 40, 4, 1500);
     int[] stream = new int[20_000];

@@ -86,7 +86,7 @@ class InterpolatedLmTest {
    */
   @Test
   void batchAnswersAreExactlyTheQueriesOneByOne() {
-    long seed = System.nanoTime();
+    long seed = Long.getLong("unspin.test.seed", System.nanoTime());
     Random rnd = new Random(seed);
     for (int round = 0; round < 6; round++) {
       String msg = "seed=" + seed + " round=" + round;
@@ -130,7 +130,7 @@ class InterpolatedLmTest {
 
   @Test
   void fittedWeightsRaiseDevLikelihoodAndFavourTheMatchingModel() {
-    long seed = System.nanoTime();
+    long seed = Long.getLong("unspin.test.seed", System.nanoTime());
     Random rnd = new Random(seed);
     String[] words = {"<unk>", "<s>", "</s>", "alpha", "beta", "gamma", "delta"};
     // Model a prefers alpha/beta, model b gamma/delta; the dev text is mostly alpha/beta.

@@ -83,7 +83,7 @@ class LmBuilderTest {
 
   @Test
   void matchesBruteForceOracleOnRandomCorpora() throws IOException {
-    long seed = System.nanoTime();
+    long seed = Long.getLong("unspin.test.seed", System.nanoTime());
     Random r = new Random(seed);
     for (int round = 0; round < 10; round++) {
       int order = 1 + round % 5;
@@ -189,7 +189,7 @@ class LmBuilderTest {
 
   @Test
   void everyContextDistributionSumsToOne() throws IOException {
-    long seed = System.nanoTime();
+    long seed = Long.getLong("unspin.test.seed", System.nanoTime());
     Random r = new Random(seed);
     for (int order = 1; order <= 4; order++) {
       Path f = write("sum" + order + ".txt", randomText(r, 120, 25));
@@ -200,7 +200,7 @@ class LmBuilderTest {
 
   @Test
   void pruningKeepsDistributionsNormalisedAndConsistent() throws IOException {
-    long seed = System.nanoTime();
+    long seed = Long.getLong("unspin.test.seed", System.nanoTime());
     Random r = new Random(seed);
     for (int order = 2; order <= 4; order++) {
       Path f = write("prune" + order + ".txt", randomText(r, 300, 12));
@@ -229,7 +229,7 @@ class LmBuilderTest {
 
   @Test
   void spillingManyRunsGivesTheSameModelAsCountingInMemory() throws IOException {
-    long seed = System.nanoTime();
+    long seed = Long.getLong("unspin.test.seed", System.nanoTime());
     Random r = new Random(seed);
     Path f = write("spill.txt", randomText(r, 600, 40));
     NgramModelData big = new LmBuilder(config(4)).build(List.of(f));
@@ -259,7 +259,7 @@ class LmBuilderTest {
 
   @Test
   void counterSpillsAndMergesRunsSummingCounts() {
-    long seed = System.nanoTime();
+    long seed = Long.getLong("unspin.test.seed", System.nanoTime());
     Random r = new Random(seed);
     Map<List<Integer>, Long> expected = new HashMap<>();
     try (NgramCounter c = new NgramCounter(LmBuildConfig.MIN_MEMORY_BYTES, tmp.resolve("runs"))) {

@@ -15,7 +15,7 @@ class LmQueryCacheTest {
 
   @Test
   void answersExactlyLikeTheModelAndHitsOnRepeatedQueries() {
-    long seed = System.nanoTime();
+    long seed = Long.getLong("unspin.test.seed", System.nanoTime());
     Random rnd = new Random(seed);
     NgramModelData data = LmTestSupport.random(rnd, 60, 4, 800);
     try (BinaryLm lm = LmTestSupport.write(data, dir, "m.ulm", 8)) {

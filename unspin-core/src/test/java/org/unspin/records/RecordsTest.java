@@ -480,7 +480,7 @@ class RecordsTest {
 
   @Test
   void randomJsonlMatchesALineByLineOracle() throws IOException {
-    long seed = System.nanoTime();
+    long seed = Long.getLong("unspin.test.seed", System.nanoTime());
     java.util.Random rnd = new java.util.Random(seed);
     ByteArrayOutputStream b = new ByteArrayOutputStream();
     List<String> expected = new ArrayList<>(); // "T:<id>:<text>" or "E:<source>"

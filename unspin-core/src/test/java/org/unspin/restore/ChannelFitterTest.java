@@ -39,7 +39,7 @@ class ChannelFitterTest {
 
   @Test
   void fittingFromABadStartImprovesTheObjective() {
-    long seed = System.nanoTime();
+    long seed = Long.getLong("unspin.test.seed", System.nanoTime());
     Random rnd = new Random(seed);
     String corpus = RestorerTest.resource("toy-corpus.txt");
     CountingLm lm = CountingLm.fromText(3, corpus);

@@ -49,7 +49,7 @@ class EditRerankerTest {
 
   @Test
   void survivesTheFileRoundTripWithProvenance() throws Exception {
-    long seed = System.nanoTime();
+    long seed = Long.getLong("unspin.test.seed", System.nanoTime());
     SplittableRandom rnd = new SplittableRandom(seed);
     double[] mean = new double[N];
     double[] scale = new double[N];
@@ -98,7 +98,7 @@ class EditRerankerTest {
 
   @Test
   void readsFormatOneFilesWithTheLaterFeaturesWeightedZero() throws Exception {
-    long seed = System.nanoTime();
+    long seed = Long.getLong("unspin.test.seed", System.nanoTime());
     SplittableRandom rnd = new SplittableRandom(seed);
     StringBuilder v1 = new StringBuilder("# old model\nformat\tunspin-edit-reranker\t1\n");
     double[] weight = new double[EditReranker.FEATURES_V1];

@@ -104,7 +104,7 @@ class RestorerFastPathsTest {
 
   @Test
   void spanCacheAndQueryCacheGiveExactlyThePlainResult() {
-    long seed = System.nanoTime();
+    long seed = Long.getLong("unspin.test.seed", System.nanoTime());
     Random rnd = new Random(seed);
     CandidateGenerator union = CandidateGenerator.union(List.of(new SpanThesaurus(), new HashedProfile()));
     CandidateGenerator opaque = union::candidates; // not a span generator: the plain path
@@ -124,7 +124,7 @@ class RestorerFastPathsTest {
 
   @Test
   void learningFromABatchIsTheSameWithTheSpanCache() {
-    long seed = System.nanoTime();
+    long seed = Long.getLong("unspin.test.seed", System.nanoTime());
     Random rnd = new Random(seed);
     List<String> batch = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
@@ -154,7 +154,7 @@ class RestorerFastPathsTest {
 
   @Test
   void primitiveSortOrdersLikeAStableSortByDescendingKey() {
-    long seed = System.nanoTime();
+    long seed = Long.getLong("unspin.test.seed", System.nanoTime());
     Random rnd = new Random(seed);
     float[] pool = {0f, -0f, 1.5f, -1.5f, -2f, 3f, Float.MIN_VALUE, -Float.MAX_VALUE};
     for (int iter = 0; iter < 300; iter++) {
@@ -194,7 +194,7 @@ class RestorerFastPathsTest {
    */
   @Test
   void perStartTopKeepsWhatTheGlobalSortKeeps() {
-    long seed = System.nanoTime();
+    long seed = Long.getLong("unspin.test.seed", System.nanoTime());
     Random rnd = new Random(seed);
     float[] pool = {0f, -0f, 1.5f, -2f, Float.NaN, Float.NEGATIVE_INFINITY, 3f};
     PerStartTop top = new PerStartTop();

@@ -40,7 +40,7 @@ class WindowSlackTest {
 
   @Test
   void aWindowWithAFloorIsTheWholeWindowOrAPartialSumBelowTheFloor() {
-    long seed = System.nanoTime();
+    long seed = Long.getLong("unspin.test.seed", System.nanoTime());
     Random rnd = new Random(seed);
     WindowScorer scorer = new WindowScorer(lm);
     int size = lm.vocabulary().size();
@@ -77,7 +77,7 @@ class WindowSlackTest {
    */
   @Test
   void stoppingEarlyChangesNothingInTheFirstRoundAndAsksLess() {
-    long seed = System.nanoTime();
+    long seed = Long.getLong("unspin.test.seed", System.nanoTime());
     Random rnd = new Random(seed);
     CandidateGenerator union = CandidateGenerator.union(List.of(new RestorerFastPathsTest.SpanThesaurus(),
         new RestorerFastPathsTest.HashedProfile()));

@@ -10,7 +10,7 @@ class AnalyzerRandomTest {
 
   @Test
   void randomUnicodeKeepsOffsetContract() {
-    long seed = System.nanoTime();
+    long seed = Long.getLong("unspin.test.seed", System.nanoTime());
     Random r = new Random(seed);
     for (int iter = 0; iter < 2000 * AnalysisAssertions.MULTIPLIER; iter++) {
       String text = AnalysisAssertions.randomText(r, 80);
@@ -29,7 +29,7 @@ class AnalyzerRandomTest {
   void analysisIsIndependentOfPrefixAfterLineBreak() {
     // A line break always ends a sentence and tokens never span one, so the tokens after it do not
     // depend on what came before.
-    long seed = System.nanoTime();
+    long seed = Long.getLong("unspin.test.seed", System.nanoTime());
     Random r = new Random(seed);
     for (int iter = 0; iter < 500 * AnalysisAssertions.MULTIPLIER; iter++) {
       String a = AnalysisAssertions.randomText(r, 30);
@@ -55,7 +55,7 @@ class AnalyzerRandomTest {
 
   @Test
   void concurrentAnalysisGivesTheSameResults() throws Exception {
-    long seed = System.nanoTime();
+    long seed = Long.getLong("unspin.test.seed", System.nanoTime());
     Random r = new Random(seed);
     String[] texts = new String[200];
     java.util.List<java.util.List<Token>> expected = new java.util.ArrayList<>();
@@ -89,7 +89,7 @@ class AnalyzerRandomTest {
 
   @Test
   void longRandomDocumentsKeepContract() {
-    long seed = System.nanoTime();
+    long seed = Long.getLong("unspin.test.seed", System.nanoTime());
     Random r = new Random(seed);
     for (int iter = 0; iter < 5; iter++) {
       String text = AnalysisAssertions.randomText(r, 20_000);

@@ -50,7 +50,7 @@ class ByteLinesTest {
 
   @Test
   void randomBytesSplitLikeStringSplitWhateverTheReadSizes() throws IOException {
-    long seed = System.nanoTime();
+    long seed = Long.getLong("unspin.test.seed", System.nanoTime());
     Random r = new Random(seed);
     for (int round = 0; round < 50; round++) {
       int n = r.nextInt(200_000);

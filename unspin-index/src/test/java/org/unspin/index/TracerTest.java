@@ -146,7 +146,7 @@ class TracerTest {
         }
       }
     }
-    long seed = System.nanoTime();
+    long seed = Long.getLong("unspin.test.seed", System.nanoTime());
     java.util.Random rnd = new java.util.Random(seed);
     int in = 0;
     int out = 0;

@@ -29,7 +29,7 @@ class HadoopFileChannelTest {
 
   @Test
   void readsSeeksAndReadsAtPositionsLikeAFileChannel() throws IOException {
-    long seed = System.nanoTime();
+    long seed = Long.getLong("unspin.test.seed", System.nanoTime());
     Random rnd = new Random(seed);
     byte[] data = new byte[200_000 + rnd.nextInt(10_000)];
     rnd.nextBytes(data);

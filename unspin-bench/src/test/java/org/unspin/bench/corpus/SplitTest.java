@@ -47,7 +47,7 @@ class SplitTest {
 
   @Test
   void bucketMatchesTheDocumentedRuleOnRandomIds() {
-    long seed = System.nanoTime();
+    long seed = Long.getLong("unspin.test.seed", System.nanoTime());
     Random rnd = new Random(seed);
     for (int i = 0; i < 2000; i++) {
       StringBuilder sb = new StringBuilder();
@@ -76,7 +76,7 @@ class SplitTest {
 
   @Test
   void assignmentDependsOnTheIdAloneNotOnOrder() {
-    long seed = System.nanoTime();
+    long seed = Long.getLong("unspin.test.seed", System.nanoTime());
     Random rnd = new Random(seed);
     for (int i = 0; i < 1000; i++) {
       String id = "agnews/" + rnd.nextInt(1_000_000);

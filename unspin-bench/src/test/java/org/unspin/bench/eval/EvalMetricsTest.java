@@ -53,7 +53,7 @@ class EvalMetricsTest {
 
   @Test
   void editDistanceAgreesWithTheRecursiveDefinitionOnRandomWordLists() {
-    long seed = System.nanoTime();
+    long seed = Long.getLong("unspin.test.seed", System.nanoTime());
     SplittableRandom rnd = new SplittableRandom(seed);
     for (int round = 0; round < 300; round++) {
       String[] a = new String[rnd.nextInt(9)];

@@ -57,7 +57,7 @@ class RandomQueryTest {
 
   @Test
   void randomTreesRoundTripThroughTheirCanonicalForm() {
-    long seed = System.nanoTime();
+    long seed = Long.getLong("unspin.test.seed", System.nanoTime());
     Random r = new Random(seed);
     for (int i = 0; i < 2000; i++) {
       FingerprintQuery q = positive(r, 0);
@@ -145,7 +145,7 @@ class RandomQueryTest {
 
   @Test
   void matcherAgreesWithBruteForceEvaluationOfRandomQueries() {
-    long seed = System.nanoTime();
+    long seed = Long.getLong("unspin.test.seed", System.nanoTime());
     Random r = new Random(seed);
     String[] seps = {" ", ", ", ". ", "-", "  "};
     for (int round = 0; round < 300; round++) {
