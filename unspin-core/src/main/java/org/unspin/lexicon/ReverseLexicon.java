@@ -200,8 +200,9 @@ public final class ReverseLexicon {
                 src.add(lid, infl, surfacePos(lid, infl), !a.alsoConfusable[i],
                     a.alsoConfusable[i] && infl == Inflection.PAST_PARTICIPLE, Lexicon.ANALYSIS_PENALTY);
               }
-            } else if (!infl.headIsFirst()
+            } else if (!infl.headIsFirst() && infl != Inflection.COMPARATIVE && infl != Inflection.SUPERLATIVE
                 && !(infl == Inflection.PLURAL && complementAfterFirst(lmForms, from, len))) {
+              // (a phrase of several words has no comparative: Morphology.inflectPhrase)
               inflected(lmForms, from, len, headLast, a.lemmas[i], infl, a.alsoConfusable[i], src);
             }
           }

@@ -157,6 +157,23 @@ class ReverseLexiconOracleTest {
   }
 
   /**
+   * A phrase of several words has no comparative ({@link Morphology#inflectPhrase}): "very quicker"
+   * is not "very quick" + er, so it offers no "faster" (found by the oracle, seed 37516111440406).
+   */
+  @Test
+  void aPhraseOfSeveralWordsHasNoComparative() {
+    LexiconBuilder b = new LexiconBuilder();
+    b.info("toy");
+    b.pos("fast", Pos.ADJ).pos("very quick", Pos.ADJ).pos("quick", Pos.ADJ);
+    b.edge("fast", "very quick", Resource.WORDNET, Relation.SIMILAR, Pos.ADJ, 1, 0);
+    b.edge("fast", "quick", Resource.WORDNET, Relation.SIMILAR, Pos.ADJ, 1, 0);
+    ReverseLexicon rev = b.build().dictionary().reverse();
+    assertEquals(List.of(), fast(rev, "very quicker"));
+    assertEquals(List.of("faster"), new ArrayList<>(originals(fast(rev, "quicker"))));
+    assertEquals(List.of("fast"), new ArrayList<>(originals(fast(rev, "very quick"))));
+  }
+
+  /**
    * {@link ReverseLexicon#mayHaveCandidates} is one-sided: a span it turns away has no candidate,
    * over the phrases, their inflections, their words recombined and noise.
    */
