@@ -151,7 +151,7 @@ public final class CandidateRanks {
         if (kind == TokenKind.PUNCT || kind == TokenKind.OTHER) {
           continue;
         }
-        for (int len = 1; len <= Candidate.MAX_SPAN && i + len <= toks.size()
+        for (int len = 1; len <= Candidate.MAX_PHRASE && i + len <= toks.size()
             && sentenceOf[i + len - 1] == sentenceOf[i]; len++) {
           n = 0;
           rev.candidates(forms, i, len, c -> {
@@ -159,7 +159,7 @@ public final class CandidateRanks {
               return;
             }
             String o = c.original();
-            if (o.split(" ").length > Candidate.MAX_SPAN) {
+            if (o.split(" ").length > Candidate.MAX_PHRASE) {
               return;
             }
             if (n == priors.length) {

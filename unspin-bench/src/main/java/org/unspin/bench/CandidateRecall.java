@@ -40,7 +40,7 @@ import org.unspin.restore.TokenKind;
  * <p>Two generators are asked: the facade's ({@link LexiconCandidates} over the reverse index with
  * the adaptive limit around {@link Unspin#MAX_LEXICON_CANDIDATES} per look-up, no spelling
  * variants) and the same without the limit. A substitution whose spun text does not start and end on token boundaries of one
- * sentence, or spans more than {@link Candidate#MAX_SPAN} tokens, cannot be proposed and counts as
+ * sentence, or spans more than {@link Candidate#MAX_PHRASE} tokens, cannot be proposed and counts as
  * a miss ("unaligned"). Candidates per token: every candidate the generator returns for the text
  * (all spans), over the word and number tokens of the spun text.
  *

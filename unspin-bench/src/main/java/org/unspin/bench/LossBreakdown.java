@@ -145,7 +145,7 @@ public final class LossBreakdown {
         to = i + 1;
       }
     }
-    if (from < 0 || to <= from || to - from > Candidate.MAX_SPAN) {
+    if (from < 0 || to <= from || to - from > Candidate.MAX_PHRASE) {
       return false;
     }
     List<Candidate> out = new ArrayList<>();

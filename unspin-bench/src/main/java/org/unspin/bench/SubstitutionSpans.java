@@ -8,7 +8,7 @@ import org.unspin.restore.InputToken;
 /**
  * Finds the token span of each substitution of a spun text, for the candidate evaluations: a
  * substitution is aligned when its spun span starts and ends on token edges, lies within one
- * sentence and has at most {@link Candidate#MAX_SPAN} tokens. Substitutions must be asked in text
+ * sentence and has at most {@link Candidate#MAX_PHRASE} tokens. Substitutions must be asked in text
  * order. Not thread-safe.
  */
 final class SubstitutionSpans {
@@ -36,7 +36,7 @@ final class SubstitutionSpans {
       last++;
     }
     boolean aligned = first < toks.size() && last < toks.size() && toks.get(first).start() == sub.spunStart()
-        && toks.get(last).end() == sub.spunEnd() && last - first < Candidate.MAX_SPAN
+        && toks.get(last).end() == sub.spunEnd() && last - first < Candidate.MAX_PHRASE
         && sentenceOf[first] == sentenceOf[last];
     return aligned ? first * 4 + (last - first + 1) : -1;
   }

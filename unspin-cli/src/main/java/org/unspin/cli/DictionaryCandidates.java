@@ -12,7 +12,7 @@ import org.unspin.restore.InputToken;
 
 /**
  * The reverse of a {@link SynonymDictionary} as restoration candidates: a surface phrase of 1 to
- * {@link Candidate#MAX_SPAN} tokens that the dictionary lists as a synonym of some original
+ * {@link Candidate#MAX_PHRASE} tokens that the dictionary lists as a synonym of some original
  * proposes that original, with its sense rank and fan-out. Exact LM forms only (no
  * re-inflection): a stop-gap for {@code detect train} until the lexicon's reverse index is wired
  * in. Immutable and thread-safe.
@@ -37,7 +37,7 @@ final class DictionaryCandidates implements CandidateGenerator {
     StringBuilder phrase = new StringBuilder();
     for (int i = 0; i < sentence.size(); i++) {
       phrase.setLength(0);
-      for (int len = 1; len <= Candidate.MAX_SPAN && i + len <= sentence.size(); len++) {
+      for (int len = 1; len <= Candidate.MAX_PHRASE && i + len <= sentence.size(); len++) {
         if (len > 1) {
           phrase.append(' ');
         }
@@ -47,7 +47,7 @@ final class DictionaryCandidates implements CandidateGenerator {
           continue;
         }
         for (Entry e : es) {
-          if (e.original.split(" ").length <= Candidate.MAX_SPAN) {
+          if (e.original.split(" ").length <= Candidate.MAX_PHRASE) {
             out.add(Candidate.of(i, len, e.original, org.unspin.restore.CandidateSource.THESAURUS,
                 CandidateFeatures.thesaurus(e.rank, e.fanout)));
           }

@@ -343,6 +343,11 @@ public final class Unspin implements AutoCloseable {
     public void spanCandidates(List<InputToken> sentence, int from, int length, List<Candidate> out) {
       loading.join().spanCandidates(sentence, from, length, out);
     }
+
+    @Override
+    public int maxLength() {
+      return loading.join().maxLength();
+    }
   }
 
   private static Detector newDetector(LanguageModel lm, Path detectorFile, Double spunThreshold,

@@ -10,8 +10,15 @@ import java.util.Objects;
  */
 public final class Candidate {
 
-  /** Longest span, in tokens, on either side of a substitution. */
-  public static final int MAX_SPAN = 3;
+  /**
+   * Longest span, in tokens, on either side of a substitution: a tortured phrase of a list
+   * ({@link FingerprintCandidates}, "flag to commotion proportion"). The other sources propose at
+   * most {@link #MAX_PHRASE}.
+   */
+  public static final int MAX_SPAN = 6;
+
+  /** Longest span, in tokens, on either side of a lexicon's, a profile's or a dictionary's substitution. */
+  public static final int MAX_PHRASE = 3;
 
   private final int from;
   private final int length;

@@ -3,11 +3,9 @@ package org.unspin.restore;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.unspin.channel.PpsPairs;
 import org.unspin.channel.WordTokens;
 import org.unspin.channel.fingerprint.Fingerprint;
@@ -37,8 +35,10 @@ public final class FingerprintCandidates implements SpanCandidateGenerator {
   private record Original(List<String> words, String display, float prob) {}
 
   private final Map<String, List<Original>> bySurface;
-  /** The first LM form of every listed phrase. */
-  private final Set<String> firstWords;
+  /** The first LM form of every listed phrase, with a bit per length (bit {@code n} for n words) of those it starts. */
+  private final Map<String, Integer> firstWords;
+  /** The most words of a listed phrase. */
+  private final int maxLength;
 
   /** The candidates of {@code list}'s plain-phrase entries. */
   public FingerprintCandidates(FingerprintList list) {
@@ -71,7 +71,8 @@ public final class FingerprintCandidates implements SpanCandidateGenerator {
       a[1] += weight * f.confidence();
     }
     Map<String, List<Original>> m = new HashMap<>(acc.size() * 2);
-    Set<String> first = new HashSet<>();
+    Map<String, Integer> first = new HashMap<>();
+    int longest = 1;
     for (Map.Entry<String, Map<String, double[]>> e : acc.entrySet()) {
       double total = 0;
       for (double[] a : e.getValue().values()) {
@@ -85,10 +86,13 @@ public final class FingerprintCandidates implements SpanCandidateGenerator {
       }
       originals.sort((x, y) -> x.display().compareTo(y.display()));
       m.put(e.getKey(), List.copyOf(originals));
-      first.add(e.getKey().split(" ", 2)[0]);
+      String[] words = e.getKey().split(" ");
+      first.merge(words[0], 1 << words.length, (x, y) -> x | y);
+      longest = Math.max(longest, words.length);
     }
     this.bySurface = Map.copyOf(m);
-    this.firstWords = Set.copyOf(first);
+    this.firstWords = Map.copyOf(first);
+    this.maxLength = longest;
   }
 
   /** The LM forms of {@code t}'s words joined by spaces, or null if it has punctuation or too many words. */
@@ -128,12 +132,19 @@ public final class FingerprintCandidates implements SpanCandidateGenerator {
 
   @Override
   public boolean mayHaveCandidates(List<InputToken> sentence, int from, int length) {
-    return firstWords.contains(sentence.get(from).lmForm());
+    Integer lengths = firstWords.get(sentence.get(from).lmForm());
+    return lengths != null && (lengths & 1 << length) != 0;
+  }
+
+  /** The most words of a listed phrase that takes part (at most {@link Candidate#MAX_SPAN}). */
+  @Override
+  public int maxLength() {
+    return maxLength;
   }
 
   @Override
   public void spanCandidates(List<InputToken> sentence, int from, int length, List<Candidate> out) {
-    if (!firstWords.contains(sentence.get(from).lmForm())) {
+    if (!mayHaveCandidates(sentence, from, length)) {
       return;
     }
     String phrase = SpanPhrases.lmPhrase(sentence, from, length);

@@ -8,7 +8,7 @@ import org.unspin.lexicon.Relation;
 import org.unspin.lexicon.ReverseLexicon;
 
 /**
- * Candidates from the lexicon's reverse index: for every span of 1 to {@link Candidate#MAX_SPAN}
+ * Candidates from the lexicon's reverse index: for every span of 1 to {@link Candidate#MAX_PHRASE}
  * tokens of a sentence that does not start with punctuation, the originals a dictionary spinner
  * could have turned into it, with their features (sense rank, fan-out, frequency classes, part of
  * speech agreement).
@@ -29,7 +29,7 @@ public final class LexiconCandidates implements SpanCandidateGenerator {
   /**
    * The word list of each original in its preferred form, filled on first use (benign races):
    * slot {@code lemma * INFLECTIONS + inflection}, holding a {@code List<String>}, or
-   * {@link #TOO_LONG} for originals of more than {@link Candidate#MAX_SPAN} words. Running text
+   * {@link #TOO_LONG} for originals of more than {@link Candidate#MAX_PHRASE} words. Running text
    * proposes the same originals over and over, and splitting them was most of this generator's cost.
    */
   private final Object[] words;
@@ -106,7 +106,7 @@ public final class LexiconCandidates implements SpanCandidateGenerator {
     List<Candidate> out = new ArrayList<>();
     String[] forms = forms(sentence, 0, sentence.size());
     for (int i = 0; i < forms.length; i++) {
-      for (int len = 1; len <= Candidate.MAX_SPAN && i + len <= forms.length; len++) {
+      for (int len = 1; len <= Candidate.MAX_PHRASE && i + len <= forms.length; len++) {
         spanCandidates(sentence, sentence.get(i).kind(), forms, i, len, i, out);
       }
     }
@@ -210,7 +210,7 @@ public final class LexiconCandidates implements SpanCandidateGenerator {
       }
       if (w == null) {
         List<String> split = List.of(c.original().split(" "));
-        w = split.size() > Candidate.MAX_SPAN ? TOO_LONG : split;
+        w = split.size() > Candidate.MAX_PHRASE ? TOO_LONG : split;
         if (slot >= 0) {
           this.words[slot] = w;
         }

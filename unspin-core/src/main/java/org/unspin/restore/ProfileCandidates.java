@@ -7,7 +7,7 @@ import org.unspin.channel.SpinnerProfile;
 import org.unspin.lexicon.WordPairFilter;
 
 /**
- * Candidates from learned spinner profiles: every span of 1 to {@link Candidate#MAX_SPAN} tokens
+ * Candidates from learned spinner profiles: every span of 1 to {@link Candidate#MAX_PHRASE} tokens
  * whose LM forms are a surface phrase of a profile yields that surface's originals, with
  * {@code p(original | surface)} as the profile feature. Profiles catch what no thesaurus lists (a
  * word turned into a phrase, a learned tortured phrase).
@@ -85,7 +85,7 @@ public final class ProfileCandidates implements SpanCandidateGenerator {
     for (SpinnerProfile p : profiles) {
       for (SpinnerProfile.Entry e : p.bySurface(surface)) {
         String[] words = e.original().split(" ");
-        if (words.length > Candidate.MAX_SPAN) {
+        if (words.length > Candidate.MAX_PHRASE) {
           continue;
         }
         out.add(new Candidate(from, length, List.of(words), e.original(), CandidateSource.PROFILE,

@@ -1181,8 +1181,9 @@ public final class Restorer {
     SpanCache spanCache = doc.layer.spanCache;
     SpanCache.Entry[] entries = new SpanCache.Entry[n * Candidate.MAX_SPAN];
     StringBuilder sb = new StringBuilder();
+    int maxLength = maxLength(spanParts);
     for (int i = 0; i < n; i++) {
-      for (int len = 1; len <= Candidate.MAX_SPAN && i + len <= n; len++) {
+      for (int len = 1; len <= maxLength && i + len <= n; len++) {
         if (crossesLine(doc.text, s.tokens, i, len)
             || len > 1 && !mayHaveCandidates(spanParts, s.tokens, i, len)) {
           continue; // (nine multiword spans in ten have no candidate: skip the cache and the generators)
@@ -1226,11 +1227,21 @@ public final class Restorer {
   private static boolean mayHaveCandidates(List<SpanCandidateGenerator> spanParts, List<InputToken> tokens,
       int from, int length) {
     for (int g = 0; g < spanParts.size(); g++) { // (an index, not an iterator: no allocation per span)
-      if (spanParts.get(g).mayHaveCandidates(tokens, from, length)) {
+      SpanCandidateGenerator part = spanParts.get(g);
+      if (length <= part.maxLength() && part.mayHaveCandidates(tokens, from, length)) {
         return true;
       }
     }
     return false;
+  }
+
+  /** The longest span any of {@code spanParts} answers for (at most {@link Candidate#MAX_SPAN}). */
+  private static int maxLength(List<SpanCandidateGenerator> spanParts) {
+    int max = 1;
+    for (int g = 0; g < spanParts.size(); g++) {
+      max = Math.max(max, Math.min(Candidate.MAX_SPAN, spanParts.get(g).maxLength()));
+    }
+    return max;
   }
 
   /** Generates, validates and prices the candidates of one span for the cache (see {@link #collect}). */
@@ -1244,7 +1255,9 @@ public final class Restorer {
     int[] partStart = new int[spanParts.size() + 1];
     for (int g = 0; g < spanParts.size(); g++) {
       buf.clear();
-      spanParts.get(g).spanCandidates(s.tokens, from, length, buf);
+      if (length <= spanParts.get(g).maxLength()) {
+        spanParts.get(g).spanCandidates(s.tokens, from, length, buf);
+      }
       if (!buf.isEmpty() && kept == null) {
         seen = new HashMap<>();
         kept = new ArrayList<>();

@@ -20,7 +20,7 @@ public interface SpanCandidateGenerator extends CandidateGenerator {
    * {@code sentence}, each with exactly that {@link Candidate#from()} and {@link Candidate#length()},
    * in the order {@link #candidates(List)} lists them.
    *
-   * @param length 1 to {@link Candidate#MAX_SPAN}, with {@code from + length <= sentence.size()}
+   * @param length 1 to {@link #maxLength()}, with {@code from + length <= sentence.size()}
    */
   void spanCandidates(List<InputToken> sentence, int from, int length, List<Candidate> out);
 
@@ -33,12 +33,21 @@ public interface SpanCandidateGenerator extends CandidateGenerator {
     return true;
   }
 
+  /**
+   * The longest span, in tokens, this generator may answer for, at most {@link Candidate#MAX_SPAN}:
+   * longer spans are never asked. The default is {@link Candidate#MAX_PHRASE}.
+   */
+  default int maxLength() {
+    return Candidate.MAX_PHRASE;
+  }
+
   @Override
   default List<Candidate> candidates(List<InputToken> sentence) {
     List<Candidate> out = new ArrayList<>();
     int n = sentence.size();
+    int max = maxLength();
     for (int i = 0; i < n; i++) {
-      for (int len = 1; len <= Candidate.MAX_SPAN && i + len <= n; len++) {
+      for (int len = 1; len <= max && i + len <= n; len++) {
         spanCandidates(sentence, i, len, out);
       }
     }

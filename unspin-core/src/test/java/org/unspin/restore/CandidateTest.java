@@ -36,7 +36,10 @@ class CandidateTest {
     assertEquals(List.of("bank"), c.words());
     assertThrows(UnsupportedOperationException.class, () -> c.words().add("x"));
     assertThrows(IllegalArgumentException.class,
-        () -> new Candidate(0, 4, List.of("a"), "a", CandidateSource.PROFILE, CandidateFeatures.NONE));
+        () -> new Candidate(0, Candidate.MAX_SPAN + 1, List.of("a"), "a", CandidateSource.PROFILE,
+            CandidateFeatures.NONE));
+    assertThrows(IllegalArgumentException.class, () -> new Candidate(0, 1, List.of("a", "b", "c", "d", "e", "f", "g"),
+        "a b c d e f g", CandidateSource.PROFILE, CandidateFeatures.NONE));
     assertThrows(IllegalArgumentException.class,
         () -> new Candidate(0, 1, List.of("a b"), "a b", CandidateSource.PROFILE, CandidateFeatures.NONE));
     assertThrows(IllegalArgumentException.class,

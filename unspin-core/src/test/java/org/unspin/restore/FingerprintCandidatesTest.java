@@ -50,11 +50,12 @@ class FingerprintCandidatesTest {
   }
 
   @Test
-  void plainPhrasesOfUpToThreeWordsBecomeWholeSpanCandidatesPricedByTheList() throws Exception {
+  void plainPhrasesBecomeWholeSpanCandidatesPricedByTheList() throws Exception {
     FingerprintCandidates fc = new FingerprintCandidates(list());
-    // bunch size, concealed layer, irregular woodland, colossal information, co2 emanation and the two
-    // organizations; not the AND query, the prefix query, the alternatives or the four-word phrase
-    assertEquals(7, fc.phraseCount());
+    // bunch size, concealed layer, irregular woodland, colossal information, co2 emanation, the two
+    // organizations and the four-word phrase; not the AND query, the prefix query or the alternatives
+    assertEquals(8, fc.phraseCount());
+    assertEquals(4, fc.maxLength());
     Map<String, Float> m = originals(fc, "We set the Bunch Size and used one concealed layer.");
     assertEquals(0.95f, m.get("3:2:batch size"), 1e-6);
     assertEquals(0.95f, m.get("8:2:hidden layer"), 1e-6);
@@ -71,6 +72,10 @@ class FingerprintCandidatesTest {
     assertEquals(1, co2.size(), co2::toString);
     assertEquals(List.of("co0", "emission"), co2.get(0).words());
     assertEquals("CO2 emission", co2.get(0).display());
+    // longer than the lexicon's three tokens
+    m = originals(fc, "A high flag to commotion proportion.");
+    assertEquals(0.95f, m.get("2:4:signal to noise ratio"), 1e-6, m::toString);
+    assertEquals(1, m.size(), m::toString);
   }
 
   /** A profile whose habit "bunch" <- "group" makes "group size", likelier to a general model than "batch size". */
@@ -100,6 +105,10 @@ class FingerprintCandidatesTest {
     assertEquals(1, nested.edits().size(), nested.edits()::toString);
     assertEquals("convolutional neural organization", nested.edits().get(0).surface());
     assertTrue(nested.edits().get(0).confidence() > 0.9, nested.edits()::toString);
+    // a listed phrase of four words, longer than any other source's span
+    RestoredText longer = withList.restore("The flag to commotion proportion of the sensor was high.");
+    assertEquals("The signal to noise ratio of the sensor was high.", longer.text());
+    assertEquals(1, longer.edits().size(), longer.edits()::toString);
     // elsewhere the profile's habits stay
     assertTrue(withList.restore("A bunch of them met.").text().contains("group"), "outside a listed phrase");
   }

@@ -72,9 +72,9 @@ class TokensTest {
   @Test
   void candidatesValidateSpansAndWords() {
     assertThrows(IllegalArgumentException.class,
-        () -> Candidate.of(0, 4, "x", CandidateSource.THESAURUS, CandidateFeatures.NONE));
+        () -> Candidate.of(0, 7, "x", CandidateSource.THESAURUS, CandidateFeatures.NONE));
     assertThrows(IllegalArgumentException.class,
-        () -> Candidate.of(0, 1, "a b c d", CandidateSource.THESAURUS, CandidateFeatures.NONE));
+        () -> Candidate.of(0, 1, "a b c d e f g", CandidateSource.THESAURUS, CandidateFeatures.NONE));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> new CandidateFeatures(0, 0, Float.NaN, Float.NaN, Float.NaN, Float.NaN));
     assertTrue(e.getMessage().contains("fanout"), e.getMessage());
