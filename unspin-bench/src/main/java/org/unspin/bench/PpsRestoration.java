@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.function.UnaryOperator;
 import org.unspin.channel.SpinnerProfile;
 import org.unspin.channel.TextPair;
+import org.unspin.text.ArticleSounds;
 
 /**
  * The issue-3 figure for the profile learned from the tortured-phrase list: each held-out pair's
@@ -16,7 +17,10 @@ import org.unspin.channel.TextPair;
  *
  * <p>Text: the tortured phrase alone, or inside a carrier sentence (a template with {@code {}}
  * where the phrase goes); with a carrier the whole restored sentence must equal the template
- * around the expected phrase, so an over-edit of the carrier counts as a failure. Comparison:
+ * around the expected phrase, so an over-edit of the carrier counts as a failure. A {@code {a}} in
+ * the carrier is the indefinite article the phrase after it takes ({@link ArticleSounds}): the
+ * tortured phrase's in the text given ("an irregular woodland"), the expected phrase's in the one
+ * wanted ("a random forest"), as a spinner that mends articles writes them. Comparison:
  * lower case ({@link Locale#ROOT}), runs of white space as one space, trimmed.
  *
  * <p>Stateless; thread-safe when the restorers are.
@@ -55,7 +59,10 @@ public final class PpsRestoration {
     }
   }
 
-  /** The text a restorer is given for {@code phrase}: the phrase, or the carrier around it. */
+  /**
+   * The text a restorer is given for {@code phrase}: the phrase, or the carrier around it, with its
+   * {@code {a}} (if any) the article {@code phrase} takes ("a" where the sound cannot be told).
+   */
   public static String text(String carrier, String phrase) {
     if (carrier == null) {
       return phrase;
@@ -64,8 +71,21 @@ public final class PpsRestoration {
     if (at < 0 || carrier.indexOf("{}", at + 2) >= 0) {
       throw new IllegalArgumentException("carrier must hold '{}' exactly once (got '" + carrier + "')");
     }
-    return carrier.substring(0, at) + phrase + carrier.substring(at + 2);
+    int art = carrier.indexOf(ARTICLE);
+    if (art >= 0 && carrier.indexOf(ARTICLE, art + ARTICLE.length()) >= 0) {
+      throw new IllegalArgumentException("carrier may hold '" + ARTICLE + "' at most once (got '" + carrier + "')");
+    }
+    String s = carrier.substring(0, at) + phrase + carrier.substring(at + 2);
+    if (art < 0) {
+      return s;
+    }
+    String first = phrase.strip().split("\\s+", 2)[0];
+    ArticleSounds.Article a = first.isEmpty() ? null : ArticleSounds.loadDefault().articleFor(first);
+    return s.replace(ARTICLE, a == ArticleSounds.Article.AN ? "an" : "a");
   }
+
+  /** The carrier's place for the article the phrase takes. */
+  public static final String ARTICLE = "{a}";
 
   /**
    * Whether {@code profile} alone could restore the pair word for word: the whole tortured phrase

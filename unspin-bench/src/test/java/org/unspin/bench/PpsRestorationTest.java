@@ -71,5 +71,18 @@ class PpsRestorationTest {
   void rejectsACarrierWithoutExactlyOnePlaceholder() {
     assertThrows(IllegalArgumentException.class, () -> PpsRestoration.text("no place", "x"));
     assertThrows(IllegalArgumentException.class, () -> PpsRestoration.text("{} and {}", "x"));
+    assertThrows(IllegalArgumentException.class, () -> PpsRestoration.text("{a} {} or {a} b", "x"));
+  }
+
+  @Test
+  void theCarriersArticleIsTheOneThePhraseTakes() {
+    String carrier = "It is {a} {} model.";
+    assertEquals("It is an irregular woodland model.", PpsRestoration.text(carrier, "irregular woodland"));
+    assertEquals("It is a random forest model.", PpsRestoration.text(carrier, "random forest"));
+    assertEquals("It is an hourly model.", PpsRestoration.text(carrier, "hourly"), "the shipped exceptions");
+    UnaryOperator<String> restorer = t -> t.replace("an irregular woodland", "a random forest");
+    PpsRestoration.Result r = PpsRestoration.evaluate(PAIRS.subList(1, 2), carrier, t -> t, restorer);
+    assertEquals(0, r.exactWithout());
+    assertEquals(1, r.exactWith(), r.rows()::toString);
   }
 }

@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
         + " with the facade (shipped default profile left out) (i) without any profile and (ii) with the learned"
         + " profile, and count restorations equal to the expected phrase (case and spacing ignored).",
         "The phrase is restored alone unless --carrier gives a sentence with {} where it goes; the whole restored"
-            + " sentence must then match.",
+            + " sentence must then match. A {a} in it is the indefinite article the phrase after it takes (the"
+            + " tortured phrase's in the input, the expected phrase's in the expectation).",
         "Prints the two figures on stdout; --rows writes one TSV line per held-out pair.",
         "--listed restores the shipped list's own phrases (every usable pair, nothing held out) with the default model"
             + " (the shipped profile and the list's phrases, as check and restore use them) against the same without"
@@ -74,7 +75,8 @@ public final class EvalPpsCommand implements Callable<Integer> {
   boolean noDefaultLm;
 
   @Option(names = "--carrier", paramLabel = "TEMPLATE",
-      description = "A sentence with {} where the phrase goes (default: the phrase alone).")
+      description = "A sentence with {} where the phrase goes, and optionally {a} for the article the phrase takes"
+          + " (default: the phrase alone).")
   String carrier;
 
   @Option(names = "--rows", paramLabel = "FILE.tsv", description = "Write id, tortured, expected, restored without,"

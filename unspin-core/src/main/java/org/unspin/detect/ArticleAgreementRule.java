@@ -7,6 +7,7 @@ import org.unspin.api.Edit;
 import org.unspin.api.Finding;
 import org.unspin.restore.InputToken;
 import org.unspin.restore.TokenKind;
+import org.unspin.text.ArticleSounds;
 
 /**
  * {@code ARTICLE_AGREEMENT}: "a" before a vowel sound or "an" before a consonant sound, as a

@@ -11,6 +11,7 @@ import org.unspin.channel.WordTokens;
 import org.unspin.channel.fingerprint.Fingerprint;
 import org.unspin.channel.fingerprint.FingerprintList;
 import org.unspin.channel.fingerprint.FingerprintQuery;
+import org.unspin.text.ArticleSounds;
 
 /**
  * Candidates from a tortured-phrase list (by default the Problematic Paper Screener's, CC BY 4.0):
@@ -28,6 +29,12 @@ import org.unspin.channel.fingerprint.FingerprintQuery;
  * share of the weights (a guess, marked {@code ?}, counts half), times the entry's {@link
  * Fingerprint#confidence()}: the candidate's {@link CandidateFeatures#profileProb()}.
  *
+ * <p>After an indefinite article that the expected wording would not take ("an irregular woodland"),
+ * the phrase also gets a candidate for the span from the article on with the article it takes ("a
+ * random forest", by {@link ArticleSounds}): the article belongs to the phrase the spinner wrote, and
+ * the phrase's candidate alone would leave "an random forest", which the model rightly finds worse
+ * than the text as written.
+ *
  * <p>Immutable and thread-safe.
  */
 public final class FingerprintCandidates implements SpanCandidateGenerator {
@@ -37,8 +44,9 @@ public final class FingerprintCandidates implements SpanCandidateGenerator {
   private final Map<String, List<Original>> bySurface;
   /** The first LM form of every listed phrase, with a bit per length (bit {@code n} for n words) of those it starts. */
   private final Map<String, Integer> firstWords;
-  /** The most words of a listed phrase. */
+  /** The most words of a span asked: a listed phrase after an article. */
   private final int maxLength;
+  private final ArticleSounds sounds;
 
   /** The candidates of {@code list}'s plain-phrase entries. */
   public FingerprintCandidates(FingerprintList list) {
@@ -47,6 +55,12 @@ public final class FingerprintCandidates implements SpanCandidateGenerator {
 
   /** The candidates of the plain-phrase entries among {@code fingerprints}. */
   public FingerprintCandidates(Collection<Fingerprint> fingerprints) {
+    this(fingerprints, ArticleSounds.loadDefault());
+  }
+
+  /** The candidates of the plain-phrase entries among {@code fingerprints}, with {@code sounds} for articles. */
+  public FingerprintCandidates(Collection<Fingerprint> fingerprints, ArticleSounds sounds) {
+    this.sounds = Objects.requireNonNull(sounds, "sounds");
     Map<String, Map<String, double[]>> acc = new HashMap<>(); // surface -> original -> {weight, weighted confidence}
     Map<String, String> displays = new HashMap<>(); // original's LM forms -> as the list writes it ("CO2 emission")
     for (Fingerprint f : fingerprints) {
@@ -92,7 +106,7 @@ public final class FingerprintCandidates implements SpanCandidateGenerator {
     }
     this.bySurface = Map.copyOf(m);
     this.firstWords = Map.copyOf(first);
-    this.maxLength = longest;
+    this.maxLength = Math.min(Candidate.MAX_SPAN, longest + 1);
   }
 
   /** The LM forms of {@code t}'s words joined by spaces, or null if it has punctuation or too many words. */
@@ -132,11 +146,31 @@ public final class FingerprintCandidates implements SpanCandidateGenerator {
 
   @Override
   public boolean mayHaveCandidates(List<InputToken> sentence, int from, int length) {
+    if (starts(sentence, from, length)) {
+      return true;
+    }
+    return length >= 2 && article(sentence.get(from)) != null && starts(sentence, from + 1, length - 1);
+  }
+
+  /** Whether a listed phrase of {@code length} words starts with the word at {@code from}. */
+  private boolean starts(List<InputToken> sentence, int from, int length) {
     Integer lengths = firstWords.get(sentence.get(from).lmForm());
     return lengths != null && (lengths & 1 << length) != 0;
   }
 
-  /** The most words of a listed phrase that takes part (at most {@link Candidate#MAX_SPAN}). */
+  /** The originals of the listed phrase the span's words make, or null. */
+  private List<Original> listed(List<InputToken> sentence, int from, int length) {
+    String phrase = SpanPhrases.lmPhrase(sentence, from, length);
+    return phrase == null ? null : bySurface.get(phrase);
+  }
+
+  /** "a" or "an" if {@code t} is that article, else null. */
+  private static String article(InputToken t) {
+    String f = t.lmForm();
+    return t.kind() == TokenKind.WORD && (f.equals("a") || f.equals("an")) ? f : null;
+  }
+
+  /** The most words of a span asked: the longest listed phrase after an article (at most {@link Candidate#MAX_SPAN}). */
   @Override
   public int maxLength() {
     return maxLength;
@@ -144,16 +178,36 @@ public final class FingerprintCandidates implements SpanCandidateGenerator {
 
   @Override
   public void spanCandidates(List<InputToken> sentence, int from, int length, List<Candidate> out) {
-    if (!mayHaveCandidates(sentence, from, length)) {
+    if (starts(sentence, from, length)) {
+      List<Original> originals = listed(sentence, from, length);
+      if (originals != null) {
+        for (Original o : originals) {
+          out.add(new Candidate(from, length, o.words(), o.display(), CandidateSource.FINGERPRINT,
+              CandidateFeatures.profile(o.prob())));
+        }
+      }
+    }
+    String written = length >= 2 ? article(sentence.get(from)) : null;
+    if (written == null || !starts(sentence, from + 1, length - 1)) {
       return;
     }
-    String phrase = SpanPhrases.lmPhrase(sentence, from, length);
-    List<Original> originals = phrase == null ? null : bySurface.get(phrase);
+    List<Original> originals = listed(sentence, from + 1, length - 1);
     if (originals == null) {
       return;
     }
     for (Original o : originals) {
-      out.add(new Candidate(from, length, o.words(), o.display(), CandidateSource.FINGERPRINT,
+      ArticleSounds.Article wants = sounds.articleFor(o.display().split(" ", 2)[0]);
+      if (wants == null || wants == ArticleSounds.Article.EITHER || o.words().size() + 1 > Candidate.MAX_SPAN) {
+        continue;
+      }
+      String article = wants == ArticleSounds.Article.AN ? "an" : "a";
+      if (article.equals(written)) {
+        continue; // the phrase's own candidate keeps the article as written
+      }
+      List<String> words = new ArrayList<>(o.words().size() + 1);
+      words.add(article);
+      words.addAll(o.words());
+      out.add(new Candidate(from, length, words, article + " " + o.display(), CandidateSource.FINGERPRINT,
           CandidateFeatures.profile(o.prob())));
     }
   }

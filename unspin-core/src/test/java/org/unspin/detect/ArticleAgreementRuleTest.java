@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.unspin.api.Edit;
 import org.unspin.api.Finding;
 import org.unspin.api.ModelException;
-import org.unspin.detect.ArticleSounds.Article;
+import org.unspin.text.ArticleSounds;
+import org.unspin.text.ArticleSounds.Article;
 import org.unspin.restore.RestoredText;
 
 class ArticleAgreementRuleTest {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.unspin.channel.ProfileInfo;
 import org.unspin.channel.SpinnerProfile;
@@ -55,7 +56,6 @@ class FingerprintCandidatesTest {
     // bunch size, concealed layer, irregular woodland, colossal information, co2 emanation, the two
     // organizations and the four-word phrase; not the AND query, the prefix query or the alternatives
     assertEquals(8, fc.phraseCount());
-    assertEquals(4, fc.maxLength());
     Map<String, Float> m = originals(fc, "We set the Bunch Size and used one concealed layer.");
     assertEquals(0.95f, m.get("3:2:batch size"), 1e-6);
     assertEquals(0.95f, m.get("8:2:hidden layer"), 1e-6);
@@ -76,6 +76,28 @@ class FingerprintCandidatesTest {
     m = originals(fc, "A high flag to commotion proportion.");
     assertEquals(0.95f, m.get("2:4:signal to noise ratio"), 1e-6, m::toString);
     assertEquals(1, m.size(), m::toString);
+    assertEquals(5, fc.maxLength(), "the longest phrase after an article");
+  }
+
+  /**
+   * After an indefinite article that the list's wording would not take ("an irregular woodland"), the
+   * phrase also gets a candidate that starts at the article and takes the other one ("a random
+   * forest"); an article that fits stays out of it.
+   */
+  @Test
+  void anArticleThatTheListsWordingWouldNotTakeChangesWithIt() throws Exception {
+    FingerprintCandidates fc = new FingerprintCandidates(list());
+    Map<String, Float> m = originals(fc, "The model is an irregular woodland.");
+    assertEquals(0.95f / 1.5f, m.get("3:3:a random forest"), 1e-6, m::toString);
+    assertEquals(0.95f / 1.5f, m.get("4:2:random forest"), 1e-6, m::toString);
+    assertEquals(4, m.size(), m::toString); // and "random forests" for both
+    m = originals(fc, "A bunch size of ten and a concealed layer.");
+    assertEquals(Set.of("1:2:batch size", "7:2:hidden layer"), m.keySet(), "the article fits: no other");
+    m = originals(fc, "We used a colossal information set.");
+    assertEquals(Set.of("3:2:big data"), m.keySet(), "a fits big data");
+    List<Candidate> an = fc.candidates(AnalyzedTokens.of("An concealed layer."));
+    assertTrue(an.stream().anyMatch(c -> c.from() == 0 && c.length() == 3 && c.phrase().equals("a hidden layer")),
+        an::toString);
   }
 
   /** A profile whose habit "bunch" <- "group" makes "group size", likelier to a general model than "batch size". */
@@ -105,6 +127,9 @@ class FingerprintCandidatesTest {
     assertEquals(1, nested.edits().size(), nested.edits()::toString);
     assertEquals("convolutional neural organization", nested.edits().get(0).surface());
     assertTrue(nested.edits().get(0).confidence() > 0.9, nested.edits()::toString);
+    // the article changes with the phrase, and keeps its case
+    assertEquals("The model is a random forest.", withList.restore("The model is an irregular woodland.").text());
+    assertEquals("A random forest was trained.", withList.restore("An irregular woodland was trained.").text());
     // a listed phrase of four words, longer than any other source's span
     RestoredText longer = withList.restore("The flag to commotion proportion of the sensor was high.");
     assertEquals("The signal to noise ratio of the sensor was high.", longer.text());

@@ -1,4 +1,4 @@
-package org.unspin.detect;
+package org.unspin.text;
 
 import org.unspin.util.Utf8;
 
@@ -22,7 +22,7 @@ import org.unspin.util.TsvModelFile;
  */
 public final class ArticleSounds {
   /** The classpath resource of the shipped exception list. */
-  public static final String RESOURCE = "/org/unspin/detect/article-sounds.tsv";
+  public static final String RESOURCE = "/org/unspin/text/article-sounds.tsv";
 
   /** The article a word takes. */
   public enum Article {
