@@ -145,19 +145,61 @@ public final class Detector {
 
   private final ThreadLocal<Memo> lastAnalysis = new ThreadLocal<>();
 
-  /** One finding per span: the most confident (the first rule on ties); input ordered by start, then end. */
+  /**
+   * One finding per span: the most confident (the first rule on ties); input ordered by start, then
+   * end. Then none that a finding around it, at least as confident, already makes: its suggestion
+   * holds the inner one's as whole words at the same side ("an irregular woodland" -> "a random
+   * forest" makes "irregular woodland" -> "random forest"; the listed phrase's finding and the
+   * restoration's would otherwise both be shown, overlapping).
+   */
   static List<Finding> distinctSpans(List<Finding> sorted) {
-    List<Finding> out = new ArrayList<>(sorted.size());
+    List<Finding> one = new ArrayList<>(sorted.size());
+    int longest = 0;
     for (Finding f : sorted) {
-      Finding last = out.isEmpty() ? null : out.get(out.size() - 1);
+      Finding last = one.isEmpty() ? null : one.get(one.size() - 1);
       if (last != null && last.start() == f.start() && last.end() == f.end()) {
         if (f.confidence() > last.confidence()) {
-          out.set(out.size() - 1, f);
+          one.set(one.size() - 1, f);
         }
       } else {
+        one.add(f);
+        longest = Math.max(longest, f.end() - f.start());
+      }
+    }
+    List<Finding> out = new ArrayList<>(one.size());
+    for (int i = 0; i < one.size(); i++) {
+      Finding f = one.get(i);
+      boolean made = false;
+      // those around it start at most `longest` before it (earlier in the order), or at its start (later)
+      for (int j = i - 1; j >= 0 && !made && one.get(j).start() >= f.end() - longest; j--) {
+        made = alreadyMakes(one.get(j), f);
+      }
+      for (int j = i + 1; j < one.size() && !made && one.get(j).start() == f.start(); j++) {
+        made = alreadyMakes(one.get(j), f);
+      }
+      if (!made) {
         out.add(f);
       }
     }
     return out;
+  }
+
+  /** Whether {@code outer} covers {@code inner}, is at least as confident and makes its change (see {@link #distinctSpans}). */
+  private static boolean alreadyMakes(Finding outer, Finding inner) {
+    if (outer.start() > inner.start() || outer.end() < inner.end() || outer.confidence() < inner.confidence()
+        || inner.suggestion().isBlank()) {
+      return false;
+    }
+    String o = outer.suggestion().toLowerCase(java.util.Locale.ROOT);
+    String in = inner.suggestion().toLowerCase(java.util.Locale.ROOT);
+    boolean sameStart = outer.start() == inner.start();
+    boolean sameEnd = outer.end() == inner.end();
+    if (sameStart) {
+      return o.startsWith(in + " ");
+    }
+    if (sameEnd) {
+      return o.endsWith(" " + in);
+    }
+    return o.contains(" " + in + " ");
   }
 }

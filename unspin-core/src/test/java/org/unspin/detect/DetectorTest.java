@@ -199,6 +199,40 @@ class DetectorTest {
     assertEquals("LM_IMPROBABLE_SPAN", out.get(0).ruleId());
   }
 
+  /**
+   * A finding inside another that is at least as sure and already makes its change is left out:
+   * "irregular woodland" -> "random forest" inside "an irregular woodland" -> "a random forest", and
+   * "neural organization" -> "neural network" inside "convolutional neural organization" ->
+   * "convolutional neural network". One that says more, or is surer, stays.
+   */
+  @Test
+  void aFindingThatALargerOneAlreadyMakesIsLeftOut() {
+    String t = "an irregular woodland and a convolutional neural organization and a automobile";
+    List<Finding> sorted = List.of(
+        new Finding(0, 21, "an irregular woodland", "a random forest", 1.0, "RESTORATION_EDIT"),
+        new Finding(3, 21, "irregular woodland", "random forest", 0.95, "KNOWN_TORTURED_PHRASE"),
+        new Finding(28, 61, "convolutional neural organization", "convolutional neural network", 1.0,
+            "RESTORATION_EDIT"),
+        new Finding(42, 61, "neural organization", "neural network", 0.95, "KNOWN_TORTURED_PHRASE"),
+        new Finding(66, 78, "a automobile", "a car", 0.8, "ARTICLE_AGREEMENT"),
+        new Finding(68, 78, "automobile", "car", 0.99, "RESTORATION_EDIT"));
+    assertEquals("an irregular woodland", t.substring(0, 21));
+    assertEquals("neural organization", t.substring(42, 61));
+    assertEquals("automobile", t.substring(68, 78));
+    List<Finding> out = Detector.distinctSpans(sorted);
+    assertEquals(List.of(sorted.get(0), sorted.get(2), sorted.get(4), sorted.get(5)), out,
+        "the surer restoration inside the article's finding stays");
+    // a word of the change inside goes too; a different change or part of a word stays
+    List<Finding> other = List.of(new Finding(0, 21, "an irregular woodland", "a random forest", 1.0, "R"),
+        new Finding(3, 12, "irregular", "random", 0.9, "K"),
+        new Finding(3, 21, "irregular woodland", "random forests", 0.9, "K"),
+        new Finding(13, 21, "woodland", "est", 0.9, "K"),
+        new Finding(13, 21, "woodland", "", 0.8, "K"));
+    assertEquals(List.of(other.get(0), other.get(2), other.get(3)), Detector.distinctSpans(other));
+    assertEquals(List.of(other.get(0), other.get(4)), Detector.distinctSpans(List.of(other.get(0), other.get(4))),
+        "a deletion inside stays");
+  }
+
   @Test
   void modelOfAFeatureTheRulesDoNotComputeIsRejectedAtConstruction() {
     DetectorModel m = new DetectorModel(List.of(new DetectorModel.Feature("changed_share", 0, 1, 1),
