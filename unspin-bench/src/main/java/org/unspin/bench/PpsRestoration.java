@@ -7,6 +7,8 @@ import java.util.Objects;
 import java.util.function.UnaryOperator;
 import org.unspin.channel.SpinnerProfile;
 import org.unspin.channel.TextPair;
+import org.unspin.channel.fingerprint.Fingerprint;
+import org.unspin.channel.fingerprint.FingerprintQuery;
 import org.unspin.text.ArticleSounds;
 
 /**
@@ -84,6 +86,54 @@ public final class PpsRestoration {
     return s.replace(ARTICLE, a == ArticleSounds.Article.AN ? "an" : "a");
   }
 
+  /**
+   * For an entry whose query is a phrase {@code AND} conditions ("genuine negative" AND "true
+   * negative"), a line that holds what the conditions ask for, so that a text with the phrase and
+   * the line matches the query: a new line, then the conditions' phrases (an {@code OR}'s first, a
+   * proximity query's words; a {@code NOT} asks for nothing) joined by ", ", and a full stop. Empty
+   * for any other query.
+   */
+  public static String conditions(Fingerprint f) {
+    if (!(f.parsed() instanceof FingerprintQuery.And q)) {
+      return "";
+    }
+    List<String> terms = new ArrayList<>();
+    for (int i = 1; i < q.clauses().size(); i++) {
+      String t = term(q.clauses().get(i));
+      if (t != null) {
+        terms.add(t);
+      }
+    }
+    return terms.isEmpty() ? "" : "\n" + String.join(", ", terms) + ".";
+  }
+
+  private static String term(FingerprintQuery q) {
+    if (q instanceof FingerprintQuery.Phrase p) {
+      return p.text();
+    }
+    if (q instanceof FingerprintQuery.Or o) {
+      return term(o.clauses().get(0));
+    }
+    if (q instanceof FingerprintQuery.Near n) {
+      List<String> w = new ArrayList<>();
+      for (FingerprintQuery.Phrase p : n.terms()) {
+        w.add(p.text());
+      }
+      return String.join(" ", w);
+    }
+    if (q instanceof FingerprintQuery.And a) {
+      List<String> w = new ArrayList<>();
+      for (FingerprintQuery c : a.clauses()) {
+        String t = term(c);
+        if (t != null) {
+          w.add(t);
+        }
+      }
+      return w.isEmpty() ? null : String.join(", ", w);
+    }
+    return null; // NOT: nothing to write
+  }
+
   /** The carrier's place for the article the phrase takes. */
   public static final String ARTICLE = "{a}";
 
@@ -136,7 +186,18 @@ public final class PpsRestoration {
    */
   public static Result evaluate(List<TextPair> heldOut, String carrier, UnaryOperator<String> without,
       UnaryOperator<String> with) {
+    return evaluate(heldOut, carrier, p -> "", without, with);
+  }
+
+  /**
+   * As {@link #evaluate(List, String, UnaryOperator, UnaryOperator)}, with {@code after(pair)}
+   * appended to the text given and to the text wanted ({@link #conditions}).
+   */
+  public static Result evaluate(List<TextPair> heldOut, String carrier,
+      java.util.function.Function<TextPair, String> after, UnaryOperator<String> without,
+      UnaryOperator<String> with) {
     Objects.requireNonNull(heldOut, "heldOut");
+    Objects.requireNonNull(after, "after");
     Objects.requireNonNull(without, "without");
     Objects.requireNonNull(with, "with");
     text(carrier, ""); // validates the carrier
@@ -146,8 +207,9 @@ public final class PpsRestoration {
     int changedWith = 0;
     List<Row> rows = new ArrayList<>(heldOut.size());
     for (TextPair p : heldOut) {
-      String input = text(carrier, p.spun());
-      String want = normalize(text(carrier, p.original()));
+      String tail = after.apply(p);
+      String input = text(carrier, p.spun()) + tail;
+      String want = normalize(text(carrier, p.original()) + tail);
       String a = without.apply(input);
       String b = with.apply(input);
       boolean ea = normalize(a).equals(want);

@@ -75,6 +75,26 @@ class PpsRestorationTest {
   }
 
   @Test
+  void anAndEntrysConditionsAreWrittenOnALineAfterIt() throws Exception {
+    String csv = """
+        tortured_phrase,expected_phrase,num_papers
+        ""\"genuine negative"" AND ""true negative""\",true negative,771
+        ""\"steering table"" AND network",routing table,418
+        ""\"bosom"" AND NOT ""breast""\",breast,3
+        ""\"concealed layer""\",hidden layer,900
+        """;
+    List<org.unspin.channel.fingerprint.Fingerprint> f = org.unspin.channel.fingerprint.FingerprintList.read(
+        new java.io.ByteArrayInputStream(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "t.csv").entries();
+    assertEquals("\ntrue negative.", PpsRestoration.conditions(f.get(0)));
+    assertEquals("\nnetwork.", PpsRestoration.conditions(f.get(1)));
+    assertEquals("", PpsRestoration.conditions(f.get(2)), "NOT asks for nothing");
+    assertEquals("", PpsRestoration.conditions(f.get(3)));
+    org.unspin.channel.fingerprint.FingerprintMatcher m = new org.unspin.channel.fingerprint.FingerprintMatcher(f);
+    assertTrue(m.match("genuine negative" + PpsRestoration.conditions(f.get(0))).stream()
+        .anyMatch(x -> x.fingerprint() == f.get(0)), "the text with its line matches the query");
+  }
+
+  @Test
   void theCarriersArticleIsTheOneThePhraseTakes() {
     String carrier = "It is {a} {} model.";
     assertEquals("It is an irregular woodland model.", PpsRestoration.text(carrier, "irregular woodland"));

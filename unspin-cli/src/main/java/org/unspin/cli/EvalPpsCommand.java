@@ -38,7 +38,8 @@ import picocli.CommandLine.Spec;
         "Prints the two figures on stdout; --rows writes one TSV line per held-out pair.",
         "--listed restores the shipped list's own phrases (every usable pair, nothing held out) with the default model"
             + " (the shipped profile and the list's phrases, as check and restore use them) against the same without"
-            + " the shipped profile. --clean restores the list's expected wordings (clean text, each once) with the"
+            + " the shipped profile (--conditions: an AND entry's conditions on a line after its phrase, so that its"
+            + " query matches). --clean restores the list's expected wordings (clean text, each once) with the"
             + " shipped profile at full strength in every text and counts the edits: how often clean technical"
             + " wording is changed."})
 public final class EvalPpsCommand implements Callable<Integer> {
@@ -87,12 +88,20 @@ public final class EvalPpsCommand implements Callable<Integer> {
       + " held out, no profile learned).")
   boolean listed;
 
+  @Option(names = "--conditions", description = "With --listed: after an entry whose query has an AND condition,"
+      + " a line with what the condition asks for, so that the query matches (default: the phrase alone, where"
+      + " such an entry does not match).")
+  boolean conditions;
+
   @Option(names = "--clean", description = "Restore the shipped list's expected wordings (clean text) with the"
       + " shipped profile at full strength everywhere, and count the edits.")
   boolean clean;
 
   @Override
   public Integer call() throws IOException {
+    if (conditions && !listed) {
+      throw new UsageException("--conditions is for --listed");
+    }
     if (listed && clean) {
       throw new UsageException("--listed and --clean are separate measurements: give one");
     }
@@ -122,7 +131,13 @@ public final class EvalPpsCommand implements Callable<Integer> {
     FingerprintList list = pps.equals("default") ? FingerprintList.loadDefault() : FingerprintList.load(Path.of(pps));
     List<TextPair> pairs = PpsPairs.pairs(list, uncertainWeight);
     if (listed) {
-      return listed(pairs);
+      java.util.Map<String, String> after = new java.util.HashMap<>();
+      if (conditions) {
+        for (org.unspin.channel.fingerprint.Fingerprint f : list.entries()) {
+          after.put("line" + f.line(), PpsRestoration.conditions(f));
+        }
+      }
+      return listed(pairs, p -> after.getOrDefault(p.id(), ""));
     }
     if (clean) {
       return clean(pairs);
@@ -164,17 +179,19 @@ public final class EvalPpsCommand implements Callable<Integer> {
   }
 
   /** The shipped list's own phrases, restored with the default model and with it less the shipped profile. */
-  private int listed(List<TextPair> pairs) throws IOException {
+  private int listed(List<TextPair> pairs, java.util.function.Function<TextPair, String> after) throws IOException {
     PrintWriter err = spec.commandLine().getErr();
     err.printf(Locale.ROOT, "eval pps --listed: restoring the list's %d usable pairs%n", pairs.size());
     err.flush();
     PpsRestoration.Result r;
     try (Unspin without = build(null); Unspin with = make(builder())) {
-      r = PpsRestoration.evaluate(pairs, carrier, t -> without.restore(t).text(), t -> with.restore(t).text());
+      r = PpsRestoration.evaluate(pairs, carrier, after, t -> without.restore(t).text(),
+          t -> with.restore(t).text());
     }
     writeRows(r, null);
     PrintWriter out = spec.commandLine().getOut();
-    out.printf(Locale.ROOT, "listed pairs: %d (the shipped list, nothing held out; %s)%n", r.pairs(), where());
+    out.printf(Locale.ROOT, "listed pairs: %d (the shipped list, nothing held out; %s%s)%n", r.pairs(), where(),
+        conditions ? "; an AND entry's conditions on a line after it" : "");
     out.printf(Locale.ROOT, "exact without the shipped profile: %d (%.1f%%), changed %d%n", r.exactWithout(),
         100.0 * r.exactWithout() / Math.max(1, r.pairs()), r.changedWithout());
     out.printf(Locale.ROOT, "exact with the default model:      %d (%.1f%%), changed %d%n", r.exactWith(),

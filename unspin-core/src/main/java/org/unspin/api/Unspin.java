@@ -164,6 +164,12 @@ public final class Unspin implements AutoCloseable {
         gens.add(new ProfileCandidates(List.of(shipped), weights.defaultProfileDiscount()));
         rb.gatedCandidates(CandidateGenerator.union(full), text -> signature.join().matchesAny(text));
       }
+      if (shipped != null) {
+        // and the entries whose condition on the rest of the text held in the document ("genuine negative"
+        // AND "true negative"; session 30), for that document only
+        Loading<FingerprintMatcher> conditions = fingerprints();
+        rb.documentCandidates(text -> FingerprintCandidates.whereMatched(conditions.join().match(text)));
+      }
       restorer = rb.candidates(CandidateGenerator.union(gens)).build();
       if (detectorFile != null) {
         detector(); // a bad detector file fails here, not at the first check

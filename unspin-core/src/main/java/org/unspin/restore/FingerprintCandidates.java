@@ -10,6 +10,7 @@ import org.unspin.channel.PpsPairs;
 import org.unspin.channel.WordTokens;
 import org.unspin.channel.fingerprint.Fingerprint;
 import org.unspin.channel.fingerprint.FingerprintList;
+import org.unspin.channel.fingerprint.FingerprintMatch;
 import org.unspin.channel.fingerprint.FingerprintQuery;
 import org.unspin.text.ArticleSounds;
 
@@ -60,19 +61,58 @@ public final class FingerprintCandidates implements SpanCandidateGenerator {
 
   /** The candidates of the plain-phrase entries among {@code fingerprints}, with {@code sounds} for articles. */
   public FingerprintCandidates(Collection<Fingerprint> fingerprints, ArticleSounds sounds) {
+    this(plainPhrases(fingerprints), sounds);
+  }
+
+  /** One entry that takes part: the phrase it looks for, and the entry (its expected wording and confidence). */
+  private record Listed(String phrase, Fingerprint entry) {}
+
+  private static List<Listed> plainPhrases(Collection<Fingerprint> fingerprints) {
+    List<Listed> out = new ArrayList<>();
+    for (Fingerprint f : fingerprints) {
+      Objects.requireNonNull(f, "fingerprint");
+      if (f.parsed() instanceof FingerprintQuery.Phrase p && !p.prefix()) {
+        out.add(new Listed(p.text(), f));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The candidates of the entries of {@code matches} (one document's, {@link
+   * org.unspin.channel.fingerprint.FingerprintMatcher#match}) whose query is a plain phrase {@code
+   * AND} a condition on the rest of the text ("genuine negative" AND "true negative"): the
+   * condition held in that document, so there the phrase stands for the list's wording as a plain
+   * phrase does everywhere. Null when no such entry matched. Plain-phrase entries are left out
+   * (the list's {@link #FingerprintCandidates(Collection)} has them).
+   */
+  public static FingerprintCandidates whereMatched(List<FingerprintMatch> matches) {
+    java.util.LinkedHashMap<Fingerprint, Listed> listed = new java.util.LinkedHashMap<>();
+    for (FingerprintMatch m : matches) {
+      Fingerprint f = m.fingerprint();
+      if (f.parsed() instanceof FingerprintQuery.And q && q.clauses().get(0) instanceof FingerprintQuery.Phrase p
+          && !p.prefix()) {
+        listed.putIfAbsent(f, new Listed(p.text(), f));
+      }
+    }
+    if (listed.isEmpty()) {
+      return null;
+    }
+    FingerprintCandidates fc = new FingerprintCandidates(List.copyOf(listed.values()), ArticleSounds.loadDefault());
+    return fc.phraseCount() == 0 ? null : fc;
+  }
+
+  private FingerprintCandidates(List<Listed> listed, ArticleSounds sounds) {
     this.sounds = Objects.requireNonNull(sounds, "sounds");
     Map<String, Map<String, double[]>> acc = new HashMap<>(); // surface -> original -> {weight, weighted confidence}
     Map<String, String> displays = new HashMap<>(); // original's LM forms -> as the list writes it ("CO2 emission")
-    for (Fingerprint f : fingerprints) {
-      Objects.requireNonNull(f, "fingerprint");
-      if (!(f.parsed() instanceof FingerprintQuery.Phrase p) || p.prefix()) {
-        continue;
-      }
+    for (Listed l : listed) {
+      Fingerprint f = l.entry();
       String expected = PpsPairs.cleanExpected(f.expected());
-      if (expected.isEmpty() || expected.indexOf('/') >= 0) {
+      if (expected.isEmpty() || expected.indexOf('/') >= 0 || expected.contains(" AND ")) {
         continue;
       }
-      String surface = phrase(WordTokens.of(p.text()));
+      String surface = phrase(WordTokens.of(l.phrase()));
       WordTokens expectedWords = WordTokens.of(expected);
       String original = phrase(expectedWords);
       if (surface == null || original == null || surface.equals(original)) {

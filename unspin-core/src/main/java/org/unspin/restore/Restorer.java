@@ -68,6 +68,8 @@ public final class Restorer {
   private final Layer gated;
   /** Which documents get the gated candidates instead ({@link Builder#gatedCandidates}); null without. */
   private final java.util.function.Predicate<String> gate;
+  /** A document's own candidates ({@link Builder#documentCandidates}); null without. */
+  private final java.util.function.Function<String, SpanCandidateGenerator> documentCandidates;
   private final ContextProposer proposer;
   private final ChannelWeights weights;
   private final ChannelModel channel;
@@ -86,6 +88,7 @@ public final class Restorer {
     this.proposer = b.neighbourhood == null ? null : new ContextProposer(b.lm, b.neighbourhood, b.weights);
     this.base = new Layer(b.generator, proposer == null, b.spanCacheSize);
     this.gate = b.gate;
+    this.documentCandidates = b.documentCandidates;
     this.gated = b.gate == null ? null : new Layer(b.gatedGenerator, proposer == null, b.spanCacheSize);
     LanguageModel model = b.lm;
     this.works = ThreadLocal.withInitial(() -> new Work(model, wordIdCache));
@@ -171,6 +174,7 @@ public final class Restorer {
     private long spanCacheSize = defaultSpanCacheSize();
     private CandidateGenerator gatedGenerator;
     private java.util.function.Predicate<String> gate;
+    private java.util.function.Function<String, SpanCandidateGenerator> documentCandidates;
 
     private Builder(LanguageModel lm) {
       this.lm = Objects.requireNonNull(lm, "lm");
@@ -196,6 +200,17 @@ public final class Restorer {
       }
       this.gatedGenerator = g;
       this.gate = gate;
+      return this;
+    }
+
+    /**
+     * Adds, for each document, the candidates of the generator {@code f} makes for its text (null:
+     * none): candidates that hold in one document only, such as a tortured-phrase list's entries
+     * whose condition on the rest of the text held there. They are not cached. With {@link
+     * #gatedCandidates}, only the documents that get the gated candidates are asked. Null removes it.
+     */
+    public Builder documentCandidates(java.util.function.Function<String, SpanCandidateGenerator> f) {
+      this.documentCandidates = f;
       return this;
     }
 
@@ -447,6 +462,8 @@ public final class Restorer {
     String text;
     /** The candidate generators of this document ({@link #gate}). */
     Layer layer;
+    /** This document's own candidates ({@link Builder#documentCandidates}), or null. */
+    SpanCandidateGenerator own;
     List<InputToken> tokens;
     List<Sentence> sentences = new ArrayList<>();
     /** This thread's word ids ({@link Work#wordIds}). */
@@ -621,6 +638,9 @@ public final class Restorer {
     doc.ids = work.wordIds;
     doc.text = text;
     doc.layer = layer;
+    if (documentCandidates != null && (gate == null || layer == gated)) {
+      doc.own = documentCandidates.apply(text);
+    }
     doc.tokens = tokens;
     Vocabulary vocab = lm.vocabulary();
     doc.tokenIds = new int[tokens.size()];
@@ -786,6 +806,16 @@ public final class Restorer {
       java.util.Arrays.fill(original, w, size, null);
       java.util.Arrays.fill(pairKey, w, size, null);
       size = w;
+    }
+
+    /** Whether a candidate for the span {@code [from, from + length)} with these word ids is collected. */
+    boolean holds(int start, int length, int[] wordIds) {
+      for (int k = 0; k < size; k++) {
+        if (from[k] == start && cand[k].length() == length && java.util.Arrays.equals(ids[k], wordIds)) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** Whether candidate {@code k} is to go: see {@link #dropOverlappingListed}. */
@@ -1128,6 +1158,9 @@ public final class Restorer {
     Vocabulary vocab = lm.vocabulary();
     int n = s.ids.length;
     List<Candidate> raw = new ArrayList<>(doc.layer.generator.candidates(s.tokens));
+    if (doc.own != null) {
+      raw.addAll(doc.own.candidates(s.tokens));
+    }
     if (proposer != null) {
       proposer.propose(s.tokens, s.ids, raw);
     }
@@ -1191,7 +1224,7 @@ public final class Restorer {
         String key = SpanCache.key(s.tokens, i, len, sb);
         SpanCache.Entry e = spanCache.get(key);
         if (e == null) {
-          e = spanEntry(doc, s, i, len, work);
+          e = spanEntry(spanParts, doc, s, i, len, work);
           // Nine phrases in ten have no candidate. Caching them too was 6% faster on repeated text, but
           // on new text it filled the cache with a million small entries and made the collector pause
           // for 0.4 s (server p99 on 4,000 bodies): they are left out.
@@ -1220,8 +1253,38 @@ public final class Restorer {
         }
       }
     }
+    if (doc.own != null) {
+      addOwn(doc, s, col, work);
+    }
     col.dropOverlappingListed();
     return col;
+  }
+
+  /** Adds the document's own candidates for sentence {@code s} (not cached: they hold in this document only). */
+  private void addOwn(Prepared doc, Sentence s, Collected col, Work work) {
+    List<SpanCandidateGenerator> own = List.of(doc.own);
+    int n = s.ids.length;
+    int max = Math.min(Candidate.MAX_SPAN, doc.own.maxLength());
+    for (int i = 0; i < n; i++) {
+      for (int len = 1; len <= max && i + len <= n; len++) {
+        if (crossesLine(doc.text, s.tokens, i, len) || !doc.own.mayHaveCandidates(s.tokens, i, len)) {
+          continue;
+        }
+        SpanCache.Entry e = spanEntry(own, doc, s, i, len, work);
+        for (int k = 0; k < e.size(); k++) {
+          if (col.holds(i, len, e.ids[k])) {
+            continue; // (a second path to the same text would split its posterior)
+          }
+          col.add(e.candidates[k], i, e.ids[k], e.prior[k], e.surfaceKnown, e.originals[k], e.pairKeys[k],
+              e.candidateCost[k], e.immutableCost[k]);
+        }
+        if (e.size() > 0) {
+          for (int t = i; t < i + len; t++) {
+            s.eligible[t] = true;
+          }
+        }
+      }
+    }
   }
 
   private static boolean mayHaveCandidates(List<SpanCandidateGenerator> spanParts, List<InputToken> tokens,
@@ -1245,9 +1308,9 @@ public final class Restorer {
   }
 
   /** Generates, validates and prices the candidates of one span for the cache (see {@link #collect}). */
-  private SpanCache.Entry spanEntry(Prepared doc, Sentence s, int from, int length, Work work) {
+  private SpanCache.Entry spanEntry(List<SpanCandidateGenerator> spanParts, Prepared doc, Sentence s, int from,
+      int length, Work work) {
     Vocabulary vocab = lm.vocabulary();
-    List<SpanCandidateGenerator> spanParts = doc.layer.spanParts;
     List<Candidate> buf = work.spanBuffer;
     Map<SpanKey, Integer> seen = null; // most spans have no candidate: allocate on the first one
     List<Candidate> kept = null;

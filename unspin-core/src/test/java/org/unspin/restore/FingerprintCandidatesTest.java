@@ -100,6 +100,25 @@ class FingerprintCandidatesTest {
         an::toString);
   }
 
+  /** An entry whose query holds a condition ("bosom" AND "breast") is a candidate where the condition held only. */
+  @Test
+  void aConditionalEntryIsACandidateInTheDocumentsWhereItsConditionHeld() throws Exception {
+    org.unspin.channel.fingerprint.FingerprintMatcher matcher = new org.unspin.channel.fingerprint.FingerprintMatcher(
+        list());
+    assertEquals(null, FingerprintCandidates.whereMatched(matcher.match("The bosom was imaged.")));
+    assertEquals(null, FingerprintCandidates.whereMatched(matcher.match("A concealed layer.")), "plain entries not");
+    FingerprintCandidates fc = FingerprintCandidates.whereMatched(matcher.match(
+        "The bosom was imaged. The breast was imaged."));
+    assertEquals(1, fc.phraseCount());
+    assertEquals(Map.of("1:1:breast", 0.95f), originals(fc, "The bosom was imaged."));
+    String text = "Both the bosom tissue and the breast tissue were imaged in all patients.";
+    List<CandidateGenerator> plain = List.of(new FingerprintCandidates(list()));
+    Restorer r = Restorer.builder(DefaultModels.languageModel()).candidates(CandidateGenerator.union(plain))
+        .documentCandidates(t -> FingerprintCandidates.whereMatched(matcher.match(t))).build();
+    assertEquals("Both the breast tissue and the breast tissue were imaged in all patients.", r.restore(text).text());
+    assertEquals("The bosom of the family.", r.restore("The bosom of the family.").text(), "no condition, no change");
+  }
+
   /** A profile whose habit "bunch" <- "group" makes "group size", likelier to a general model than "batch size". */
   static SpinnerProfile groupProfile() {
     ProfileInfo info = new ProfileInfo("t", "test", "test", "CC0", "2026-12-01", 1, 1, 1, 1, 0.5, "none");
