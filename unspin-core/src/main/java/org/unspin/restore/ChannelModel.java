@@ -67,7 +67,9 @@ public final class ChannelModel {
       cost = Math.log10((Math.min(subCount, originalCount) + beta * Math.pow(10, cost)) / (originalCount + beta));
     }
     cost -= immutableCost;
-    return (float) Math.min(cost, 0);
+    // (a negative immutableCost, the Restorer's correction for a listed token the LM does not know,
+    // may lift the cost above 0)
+    return (float) (immutableCost < 0 ? cost : Math.min(cost, 0));
   }
 
   /**
@@ -193,10 +195,13 @@ public final class ChannelModel {
 
   /**
    * The extra cost of changing what spinners leave alone at the candidate's tokens of
-   * {@code sentence} (0 for an alignment with the source, which is evidence enough).
+   * {@code sentence} (0 for an alignment with the source and for a tortured-phrase list's phrase,
+   * each evidence enough that a spinner wrote these tokens: "pre-handling", a compound the model
+   * does not know, is the list's "preprocessing").
    */
   public double immutableCost(List<InputToken> sentence, Candidate c, boolean surfaceKnown) {
-    return c.source() == CandidateSource.SOURCE_ALIGNMENT ? 0 : immutability(sentence, c, surfaceKnown);
+    return c.source() == CandidateSource.SOURCE_ALIGNMENT || c.source() == CandidateSource.FINGERPRINT ? 0
+        : immutability(sentence, c, surfaceKnown);
   }
 
   /** The extra cost of changing the immutables spinners leave alone (the worst covered token counts). */

@@ -44,7 +44,9 @@ public final class Lattice {
   /**
    * Adds an arc over tokens {@code [from, from + length)} that emits {@code wordIds[0, count)}.
    *
-   * @param channelScore log10 channel probability, finite and {@code <= 0}
+   * @param channelScore log10 channel score, finite: a probability ({@code <= 0}), except where the
+   *     restorer corrects the LM's score of a listed token it does not know (see {@code
+   *     Restorer.unknownGap}), which may lift it above 0
    * @param arcTag caller's reference (e.g. a candidate index, -1 for the identity)
    * @return the arc's index
    */
@@ -56,8 +58,8 @@ public final class Lattice {
     if (count < 1 || count > Candidate.MAX_SPAN) {
       throw new IllegalArgumentException("count must be in [1, " + Candidate.MAX_SPAN + "] (got " + count + ")");
     }
-    if (!(channelScore <= 0) || Float.isInfinite(channelScore)) {
-      throw new IllegalArgumentException("channelScore must be finite and <= 0 (got " + channelScore + ")");
+    if (!Float.isFinite(channelScore)) {
+      throw new IllegalArgumentException("channelScore must be finite (got " + channelScore + ")");
     }
     if (arcs == from.length) {
       int cap = arcs * 2;

@@ -174,7 +174,7 @@ class DecoderOracleTest {
   }
 
   @Test
-  void latticeRejectsArcsOutsideTheSentenceAndPositiveChannelScores() {
+  void latticeRejectsArcsOutsideTheSentenceAndChannelScoresThatAreNotFinite() {
     Lattice lat = new Lattice();
     lat.reset(2);
     int[] w = {5};
@@ -182,8 +182,10 @@ class DecoderOracleTest {
         () -> lat.addArc(1, 2, w, 1, -1f, 0));
     assertTrue(e.getMessage().contains("[1, 3)"), e.getMessage());
     e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-        () -> lat.addArc(0, 1, w, 1, 0.5f, 0));
-    assertTrue(e.getMessage().contains("0.5"), e.getMessage());
+        () -> lat.addArc(0, 1, w, 1, Float.NaN, 0));
+    assertTrue(e.getMessage().contains("NaN"), e.getMessage());
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> lat.addArc(0, 1, w, 1, Float.NEGATIVE_INFINITY, 0));
     assertEquals(0, lat.arcs(), Arrays.toString(w));
   }
 }

@@ -119,6 +119,32 @@ class FingerprintCandidatesTest {
     assertEquals("The bosom of the family.", r.restore("The bosom of the family.").text(), "no condition, no change");
   }
 
+  /**
+   * A listed phrase is the list's evidence that a spinner wrote it: the surcharges for what spinners
+   * leave alone (a compound, a word the model does not know, a capital inside a sentence) do not
+   * apply to it, as they do not to a source's alignment.
+   */
+  @Test
+  void aListedCompoundOrUnknownWordIsNotProtected() throws Exception {
+    String csv = """
+        tortured_phrase,expected_phrase,num_papers
+        ""\"sunlight-based energy""\",solar energy,10
+        ""\"navier-stocks""\",Navier-Stokes,10
+        """;
+    FingerprintList l = FingerprintList.read(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "t.csv");
+    Restorer r = Restorer.builder(DefaultModels.languageModel()).candidates(new FingerprintCandidates(l)).build();
+    assertEquals("The solar energy of the panels was measured.",
+        r.restore("The sunlight-based energy of the panels was measured.").text());
+    assertTrue(r.unknownGap() > 4 && r.unknownGap() < 4.5, "the default model's: " + r.unknownGap());
+    ChannelModel channel = new ChannelModel(ChannelWeights.shipped());
+    List<InputToken> t = AnalyzedTokens.of("We solved the Navier-Stocks equations.");
+    Candidate listed = new FingerprintCandidates(l).candidates(t).get(0);
+    assertEquals(0.0, channel.immutableCost(t, listed, false), "no surcharge for a listed phrase");
+    Candidate other = new Candidate(listed.from(), listed.length(), listed.words(), listed.display(),
+        CandidateSource.THESAURUS, CandidateFeatures.NONE);
+    assertTrue(channel.immutableCost(t, other, false) > 0, "the same tokens from another source keep it");
+  }
+
   /** A profile whose habit "bunch" <- "group" makes "group size", likelier to a general model than "batch size". */
   static SpinnerProfile groupProfile() {
     ProfileInfo info = new ProfileInfo("t", "test", "test", "CC0", "2026-12-01", 1, 1, 1, 1, 0.5, "none");
