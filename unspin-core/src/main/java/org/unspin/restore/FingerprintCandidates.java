@@ -23,7 +23,8 @@ import org.unspin.text.ArticleSounds;
  * list itself says that this phrase, as a whole, stands for that one.
  *
  * <p>Only entries whose query is a plain phrase (no prefix, proximity or boolean condition) take
- * part, since a span alone cannot tell whether a condition on the rest of the text holds; both
+ * part, since a span alone cannot tell whether a condition on the rest of the text holds (a
+ * document's matches can: {@link #whereMatched} for its {@code AND} entries); both
  * sides must fit a candidate ({@link Candidate#MAX_SPAN} words), the expected wording is read
  * without the list's notes ({@link PpsPairs#cleanExpected}), and entries that give alternatives
  * ("a / b") are left out. Where several entries list one phrase, each expected wording gets its
