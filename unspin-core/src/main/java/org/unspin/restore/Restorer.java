@@ -2061,9 +2061,38 @@ public final class Restorer {
     Edit edit(Change ch, double confidence) {
       InputToken first = doc.tokens.get(ch.token);
       InputToken last = doc.tokens.get(ch.token + ch.length - 1);
-      String suggestion = casePatternOf(ch).apply(ch.candidate.display());
+      CasePattern pattern = casePatternOf(ch);
+      String suggestion = pattern.apply(ch.candidate.display());
+      if (pattern == CasePattern.LOWER) {
+        suggestion = keepWrittenWords(suggestion, ch);
+      }
       return new Edit(first.start(), last.end(), doc.text.substring(first.start(), last.end()), suggestion,
           confidence);
+    }
+
+    /**
+     * {@code suggestion} (lower-cased with the span's first token) with each of its words that a
+     * token of the span writes with capitals ("Fourier", "CNN") as that token writes it: the words
+     * the replacement keeps are kept as written.
+     */
+    private String keepWrittenWords(String suggestion, Change ch) {
+      String[] words = null;
+      for (int i = ch.token; i < ch.token + ch.length; i++) {
+        InputToken t = doc.tokens.get(i);
+        CasePattern q = t.casePattern();
+        if (q == CasePattern.LOWER || q == CasePattern.NONE) {
+          continue;
+        }
+        if (words == null) {
+          words = suggestion.split(" ", -1);
+        }
+        for (int w = 0; w < words.length; w++) {
+          if (words[w].equalsIgnoreCase(t.surface())) {
+            words[w] = t.surface();
+          }
+        }
+      }
+      return words == null ? suggestion : String.join(" ", words);
     }
 
     private CasePattern casePatternOf(Change ch) {

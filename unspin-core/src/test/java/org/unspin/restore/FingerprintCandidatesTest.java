@@ -145,6 +145,21 @@ class FingerprintCandidatesTest {
     assertTrue(channel.immutableCost(t, other, false) > 0, "the same tokens from another source keep it");
   }
 
+  /** A word of the replacement that the span has as written keeps its case ("Fourier" is not lowered with "quick"). */
+  @Test
+  void aWordTheSpanAlreadyHasKeepsItsCase() throws Exception {
+    String csv = """
+        tortured_phrase,expected_phrase,num_papers
+        ""\"quick Fourier change""\",Fast Fourier Transform,166
+        """;
+    FingerprintList l = FingerprintList.read(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "t.csv");
+    Restorer r = Restorer.builder(DefaultModels.languageModel()).candidates(new FingerprintCandidates(l)).build();
+    assertEquals("We combined the fast Fourier transform with a model.",
+        r.restore("We combined the quick Fourier change with a model.").text());
+    assertEquals("Quick Fourier change", r.restore("Quick Fourier change").edits().get(0).surface());
+    assertEquals("Fast Fourier Transform", r.restore("Quick Fourier change").edits().get(0).suggestion());
+  }
+
   /** A profile whose habit "bunch" <- "group" makes "group size", likelier to a general model than "batch size". */
   static SpinnerProfile groupProfile() {
     ProfileInfo info = new ProfileInfo("t", "test", "test", "CC0", "2026-12-01", 1, 1, 1, 1, 0.5, "none");
