@@ -183,9 +183,15 @@ class BinaryLmTest {
     for (int bits : new int[] {8, 16, 32}) {
       try (BinaryLm lm = LmTestSupport.write(data, dir, "rt" + bits + ".ulm", bits)) {
         NgramModelData back = lm.toModelData();
-        // Scores lie in [-5, 0], back-offs in [-1.7, 0.3]: 8 bits leave bins of ~0.02 on average,
-        // equal-population bins of uniform values stay well under 0.05.
-        double tol = bits == 8 ? 0.05 : bits == 16 ? 2e-4 : 0;
+        // Scores lie in [-5, 0], back-offs in [-1.7, 0.3]: 8 bits leave bins of ~0.02 on average. A
+        // value is coded as the nearest centre of equal-population bins, so its error is bounded by
+        // its bin's width, which a sparse tail can stretch (one value in ~3,000 off by 0.059 for seed
+        // 43920980688624; 150 other seeds: at most 0.039, mean at most 0.0045): with 8 bits, at most
+        // 1% beyond 0.05, none beyond 0.25, and a mean error under 0.01.
+        double tol = bits == 8 ? 0.25 : bits == 16 ? 2e-4 : 0;
+        double errors = 0;
+        int values = 0;
+        int beyond = 0;
         BackoffOracle want = new BackoffOracle(data);
         for (int n = 1; n <= 4; n++) {
           assertEquals(data.count(n), back.count(n), "seed=" + seed + " bits=" + bits);
@@ -196,7 +202,15 @@ class BinaryLmTest {
             assertEquals(n, (int) w[1] == 0 && ng[n - 1] == 0 ? n : (int) w[1],
                 "seed=" + seed + " n-gram exists in the original");
             assertEquals(w[0], back.logProb(n)[i], tol, "seed=" + seed + " bits=" + bits);
+            double e = Math.abs(w[0] - back.logProb(n)[i]);
+            errors += e;
+            values++;
+            beyond += e > 0.05 ? 1 : 0;
           }
+        }
+        if (bits == 8) {
+          assertTrue(beyond <= values / 100, "seed=" + seed + ": " + beyond + " of " + values + " beyond 0.05");
+          assertTrue(errors / values < 0.01, "seed=" + seed + ": mean error " + errors / values);
         }
       }
     }
