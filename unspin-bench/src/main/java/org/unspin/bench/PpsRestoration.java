@@ -81,8 +81,7 @@ public final class PpsRestoration {
     if (art < 0) {
       return s;
     }
-    String first = phrase.strip().split("\\s+", 2)[0];
-    ArticleSounds.Article a = first.isEmpty() ? null : ArticleSounds.loadDefault().articleFor(first);
+    ArticleSounds.Article a = ArticleSounds.loadDefault().articleForPhrase(phrase.strip());
     return s.replace(ARTICLE, a == ArticleSounds.Article.AN ? "an" : "a");
   }
 

@@ -107,7 +107,7 @@ public final class ArticleAgreementRule implements Rule {
         continue; // the restoration rewrites the article itself: its edit speaks for it
       }
       if (edit != null && edit.start() == next.start()) {
-        ArticleSounds.Article fits = sounds.articleFor(firstWord(edit.suggestion()));
+        ArticleSounds.Article fits = sounds.articleForPhrase(edit.suggestion());
         boolean keep = fits == null || fits == ArticleSounds.Article.EITHER || (fits == ArticleSounds.Article.AN) == an;
         String suggestion = (keep ? s : other) + text.substring(art.end(), edit.start()) + edit.suggestion();
         out.add(new Finding(art.start(), edit.end(), text.substring(art.start(), edit.end()), suggestion,
@@ -116,18 +116,6 @@ public final class ArticleAgreementRule implements Rule {
       }
       out.add(new Finding(art.start(), art.end(), s, other, CONFIDENCE, ID));
     }
-  }
-
-  /**
-   * A suggestion's first word, up to white space: the unit {@link ArticleSounds#articleFor} reads
-   * for the input's words too (it abstains on what does not start with a letter).
-   */
-  private static String firstWord(String suggestion) {
-    int k = 0;
-    while (k < suggestion.length() && !Character.isWhitespace(suggestion.charAt(k))) {
-      k++;
-    }
-    return suggestion.substring(0, k);
   }
 
   private static boolean plainSpaces(String text, int from, int to) {

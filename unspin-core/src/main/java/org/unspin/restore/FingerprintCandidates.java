@@ -237,7 +237,7 @@ public final class FingerprintCandidates implements SpanCandidateGenerator {
       return;
     }
     for (Original o : originals) {
-      ArticleSounds.Article wants = sounds.articleFor(o.display().split(" ", 2)[0]);
+      ArticleSounds.Article wants = sounds.articleForPhrase(o.display());
       if (wants == null || wants == ArticleSounds.Article.EITHER || o.words().size() + 1 > Candidate.MAX_SPAN) {
         continue;
       }

@@ -102,6 +102,18 @@ public final class ArticleSounds {
   }
 
   /**
+   * The article {@code phrase} takes: {@link #articleFor} of its first word, up to white space
+   * ("random forest" by "random"; null for a phrase that starts with white space).
+   */
+  public Article articleForPhrase(String phrase) {
+    int k = 0;
+    while (k < phrase.length() && !Character.isWhitespace(phrase.charAt(k))) {
+      k++;
+    }
+    return articleFor(phrase.substring(0, k));
+  }
+
+  /**
    * The article {@code word} takes, or null when the rule should abstain: empty words, words not
    * starting with a letter, single letters and all-capital abbreviations (read letter by letter or
    * as a word, which spelling cannot tell), also before a hyphen ("US-sponsored", "X-ray").
