@@ -67,8 +67,8 @@ public final class ChannelModel {
       cost = Math.log10((Math.min(subCount, originalCount) + beta * Math.pow(10, cost)) / (originalCount + beta));
     }
     cost -= immutableCost;
-    // (a negative immutableCost, the Restorer's correction for a listed token the LM does not know,
-    // may lift the cost above 0)
+    // (a negative immutableCost, a listed phrase's odds and the Restorer's correction for its tokens
+    // the LM does not know, may lift the cost above 0)
     return (float) (immutableCost < 0 ? cost : Math.min(cost, 0));
   }
 
@@ -195,13 +195,17 @@ public final class ChannelModel {
 
   /**
    * The extra cost of changing what spinners leave alone at the candidate's tokens of
-   * {@code sentence} (0 for an alignment with the source and for a tortured-phrase list's phrase,
-   * each evidence enough that a spinner wrote these tokens: "pre-handling", a compound the model
-   * does not know, is the list's "preprocessing").
+   * {@code sentence} (0 for an alignment with the source, and for a tortured-phrase list's phrase
+   * less the list's odds, {@link ChannelWeights#fingerprintOdds} times the list's confidence: each
+   * is evidence enough that a spinner wrote these tokens: "pre-handling", a compound the model
+   * does not know, is the list's "preprocessing"). Negative for a listed phrase.
    */
   public double immutableCost(List<InputToken> sentence, Candidate c, boolean surfaceKnown) {
-    return c.source() == CandidateSource.SOURCE_ALIGNMENT || c.source() == CandidateSource.FINGERPRINT ? 0
-        : immutability(sentence, c, surfaceKnown);
+    if (c.source() == CandidateSource.FINGERPRINT) {
+      float p = c.features().profileProb();
+      return -w.fingerprintOdds() * (Float.isNaN(p) ? 1 : p);
+    }
+    return c.source() == CandidateSource.SOURCE_ALIGNMENT ? 0 : immutability(sentence, c, surfaceKnown);
   }
 
   /** The extra cost of changing the immutables spinners leave alone (the worst covered token counts). */

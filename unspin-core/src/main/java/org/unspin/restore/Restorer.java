@@ -680,9 +680,14 @@ public final class Restorer {
   }
 
   /** Identity of a candidate for deduplication: its span and its word ids. */
-  private record SpanKey(int from, int length, int w0, int w1, int w2) {
-    static SpanKey of(int from, int length, int[] ids) {
-      return new SpanKey(from, length, ids[0], ids.length > 1 ? ids[1] : -1, ids.length > 2 ? ids[2] : -1);
+  /**
+   * A candidate's span and words: its word ids, and its phrase when the ids alone do not tell it
+   * (more than three words, or a word the LM does not know).
+   */
+  private record SpanKey(int from, int length, int w0, int w1, int w2, String phrase) {
+    static SpanKey of(int from, int length, int[] ids, Candidate c) {
+      String phrase = ids.length > 3 || unknownCount(ids) > 0 ? c.phrase().toLowerCase(java.util.Locale.ROOT) : null;
+      return new SpanKey(from, length, ids[0], ids.length > 1 ? ids[1] : -1, ids.length > 2 ? ids[2] : -1, phrase);
     }
   }
 
@@ -809,9 +814,11 @@ public final class Restorer {
     }
 
     /** Whether a candidate for the span {@code [from, from + length)} with these word ids is collected. */
-    boolean holds(int start, int length, int[] wordIds) {
+    boolean holds(int start, int length, int[] wordIds, Candidate c) {
+      boolean byPhrase = unknownCount(wordIds) > 0;
       for (int k = 0; k < size; k++) {
-        if (from[k] == start && cand[k].length() == length && java.util.Arrays.equals(ids[k], wordIds)) {
+        if (from[k] == start && cand[k].length() == length && java.util.Arrays.equals(ids[k], wordIds)
+            && (!byPhrase || cand[k].phrase().equalsIgnoreCase(c.phrase()))) {
           return true;
         }
       }
@@ -1122,18 +1129,20 @@ public final class Restorer {
 
   /**
    * {@link ChannelModel#immutableCost}, less {@link #unknownGap()} for each token of a
-   * tortured-phrase list's phrase that the LM does not know: the model gives such a token the
+   * tortured-phrase list's phrase that the LM does not know, and plus it for each word of the
+   * list's wording the LM does not know: the model gives such a token the
    * probability of every word it does not know together ("pre-handling" −2.4 after "applied",
    * against −6.7 for the list's "preprocessing"), which no known wording can beat, while the list
    * says that the token is one a spinner wrote; it is read as one of the model's rarest words.
    */
-  private double immutableCost(Sentence s, Candidate c, boolean known) {
-    double cost = channel.immutableCost(s.tokens, c, known);
-    if (!known && c.source() == CandidateSource.FINGERPRINT) {
+  private double immutableCost(Sentence s, int from, Candidate c, int[] ids) {
+    double cost = channel.immutableCost(s.tokens, c, surfaceKnown(s.ids, from, c.length()));
+    if (c.source() == CandidateSource.FINGERPRINT) {
       int unknown = 0;
-      for (int i = c.from(); i < c.from() + c.length(); i++) {
+      for (int i = from; i < from + c.length(); i++) {
         unknown += s.ids[i] == Vocabulary.UNK ? 1 : 0;
       }
+      unknown -= unknownCount(ids);
       cost -= unknown * unknownGap();
     }
     return cost;
@@ -1166,16 +1175,30 @@ public final class Restorer {
     return g;
   }
 
-  /** Word ids of {@code c}'s words, or null if the LM does not know one of them. */
+  /**
+   * Word ids of {@code c}'s words, or null if the LM does not know one of them; a tortured-phrase
+   * list's phrase keeps {@link Vocabulary#UNK} for the words the LM does not know ("cross-validation",
+   * "k-means"): the list vouches for them, and {@link #immutableCost} prices each as one of the
+   * model's rarest words.
+   */
   private static int[] wordIds(Prepared doc, Vocabulary vocab, Candidate c) {
+    boolean listed = c.source() == CandidateSource.FINGERPRINT;
     int[] ids = new int[c.words().size()];
     for (int k = 0; k < ids.length; k++) {
       ids[k] = doc.id(vocab, c.words().get(k));
-      if (ids[k] == Vocabulary.UNK) {
+      if (ids[k] == Vocabulary.UNK && !listed) {
         return null;
       }
     }
     return ids;
+  }
+
+  private static int unknownCount(int[] ids) {
+    int unknown = 0;
+    for (int id : ids) {
+      unknown += id == Vocabulary.UNK ? 1 : 0;
+    }
+    return unknown;
   }
 
   /** The channel's key of a pair: the surface's LM forms joined by spaces, a tab, the original phrase. */
@@ -1218,13 +1241,13 @@ public final class Restorer {
         continue;
       }
       int[] ids = wordIds(doc, vocab, c);
-      if (ids == null || isIdentity(s.ids, c, ids)) {
+      if (ids == null || isIdentity(s, c.from(), c, ids)) {
         continue;
       }
       for (int i = c.from(); i < c.from() + c.length(); i++) {
         s.eligible[i] = true;
       }
-      Integer prev = seen.putIfAbsent(SpanKey.of(c.from(), c.length(), ids), kept.size());
+      Integer prev = seen.putIfAbsent(SpanKey.of(c.from(), c.length(), ids, c), kept.size());
       if (prev != null) {
         // Duplicates would split one choice's posterior; keep the one with more evidence.
         if (betterEvidence(c, kept.get(prev))) {
@@ -1242,7 +1265,7 @@ public final class Restorer {
       boolean known = surfaceKnown(s.ids, c.from(), c.length());
       String original = c.phrase();
       double candCost = channel.candidateCost(c);
-      double immCost = immutableCost(s, c, known);
+      double immCost = immutableCost(s, c.from(), c, keptIds.get(k));
       col.add(c, c.from(), keptIds.get(k), channel.changeCost(Math.log10(weights.replacementRate()), candCost,
           immCost, 0, 0), known, original, pairKey(s.tokens, c.from(), c.length(), original, sb), candCost, immCost);
     }
@@ -1318,7 +1341,7 @@ public final class Restorer {
         }
         SpanCache.Entry e = spanEntry(own, doc, s, i, len, work);
         for (int k = 0; k < e.size(); k++) {
-          if (col.holds(i, len, e.ids[k])) {
+          if (col.holds(i, len, e.ids[k], e.candidates[k])) {
             continue; // (a second path to the same text would split its posterior)
           }
           col.add(e.candidates[k], i, e.ids[k], e.prior[k], e.surfaceKnown, e.originals[k], e.pairKeys[k],
@@ -1378,10 +1401,10 @@ public final class Restorer {
               + (c.from() + c.length()) + ") when asked for [" + from + ", " + (from + length) + ")");
         }
         int[] ids = wordIds(doc, vocab, c);
-        if (ids == null || isIdentity(s.ids, c, ids)) {
+        if (ids == null || isIdentity(s, from, c, ids)) {
           continue;
         }
-        Integer prev = seen.putIfAbsent(SpanKey.of(from, length, ids), kept.size());
+        Integer prev = seen.putIfAbsent(SpanKey.of(from, length, ids, c), kept.size());
         if (prev != null) {
           if (betterEvidence(c, kept.get(prev))) {
             kept.set(prev, c);
@@ -1407,7 +1430,7 @@ public final class Restorer {
     double logRate = Math.log10(weights.replacementRate());
     for (int k = 0; k < prior.length; k++) {
       candidateCost[k] = channel.candidateCost(kept.get(k));
-      immutableCost[k] = immutableCost(s, kept.get(k), known);
+      immutableCost[k] = immutableCost(s, from, kept.get(k), keptIds.get(k));
       prior[k] = channel.changeCost(logRate, candidateCost[k], immutableCost[k], 0, 0);
       originals[k] = kept.get(k).phrase();
       pairKeys[k] = pairKey(s.tokens, from, length, originals[k], sb);
@@ -1484,7 +1507,11 @@ public final class Restorer {
     return keep;
   }
 
-  /** Prefers the cheaper source order of CandidateSource (alignment, profile before context). */
+  /**
+   * Prefers the stronger evidence for the same change: an alignment with the source, then a
+   * tortured-phrase list's phrase (not a profile's entry for it, whose immutables' surcharges would
+   * price a compound the model does not know out of reach), a profile, and context last.
+   */
   private static boolean betterEvidence(Candidate a, Candidate b) {
     return rank(a.source()) < rank(b.source());
   }
@@ -1493,11 +1520,11 @@ public final class Restorer {
     return switch (s) {
       case SOURCE_ALIGNMENT -> 0;
       case FINGERPRINT -> 1;
-      case PROFILE -> 1;
-      case THESAURUS -> 2;
-      case MORPHOLOGY -> 3;
-      case NUMBER -> 4;
-      case CONTEXT -> 5;
+      case PROFILE -> 2;
+      case THESAURUS -> 3;
+      case MORPHOLOGY -> 4;
+      case NUMBER -> 5;
+      case CONTEXT -> 6;
     };
   }
 
@@ -1516,12 +1543,17 @@ public final class Restorer {
     return false;
   }
 
-  private static boolean isIdentity(int[] sentenceIds, Candidate c, int[] ids) {
+  /**
+   * Whether {@code c} at {@code from} writes the sentence's own words (a word the LM does not know,
+   * which only a listed phrase may carry, by its LM form).
+   */
+  private static boolean isIdentity(Sentence s, int from, Candidate c, int[] ids) {
     if (c.length() != ids.length) {
       return false;
     }
     for (int k = 0; k < ids.length; k++) {
-      if (sentenceIds[c.from() + k] != ids[k]) {
+      if (s.ids[from + k] != ids[k]
+          || ids[k] == Vocabulary.UNK && !s.tokens.get(from + k).lmForm().equalsIgnoreCase(c.words().get(k))) {
         return false;
       }
     }

@@ -139,10 +139,57 @@ class FingerprintCandidatesTest {
     ChannelModel channel = new ChannelModel(ChannelWeights.shipped());
     List<InputToken> t = AnalyzedTokens.of("We solved the Navier-Stocks equations.");
     Candidate listed = new FingerprintCandidates(l).candidates(t).get(0);
-    assertEquals(0.0, channel.immutableCost(t, listed, false), "no surcharge for a listed phrase");
+    assertEquals(-ChannelWeights.shipped().fingerprintOdds() * 0.95, channel.immutableCost(t, listed, false), 1e-6,
+        "no surcharge for a listed phrase, and the list's odds");
     Candidate other = new Candidate(listed.from(), listed.length(), listed.words(), listed.display(),
         CandidateSource.THESAURUS, CandidateFeatures.NONE);
     assertTrue(channel.immutableCost(t, other, false) > 0, "the same tokens from another source keep it");
+  }
+
+  /**
+   * A listed wording with words the LM does not know ("cross-validation", "NP-hard") is written
+   * (such a candidate was dropped as one the model cannot score), and where the model cannot tell
+   * the two readings apart the list's odds decide.
+   */
+  @Test
+  void aListedWordingTheModelDoesNotKnowIsWritten() throws Exception {
+    String csv = """
+        tortured_phrase,expected_phrase,num_papers
+        ""\"cross-approval""\",cross-validation,10
+        ""\"back proliferation""\",back-propagation,10
+        ""\"np-difficult""\",NP-hard,10
+        ""\"k-implies grouping""\",k-means clustering,10
+        ""\"pre-prepared""\",pre-trained,10
+        """;
+    FingerprintList l = FingerprintList.read(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "t.csv");
+    Restorer r = Restorer.builder(DefaultModels.languageModel()).candidates(new FingerprintCandidates(l)).build();
+    assertEquals("We applied cross-validation to the model.", r.restore("We applied cross-approval to the model.").text());
+    assertEquals("The net learns by back-propagation of the error.",
+        r.restore("The net learns by back proliferation of the error.").text());
+    assertEquals("The authors used k-means clustering on the data.",
+        r.restore("The authors used k-implies grouping on the data.").text());
+    assertEquals("The problem is np-hard in general.", r.restore("The problem is np-difficult in general.").text(),
+        "in the input's case");
+    RestoredText pre = r.restore("We used a pre-prepared network.");
+    assertEquals("We used a pre-trained network.", pre.text(), "neither word known: the list's odds");
+    assertEquals(1, pre.edits().size(), pre.edits()::toString);
+    // the list's wording as written stays
+    assertEquals("The problem is NP-hard and we used cross-validation.",
+        r.restore("The problem is NP-hard and we used cross-validation.").text());
+    assertTrue(pre.edits().get(0).confidence() > 0.85, pre.edits()::toString);
+    // a profile learned from the list has the same change: the list's candidate is the one kept,
+    // without the surcharge a compound the model does not know takes from a profile
+    ProfileInfo info = new ProfileInfo("t", "test", "test", "CC0", "2026-12-01", 1, 1, 1, 1, 0.5, "none");
+    SpinnerProfile same = new SpinnerProfile(info, List.of(new SpinnerProfile.Entry("np-difficult", "np-hard", 1, 0.5,
+        0.5)));
+    Restorer both = Restorer.builder(DefaultModels.languageModel()).candidates(CandidateGenerator.union(
+        List.of(new ProfileCandidates(List.of(same)), new FingerprintCandidates(l)))).build();
+    assertEquals("The problem is np-hard in general.", both.restore("The problem is np-difficult in general.").text());
+    // without the list's odds the two readings are a coin toss
+    Restorer even = Restorer.builder(DefaultModels.languageModel()).candidates(new FingerprintCandidates(l))
+        .weights(ChannelWeights.shipped().with("fingerprintOdds", 0)).build();
+    RestoredText toss = even.restore("We used a pre-prepared network.");
+    assertTrue(toss.edits().isEmpty() || toss.edits().get(0).confidence() < 0.6, toss.edits()::toString);
   }
 
   /** A word of the replacement that the span has as written keeps its case ("Fourier" is not lowered with "quick"). */
