@@ -318,7 +318,9 @@ public record ChannelWeights(
       0.0, // gatedJudgedGate: the gate alone
       0.0, // defaultProfileDiscount: none
       2.0, // fingerprintBase: a listed phrase's change is free at any rate of 1% or more (the cost's cap at 0)
-      1.0); // fingerprintOdds: 10 to 1 (times the list's confidence) that a listed phrase is a spinner's
+      2.0); // fingerprintOdds: 100 to 1 (times the list's confidence) that a listed phrase is a spinner's;
+            // eval pps --listed even lines 3,111 / 3,138 / 3,146 / 3,155 at 1 / 2 / 3 / 4, odd lines (reported)
+            // 3,113 -> 3,157 at 2 (BENCHMARKS §7w)
   // Pruning defaults measured with a WordNet reverse lexicon (23 candidates per token) and a 25 MB
   // trigram LM: 64.1% of spun errors removed at rate 40% vs 65.0% with (3.0, 8, 16, 2.0), at about
   // 1.5 times the speed.
