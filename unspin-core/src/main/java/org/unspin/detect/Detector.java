@@ -104,14 +104,23 @@ public final class Detector {
     double p = model.probability(x);
     DetectorConfig c = analyzer.config();
     Verdict v = p >= c.spunThreshold() ? Verdict.SPUN : p <= c.cleanThreshold() ? Verdict.CLEAN : Verdict.UNCERTAIN;
+    String note = null;
+    int listed = s.hits().getOrDefault(KnownTorturedPhraseRule.ID, 0);
+    if (v == Verdict.CLEAN && listed > 0) {
+      // The model was trained on thesaurus spins, which never write the list's phrases (it gives
+      // the rule no weight), while the list's phrases are rare in clean text (docs/detect.md): its
+      // "clean" is not a conclusion it can draw here.
+      v = Verdict.UNCERTAIN;
+      note = "not called clean: " + listed + (listed == 1 ? " match" : " matches")
+          + " of the tortured-phrase list, which the detector's model cannot weigh";
+    }
     if (s.words() < minWords) {
       v = Verdict.UNCERTAIN;
+      note = "too short to judge: " + s.words() + (s.words() == 1 ? " word" : " words") + ", the detector needs "
+          + minWords;
     }
     return new CheckReport(text, p, v, distinctSpans(s.findings()), s.hits(), x.asMap(),
-        restoration.text(), restoration.edits()).withContributions(model.contributions(x))
-        .withNote(s.words() < minWords
-            ? "too short to judge: " + s.words() + (s.words() == 1 ? " word" : " words") + ", the detector needs "
-                + minWords : null);
+        restoration.text(), restoration.edits()).withContributions(model.contributions(x)).withNote(note);
   }
 
   /**

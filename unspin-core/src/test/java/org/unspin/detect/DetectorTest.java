@@ -78,6 +78,27 @@ class DetectorTest {
     assertEquals(Verdict.UNCERTAIN, check(strict, clean).verdict());
   }
 
+  /**
+   * The model never saw a listed tortured phrase in training (it gives the rule no weight), so
+   * where one occurs its "clean" is not a conclusion it can draw: the verdict is uncertain, and
+   * the note says why.
+   */
+  @Test
+  void aTextWithAListedPhraseIsNotCalledClean() {
+    Detector d = detector(0.8, 0.2);
+    String listed = "Our group has studied the fundamental rule of counterfeit consciousness for many years.";
+    CheckReport r = check(d, listed);
+    assertTrue(r.spunProbability() <= 0.2, "the model alone calls it clean: p=" + r.spunProbability());
+    assertTrue(r.signals().get(KnownTorturedPhraseRule.ID) > 0, r.signals()::toString);
+    assertEquals(Verdict.UNCERTAIN, r.verdict());
+    assertEquals("not called clean: 1 match of the tortured-phrase list, which the detector's model cannot weigh",
+        r.note());
+    assertEquals(r.note(), Json.parseObject(r.toJson()).get("note"));
+    CheckReport plain = check(d, "Our group has studied the fundamental rule of artificial intelligence for many years.");
+    assertEquals(Verdict.CLEAN, plain.verdict(), () -> "p=" + plain.spunProbability());
+    assertEquals(null, plain.note());
+  }
+
   @Test
   void contributionsAreTheLogitsTermsAndTheReportNamesTheLargest() {
     Detector d = detector(0.8, 0.2);
