@@ -267,4 +267,72 @@ public final class PpsRestoration {
     }
     return new CleanResult(texts, changed, words, total);
   }
+
+  /**
+   * Paper-like sentences, each with {@code {}} where a phrase of the list goes: the documents of
+   * {@link #documents} (written for this measurement; not from any paper).
+   */
+  public static final List<String> PAPER_SENTENCES = List.of(
+      "The results of the experiments show that {} improves the performance of the system in all test cases.",
+      "Several studies have examined {} in patients with chronic kidney disease over the past decade.",
+      "To address this problem, the authors combined {} with a simple statistical model of the observed data.",
+      "In this paper, we propose a new method based on {} and evaluate it on two public data sets.",
+      "We compare {} with three baselines and report the mean and standard deviation over ten runs.",
+      "The second section reviews earlier work on {} and its applications in industry.");
+
+  /** Whether a pair's expected wording can stand in a sentence (no alternatives, notes or queries). */
+  static boolean plainWording(TextPair p) {
+    String w = p.original().trim();
+    String lower = w.toLowerCase(Locale.ROOT);
+    return !w.isEmpty() && w.indexOf('(') < 0 && w.indexOf('/') < 0 && w.indexOf('"') < 0
+        && !lower.contains(" or ") && !lower.contains(" and ") && w.split("\\s+").length <= 6
+        && !p.spun().contains("\n");
+  }
+
+  /**
+   * Paper-like documents for detection: each of {@code sentences} sentences (a seeded choice of
+   * {@link #PAPER_SENTENCES}) holds a different pair's phrase, {@code tortured} of them (at seeded
+   * places) the tortured phrase and the others the expected wording, so that a document with 0 is
+   * clean technical text and one with k has k of the list's phrases. Pairs whose wording cannot
+   * stand in a sentence are left out ({@link #plainWording}).
+   *
+   * @throws IllegalArgumentException if {@code tortured} is not in {@code [0, sentences]} or there
+   *     are fewer usable pairs than {@code sentences}
+   */
+  public static List<String> documents(List<TextPair> pairs, int tortured, int count, int sentences, long seed) {
+    if (sentences < 1 || tortured < 0 || tortured > sentences || count < 0) {
+      throw new IllegalArgumentException("need 0 <= tortured <= sentences, sentences >= 1 and count >= 0 (got "
+          + tortured + ", " + sentences + ", " + count + ")");
+    }
+    List<TextPair> usable = pairs.stream().filter(PpsRestoration::plainWording).toList();
+    if (usable.size() < sentences) {
+      throw new IllegalArgumentException("only " + usable.size() + " usable pairs for documents of " + sentences
+          + " sentences");
+    }
+    java.util.Random rnd = new java.util.Random(seed * 1_000_003L + tortured);
+    List<String> docs = new java.util.ArrayList<>(count);
+    for (int d = 0; d < count; d++) {
+      java.util.Set<Integer> chosen = new java.util.LinkedHashSet<>();
+      while (chosen.size() < sentences) {
+        chosen.add(rnd.nextInt(usable.size()));
+      }
+      java.util.Set<Integer> places = new java.util.HashSet<>();
+      while (places.size() < tortured) {
+        places.add(rnd.nextInt(sentences));
+      }
+      StringBuilder sb = new StringBuilder();
+      int i = 0;
+      for (int k : chosen) {
+        TextPair p = usable.get(k);
+        String template = PAPER_SENTENCES.get(rnd.nextInt(PAPER_SENTENCES.size()));
+        if (i > 0) {
+          sb.append(' ');
+        }
+        sb.append(text(template, places.contains(i) ? p.spun().trim() : p.original().trim()));
+        i++;
+      }
+      docs.add(sb.toString());
+    }
+    return docs;
+  }
 }

@@ -105,4 +105,28 @@ class PpsRestorationTest {
     assertEquals(0, r.exactWithout());
     assertEquals(1, r.exactWith(), r.rows()::toString);
   }
+
+  @Test
+  void documentsHoldKTorturedPhrasesAmongTheListsWordings() {
+    List<TextPair> pairs = new java.util.ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      pairs.add(new TextPair("p" + i, "tortured" + i + " phrase", "plain" + i + " wording"));
+    }
+    pairs.add(new TextPair("x", "guarded phrase", "first wording / second wording"));
+    pairs.add(new TextPair("y", "noted phrase", "wording (with a note)"));
+    for (int k : new int[] {0, 1, 3, 5}) {
+      List<String> docs = PpsRestoration.documents(pairs, k, 20, 5, 7);
+      assertEquals(20, docs.size());
+      for (String d : docs) {
+        assertEquals(k, d.split("tortured", -1).length - 1, d);
+        assertEquals(5 - k, d.split("plain", -1).length - 1, d);
+        assertFalse(d.contains("guarded") || d.contains("noted") || d.contains("/"), "no unusable wording: " + d);
+        assertEquals(5, d.split("(?<=\\.) ").length, "five sentences: " + d);
+      }
+      assertEquals(docs, PpsRestoration.documents(pairs, k, 20, 5, 7), "seeded");
+    }
+    assertTrue(!PpsRestoration.documents(pairs, 1, 5, 5, 7).equals(PpsRestoration.documents(pairs, 1, 5, 5, 8)));
+    assertThrows(IllegalArgumentException.class, () -> PpsRestoration.documents(pairs, 6, 1, 5, 7));
+    assertThrows(IllegalArgumentException.class, () -> PpsRestoration.documents(pairs.subList(0, 3), 1, 1, 5, 7));
+  }
 }

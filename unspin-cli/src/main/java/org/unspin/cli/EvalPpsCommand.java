@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.unspin.api.Unspin;
+import org.unspin.api.Verdict;
 import org.unspin.bench.PpsRestoration;
 import org.unspin.channel.PpsPairs;
 import org.unspin.channel.ProfileFormat;
@@ -18,6 +19,7 @@ import org.unspin.channel.ProfileLearner;
 import org.unspin.channel.SpinnerProfile;
 import org.unspin.channel.TextPair;
 import org.unspin.channel.fingerprint.FingerprintList;
+import org.unspin.detect.CheckReport;
 import org.unspin.restore.ChannelWeights;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,7 +43,11 @@ import picocli.CommandLine.Spec;
             + " the shipped profile (--conditions: an AND entry's conditions on a line after its phrase, so that its"
             + " query matches). --clean restores the list's expected wordings (clean text, each once) with the"
             + " shipped profile at full strength in every text and counts the edits: how often clean technical"
-            + " wording is changed."})
+            + " wording is changed.",
+        "--documents checks paper-like documents of --sentences sentences, each holding one of the list's phrases,"
+            + " k of them tortured and the others in the list's wording (for each k of --tortured; --docs documents"
+            + " each, seeded by --seed), with the default model, and counts the verdicts: how a text with k of the"
+            + " list's phrases is judged."})
 public final class EvalPpsCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -97,8 +103,43 @@ public final class EvalPpsCommand implements Callable<Integer> {
       + " shipped profile at full strength everywhere, and count the edits.")
   boolean clean;
 
+  @Option(names = "--documents", description = "Check paper-like documents holding k of the list's phrases and count"
+      + " the verdicts (see above).")
+  boolean documents;
+
+  @Option(names = "--tortured", split = ",", paramLabel = "K", defaultValue = "0,1,2,4",
+      description = "With --documents: the numbers of tortured phrases per document (default ${DEFAULT-VALUE}).")
+  List<Integer> tortured;
+
+  @Option(names = "--sentences", paramLabel = "N", defaultValue = "8",
+      description = "With --documents: sentences per document (default ${DEFAULT-VALUE}).")
+  int sentences;
+
+  @Option(names = "--docs", paramLabel = "N", defaultValue = "300",
+      description = "With --documents: documents for each k (default ${DEFAULT-VALUE}).")
+  int docs;
+
   @Override
   public Integer call() throws IOException {
+    if (documents && (listed || clean)) {
+      throw new UsageException("--documents, --listed and --clean are separate measurements: give one");
+    }
+    if (documents && (rows != null || carrier != null || conditions)) {
+      throw new UsageException("--documents writes its own sentences: leave out --rows, --carrier and --conditions");
+    }
+    if (documents && !pps.equals("default")) {
+      throw new UsageException("--documents measures the shipped list, which the default model reads: leave out --pps");
+    }
+    if (documents) {
+      if (sentences < 1 || docs < 1) {
+        throw new UsageException("--sentences and --docs must be at least 1 (got " + sentences + ", " + docs + ")");
+      }
+      for (int k : tortured) {
+        if (k < 0 || k > sentences) {
+          throw new UsageException("--tortured: each k must be in [0, " + sentences + "] (got " + k + ")");
+        }
+      }
+    }
     if (conditions && !listed) {
       throw new UsageException("--conditions is for --listed");
     }
@@ -141,6 +182,9 @@ public final class EvalPpsCommand implements Callable<Integer> {
     }
     if (clean) {
       return clean(pairs);
+    }
+    if (documents) {
+      return documents(pairs);
     }
     PpsPairs.Split split = PpsPairs.split(pairs, holdout, seed);
     ProfileLearner learner = new ProfileLearner();
@@ -212,6 +256,40 @@ public final class EvalPpsCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "changed with the shipped profile everywhere: %d (%.1f%%), %.2f edits per 100 words%n",
         r.changed(), 100.0 * r.changed() / Math.max(1, r.texts()), r.editsPer100Words());
     out.flush();
+    return Main.EXIT_OK;
+  }
+
+  /** Paper-like documents with k of the list's phrases, checked with the default model: the verdicts. */
+  private int documents(List<TextPair> pairs) {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    out.printf(Locale.ROOT, "paper-like documents of %d sentences, %d for each k (seed %d; the shipped list's"
+        + " phrases, nothing held out)%n", sentences, docs, seed);
+    out.printf(Locale.ROOT, "%-3s %6s %6s %9s %6s %9s%n", "k", "docs", "clean", "uncertain", "spun", "mean p");
+    try (Unspin u = make(builder())) {
+      for (int k : tortured) {
+        List<String> texts;
+        try {
+          texts = PpsRestoration.documents(pairs, k, docs, sentences, seed);
+        } catch (IllegalArgumentException e) {
+          throw new UsageException(e.getMessage());
+        }
+        int[] verdicts = new int[3];
+        double sum = 0;
+        for (int d = 0; d < texts.size(); d++) {
+          CheckReport r = u.check(texts.get(d));
+          verdicts[r.verdict().ordinal()]++;
+          sum += r.spunProbability();
+          if ((d + 1) % 100 == 0 || d + 1 == texts.size()) {
+            err.printf(Locale.ROOT, "eval pps --documents: k=%d, %d/%d documents%n", k, d + 1, texts.size());
+            err.flush();
+          }
+        }
+        out.printf(Locale.ROOT, "%-3d %6d %6d %9d %6d %9.3f%n", k, texts.size(), verdicts[Verdict.CLEAN.ordinal()],
+            verdicts[Verdict.UNCERTAIN.ordinal()], verdicts[Verdict.SPUN.ordinal()], sum / texts.size());
+        out.flush();
+      }
+    }
     return Main.EXIT_OK;
   }
 

@@ -180,6 +180,31 @@ class EvalMeasureCommandsTest {
   }
 
   @Test
+  void ppsDocumentsCountsTheVerdictsOfPaperLikeDocumentsWithKListedPhrases() throws IOException {
+    Path lm = toyModel();
+    MainTest.Result r = MainTest.run("eval", "pps", "--documents", "--docs", "3", "--sentences", "4", "--tortured",
+        "0,2", "--seed", "5", "--no-default-lm", "--lm", lm.toString());
+    assertEquals(0, r.code(), r.err());
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^([02]) +3 +(\\d+) +(\\d+) +(\\d+) +([0-9.]+)$")
+        .matcher(r.out());
+    int lines = 0;
+    while (m.find()) {
+      lines++;
+      assertEquals(3, Integer.parseInt(m.group(2)) + Integer.parseInt(m.group(3)) + Integer.parseInt(m.group(4)),
+          r.out());
+    }
+    assertEquals(2, lines, r.out());
+    assertTrue(r.out().startsWith("paper-like documents of 4 sentences, 3 for each k (seed 5;"), r.out());
+    assertTrue(r.err().contains("eval pps --documents: k=2, 3/3 documents"), r.err());
+    MainTest.Result bad = MainTest.run("eval", "pps", "--documents", "--tortured", "9");
+    assertEquals(Main.EXIT_USAGE, bad.code());
+    assertTrue(bad.err().contains("--tortured: each k must be in [0, 8] (got 9)"), bad.err());
+    bad = MainTest.run("eval", "pps", "--documents", "--listed");
+    assertEquals(Main.EXIT_USAGE, bad.code());
+    assertTrue(bad.err().contains("separate measurements"), bad.err());
+  }
+
+  @Test
   void ppsMeasurementsAreOneAtATimeAndListedOnesReadTheShippedList() {
     MainTest.Result r = MainTest.run("eval", "pps", "--listed", "--clean");
     assertEquals(Main.EXIT_USAGE, r.code());
