@@ -200,7 +200,7 @@ import org.unspin.api.ModelException;
  *     keeps the phrase; since session 31). The list's phrases are rare in clean text (4 matches of
  *     certain entries in 14.5 million words of Wikipedia, 1 in the 2,980 documents of the news dev
  *     split), so a match is evidence of its own; it decides where the model cannot tell the
- *     readings apart ("np-difficult" and "NP-hard", neither known to the model)
+ *     readings apart ("pre-prepared" and "pre-trained", neither known to the default model)
  */
 public record ChannelWeights(
     double replacementRate,

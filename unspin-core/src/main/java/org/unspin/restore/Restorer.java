@@ -679,14 +679,14 @@ public final class Restorer {
     }
   }
 
-  /** Identity of a candidate for deduplication: its span and its word ids. */
   /**
-   * A candidate's span and words: its word ids, and its phrase when the ids alone do not tell it
-   * (more than three words, or a word the LM does not know).
+   * Identity of a candidate for deduplication: its span and its word ids, and its phrase when the
+   * ids alone do not tell it (more than three words, or a word the LM does not know).
    */
   private record SpanKey(int from, int length, int w0, int w1, int w2, String phrase) {
     static SpanKey of(int from, int length, int[] ids, Candidate c) {
-      String phrase = ids.length > 3 || unknownCount(ids) > 0 ? c.phrase().toLowerCase(java.util.Locale.ROOT) : null;
+      String phrase = ids.length > 3 || unknownCount(ids) > 0 ? c.phrase().toLowerCase(java.util.Locale.ROOT)
+          : null;
       return new SpanKey(from, length, ids[0], ids.length > 1 ? ids[1] : -1, ids.length > 2 ? ids[2] : -1, phrase);
     }
   }
@@ -1128,24 +1128,37 @@ public final class Restorer {
   }
 
   /**
-   * {@link ChannelModel#immutableCost}, less {@link #unknownGap()} for each token of a
-   * tortured-phrase list's phrase that the LM does not know, and plus it for each word of the
-   * list's wording the LM does not know: the model gives such a token the
-   * probability of every word it does not know together ("pre-handling" −2.4 after "applied",
-   * against −6.7 for the list's "preprocessing"), which no known wording can beat, while the list
-   * says that the token is one a spinner wrote; it is read as one of the model's rarest words.
+   * {@link ChannelModel#immutableCost}, and for a {@link #vouched} candidate (a tortured-phrase
+   * list's phrase or a spinner profile's entry) less {@link #unknownGap()} for each token of its
+   * span that the LM does not know and plus it for each of its own words the LM does not know: the
+   * model gives such a token the probability of every word it does not know together
+   * ("pre-handling" −2.4 after "applied", against −6.7 for the list's "preprocessing"), which no
+   * known wording can beat, while the list or the profile says that the token is one a spinner
+   * wrote; it is read as one of the model's rarest words (since session 30 for the list's phrases,
+   * session 31 for their wordings and for profiles).
    */
   private double immutableCost(Sentence s, int from, Candidate c, int[] ids) {
     double cost = channel.immutableCost(s.tokens, c, surfaceKnown(s.ids, from, c.length()));
-    if (c.source() == CandidateSource.FINGERPRINT) {
+    if (vouched(c)) {
       int unknown = 0;
       for (int i = from; i < from + c.length(); i++) {
         unknown += s.ids[i] == Vocabulary.UNK ? 1 : 0;
       }
       unknown -= unknownCount(ids);
-      cost -= unknown * unknownGap();
+      if (unknown != 0) {
+        cost -= unknown * unknownGap();
+      }
     }
     return cost;
+  }
+
+  /**
+   * Whether {@code c}'s source vouches for its words and for the span's: a tortured-phrase list's
+   * phrase, or a spinner profile's entry (learned from a spinner's output). Their words the LM
+   * does not know are read as its rarest words, on both sides ({@link #immutableCost}).
+   */
+  private static boolean vouched(Candidate c) {
+    return c.source() == CandidateSource.FINGERPRINT || c.source() == CandidateSource.PROFILE;
   }
 
   /** NaN until {@link #unknownGap()} computes it. */
@@ -1176,13 +1189,13 @@ public final class Restorer {
   }
 
   /**
-   * Word ids of {@code c}'s words, or null if the LM does not know one of them; a tortured-phrase
-   * list's phrase keeps {@link Vocabulary#UNK} for the words the LM does not know ("cross-validation",
-   * "k-means"): the list vouches for them, and {@link #immutableCost} prices each as one of the
+   * Word ids of {@code c}'s words, or null if the LM does not know one of them; a {@link #vouched}
+   * candidate keeps {@link Vocabulary#UNK} for the words the LM does not know ("cross-validation",
+   * "k-means"): its source vouches for them, and {@link #immutableCost} prices each as one of the
    * model's rarest words.
    */
   private static int[] wordIds(Prepared doc, Vocabulary vocab, Candidate c) {
-    boolean listed = c.source() == CandidateSource.FINGERPRINT;
+    boolean listed = vouched(c);
     int[] ids = new int[c.words().size()];
     for (int k = 0; k < ids.length; k++) {
       ids[k] = doc.id(vocab, c.words().get(k));

@@ -192,6 +192,22 @@ class FingerprintCandidatesTest {
     assertTrue(toss.edits().isEmpty() || toss.edits().get(0).confidence() < 0.6, toss.edits()::toString);
   }
 
+  /**
+   * A spinner profile's entry on a word the LM does not know ("respirational", which a spinner
+   * wrote for "respiratory"): the written word is read as one of the model's rarest words, not as
+   * the whole unknown class, which outscored every known wording.
+   */
+  @Test
+  void aProfileEntryForAWordTheModelDoesNotKnowIsWeighedAgainstARareWord() {
+    ProfileInfo info = new ProfileInfo("t", "test", "test", "CC0", "2026-12-01", 1, 1, 1, 1, 0.5, "none");
+    SpinnerProfile p = new SpinnerProfile(info, List.of(new SpinnerProfile.Entry("respirational", "respiratory", 2,
+        0.4, 0.9)));
+    Restorer r = Restorer.builder(DefaultModels.languageModel()).candidates(new ProfileCandidates(List.of(p)))
+        .weights(ChannelWeights.shipped()).build();
+    assertEquals("The patients had acute respiratory symptoms.",
+        r.restore("The patients had acute respirational symptoms.").text());
+  }
+
   /** A word of the replacement that the span has as written keeps its case ("Fourier" is not lowered with "quick"). */
   @Test
   void aWordTheSpanAlreadyHasKeepsItsCase() throws Exception {
