@@ -2111,6 +2111,9 @@ public final class Restorer {
       if (pattern == CasePattern.LOWER) {
         suggestion = keepWrittenWords(suggestion, ch);
       }
+      if (pattern == CasePattern.LOWER || pattern == CasePattern.TITLE) {
+        suggestion = keepOwnCase(suggestion, ch.candidate.display(), pattern == CasePattern.TITLE);
+      }
       return new Edit(first.start(), last.end(), doc.text.substring(first.start(), last.end()), suggestion,
           confidence);
     }
@@ -2138,6 +2141,38 @@ public final class Restorer {
         }
       }
       return words == null ? suggestion : String.join(" ", words);
+    }
+
+    /**
+     * {@code suggestion} with each word that {@code display} writes with a capital after its first
+     * letter ("NP-hard", "CO2", "LSTM") as {@code display} writes it: such a word's case is its own,
+     * not the sentence's ({@code title}: the first letter of the first word stays a capital).
+     */
+    private static String keepOwnCase(String suggestion, String display, boolean title) {
+      if (!hasInnerCapital(display)) {
+        return suggestion;
+      }
+      String[] own = display.split(" ", -1);
+      String[] words = suggestion.split(" ", -1);
+      if (own.length != words.length) {
+        return suggestion;
+      }
+      for (int k = 0; k < own.length; k++) {
+        if (hasInnerCapital(own[k])) {
+          words[k] = title && k == 0 ? Character.toUpperCase(own[k].charAt(0)) + own[k].substring(1) : own[k];
+        }
+      }
+      return String.join(" ", words);
+    }
+
+    /** Whether a word of {@code s} has a capital after its first character. */
+    private static boolean hasInnerCapital(String s) {
+      for (int i = 1; i < s.length(); i++) {
+        if (Character.isUpperCase(s.charAt(i)) && s.charAt(i - 1) != ' ') {
+          return true;
+        }
+      }
+      return false;
     }
 
     private CasePattern casePatternOf(Change ch) {

@@ -39,11 +39,12 @@ class DefaultProfileGateTest {
   @Test
   void theListsOwnPhrasesAreRestoredToItsWordingWithTheShippedProfile() {
     // "bunch size" and "co2 emanation" are phrases of the shipped list; a model of general text finds "group
-    // size" likelier than the listed "batch size", and the LM form of "CO2" is "co0"
+    // size" likelier than the listed "batch size", and the LM form of "CO2" is "co0" (the list's "CO2" keeps its
+    // capitals, which are its own, not the sentence's)
     String text = "We set the bunch size to 64 and measured the co2 emanation of each run.";
     try (Unspin gated = Unspin.withDefaults(); Unspin everywhere = Unspin.builder().defaultProfileEverywhere(true)
         .build(); Unspin none = Unspin.builder().defaultProfile(false).build()) {
-      String want = "We set the batch size to 64 and measured the co2 emission of each run.";
+      String want = "We set the batch size to 64 and measured the CO2 emission of each run.";
       assertEquals(want, gated.restore(text).text());
       assertEquals(want, everywhere.restore(text).text());
       assertFalse(none.restore(text).text().contains("batch size"), () -> none.restore(text).text());

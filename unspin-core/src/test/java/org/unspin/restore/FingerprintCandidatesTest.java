@@ -168,8 +168,11 @@ class FingerprintCandidatesTest {
         r.restore("The net learns by back proliferation of the error.").text());
     assertEquals("The authors used k-means clustering on the data.",
         r.restore("The authors used k-implies grouping on the data.").text());
-    assertEquals("The problem is np-hard in general.", r.restore("The problem is np-difficult in general.").text(),
-        "in the input's case");
+    assertEquals("The problem is NP-hard in general.", r.restore("The problem is np-difficult in general.").text(),
+        "a word written with a capital after its first letter keeps its case");
+    assertEquals("NP-hard problems abound in scheduling.",
+        r.restore("Np-difficult problems abound in scheduling.").text());
+    assertEquals("THE PROBLEM IS NP-HARD.", r.restore("THE PROBLEM IS NP-DIFFICULT.").text());
     RestoredText pre = r.restore("We used a pre-prepared network.");
     assertEquals("We used a pre-trained network.", pre.text(), "neither word known: the list's odds");
     assertEquals(1, pre.edits().size(), pre.edits()::toString);
@@ -184,7 +187,7 @@ class FingerprintCandidatesTest {
         0.5)));
     Restorer both = Restorer.builder(DefaultModels.languageModel()).candidates(CandidateGenerator.union(
         List.of(new ProfileCandidates(List.of(same)), new FingerprintCandidates(l)))).build();
-    assertEquals("The problem is np-hard in general.", both.restore("The problem is np-difficult in general.").text());
+    assertEquals("The problem is NP-hard in general.", both.restore("The problem is np-difficult in general.").text());
     // without the list's odds the two readings are a coin toss
     Restorer even = Restorer.builder(DefaultModels.languageModel()).candidates(new FingerprintCandidates(l))
         .weights(ChannelWeights.shipped().with("fingerprintOdds", 0)).build();
