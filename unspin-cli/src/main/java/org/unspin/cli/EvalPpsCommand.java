@@ -44,6 +44,9 @@ import picocli.CommandLine.Spec;
             + " query matches). --clean restores the list's expected wordings (clean text, each once) with the"
             + " shipped profile at full strength in every text and counts the edits: how often clean technical"
             + " wording is changed.",
+        "--terms-lm (held-out measurement only): both restorers also read a small language model of the training"
+            + " pairs' expected wordings (the field's terms, none of the held-out pairs' own), interpolated with the"
+            + " others at --terms-weight.",
         "--documents checks paper-like documents of --sentences sentences, each holding one of the list's phrases,"
             + " k of them tortured and the others in the list's wording (for each k of --tortured; --docs documents"
             + " each, seeded by --seed), with the default model, and counts the verdicts: how a text with k of the"
@@ -103,6 +106,14 @@ public final class EvalPpsCommand implements Callable<Integer> {
       + " shipped profile at full strength everywhere, and count the edits.")
   boolean clean;
 
+  @Option(names = "--terms-lm", description = "Held-out measurement: interpolate a language model of the training"
+      + " pairs' expected wordings (built in a temporary directory).")
+  boolean termsLm;
+
+  @Option(names = "--terms-weight", paramLabel = "W", defaultValue = "0.5",
+      description = "With --terms-lm: its interpolation weight, in (0, 1) (default ${DEFAULT-VALUE}).")
+  double termsWeight;
+
   @Option(names = "--documents", description = "Check paper-like documents holding k of the list's phrases and count"
       + " the verdicts (see above).")
   boolean documents;
@@ -139,6 +150,12 @@ public final class EvalPpsCommand implements Callable<Integer> {
           throw new UsageException("--tortured: each k must be in [0, " + sentences + "] (got " + k + ")");
         }
       }
+    }
+    if (termsLm && (listed || clean || documents)) {
+      throw new UsageException("--terms-lm is for the held-out measurement");
+    }
+    if (termsLm && !(termsWeight > 0 && termsWeight < 1)) {
+      throw new UsageException("--terms-weight must be in (0, 1) (got " + termsWeight + ")");
     }
     if (conditions && !listed) {
       throw new UsageException("--conditions is for --listed");
@@ -193,10 +210,16 @@ public final class EvalPpsCommand implements Callable<Integer> {
         + " pairs after holding out " + split.heldOut().size() + " (seed " + seed + ")", "CC BY 4.0",
         java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString());
     Path tmp = Files.createTempFile("unspin-pps-profile", ".tsv");
+    Path termsDir = termsLm ? Files.createTempDirectory("unspin-pps-terms") : null;
     PrintWriter err = spec.commandLine().getErr();
     PpsRestoration.Result r;
     try {
       ProfileFormat.save(profile, tmp);
+      if (termsLm) {
+        terms = termsModel(split.train(), termsDir);
+        err.printf(Locale.ROOT, "eval pps: a language model of the %d training pairs' wordings at weight %s%n",
+            split.train().size(), termsWeight);
+      }
       err.printf(Locale.ROOT, "eval pps: %d usable pairs, learned %d entries from %d, restoring %d held out%n",
           pairs.size(), profile.size(), split.train().size(), split.heldOut().size());
       err.flush();
@@ -206,11 +229,19 @@ public final class EvalPpsCommand implements Callable<Integer> {
       }
     } finally {
       Files.deleteIfExists(tmp);
+      if (termsDir != null) {
+        try (var files = Files.walk(termsDir)) {
+          for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            Files.deleteIfExists(f);
+          }
+        }
+      }
     }
     writeRows(r, profile);
     PrintWriter out = spec.commandLine().getOut();
-    out.printf(Locale.ROOT, "held-out pairs: %d (holdout %s, seed %d; %s)%n", r.pairs(), holdout, seed,
-        carrier == null ? "phrase alone" : "carrier '" + carrier + "'");
+    out.printf(Locale.ROOT, "held-out pairs: %d (holdout %s, seed %d; %s%s)%n", r.pairs(), holdout, seed,
+        carrier == null ? "phrase alone" : "carrier '" + carrier + "'",
+        termsLm ? "; the training pairs' wordings as a language model at " + termsWeight : "");
     out.printf(Locale.ROOT, "exact without profile:      %d (%.1f%%), changed %d%n", r.exactWithout(),
         100.0 * r.exactWithout() / Math.max(1, r.pairs()), r.changedWithout());
     out.printf(Locale.ROOT, "exact with learned profile: %d (%.1f%%), changed %d%n", r.exactWith(),
@@ -313,10 +344,41 @@ public final class EvalPpsCommand implements Callable<Integer> {
     }
   }
 
+  /** With --terms-lm: the model of the training pairs' wordings, once built. */
+  private Path terms;
+
+  /**
+   * A trigram model (32-bit, unpruned) of the expected wordings of {@code train}, one per line,
+   * written in {@code dir}.
+   */
+  private static Path termsModel(List<TextPair> train, Path dir) throws IOException {
+    Path text = dir.resolve("terms.txt");
+    List<String> lines = new ArrayList<>();
+    for (TextPair p : train) {
+      lines.add(p.original().trim());
+    }
+    Files.write(text, lines, StandardCharsets.UTF_8);
+    Path model = dir.resolve("terms.ulm");
+    org.unspin.lm.LmBuilder builder = new org.unspin.lm.LmBuilder(org.unspin.lm.LmBuildConfig.of(3, dir));
+    org.unspin.lm.NgramModelData data = builder.build(List.of(text));
+    java.util.Map<String, String> meta = new java.util.LinkedHashMap<>();
+    meta.put("sources", "the training pairs' expected wordings (PPS list, CC BY 4.0)");
+    org.unspin.lm.BinaryLmWriter.write(data, model, new org.unspin.lm.BinaryLmWriter.Options(32, meta));
+    return model;
+  }
+
   /** The facade with this command's models and settings (the shipped profile included). */
   private Unspin.Builder builder() {
     Unspin.Builder b = Unspin.builder().defaultLanguageModel(!noDefaultLm);
     lms.forEach(b::languageModel);
+    if (terms != null) {
+      b.languageModel(terms);
+      int n = lms.size() + (noDefaultLm ? 0 : 1);
+      double[] w = new double[n + 1];
+      java.util.Arrays.fill(w, 0, n, (1 - termsWeight) / n);
+      w[n] = termsWeight;
+      b.interpolationWeights(w);
+    }
     if (channelWeights != null) {
       b.channelWeights(ChannelWeights.load(channelWeights, ChannelWeights.shipped()));
     }

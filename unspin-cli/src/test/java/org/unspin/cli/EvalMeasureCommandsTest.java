@@ -205,6 +205,32 @@ class EvalMeasureCommandsTest {
   }
 
   @Test
+  void ppsTermsLmInterpolatesAModelOfTheTrainingWordingsAndCleansUp() throws IOException {
+    Path lm = toyModel();
+    Path list = toyPpsList();
+    long tmpBefore;
+    try (var s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      tmpBefore = s.filter(f -> f.getFileName().toString().startsWith("unspin-pps-terms")).count();
+    }
+    MainTest.Result r = MainTest.run("eval", "pps", "--pps", list.toString(), "--holdout", "0.5", "--seed", "2",
+        "--no-default-lm", "--lm", lm.toString(), "--terms-lm", "--terms-weight", "0.3");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("held-out pairs: 4 (holdout 0.5, seed 2; phrase alone; the training pairs' wordings"
+        + " as a language model at 0.3)"), r.out());
+    assertTrue(r.err().contains("a language model of the 4 training pairs' wordings at weight 0.3"), r.err());
+    try (var s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      assertEquals(tmpBefore, s.filter(f -> f.getFileName().toString().startsWith("unspin-pps-terms")).count(),
+          "the temporary model is removed");
+    }
+    MainTest.Result bad = MainTest.run("eval", "pps", "--listed", "--terms-lm");
+    assertEquals(Main.EXIT_USAGE, bad.code());
+    assertTrue(bad.err().contains("--terms-lm is for the held-out measurement"), bad.err());
+    bad = MainTest.run("eval", "pps", "--terms-lm", "--terms-weight", "1");
+    assertEquals(Main.EXIT_USAGE, bad.code());
+    assertTrue(bad.err().contains("--terms-weight must be in (0, 1) (got 1.0)"), bad.err());
+  }
+
+  @Test
   void ppsMeasurementsAreOneAtATimeAndListedOnesReadTheShippedList() {
     MainTest.Result r = MainTest.run("eval", "pps", "--listed", "--clean");
     assertEquals(Main.EXIT_USAGE, r.code());
