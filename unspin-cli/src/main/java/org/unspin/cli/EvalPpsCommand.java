@@ -226,6 +226,12 @@ public final class EvalPpsCommand implements Callable<Integer> {
       try (Unspin without = build(null); Unspin with = build(tmp)) {
         r = PpsRestoration.evaluate(split.heldOut(), carrier, t -> without.restore(t).text(),
             t -> with.restore(t).text());
+        heldOutClean = PpsRestoration.clean(split.heldOut(), carrier, t -> with.restore(t).edits().size());
+        java.util.Set<String> trained = new java.util.HashSet<>();
+        split.train().forEach(p -> trained.add(p.original().trim().toLowerCase(Locale.ROOT)));
+        unseenClean = PpsRestoration.clean(split.heldOut().stream()
+            .filter(p -> !trained.contains(p.original().trim().toLowerCase(Locale.ROOT))).toList(), carrier,
+            t -> with.restore(t).edits().size());
       }
     } finally {
       Files.deleteIfExists(tmp);
@@ -249,6 +255,12 @@ public final class EvalPpsCommand implements Callable<Integer> {
     int covered = PpsRestoration.coverage(profile, split.heldOut());
     out.printf(Locale.ROOT, "covered word for word by the learned profile: %d (%.1f%%)%n", covered,
         100.0 * covered / Math.max(1, r.pairs()));
+    out.printf(Locale.ROOT, "held-out wordings (clean) changed with the learned profile: %d of %d (%.1f%%), %.2f edits"
+        + " per 100 words%n", heldOutClean.changed(), heldOutClean.texts(),
+        100.0 * heldOutClean.changed() / Math.max(1, heldOutClean.texts()), heldOutClean.editsPer100Words());
+    out.printf(Locale.ROOT, "  of them no training pair's wording: %d of %d (%.1f%%), %.2f edits per 100 words%n",
+        unseenClean.changed(), unseenClean.texts(), 100.0 * unseenClean.changed() / Math.max(1, unseenClean.texts()),
+        unseenClean.editsPer100Words());
     out.flush();
     return Main.EXIT_OK;
   }
@@ -346,6 +358,13 @@ public final class EvalPpsCommand implements Callable<Integer> {
 
   /** With --terms-lm: the model of the training pairs' wordings, once built. */
   private Path terms;
+
+  /**
+   * The held-out pairs' expected wordings (clean text) restored with the learned profile, all of
+   * them and those that are no training pair's wording.
+   */
+  private PpsRestoration.CleanResult heldOutClean;
+  private PpsRestoration.CleanResult unseenClean;
 
   /**
    * A trigram model (32-bit, unpruned) of the expected wordings of {@code train}, one per line,

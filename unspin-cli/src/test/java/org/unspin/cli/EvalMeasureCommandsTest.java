@@ -117,6 +117,8 @@ class EvalMeasureCommandsTest {
     long covered = tsv.stream().skip(1).filter(l -> l.endsWith("\ttrue")).count();
     assertTrue(r.out().contains("covered word for word by the learned profile: " + covered + " "), r.out() + tsv);
     assertTrue(r.out().contains("exact with learned profile: " + exactWith + " "), r.out() + tsv);
+    assertTrue(r.out().matches("(?s).*held-out wordings \\(clean\\) changed with the learned profile: \\d+ of \\d+ .*"
+        + "\n  of them no training pair's wording: \\d+ of \\d+ .*"), r.out());
   }
 
   @Test
