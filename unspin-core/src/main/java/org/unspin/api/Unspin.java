@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.unspin.channel.PpsPairs;
 import org.unspin.channel.ProfileFormat;
+import org.unspin.channel.TextPair;
 import org.unspin.channel.fingerprint.FingerprintList;
 import org.unspin.channel.fingerprint.FingerprintMatcher;
 import org.unspin.channel.SpinnerProfile;
@@ -19,6 +21,7 @@ import org.unspin.lm.BinaryLm;
 import org.unspin.lm.DefaultModels;
 import org.unspin.lm.InterpolatedLm;
 import org.unspin.lm.LanguageModel;
+import org.unspin.lm.TermsModel;
 import org.unspin.restore.AnalyzedTokens;
 import org.unspin.restore.Candidate;
 import org.unspin.restore.CandidateGenerator;
@@ -70,6 +73,22 @@ public final class Unspin implements AutoCloseable {
   private Loading<FingerprintMatcher> fingerprints;
   /** The list's phrases as restoration candidates ({@link #fingerprintCandidates()}). */
   private Loading<FingerprintCandidates> fingerprintCandidates;
+  /**
+   * The restorer of the texts with the list's signature ({@link Builder#termsWeight}): the gated
+   * candidates over the language model interpolated with a model of the list's wordings; null
+   * without.
+   */
+  private final Loading<Restorer> termsRestorer;
+  /** Which texts {@link #termsRestorer} restores (the list's signature); null without. */
+  private final Loading<FingerprintMatcher> termsGate;
+  /** The model of the list's wordings, once loaded (closed with this). */
+  private volatile BinaryLm termsModel;
+
+  /**
+   * The default interpolation weight of the model of the tortured-phrase list's wordings in the
+   * texts with the list's signature ({@link Builder#termsWeight}; BENCHMARKS §7w).
+   */
+  public static final double TERMS_WEIGHT = 0.05;
 
   private Unspin(Builder b) {
     owned = new ArrayList<>();
@@ -151,6 +170,7 @@ public final class Unspin implements AutoCloseable {
       }
       Restorer.Builder rb = Restorer.builder(lm).weights(weights).reranker(reranker)
           .judge(judging ? (text, restored) -> detector().probability(text, restored) : null);
+      List<CandidateGenerator> gatedFull = null;
       if (gateShipped) {
         // The shipped profile holds the paper mills' habits ("fuel" for "gasoline"), mostly wrong in other
         // text: it is priced defaultProfileDiscount dearer there, and at full strength in the texts that
@@ -163,6 +183,7 @@ public final class Unspin implements AutoCloseable {
         full.add(new Deferred(fingerprintCandidates()));
         gens.add(new ProfileCandidates(List.of(shipped), weights.defaultProfileDiscount()));
         rb.gatedCandidates(CandidateGenerator.union(full), text -> signature.join().matchesAny(text));
+        gatedFull = full;
       }
       if (shipped != null) {
         // and the entries whose condition on the rest of the text held in the document ("genuine negative"
@@ -171,6 +192,34 @@ public final class Unspin implements AutoCloseable {
         rb.documentCandidates(text -> FingerprintCandidates.whereMatched(conditions.join().match(text)));
       }
       restorer = rb.candidates(CandidateGenerator.union(gens)).build();
+      if (gateShipped && b.termsWeight > 0) {
+        // The texts with the list's signature are restored over the language model interpolated with
+        // a small model of the list's expected wordings, the field's terms ("median filter" for
+        // "middle filter"; session 31, BENCHMARKS §7w), built on first use into the cache directory.
+        Loading<FingerprintMatcher> signature = fingerprints();
+        Loading<FingerprintMatcher> conditions = fingerprints();
+        CandidateGenerator full = CandidateGenerator.union(gatedFull);
+        LanguageModel general = lm;
+        double w = b.termsWeight;
+        EditReranker r = reranker;
+        termsGate = signature;
+        termsRestorer = new Loading<>("unspin-load-terms", () -> {
+          List<String> wordings = new ArrayList<>();
+          for (TextPair p : PpsPairs.pairs(FingerprintList.loadDefault(), PpsPairs.DEFAULT_UNCERTAIN_WEIGHT)) {
+            wordings.add(p.original());
+          }
+          BinaryLm terms = TermsModel.load(wordings, DefaultModels.cacheDirectory());
+          termsModel = terms;
+          return Restorer.builder(new InterpolatedLm(List.of(general, terms), new double[] {1 - w, w}))
+              .weights(weights).reranker(r)
+              .judge(judging ? (text, restored) -> detector().probability(text, restored) : null)
+              .documentCandidates(text -> FingerprintCandidates.whereMatched(conditions.join().match(text)))
+              .candidates(full).build();
+        });
+      } else {
+        termsGate = null;
+        termsRestorer = null;
+      }
       if (detectorFile != null) {
         detector(); // a bad detector file fails here, not at the first check
       }
@@ -369,6 +418,9 @@ public final class Unspin implements AutoCloseable {
   /** Restores the likely original wording of {@code text}; every edit keeps offsets into it. */
   public RestoredText restore(String text) {
     Objects.requireNonNull(text, "text");
+    if (termsRestorer != null && termsGate.join().matchesAny(text)) {
+      return termsRestorer.join().restore(text, AnalyzedTokens.of(text));
+    }
     return restorer.restore(text, AnalyzedTokens.of(text));
   }
 
@@ -381,6 +433,10 @@ public final class Unspin implements AutoCloseable {
   public void close() {
     for (LanguageModel m : owned) {
       m.close();
+    }
+    BinaryLm terms = termsModel;
+    if (terms != null) {
+      terms.close();
     }
   }
 
@@ -401,6 +457,7 @@ public final class Unspin implements AutoCloseable {
 
     private boolean lmHashIndex;
     private boolean preloadDetector;
+    private double termsWeight = TERMS_WEIGHT;
 
     private Builder() {}
 
@@ -470,6 +527,21 @@ public final class Unspin implements AutoCloseable {
      */
     public Builder interpolationWeights(double... w) {
       this.lmWeights = w.clone();
+      return this;
+    }
+
+    /**
+     * The interpolation weight of the model of the tortured-phrase list's wordings in the texts
+     * with the list's signature, where the shipped profile is gated (default {@link #TERMS_WEIGHT});
+     * 0 leaves it out.
+     *
+     * @throws IllegalArgumentException unless {@code 0 <= w < 1}
+     */
+    public Builder termsWeight(double w) {
+      if (!(w >= 0 && w < 1)) {
+        throw new IllegalArgumentException("terms weight must be in [0, 1) (got " + w + ")");
+      }
+      this.termsWeight = w;
       return this;
     }
 

@@ -1,6 +1,7 @@
 package org.unspin.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,5 +50,23 @@ class DefaultProfileGateTest {
       assertEquals(want, everywhere.restore(text).text());
       assertFalse(none.restore(text).text().contains("batch size"), () -> none.restore(text).text());
     }
+  }
+
+  /**
+   * In a text with the list's signature the language model is interpolated with a model of the
+   * list's wordings, the field's terms: "crude sign" is the spinner's "raw signal", which a model
+   * of general text alone reads as "crude signal".
+   */
+  @Test
+  void theListsWordingsAsTermsInTheTextsWithItsSignature() {
+    String text = "We set the bunch size to 64. The crude sign was sampled at 1 kHz.";
+    try (Unspin terms = Unspin.withDefaults(); Unspin none = Unspin.builder().termsWeight(0).build()) {
+      assertEquals("We set the batch size to 64. The raw signal was sampled at 1 kHz.", terms.restore(text).text());
+      assertEquals("We set the batch size to 64. The crude signal was sampled at 1 kHz.", none.restore(text).text());
+      String clean = "The crude sign was sampled at 1 kHz.";
+      assertEquals(none.restore(clean).text(), terms.restore(clean).text(), "no signature, no terms");
+    }
+    assertThrows(IllegalArgumentException.class, () -> Unspin.builder().termsWeight(1));
+    assertThrows(IllegalArgumentException.class, () -> Unspin.builder().termsWeight(-0.1));
   }
 }
