@@ -20,6 +20,7 @@ import org.unspin.channel.SpinnerProfile;
 import org.unspin.channel.TextPair;
 import org.unspin.channel.fingerprint.FingerprintList;
 import org.unspin.detect.CheckReport;
+import org.unspin.lm.TermsModel;
 import org.unspin.restore.ChannelWeights;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -366,24 +367,13 @@ public final class EvalPpsCommand implements Callable<Integer> {
   private PpsRestoration.CleanResult heldOutClean;
   private PpsRestoration.CleanResult unseenClean;
 
-  /**
-   * A trigram model (32-bit, unpruned) of the expected wordings of {@code train}, one per line,
-   * written in {@code dir}.
-   */
-  private static Path termsModel(List<TextPair> train, Path dir) throws IOException {
-    Path text = dir.resolve("terms.txt");
+  /** The model of the expected wordings of {@code train} ({@link TermsModel}), written in {@code dir}. */
+  private static Path termsModel(List<TextPair> train, Path dir) {
     List<String> lines = new ArrayList<>();
     for (TextPair p : train) {
-      lines.add(p.original().trim());
+      lines.add(p.original());
     }
-    Files.write(text, lines, StandardCharsets.UTF_8);
-    Path model = dir.resolve("terms.ulm");
-    org.unspin.lm.LmBuilder builder = new org.unspin.lm.LmBuilder(org.unspin.lm.LmBuildConfig.of(3, dir));
-    org.unspin.lm.NgramModelData data = builder.build(List.of(text));
-    java.util.Map<String, String> meta = new java.util.LinkedHashMap<>();
-    meta.put("sources", "the training pairs' expected wordings (PPS list, CC BY 4.0)");
-    org.unspin.lm.BinaryLmWriter.write(data, model, new org.unspin.lm.BinaryLmWriter.Options(32, meta));
-    return model;
+    return TermsModel.file(lines, dir);
   }
 
   /** The facade with this command's models and settings (the shipped profile included). */

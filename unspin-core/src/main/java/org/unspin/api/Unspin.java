@@ -34,6 +34,7 @@ import org.unspin.restore.ProfileCandidates;
 import org.unspin.restore.RestoredText;
 import org.unspin.restore.Restorer;
 import org.unspin.restore.SpanCandidateGenerator;
+import org.unspin.restore.SpunJudge;
 
 /**
  * The facade: restores spun text and checks whether a text is spun, with the embedded default
@@ -168,41 +169,39 @@ public final class Unspin implements AutoCloseable {
       if (shipped != null && !gateShipped) {
         gens.add(new Deferred(fingerprintCandidates()));
       }
-      Restorer.Builder rb = Restorer.builder(lm).weights(weights).reranker(reranker)
-          .judge(judging ? (text, restored) -> detector().probability(text, restored) : null);
-      List<CandidateGenerator> gatedFull = null;
+      SpunJudge judge = judging ? (text, restored) -> detector().probability(text, restored) : null;
+      // (the list is read beside the other models; the first text waits for it if need be)
+      Loading<FingerprintMatcher> list = shipped != null ? fingerprints() : null;
+      // the entries whose condition on the rest of the text held in the document ("genuine negative" AND
+      // "true negative"; session 30), for that document only
+      java.util.function.Function<String, SpanCandidateGenerator> conditional = list == null ? null
+          : text -> FingerprintCandidates.whereMatched(list.join().match(text));
+      Restorer.Builder rb = Restorer.builder(lm).weights(weights).reranker(reranker).judge(judge)
+          .documentCandidates(conditional);
+      CandidateGenerator gatedFull = null;
       if (gateShipped) {
         // The shipped profile holds the paper mills' habits ("fuel" for "gasoline"), mostly wrong in other
         // text: it is priced defaultProfileDiscount dearer there, and at full strength in the texts that
         // show that spinner's signature, a phrase of its list (BENCHMARKS §7t).
-        // (the list is read beside the other models; the first text waits for it if need be)
-        Loading<FingerprintMatcher> signature = fingerprints();
         List<CandidateGenerator> full = new ArrayList<>(gens);
         full.add(new ProfileCandidates(List.of(shipped)));
         // and the list's own phrases, each restored as a whole to the list's wording (session 29)
         full.add(new Deferred(fingerprintCandidates()));
         gens.add(new ProfileCandidates(List.of(shipped), weights.defaultProfileDiscount()));
-        rb.gatedCandidates(CandidateGenerator.union(full), text -> signature.join().matchesAny(text));
-        gatedFull = full;
-      }
-      if (shipped != null) {
-        // and the entries whose condition on the rest of the text held in the document ("genuine negative"
-        // AND "true negative"; session 30), for that document only
-        Loading<FingerprintMatcher> conditions = fingerprints();
-        rb.documentCandidates(text -> FingerprintCandidates.whereMatched(conditions.join().match(text)));
+        gatedFull = CandidateGenerator.union(full);
+        rb.gatedCandidates(gatedFull, text -> list.join().matchesAny(text));
       }
       restorer = rb.candidates(CandidateGenerator.union(gens)).build();
       if (gateShipped && b.termsWeight > 0) {
         // The texts with the list's signature are restored over the language model interpolated with
         // a small model of the list's expected wordings, the field's terms ("median filter" for
-        // "middle filter"; session 31, BENCHMARKS §7w), built on first use into the cache directory.
-        Loading<FingerprintMatcher> signature = fingerprints();
-        Loading<FingerprintMatcher> conditions = fingerprints();
-        CandidateGenerator full = CandidateGenerator.union(gatedFull);
+        // "middle filter"; session 31, BENCHMARKS §7w), built on first use into the cache directory:
+        // the same candidates, no gate (the facade asks it).
+        CandidateGenerator full = gatedFull;
         LanguageModel general = lm;
         double w = b.termsWeight;
         EditReranker r = reranker;
-        termsGate = signature;
+        termsGate = list;
         termsRestorer = new Loading<>("unspin-load-terms", () -> {
           List<String> wordings = new ArrayList<>();
           for (TextPair p : PpsPairs.pairs(FingerprintList.loadDefault(), PpsPairs.DEFAULT_UNCERTAIN_WEIGHT)) {
@@ -211,10 +210,7 @@ public final class Unspin implements AutoCloseable {
           BinaryLm terms = TermsModel.load(wordings, DefaultModels.cacheDirectory());
           termsModel = terms;
           return Restorer.builder(new InterpolatedLm(List.of(general, terms), new double[] {1 - w, w}))
-              .weights(weights).reranker(r)
-              .judge(judging ? (text, restored) -> detector().probability(text, restored) : null)
-              .documentCandidates(text -> FingerprintCandidates.whereMatched(conditions.join().match(text)))
-              .candidates(full).build();
+              .weights(weights).reranker(r).judge(judge).documentCandidates(conditional).candidates(full).build();
         });
       } else {
         termsGate = null;
@@ -418,10 +414,12 @@ public final class Unspin implements AutoCloseable {
   /** Restores the likely original wording of {@code text}; every edit keeps offsets into it. */
   public RestoredText restore(String text) {
     Objects.requireNonNull(text, "text");
-    if (termsRestorer != null && termsGate.join().matchesAny(text)) {
-      return termsRestorer.join().restore(text, AnalyzedTokens.of(text));
+    if (termsRestorer == null) {
+      return restorer.restore(text, AnalyzedTokens.of(text));
     }
-    return restorer.restore(text, AnalyzedTokens.of(text));
+    // (the signature is the base restorer's gate too: asked once, here)
+    return termsGate.join().matchesAny(text) ? termsRestorer.join().restore(text, AnalyzedTokens.of(text))
+        : restorer.restore(text, AnalyzedTokens.of(text), false);
   }
 
   /** Scores {@code text}: spun probability, verdict, findings with suggestions, restored text. */

@@ -28,6 +28,16 @@ public final class TermsModel {
    * @throws ModelException if the cache cannot be written or the lines hold no word
    */
   public static BinaryLm load(List<String> lines, Path cacheDir) {
+    return BinaryLm.open(file(lines, cacheDir));
+  }
+
+  /**
+   * The file of the model of {@code lines} in {@code dir} ({@link #load} without opening it), built
+   * there if it is not yet.
+   *
+   * @throws ModelException if the directory cannot be written or the lines hold no word
+   */
+  public static Path file(List<String> lines, Path cacheDir) {
     StringBuilder sb = new StringBuilder();
     for (String l : lines) {
       String t = l.strip();
@@ -62,7 +72,7 @@ public final class TermsModel {
           }
         }
       }
-      return BinaryLm.open(target);
+      return target;
     } catch (IOException e) {
       throw new ModelException("terms model: cannot build it in " + cacheDir + ": " + e.getMessage(), e);
     }

@@ -284,7 +284,20 @@ public final class Restorer {
    * @throws IllegalArgumentException if the tokens do not fit the text
    */
   public RestoredText restore(String text, List<InputToken> tokens) {
-    Decoded d = decodeRounds(text, tokens);
+    return restore(text, tokens, layerFor(text));
+  }
+
+  /**
+   * {@link #restore(String, List)} with the gated candidates ({@link Builder#gatedCandidates}) or
+   * not as the caller has already decided by the same gate ({@code gated}), which is then not
+   * asked again.
+   */
+  public RestoredText restore(String text, List<InputToken> tokens, boolean gated) {
+    return restore(text, tokens, gated && this.gated != null ? this.gated : base);
+  }
+
+  private RestoredText restore(String text, List<InputToken> tokens, Layer layer) {
+    Decoded d = decodeRounds(text, tokens, layer);
     if (d.ownRate != null) {
       return d.restored().withJudgedFrom(d.ownRate.restored());
     }
@@ -304,7 +317,7 @@ public final class Restorer {
    */
   public List<ProposedEdit> proposals(String text) {
     List<InputToken> tokens = AnalyzedTokens.of(text);
-    Decoded d = decodeRounds(text, tokens);
+    Decoded d = decodeRounds(text, tokens, layerFor(text));
     List<ProposedEdit> out = new ArrayList<>(d.changes.size());
     for (Change ch : d.changes) {
       out.add(new ProposedEdit(d.edit(ch, Math.max(0, Math.min(1, ch.posterior))), ch.features.clone()));
@@ -312,9 +325,8 @@ public final class Restorer {
     return out;
   }
 
-  private Decoded decodeRounds(String text, List<InputToken> tokens) {
+  private Decoded decodeRounds(String text, List<InputToken> tokens, Layer layer) {
     Work work = work();
-    Layer layer = layerFor(text);
     Decoded d = decodeRounds(text, tokens, layer, work);
     // A text the judge finds likely spun with the base's candidates gets the gated ones instead
     // ({@link ChannelWeights#gatedJudgedGate()}; NaN, not judged: no).
@@ -685,8 +697,8 @@ public final class Restorer {
    */
   private record SpanKey(int from, int length, int w0, int w1, int w2, String phrase) {
     static SpanKey of(int from, int length, int[] ids, Candidate c) {
-      String phrase = ids.length > 3 || unknownCount(ids) > 0 ? c.phrase().toLowerCase(java.util.Locale.ROOT)
-          : null;
+      boolean byPhrase = ids.length > 3 || unknownCount(ids, 0, ids.length) > 0;
+      String phrase = byPhrase ? c.phrase().toLowerCase(java.util.Locale.ROOT) : null;
       return new SpanKey(from, length, ids[0], ids.length > 1 ? ids[1] : -1, ids.length > 2 ? ids[2] : -1, phrase);
     }
   }
@@ -815,7 +827,7 @@ public final class Restorer {
 
     /** Whether a candidate for the span {@code [from, from + length)} with these word ids is collected. */
     boolean holds(int start, int length, int[] wordIds, Candidate c) {
-      boolean byPhrase = unknownCount(wordIds) > 0;
+      boolean byPhrase = unknownCount(wordIds, 0, wordIds.length) > 0;
       for (int k = 0; k < size; k++) {
         if (from[k] == start && cand[k].length() == length && java.util.Arrays.equals(ids[k], wordIds)
             && (!byPhrase || cand[k].phrase().equalsIgnoreCase(c.phrase()))) {
@@ -1140,11 +1152,7 @@ public final class Restorer {
   private double immutableCost(Sentence s, int from, Candidate c, int[] ids) {
     double cost = channel.immutableCost(s.tokens, c, surfaceKnown(s.ids, from, c.length()));
     if (vouched(c)) {
-      int unknown = 0;
-      for (int i = from; i < from + c.length(); i++) {
-        unknown += s.ids[i] == Vocabulary.UNK ? 1 : 0;
-      }
-      unknown -= unknownCount(ids);
+      int unknown = unknownCount(s.ids, from, c.length()) - unknownCount(ids, 0, ids.length);
       if (unknown != 0) {
         cost -= unknown * unknownGap();
       }
@@ -1195,21 +1203,22 @@ public final class Restorer {
    * model's rarest words.
    */
   private static int[] wordIds(Prepared doc, Vocabulary vocab, Candidate c) {
-    boolean listed = vouched(c);
+    boolean vouched = vouched(c);
     int[] ids = new int[c.words().size()];
     for (int k = 0; k < ids.length; k++) {
       ids[k] = doc.id(vocab, c.words().get(k));
-      if (ids[k] == Vocabulary.UNK && !listed) {
+      if (ids[k] == Vocabulary.UNK && !vouched) {
         return null;
       }
     }
     return ids;
   }
 
-  private static int unknownCount(int[] ids) {
+  /** How many of {@code ids[from, from + length)} are {@link Vocabulary#UNK}. */
+  private static int unknownCount(int[] ids, int from, int length) {
     int unknown = 0;
-    for (int id : ids) {
-      unknown += id == Vocabulary.UNK ? 1 : 0;
+    for (int i = from; i < from + length; i++) {
+      unknown += ids[i] == Vocabulary.UNK ? 1 : 0;
     }
     return unknown;
   }
@@ -1558,7 +1567,7 @@ public final class Restorer {
 
   /**
    * Whether {@code c} at {@code from} writes the sentence's own words (a word the LM does not know,
-   * which only a listed phrase may carry, by its LM form).
+   * which only a {@link #vouched} candidate may carry, by its LM form).
    */
   private static boolean isIdentity(Sentence s, int from, Candidate c, int[] ids) {
     if (c.length() != ids.length) {
