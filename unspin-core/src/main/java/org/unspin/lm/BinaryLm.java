@@ -965,6 +965,10 @@ public final class BinaryLm implements LanguageModel {
 
   @Override
   public long query(int[] context, int from, int length, int word) {
+    NgramHash h = hashIndex();
+    if (h != null) { // (the hash index keeps no memory of the last query: no thread-local look-up)
+      return queryHashed(h, context, from, length, word);
+    }
     return queryWith(order == 1 ? null : recent.get(), context, from, length, word);
   }
 

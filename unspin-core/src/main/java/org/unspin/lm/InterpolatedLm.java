@@ -97,8 +97,8 @@ public final class InterpolatedLm implements LanguageModel {
     this.unknownShare = unknownShares(this.models, weights, toComponent, vocabulary.size());
     this.order = maxOrder;
     int size = maxOrder;
-    int count = this.models.length;
-    this.scratch = ThreadLocal.withInitial(() -> new Scratch(size, count));
+    LanguageModel[] parts = this.models;
+    this.scratch = ThreadLocal.withInitial(() -> new Scratch(size, parts));
   }
 
   /**
@@ -175,7 +175,7 @@ public final class InterpolatedLm implements LanguageModel {
     Scratch s = scratch.get();
     for (int c = 0; c < models.length; c++) {
       s.answers[c] = log10Weights[c] == Double.NEGATIVE_INFINITY ? 0
-          : queryComponent(c, context, from, length, word, s.context);
+          : queryComponent(c, context, from, length, word, s);
     }
     return mix(s.answers, word, s.terms);
   }
@@ -271,27 +271,40 @@ public final class InterpolatedLm implements LanguageModel {
     }
   }
 
-  /** Per-thread buffers that keep queries allocation-free. */
+  /**
+   * Per-thread buffers that keep queries allocation-free, and a cursor for each component that is a
+   * {@link BinaryLm}, so that a component's query does not look up the thread's memory again.
+   */
   private static final class Scratch {
     final int[] context;
     final double[] terms;
     final long[] answers;
+    final BinaryLm.Cursor[] cursors;
 
-    Scratch(int order, int models) {
+    Scratch(int order, LanguageModel[] models) {
       context = new int[order];
-      terms = new double[models];
-      answers = new long[models];
+      terms = new double[models.length];
+      answers = new long[models.length];
+      cursors = new BinaryLm.Cursor[models.length];
+      for (int c = 0; c < models.length; c++) {
+        if (models[c] instanceof BinaryLm b) {
+          cursors[c] = b.cursor();
+        }
+      }
     }
   }
 
-  private long queryComponent(int c, int[] context, int from, int length, int word, int[] buf) {
+  private long queryComponent(int c, int[] context, int from, int length, int word, Scratch s) {
     int[] map = toComponent[c];
+    int[] buf = s.context;
     int n = Math.min(length, models[c].order() - 1);
     int start = from + length - n;
     for (int k = 0; k < n; k++) {
       buf[k] = map[context[start + k]];
     }
-    return models[c].query(buf, 0, n, map[word]);
+    BinaryLm.Cursor cursor = s.cursors[c];
+    return cursor != null ? ((BinaryLm) models[c]).query(cursor, buf, 0, n, map[word])
+        : models[c].query(buf, 0, n, map[word]);
   }
 
   /**
@@ -310,7 +323,7 @@ public final class InterpolatedLm implements LanguageModel {
     java.util.Arrays.fill(uniform, 1.0 / k);
     InterpolatedLm lm = new InterpolatedLm(models, uniform);
     List<double[]> rows = new ArrayList<>();
-    int[] buf = new int[lm.order];
+    Scratch buf = new Scratch(lm.order, lm.models);
     int window = Math.max(1, lm.order - 1);
     int[][] ctx = {new int[64]};
     LmText.forEachSentence(devText, (forms, count) -> {
