@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
     name = "fingerprints",
     mixinStandardHelpOptions = true,
     description = "Match known tortured-phrase fingerprints (Problematic Paper Screener lists).",
-    subcommands = {FingerprintsCommand.Match.class})
+    subcommands = {FingerprintsCommand.Match.class, FingerprintsCommand.CleanCountsCommand.class})
 public final class FingerprintsCommand extends CommandGroup {
   /** {@code unspin fingerprints match [--list CSV] [--json] FILE|-}. */
   @Command(
@@ -80,6 +80,109 @@ public final class FingerprintsCommand extends CommandGroup {
 
     private static String oneLine(String s) {
       return s.replaceAll("\\s+", " ");
+    }
+  }
+
+  /** {@code unspin fingerprints clean-counts --out FILE [--list CSV] DIR|FILE...}. */
+  @Command(
+      name = "clean-counts",
+      mixinStandardHelpOptions = true,
+      description = {"Count how many documents of clean text each entry of a fingerprint list matches, and the"
+          + " words and documents counted: the file the detector reads to tell the list's phrases that clean"
+          + " writing also uses from those it seldom does (docs/detect.md, 'The list's evidence').",
+          "Input: files with one document per line (.txt, or .txt.gz decompressed); directories are searched"
+              + " for *.txt and *.txt.gz in name order. Words are counted as the detector counts them.",
+          "The shipped counts: the shipped list over ../shared/corpora-permissive (MODEL_CARD.md)."})
+  static final class CleanCountsCommand implements Callable<Integer> {
+    /** Longest accepted line (one document), in bytes. */
+    private static final int MAX_LINE_BYTES = 16 << 20;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--list", paramLabel = "CSV", description = "A fingerprint list in the PPS CSV format"
+        + " (default: the shipped one).")
+    Path list;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The counts file to write.")
+    Path out;
+
+    @Option(names = "--source", paramLabel = "TEXT",
+        description = "Where the clean text comes from and its licence, recorded in the file's provenance.")
+    String source;
+
+    @Parameters(arity = "1..*", paramLabel = "DIR|FILE", description = "Clean text, one document per line.")
+    List<Path> inputs;
+
+    @Override
+    public Integer call() throws Exception {
+      FingerprintList l = list == null ? FingerprintList.loadDefault() : FingerprintList.load(list);
+      FingerprintMatcher matcher = new FingerprintMatcher(l);
+      List<Path> files = new java.util.ArrayList<>();
+      for (Path p : inputs) {
+        if (java.nio.file.Files.isDirectory(p)) {
+          try (java.util.stream.Stream<Path> s = java.nio.file.Files.walk(p)) {
+            s.filter(f -> java.nio.file.Files.isRegularFile(f)
+                && (f.toString().endsWith(".txt") || f.toString().endsWith(".txt.gz"))).sorted().forEach(files::add);
+          }
+        } else if (java.nio.file.Files.isRegularFile(p)) {
+          files.add(p);
+        } else {
+          throw new org.unspin.api.InputException(p + ": no such file or directory");
+        }
+      }
+      if (files.isEmpty()) {
+        throw new org.unspin.api.InputException("no .txt or .txt.gz files in " + inputs);
+      }
+      PrintWriter err = spec.commandLine().getErr();
+      Map<org.unspin.channel.fingerprint.Fingerprint, Integer> docs = new java.util.HashMap<>();
+      long words = 0;
+      long documents = 0;
+      long matched = 0;
+      java.util.Set<org.unspin.channel.fingerprint.Fingerprint> seen = new java.util.HashSet<>();
+      for (Path f : files) {
+        try (org.unspin.text.TextLines lines = org.unspin.text.TextInput.lines(f, MAX_LINE_BYTES)) {
+          for (org.unspin.text.TextLines.Line line = lines.next(); line != null; line = lines.next()) {
+            String t = line.text().strip();
+            if (t.isEmpty()) {
+              continue;
+            }
+            documents++;
+            for (org.unspin.restore.InputToken tok : org.unspin.restore.AnalyzedTokens.of(t)) {
+              if (tok.kind() == org.unspin.restore.TokenKind.WORD) {
+                words++;
+              }
+            }
+            seen.clear();
+            for (FingerprintMatch m : matcher.match(t)) {
+              if (seen.add(m.fingerprint())) {
+                docs.merge(m.fingerprint(), 1, Integer::sum);
+                matched++;
+              }
+            }
+          }
+        }
+        err.printf(java.util.Locale.ROOT, "%s: %,d documents, %,d words, %,d entry matches so far%n", f, documents,
+            words, matched);
+        err.flush();
+      }
+      if (words == 0) {
+        throw new org.unspin.api.InputException("no words in " + inputs);
+      }
+      Map<String, String> provenance = new LinkedHashMap<>();
+      provenance.put("list", l.source() + " (" + l.size() + " entries)");
+      provenance.put("clean-text", source != null ? source : inputs.toString());
+      provenance.put("build-command", "unspin fingerprints clean-counts --out " + out.getFileName()
+          + (list == null ? "" : " --list " + list.getFileName()) + " " + String.join(" ",
+              inputs.stream().map(p -> p.getFileName() == null ? p.toString() : p.getFileName().toString()).toList()));
+      long w = words;
+      long d = documents;
+      org.unspin.util.TsvModelFile.save(out, "clean-counts",
+          writer -> org.unspin.channel.fingerprint.CleanCounts.write(writer, l, w, d, docs, provenance));
+      err.printf(java.util.Locale.ROOT, "wrote %s: %,d entries matched %,d times (once a document at most) in %,d"
+          + " documents of %,d words%n", out, docs.size(), matched, documents, words);
+      err.flush();
+      return 0;
     }
   }
 }

@@ -17,6 +17,7 @@ import org.unspin.channel.PairJsonl;
 import org.unspin.channel.ProfileFormat;
 import org.unspin.channel.SpinnerProfile;
 import org.unspin.channel.SpunText;
+import org.unspin.channel.fingerprint.CleanCounts;
 import org.unspin.util.Json;
 
 class ChannelCommandsTest {
@@ -62,6 +63,30 @@ class ChannelCommandsTest {
     assertEquals(8L, ms.get(0).get("start"));
     assertEquals(25L, ms.get(0).get("end"));
     assertEquals("big data", ms.get(0).get("expected"));
+  }
+
+  @Test
+  void fingerprintsCleanCountsCountsDocumentsOnceAndWords() throws IOException {
+    Path corpus = Files.createDirectories(dir.resolve("clean"));
+    Files.writeString(corpus.resolve("a.txt"), "A neural organization and another neural organization here.\n\n"
+        + "The surface region and the surface area.\n");
+    try (var gz = new java.util.zip.GZIPOutputStream(Files.newOutputStream(corpus.resolve("b.txt.gz")))) {
+      gz.write("Nothing listed in this one.\nA neural organization again.\n".getBytes(StandardCharsets.UTF_8));
+    }
+    Files.writeString(corpus.resolve("skip.md"), "neural organization\n");
+    Path out = dir.resolve("counts.tsv");
+    Result r = run("fingerprints", "clean-counts", "--out", out.toString(), "--source", "a test", corpus.toString());
+    assertEquals(0, r.code(), r.err());
+    CleanCounts c = CleanCounts.load(out);
+    assertEquals(4, c.documents());
+    assertEquals(8 + 7 + 5 + 4, c.words());
+    assertEquals(2, c.documentsMatched("\"neural organization\""), "once a document");
+    assertEquals(1, c.documentsMatched("\"surface region\" AND \"surface area\""));
+    assertEquals("a test", c.provenance().get("clean-text"));
+    assertTrue(r.err().contains("wrote " + out + ": 2 entries matched 3 times"), r.err());
+    Result none = run("fingerprints", "clean-counts", "--out", out.toString(), dir.resolve("nope").toString());
+    assertEquals(Main.EXIT_USAGE, none.code());
+    assertEquals("unspin: " + dir.resolve("nope") + ": no such file or directory", none.err().strip());
   }
 
   @Test

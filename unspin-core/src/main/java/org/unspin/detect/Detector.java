@@ -6,6 +6,9 @@ import java.util.Objects;
 import org.unspin.api.Finding;
 import org.unspin.api.ModelException;
 import org.unspin.api.Verdict;
+import org.unspin.channel.fingerprint.CleanCounts;
+import org.unspin.channel.fingerprint.FingerprintList;
+import org.unspin.channel.fingerprint.FingerprintMatcher;
 import org.unspin.lm.LanguageModel;
 import org.unspin.restore.RestoredText;
 
@@ -33,6 +36,7 @@ public final class Detector {
   private final SignalAnalyzer analyzer;
   private final DetectorModel model;
   private final int minWords;
+  private final ListEvidence list;
 
   /**
    * A detector that scores the analyzer's features with {@code model}: those the model names, in
@@ -41,14 +45,15 @@ public final class Detector {
    * @throws ModelException if the model has a feature the analyzer does not compute
    */
   public Detector(SignalAnalyzer analyzer, DetectorModel model) {
-    this(analyzer, model, 0);
+    this(analyzer, model, 0, null);
   }
 
-  private Detector(SignalAnalyzer analyzer, DetectorModel model, int minWords) {
+  private Detector(SignalAnalyzer analyzer, DetectorModel model, int minWords, ListEvidence list) {
     if (minWords < 0) {
       throw new IllegalArgumentException("minWords must be >= 0 (got " + minWords + ")");
     }
     this.minWords = minWords;
+    this.list = list;
     this.analyzer = Objects.requireNonNull(analyzer, "analyzer");
     this.model = Objects.requireNonNull(model, "model");
     if (!analyzer.featureNames().containsAll(model.featureNames())) {
@@ -64,8 +69,9 @@ public final class Detector {
    */
   public static Detector create(LanguageModel lm, DetectorModel model) {
     DetectorConfig config = DetectorConfig.DEFAULTS.withThresholds(model.spunThreshold(), model.cleanThreshold());
-    return new Detector(new SignalAnalyzer(lm, SignalAnalyzer.standardRules(), config), model)
-        .withMinWords(SHIPPED_MIN_WORDS);
+    FingerprintMatcher shipped = new FingerprintMatcher(FingerprintList.loadDefault());
+    return new Detector(new SignalAnalyzer(lm, SignalAnalyzer.standardRules(shipped), config), model)
+        .withMinWords(SHIPPED_MIN_WORDS).withListEvidence(new ListEvidence(shipped, CleanCounts.loadDefault()));
   }
 
   /**
@@ -73,12 +79,27 @@ public final class Detector {
    * uncertain} (0: every text gets the verdict of its probability).
    */
   public Detector withMinWords(int words) {
-    return new Detector(analyzer, model, words);
+    return new Detector(analyzer, model, words, list);
   }
 
   /** See {@link #withMinWords}. */
   public int minWords() {
     return minWords;
+  }
+
+  /**
+   * The same detector, calling a text {@code spun} whatever its probability when the matches of a
+   * tortured-phrase list are too many for clean text ({@link ListEvidence.Assessment#spun()}), with
+   * a note that says so; {@code null}: the list's matches only keep a text from being called clean.
+   * The probability stays the model's.
+   */
+  public Detector withListEvidence(ListEvidence evidence) {
+    return new Detector(analyzer, model, minWords, evidence);
+  }
+
+  /** See {@link #withListEvidence}; may be null. */
+  public ListEvidence listEvidence() {
+    return list;
   }
 
   public DetectorModel model() {
@@ -119,8 +140,28 @@ public final class Detector {
       note = "too short to judge: " + s.words() + (s.words() == 1 ? " word" : " words") + ", the detector needs "
           + minWords;
     }
+    if (listed > 0 && list != null && v != Verdict.SPUN) {
+      ListEvidence.Assessment a = list.assess(text, s.words());
+      if (a.spun()) {
+        // The list's own evidence, measured on clean text (docs/detect.md, "The list's evidence"):
+        // it does not depend on the model, nor on the text's length beyond the chance it gives.
+        v = Verdict.SPUN;
+        note = "called spun: " + a.seldomEntries() + " phrases of the tortured-phrase list that clean text"
+            + " seldom has; clean text of " + a.words() + (a.words() == 1 ? " word" : " words") + " has as many "
+            + oneIn(a.chance()) + " (the probability is the model's, which cannot weigh them)";
+      }
+    }
     return new CheckReport(text, p, v, distinctSpans(s.findings()), s.hits(), x.asMap(),
         restoration.text(), restoration.edits()).withContributions(model.contributions(x)).withNote(note);
+  }
+
+  /** "about once in N texts" for a small chance, N with two significant digits. */
+  static String oneIn(double chance) {
+    if (!(chance > 1e-12)) {
+      return "less than once in a trillion texts";
+    }
+    long n = new java.math.BigDecimal(1 / chance).round(new java.math.MathContext(2)).longValue();
+    return String.format(java.util.Locale.ROOT, "about once in %,d texts", n);
   }
 
   /**

@@ -11,6 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.unspin.api.Finding;
 import org.unspin.api.ModelException;
 import org.unspin.api.Verdict;
+import org.unspin.channel.fingerprint.CleanCounts;
+import org.unspin.channel.fingerprint.FingerprintList;
+import org.unspin.channel.fingerprint.FingerprintMatcher;
 import org.unspin.restore.RestoredText;
 import org.unspin.util.Json;
 
@@ -97,6 +100,41 @@ class DetectorTest {
     CheckReport plain = check(d, "Our group has studied the fundamental rule of artificial intelligence for many years.");
     assertEquals(Verdict.CLEAN, plain.verdict(), () -> "p=" + plain.spunProbability());
     assertEquals(null, plain.note());
+  }
+
+  /**
+   * Two entries of the list that clean text seldom has are more than chance in a text of this
+   * length: the verdict is spun whatever the model says, with a note; the probability stays the
+   * model's. One entry, or entries clean writing also uses, keep the old rule (not called clean).
+   */
+  @Test
+  void twoListedPhrasesThatCleanTextSeldomHasMakeTheTextSpun() {
+    ListEvidence evidence = new ListEvidence(new FingerprintMatcher(FingerprintList.loadDefault()),
+        CleanCounts.loadDefault());
+    Detector d = detector(0.8, 0.2).withListEvidence(evidence);
+    String two = "Our group has studied the fundamental rule of counterfeit consciousness for many years, and the"
+        + " group has studied the fundamental rule of profound education for many years.";
+    CheckReport plain = check(detector(0.8, 0.2), two);
+    assertTrue(plain.spunProbability() < 0.8 && plain.verdict() != Verdict.SPUN, () -> "p=" + plain.spunProbability());
+    CheckReport r = check(d, two);
+    assertEquals(Verdict.SPUN, r.verdict(), () -> "p=" + r.spunProbability());
+    assertEquals(plain.spunProbability(), r.spunProbability(), 1e-12, "the probability stays the model's");
+    assertTrue(r.note().startsWith("called spun: 2 phrases of the tortured-phrase list that clean text seldom has;"
+        + " clean text of 27 words has as many about once in 21,000,000,000 texts (the probability is the model's,"
+        + " which cannot weigh them)"), r.note());
+    assertEquals(r.note(), Json.parseObject(r.toJson()).get("note"));
+    String one = "Our group has studied the fundamental rule of counterfeit consciousness for many years.";
+    assertEquals(Verdict.UNCERTAIN, check(d, one).verdict());
+    assertTrue(check(d, one).note().startsWith("not called clean: 1 match"));
+    // "heart ailments" and "professional system" matched more than one clean document: clean writing uses them
+    String common = "Our group has studied the heart ailments of the elderly for many years, and the group has"
+        + " studied a professional system of care for many years.";
+    CheckReport c = check(d, common);
+    assertEquals(2, c.signals().get(KnownTorturedPhraseRule.ID), c.signals()::toString);
+    assertTrue(c.verdict() != Verdict.SPUN, () -> c.verdict() + " " + c.note());
+    assertEquals("about once in 1,000 texts", Detector.oneIn(0.001));
+    assertEquals("about once in 12,000 texts", Detector.oneIn(1 / 12_345.0));
+    assertEquals("about once in 3 texts", Detector.oneIn(1 / 3.0));
   }
 
   @Test
