@@ -19,10 +19,10 @@ import org.unspin.util.Json;
  * <p>A document gives
  * <pre>{@code
  * {"id":"...","uri":"..."|null,"source":"...","verdict":"spun"|"clean"|"uncertain",
- *  "spun_probability":p,"findings":[{"start":i,"end":j,"text":"...","suggestion":"...",
- *  "confidence":c,"rule":"ID"},...]}
+ *  "spun_probability":p,"note":"..."(only when there is one),"findings":[{"start":i,"end":j,
+ *  "text":"...","suggestion":"...","confidence":c,"rule":"ID"},...]}
  * }</pre>
- * with offsets in UTF-16 code units of the record's text (for HTML, of the extracted text), and
+ * (the note says why the verdict is not the probability's, {@link CheckReport#note()}), with offsets in UTF-16 code units of the record's text (for HTML, of the extracted text), and
  * probabilities rounded to {@link #DECIMALS} decimals. A bad record, a text that is not English
  * ({@link EnglishGuess}) or a check that fails gives
  * {@code {"id":"...","uri":...,"source":"...","error":"one line"}}. Lines hold no line break.
@@ -92,6 +92,9 @@ public final class RecordChecker {
     Map<String, Object> m = head(record);
     m.put("verdict", report.verdict().jsonName());
     m.put("spun_probability", round(report.spunProbability()));
+    if (report.note() != null) {
+      m.put("note", report.note());
+    }
     List<Object> fs = new ArrayList<>(report.findings().size());
     for (Finding f : report.findings()) {
       Map<String, Object> o = new LinkedHashMap<>();

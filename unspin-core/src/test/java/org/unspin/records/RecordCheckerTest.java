@@ -40,6 +40,22 @@ class RecordCheckerTest {
   }
 
   @Test
+  void aVerdictThatIsNotTheProbabilitysCarriesItsNote() {
+    // two phrases of the list that the model cannot weigh (p about 0.49 in the shipped model, under its 0.6)
+    String listed = "In this paper, we propose a new method based on speech samples and evaluate it on two public data"
+        + " sets. The second section reviews earlier work on at ease shell and its applications in industry. The"
+        + " results of the experiments show that the method improves the performance of the system in all test cases."
+        + " The last section reviews earlier work on validation assault and its applications in industry.";
+    RecordChecker.Checked c = checker.check(InputRecord.ofText("p", null, "p.txt", listed, false));
+    Map<String, Object> m = Json.parseObject(c.json());
+    assertEquals(List.of("id", "uri", "source", "verdict", "spun_probability", "note", "findings"),
+        List.copyOf(m.keySet()));
+    assertEquals("spun", m.get("verdict"));
+    assertEquals(c.report().note(), m.get("note"));
+    assertTrue(((String) m.get("note")).startsWith("called spun: 2 phrases of the tortured-phrase list"), c.json());
+  }
+
+  @Test
   void documentLineHasIdUriSourceVerdictProbabilityAndFindings() {
     InputRecord r = InputRecord.ofText("http://a.example/p", "http://a.example/p", "w.warc@0", SPUN, true);
     RecordChecker.Checked c = checker.check(r);

@@ -64,6 +64,7 @@ final class PartFiles implements Serializable {
       + "  optional binary source (STRING);\n"
       + "  optional binary verdict (STRING);\n"
       + "  optional double spun_probability;\n"
+      + "  optional binary note (STRING);\n"
       + "  optional group findings (LIST) {\n"
       + "    repeated group list {\n"
       + "      optional group element {\n"
@@ -79,7 +80,7 @@ final class PartFiles implements Serializable {
       + "  optional binary error (STRING);\n"
       + "}\n";
 
-  private static final List<String> STRING_COLUMNS = List.of("id", "uri", "source", "verdict");
+  private static final List<String> STRING_COLUMNS = List.of("id", "uri", "source", "verdict", "note");
 
   private final String out;
   private final OutputFormat format;

@@ -33,6 +33,7 @@ final class ReportSchema {
       .add("source", DataTypes.StringType)
       .add("verdict", DataTypes.StringType)
       .add("spun_probability", DataTypes.DoubleType)
+      .add("note", DataTypes.StringType)
       .add("findings", DataTypes.createArrayType(FINDING))
       .add("error", DataTypes.StringType);
 

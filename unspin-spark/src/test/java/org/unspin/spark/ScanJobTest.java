@@ -264,7 +264,8 @@ class ScanJobTest {
     StringBuilder sb = new StringBuilder();
     sb.append(m.get("id")).append('|').append(m.get("uri")).append('|').append(m.get("source")).append('|')
         .append(m.get("error")).append('|').append(m.get("verdict")).append('|')
-        .append(m.get("spun_probability") == null ? null : ((Number) m.get("spun_probability")).doubleValue());
+        .append(m.get("spun_probability") == null ? null : ((Number) m.get("spun_probability")).doubleValue())
+        .append('|').append(m.get("note"));
     List<?> findings = m.get("findings") == null ? List.of() : (List<?>) m.get("findings");
     for (Object o : findings) {
       Map<?, ?> f = (Map<?, ?>) o;
@@ -280,7 +281,8 @@ class ScanJobTest {
     StringBuilder sb = new StringBuilder();
     sb.append((String) row.getAs("id")).append('|').append((String) row.getAs("uri")).append('|')
         .append((String) row.getAs("source")).append('|').append((String) row.getAs("error")).append('|')
-        .append((String) row.getAs("verdict")).append('|').append((Double) row.getAs("spun_probability"));
+        .append((String) row.getAs("verdict")).append('|').append((Double) row.getAs("spun_probability"))
+        .append('|').append((String) row.getAs("note"));
     List<Row> findings = row.isNullAt(row.fieldIndex("findings")) ? List.of()
         : row.getList(row.fieldIndex("findings"));
     for (Row f : findings) {
