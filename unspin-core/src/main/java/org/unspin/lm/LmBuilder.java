@@ -75,11 +75,29 @@ public final class LmBuilder {
   private static final long PROGRESS_TOKENS = 10_000_000;
 
   private final LmBuildConfig config;
+  private boolean quiet;
   private long tokens;
   private long sentences;
 
   public LmBuilder(LmBuildConfig config) {
     this.config = Objects.requireNonNull(config, "config");
+  }
+
+  /**
+   * Logs this builder's progress at debug level instead of info: for a small model built on the
+   * way to something else (the terms model of a first check), where progress lines are noise.
+   */
+  public LmBuilder quiet() {
+    quiet = true;
+    return this;
+  }
+
+  private void progress(String format, Object... args) {
+    if (quiet) {
+      LOG.debug(format, args);
+    } else {
+      LOG.info(format, args);
+    }
   }
 
   /** Word tokens (without {@code <s>} and {@code </s>}) read by the last {@link #build}. */
@@ -109,7 +127,7 @@ public final class LmBuilder {
       int[][] buf = {new int[256]};
       corpus.forEachSentence((forms, n) -> {
         if ((counts[0] + n) / PROGRESS_TOKENS != counts[0] / PROGRESS_TOKENS) {
-          LOG.info("read {} tokens ({} ms)", counts[0] + n, (System.nanoTime() - t0) / 1_000_000);
+          progress("read {} tokens ({} ms)", counts[0] + n, (System.nanoTime() - t0) / 1_000_000);
         }
         counts[0] += n;
         counts[1]++;
@@ -141,7 +159,7 @@ public final class LmBuilder {
       }
       int[] remap = new int[firstWords.size()];
       String[] words = chooseVocabulary(firstWords, freq[0], remap);
-      LOG.info("vocabulary: {} words of {} types; {} tokens in {} sentences from {} files ({} ms)", words.length,
+      progress("vocabulary: {} words of {} types; {} tokens in {} sentences from {} files ({} ms)", words.length,
           firstWords.size(), tokens, sentences, corpus.files().size(), (System.nanoTime() - t0) / 1_000_000);
       firstWords.clear();
 
@@ -165,7 +183,7 @@ public final class LmBuilder {
             counter.add(NgramKeys.hi(s, from, len), NgramKeys.lo(s, from, len), 1);
           }
         });
-        LOG.info("counted {}-grams: {} runs spilled ({} ms)", order, counter.runCount(),
+        progress("counted {}-grams: {} runs spilled ({} ms)", order, counter.runCount(),
             (System.nanoTime() - t0) / 1_000_000);
         return estimate(words, counter, t0);
       }
@@ -275,7 +293,7 @@ public final class LmBuilder {
     KnDiscounts[] discounts = new KnDiscounts[order + 1];
     for (int k = 1; k <= order; k++) {
       discounts[k] = KnDiscounts.estimate(coc[k]);
-      LOG.info("order {}: {} n-grams, {} kept, discounts {}", k, seen[k], k == 1 ? vocabSize : tables[k].size(),
+      progress("order {}: {} n-grams, {} kept, discounts {}", k, seen[k], k == 1 ? vocabSize : tables[k].size(),
           discounts[k]);
     }
 
@@ -297,7 +315,7 @@ public final class LmBuilder {
       });
       counter.merge(statsWalker);
       statsWalker.finish();
-      LOG.info("pruned n-grams' contexts summed ({} ms)", (System.nanoTime() - t0) / 1_000_000);
+      progress("pruned n-grams' contexts summed ({} ms)", (System.nanoTime() - t0) / 1_000_000);
     }
 
     // 5. probabilities
@@ -421,7 +439,7 @@ public final class LmBuilder {
     meta.put("minCount", Arrays.toString(config.minCount()));
     meta.put("maxVocab", Integer.toString(config.maxVocab()));
     meta.put("minWordCount", Long.toString(config.minWordCount()));
-    LOG.info("estimated ({} ms)", (System.nanoTime() - t0) / 1_000_000);
+    progress("estimated ({} ms)", (System.nanoTime() - t0) / 1_000_000);
     return new NgramModelData(words, ngrams, logProb, backoff, meta);
   }
 

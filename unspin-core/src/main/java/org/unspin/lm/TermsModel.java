@@ -57,7 +57,7 @@ public final class TermsModel {
         try {
           Path corpus = dir.resolve("terms.txt");
           Files.write(corpus, text);
-          NgramModelData data = new LmBuilder(LmBuildConfig.of(3, dir)).build(List.of(corpus));
+          NgramModelData data = new LmBuilder(LmBuildConfig.of(3, dir)).quiet().build(List.of(corpus));
           Map<String, String> meta = new LinkedHashMap<>();
           meta.put("sources", "terms, one per line (" + name + ")");
           meta.put("smoothing", "interpolated modified Kneser-Ney");
