@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.unspin.api.Unspin;
+import org.unspin.channel.fingerprint.FingerprintList;
 import org.unspin.restore.ChannelWeights;
 import picocli.CommandLine.Option;
 
@@ -33,6 +34,11 @@ final class ModelOptions {
       description = "Apply the shipped tortured-phrase profile at full strength to every text, not only to those "
           + "where a phrase of its list occurs (elsewhere its entries are priced defaultProfileDiscount dearer).")
   boolean defaultProfileEverywhere;
+
+  @Option(names = "--fingerprints", paramLabel = "CSV",
+      description = "A tortured-phrase list in the Problematic Paper Screener's CSV format (e.g. a newer export)"
+          + " instead of the shipped one: its phrases are found, restored and weighed (docs/detect.md).")
+  Path fingerprints;
 
   @Option(names = "--channel-weights", paramLabel = "FILE",
       description = "Channel cost settings (properties file; keys left out keep the shipped value; see docs/restore.md).")
@@ -75,6 +81,9 @@ final class ModelOptions {
     profiles.forEach(b::profile);
     if (lmWeights != null) {
       b.interpolationWeights(lmWeights);
+    }
+    if (fingerprints != null) {
+      b.fingerprintList(FingerprintList.load(fingerprints));
     }
     if (channelWeights != null) {
       b.channelWeights(ChannelWeights.load(channelWeights, ChannelWeights.shipped()));

@@ -37,6 +37,27 @@ class CheckHtmlCommandTest {
   }
 
   @Test
+  void fingerprintsReplacesTheShippedListAndABadListIsAFailureWithFileAndLine() throws Exception {
+    Path list = dir.resolve("mine.csv");
+    Files.writeString(list, "tortured_phrase,expected_phrase,num_papers\n\"\"\"lucid hallucination\"\"\",vivid dream,3\n",
+        StandardCharsets.UTF_8);
+    Path in = dir.resolve("t.txt");
+    Files.writeString(in, "In this study we describe a lucid hallucination of the patients, and the results were shared"
+        + " with the other groups of the department.\n", StandardCharsets.UTF_8);
+    MainTest.Result r = MainTest.run("check", "--json", "--fingerprints", list.toString(), in.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("\"suggestion\": \"vivid dream\"") || r.out().contains("\"suggestion\":\"vivid dream\""),
+        r.out());
+    MainTest.Result restored = MainTest.run("restore", "--fingerprints", list.toString(), in.toString());
+    assertTrue(restored.out().contains("a vivid dream of the patients"), restored.out());
+    Path bad = dir.resolve("bad.csv");
+    Files.writeString(bad, "tortured_phrase,expected_phrase\n\"\"\"open,x\n", StandardCharsets.UTF_8);
+    MainTest.Result failed = MainTest.run("check", "--fingerprints", bad.toString(), in.toString());
+    assertEquals(Main.EXIT_FAILURE, failed.code());
+    assertEquals("unspin: " + bad + ":2: unclosed quoted field", failed.err().strip());
+  }
+
+  @Test
   void rerankerFileAndNoRerankerAreAUsageError() throws Exception {
     Path in = dir.resolve("spun.txt");
     Files.writeString(in, SPUN, StandardCharsets.UTF_8);

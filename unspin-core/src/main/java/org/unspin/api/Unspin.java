@@ -74,6 +74,8 @@ public final class Unspin implements AutoCloseable {
   private volatile Loading<Detector> detectorLoading;
   /** The shipped tortured-phrase list's matcher, read once for the profile's gate and the detector ({@link #fingerprints()}). */
   private Loading<FingerprintMatcher> fingerprints;
+  /** The tortured-phrase list used instead of the shipped one ({@link Builder#fingerprintList}); null: the shipped one. */
+  private final FingerprintList fingerprintList;
   /** The list's phrases as restoration candidates ({@link #fingerprintCandidates()}). */
   private Loading<FingerprintCandidates> fingerprintCandidates;
   /**
@@ -95,6 +97,7 @@ public final class Unspin implements AutoCloseable {
 
   private Unspin(Builder b) {
     owned = new ArrayList<>();
+    fingerprintList = b.fingerprintList;
     List<LanguageModel> models = new ArrayList<>();
     if (b.defaultLm) {
       models.add(DefaultModels.languageModel());
@@ -206,7 +209,8 @@ public final class Unspin implements AutoCloseable {
         termsGate = list;
         termsRestorer = new Loading<>("unspin-load-terms", () -> {
           List<String> wordings = new ArrayList<>();
-          for (TextPair p : PpsPairs.pairs(FingerprintList.loadDefault(), PpsPairs.DEFAULT_UNCERTAIN_WEIGHT)) {
+          FingerprintList read = new FingerprintList(list.join().fingerprints(), "the list's matcher");
+          for (TextPair p : PpsPairs.pairs(read, PpsPairs.DEFAULT_UNCERTAIN_WEIGHT)) {
             wordings.add(p.original());
           }
           BinaryLm terms = TermsModel.load(wordings, DefaultModels.cacheDirectory());
@@ -357,11 +361,15 @@ public final class Unspin implements AutoCloseable {
     return d;
   }
 
-  /** The shipped tortured-phrase list's matcher, read on a loading thread of its own the first time it is asked for. */
+  /**
+   * The tortured-phrase list's matcher (the shipped list, or the builder's), read on a loading thread of its
+   * own the first time it is asked for.
+   */
   private synchronized Loading<FingerprintMatcher> fingerprints() {
     if (fingerprints == null) {
+      FingerprintList given = fingerprintList;
       fingerprints = new Loading<>("unspin-load-fingerprints",
-          () -> new FingerprintMatcher(FingerprintList.loadDefault()));
+          () -> new FingerprintMatcher(given != null ? given : FingerprintList.loadDefault()));
     }
     return fingerprints;
   }
@@ -459,8 +467,22 @@ public final class Unspin implements AutoCloseable {
     private boolean lmHashIndex;
     private boolean preloadDetector;
     private double termsWeight = TERMS_WEIGHT;
+    private FingerprintList fingerprintList;
 
     private Builder() {}
+
+    /**
+     * A tortured-phrase list to use instead of the shipped one (a newer export of the Problematic
+     * Paper Screener's list, or a list of one's own in its CSV format; {@link FingerprintList#load}):
+     * its phrases are the {@code KNOWN_TORTURED_PHRASE} findings, the restoration candidates with
+     * their wording, the signature where the shipped profile applies at full strength, the terms
+     * model's text and the detector's list evidence (entries the shipped clean counts do not name
+     * count as seldom in clean text). The shipped profile, learned from the shipped list, stays.
+     */
+    public Builder fingerprintList(FingerprintList list) {
+      this.fingerprintList = Objects.requireNonNull(list, "list");
+      return this;
+    }
 
     /**
      * Whether to build, in the background, the in-heap n-gram hash index of each binary language

@@ -68,6 +68,11 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--profile", paramLabel = "FILE", description = "A spinner profile (TSV); repeatable.")
   List<Path> profiles = new ArrayList<>();
 
+  @Option(names = "--fingerprints", paramLabel = "CSV",
+      description = "A tortured-phrase list in the Problematic Paper Screener's CSV format (e.g. a newer export)"
+          + " instead of the shipped one.")
+  Path fingerprints;
+
   @Option(names = "--threshold", paramLabel = "P",
       description = "Spun probability from which the verdict is 'spun' (default: the detector's).")
   Double threshold;
@@ -118,6 +123,9 @@ public final class ServeCommand implements Callable<Integer> {
     Unspin.Builder b = Unspin.builder().lmHashIndex(true).preloadDetector(true);
     lms.forEach(b::languageModel);
     profiles.forEach(b::profile);
+    if (fingerprints != null) {
+      b.fingerprintList(org.unspin.channel.fingerprint.FingerprintList.load(fingerprints));
+    }
     if (threshold != null) {
       b.spunThreshold(threshold);
     }

@@ -45,6 +45,11 @@ final class JobModelOptions {
           + "those where a phrase of its list occurs (elsewhere its entries are priced defaultProfileDiscount dearer).")
   boolean defaultProfileEverywhere;
 
+  @Option(names = "--fingerprints", paramLabel = "CSV",
+      description = "A tortured-phrase list in the Problematic Paper Screener's CSV format (e.g. a newer export)"
+          + " instead of the shipped one; shipped to the executors.")
+  String fingerprints;
+
   @Option(names = "--channel-weights", paramLabel = "FILE", description = "Channel cost settings (properties file).")
   String channelWeights;
 
@@ -86,6 +91,9 @@ final class JobModelOptions {
     m.put("--no-default-profile", Boolean.toString(noDefaultProfile));
     if (defaultProfileEverywhere) { // (only when given: manifests written before the option still match)
       m.put("--default-profile-everywhere", "true");
+    }
+    if (fingerprints != null) { // (only when given: manifests written before the option still match)
+      m.put("--fingerprints", withScheme(fingerprints));
     }
     m.put("--channel-weights", channelWeights == null ? "" : withScheme(channelWeights));
     m.put("--detector", detector == null ? "" : withScheme(detector));
@@ -142,6 +150,7 @@ final class JobModelOptions {
       throw new InputException("--reranker and --no-reranker exclude each other");
     }
     String det = detector == null ? null : ship(jsc, detector, shipped);
+    String fp = fingerprints == null ? null : ship(jsc, fingerprints, shipped);
     String rr = reranker == null ? null : ship(jsc, reranker, shipped);
     String idx = null;
     if (indexFile != null) {
@@ -153,7 +162,7 @@ final class JobModelOptions {
       jsc.sc().addFile(indexFile, true);
     }
     return new ModelSpec(lmNames, !noDefaultLm, lmWeights, profileNames, !noDefaultProfile, cw, det, threshold, rr,
-        !noReranker, idx, sourceCoverage, defaultProfileEverywhere);
+        !noReranker, idx, sourceCoverage, defaultProfileEverywhere, fp);
   }
 
   private static String ship(JavaSparkContext jsc, String given, Map<String, String> shipped) throws IOException {

@@ -32,15 +32,25 @@ import org.unspin.restore.ChannelWeights;
  * @param defaultProfileEverywhere the shipped profile (when it takes part) applies at full strength to
  *     every record, not only to those where a phrase of its list occurs ({@code
  *     --default-profile-everywhere})
+ * @param fingerprints shipped tortured-phrase list used instead of the shipped one ({@code
+ *     --fingerprints}), or {@code null}
  */
 public record ModelSpec(List<String> languageModels, boolean defaultLanguageModel, double[] interpolationWeights,
     List<String> profiles, boolean defaultProfile, String channelWeights, String detector, Double threshold,
-    String reranker, boolean useReranker, String index, double sourceCoverage, boolean defaultProfileEverywhere)
-    implements Serializable {
+    String reranker, boolean useReranker, String index, double sourceCoverage, boolean defaultProfileEverywhere,
+    String fingerprints) implements Serializable {
 
   /** The embedded models only, as {@code unspin check} uses them without options. */
   public static final ModelSpec DEFAULTS = new ModelSpec(List.of(), true, null, List.of(), true, null, null, null,
       null, true, null, 0.5, false);
+
+  /** A spec with the shipped tortured-phrase list. */
+  public ModelSpec(List<String> languageModels, boolean defaultLanguageModel, double[] interpolationWeights,
+      List<String> profiles, boolean defaultProfile, String channelWeights, String detector, Double threshold,
+      String reranker, boolean useReranker, String index, double sourceCoverage, boolean defaultProfileEverywhere) {
+    this(languageModels, defaultLanguageModel, interpolationWeights, profiles, defaultProfile, channelWeights, detector,
+        threshold, reranker, useReranker, index, sourceCoverage, defaultProfileEverywhere, null);
+  }
 
   /** A spec whose shipped profile (when it takes part) is at full strength only where its list matches. */
   public ModelSpec(List<String> languageModels, boolean defaultLanguageModel, double[] interpolationWeights,
@@ -102,6 +112,9 @@ public record ModelSpec(List<String> languageModels, boolean defaultLanguageMode
     if (detector != null) {
       b.detector(resolve.apply(detector));
     }
+    if (fingerprints != null) {
+      b.fingerprintList(org.unspin.channel.fingerprint.FingerprintList.load(resolve.apply(fingerprints)));
+    }
     if (threshold != null) {
       b.spunThreshold(threshold);
     }
@@ -128,14 +141,15 @@ public record ModelSpec(List<String> languageModels, boolean defaultLanguageMode
         && defaultProfile == m.defaultProfile && Objects.equals(channelWeights, m.channelWeights)
         && Objects.equals(detector, m.detector) && Objects.equals(threshold, m.threshold)
         && Objects.equals(reranker, m.reranker) && useReranker == m.useReranker && Objects.equals(index, m.index)
-        && sourceCoverage == m.sourceCoverage && defaultProfileEverywhere == m.defaultProfileEverywhere;
+        && sourceCoverage == m.sourceCoverage && defaultProfileEverywhere == m.defaultProfileEverywhere
+        && Objects.equals(fingerprints, m.fingerprints);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(languageModels, defaultLanguageModel, java.util.Arrays.hashCode(interpolationWeights),
         profiles, defaultProfile, channelWeights, detector, threshold, reranker, useReranker, index, sourceCoverage,
-        defaultProfileEverywhere);
+        defaultProfileEverywhere, fingerprints);
   }
 
   @Override

@@ -80,6 +80,22 @@ class ModelSpecTest {
   }
 
   @Test
+  void aShippedFingerprintListReplacesTheShippedOneOnTheExecutor(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Files.writeString(dir.resolve("mine.csv"),
+        "tortured_phrase,expected_phrase,num_papers\n\"\"\"lucid hallucination\"\"\",vivid dream,3\n");
+    ModelSpec s = new ModelSpec(List.of(), true, null, List.of(), true, null, null, null, null, true, null, 0.5, false,
+        "mine.csv");
+    assertNotEquals(ModelSpec.DEFAULTS, s);
+    assertEquals(s, roundTrip(s));
+    try (org.unspin.api.Unspin u = s.build(dir::resolve)) {
+      var r = u.check("In this study we describe a lucid hallucination of the patients, and the results were shared"
+          + " with the other groups of the department.");
+      assertEquals(1, r.signals().get(org.unspin.detect.KnownTorturedPhraseRule.ID), r.signals()::toString);
+    }
+  }
+
+  @Test
   void anExecutorBuildsOneFacadePerSpec() throws Exception {
     assertSame(ExecutorModels.get(ModelSpec.DEFAULTS), ExecutorModels.get(roundTrip(ModelSpec.DEFAULTS)));
   }
