@@ -51,7 +51,9 @@ import picocli.CommandLine.Spec;
         "--documents checks paper-like documents of --sentences sentences, each holding one of the list's phrases,"
             + " k of them tortured and the others in the list's wording (for each k of --tortured; --docs documents"
             + " each, seeded by --seed), with the default model, and counts the verdicts: how a text with k of the"
-            + " list's phrases is judged."})
+            + " list's phrases is judged. With --unlisted the phrases are those of the pairs held out by --holdout"
+            + " and --seed, checked with the list less their entries and a profile learned from the other pairs"
+            + " instead of the shipped one: how phrases that are not on the list are judged."})
 public final class EvalPpsCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -118,6 +120,11 @@ public final class EvalPpsCommand implements Callable<Integer> {
   @Option(names = "--documents", description = "Check paper-like documents holding k of the list's phrases and count"
       + " the verdicts (see above).")
   boolean documents;
+
+  @Option(names = "--unlisted", description = "With --documents: the documents' pairs are held out (--holdout, --seed)"
+      + " of the list the checker reads (--fingerprints) and of a profile learned from the rest, which replaces the"
+      + " shipped one: how phrases that are not on the list are judged.")
+  boolean unlisted;
 
   @Option(names = "--tortured", split = ",", paramLabel = "K", defaultValue = "0,1,2,4",
       description = "With --documents: the numbers of tortured phrases per document (default ${DEFAULT-VALUE}).")
@@ -201,8 +208,11 @@ public final class EvalPpsCommand implements Callable<Integer> {
     if (clean) {
       return clean(pairs);
     }
+    if (unlisted && !documents) {
+      throw new UsageException("--unlisted goes with --documents");
+    }
     if (documents) {
-      return documents(pairs);
+      return unlisted ? unlistedDocuments(list, pairs) : documents(pairs);
     }
     PpsPairs.Split split = PpsPairs.split(pairs, holdout, seed);
     ProfileLearner learner = new ProfileLearner();
@@ -305,34 +315,70 @@ public final class EvalPpsCommand implements Callable<Integer> {
 
   /** Paper-like documents with k of the list's phrases, checked with the default model: the verdicts. */
   private int documents(List<TextPair> pairs) {
+    spec.commandLine().getOut().printf(Locale.ROOT, "paper-like documents of %d sentences, %d for each k (seed %d;"
+        + " the shipped list's phrases, nothing held out)%n", sentences, docs, seed);
+    try (Unspin u = make(builder())) {
+      return verdicts(u, pairs);
+    }
+  }
+
+  /**
+   * Paper-like documents of held-out pairs, checked with the list less those pairs' entries and a
+   * profile learned from the other pairs in place of the shipped one.
+   */
+  private int unlistedDocuments(FingerprintList list, List<TextPair> pairs) throws IOException {
+    PpsPairs.Split split = PpsPairs.split(pairs, holdout, seed);
+    java.util.Set<String> held = new java.util.HashSet<>();
+    split.heldOut().forEach(p -> held.add(p.id()));
+    List<org.unspin.channel.fingerprint.Fingerprint> kept = list.entries().stream()
+        .filter(f -> !held.contains("line" + f.line())).toList();
+    ProfileLearner learner = new ProfileLearner();
+    split.train().forEach(learner::add);
+    SpinnerProfile profile = learner.build("pps-" + (1 - holdout), "PPS list, " + split.train().size()
+        + " pairs after holding out " + split.heldOut().size() + " (seed " + seed + ")", "CC BY 4.0",
+        java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString());
+    Path tmp = Files.createTempFile("unspin-pps-profile", ".tsv");
+    try {
+      ProfileFormat.save(profile, tmp);
+      spec.commandLine().getOut().printf(Locale.ROOT, "paper-like documents of %d sentences, %d for each k (seed %d;"
+          + " the %d held-out pairs' phrases (holdout %s), checked with the list less their %d entries and a profile"
+          + " learned from the other %d pairs)%n", sentences, docs, seed, split.heldOut().size(), holdout,
+          list.size() - kept.size(), split.train().size());
+      try (Unspin u = make(builder().defaultProfile(false).profile(tmp)
+          .fingerprintList(new FingerprintList(kept, list.source() + " less " + held.size() + " entries")))) {
+        return verdicts(u, split.heldOut());
+      }
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  /** Checks the documents of {@code pairs} for each k and prints the verdicts. */
+  private int verdicts(Unspin u, List<TextPair> pairs) {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    out.printf(Locale.ROOT, "paper-like documents of %d sentences, %d for each k (seed %d; the shipped list's"
-        + " phrases, nothing held out)%n", sentences, docs, seed);
     out.printf(Locale.ROOT, "%-3s %6s %6s %9s %6s %9s%n", "k", "docs", "clean", "uncertain", "spun", "mean p");
-    try (Unspin u = make(builder())) {
-      for (int k : tortured) {
-        List<String> texts;
-        try {
-          texts = PpsRestoration.documents(pairs, k, docs, sentences, seed);
-        } catch (IllegalArgumentException e) {
-          throw new UsageException(e.getMessage());
-        }
-        int[] verdicts = new int[3];
-        double sum = 0;
-        for (int d = 0; d < texts.size(); d++) {
-          CheckReport r = u.check(texts.get(d));
-          verdicts[r.verdict().ordinal()]++;
-          sum += r.spunProbability();
-          if ((d + 1) % 100 == 0 || d + 1 == texts.size()) {
-            err.printf(Locale.ROOT, "eval pps --documents: k=%d, %d/%d documents%n", k, d + 1, texts.size());
-            err.flush();
-          }
-        }
-        out.printf(Locale.ROOT, "%-3d %6d %6d %9d %6d %9.3f%n", k, texts.size(), verdicts[Verdict.CLEAN.ordinal()],
-            verdicts[Verdict.UNCERTAIN.ordinal()], verdicts[Verdict.SPUN.ordinal()], sum / texts.size());
-        out.flush();
+    for (int k : tortured) {
+      List<String> texts;
+      try {
+        texts = PpsRestoration.documents(pairs, k, docs, sentences, seed);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage());
       }
+      int[] verdicts = new int[3];
+      double sum = 0;
+      for (int d = 0; d < texts.size(); d++) {
+        CheckReport r = u.check(texts.get(d));
+        verdicts[r.verdict().ordinal()]++;
+        sum += r.spunProbability();
+        if ((d + 1) % 100 == 0 || d + 1 == texts.size()) {
+          err.printf(Locale.ROOT, "eval pps --documents: k=%d, %d/%d documents%n", k, d + 1, texts.size());
+          err.flush();
+        }
+      }
+      out.printf(Locale.ROOT, "%-3d %6d %6d %9d %6d %9.3f%n", k, texts.size(), verdicts[Verdict.CLEAN.ordinal()],
+          verdicts[Verdict.UNCERTAIN.ordinal()], verdicts[Verdict.SPUN.ordinal()], sum / texts.size());
+      out.flush();
     }
     return Main.EXIT_OK;
   }

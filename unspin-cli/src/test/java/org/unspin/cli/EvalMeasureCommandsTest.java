@@ -207,6 +207,32 @@ class EvalMeasureCommandsTest {
   }
 
   @Test
+  void ppsUnlistedDocumentsHoldTheirPairsOutOfTheListAndTheProfile() throws IOException {
+    Path lm = toyModel();
+    long before = tempProfiles();
+    MainTest.Result r = MainTest.run("eval", "pps", "--documents", "--unlisted", "--docs", "3", "--sentences", "4",
+        "--tortured", "0,2", "--seed", "5", "--no-default-lm", "--lm", lm.toString());
+    assertEquals(0, r.code(), r.err());
+    java.util.regex.Matcher head = java.util.regex.Pattern.compile("the (\\d+) held-out pairs' phrases \\(holdout"
+        + " 0.2\\), checked with the list less their (\\d+) entries and a profile learned from the other (\\d+) pairs")
+        .matcher(r.out());
+    assertTrue(head.find(), r.out());
+    assertEquals(head.group(1), head.group(2), "each held-out pair's entry is left out of the list");
+    assertTrue(Integer.parseInt(head.group(3)) >= 4 * Integer.parseInt(head.group(1)), r.out());
+    assertEquals(2, r.out().lines().filter(l -> l.matches("[02] +3 +\\d+ +\\d+ +\\d+ +[0-9.]+")).count(), r.out());
+    assertEquals(before, tempProfiles(), "the learned profile's file is deleted");
+    MainTest.Result bad = MainTest.run("eval", "pps", "--unlisted");
+    assertEquals(Main.EXIT_USAGE, bad.code());
+    assertTrue(bad.err().contains("--unlisted goes with --documents"), bad.err());
+  }
+
+  private static long tempProfiles() throws IOException {
+    try (var s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      return s.filter(f -> f.getFileName().toString().startsWith("unspin-pps-profile")).count();
+    }
+  }
+
+  @Test
   void ppsTermsLmInterpolatesAModelOfTheTrainingWordingsAndCleansUp() throws IOException {
     Path lm = toyModel();
     Path list = toyPpsList();
