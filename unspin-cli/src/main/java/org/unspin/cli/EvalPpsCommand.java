@@ -122,7 +122,7 @@ public final class EvalPpsCommand implements Callable<Integer> {
   boolean documents;
 
   @Option(names = "--unlisted", description = "With --documents: the documents' pairs are held out (--holdout, --seed)"
-      + " of the list the checker reads (--fingerprints) and of a profile learned from the rest, which replaces the"
+      + " of the list the checker reads and of a profile learned from the rest, which replaces the"
       + " shipped one: how phrases that are not on the list are judged.")
   boolean unlisted;
 

@@ -1,15 +1,31 @@
 package org.unspin.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.unspin.api.InputException;
+import org.unspin.channel.fingerprint.CleanCounts;
+import org.unspin.channel.fingerprint.Fingerprint;
 import org.unspin.channel.fingerprint.FingerprintList;
 import org.unspin.channel.fingerprint.FingerprintMatch;
 import org.unspin.channel.fingerprint.FingerprintMatcher;
+import org.unspin.restore.AnalyzedTokens;
+import org.unspin.restore.InputToken;
+import org.unspin.restore.TokenKind;
+import org.unspin.text.TextInput;
+import org.unspin.text.TextLines;
 import org.unspin.util.Json;
+import org.unspin.util.TsvModelFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -53,7 +69,7 @@ public final class FingerprintsCommand extends CommandGroup {
       List<FingerprintMatch> matches = matcher.match(text);
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
-        List<Object> arr = new java.util.ArrayList<>();
+        List<Object> arr = new ArrayList<>();
         for (FingerprintMatch m : matches) {
           Map<String, Object> o = new LinkedHashMap<>();
           o.put("start", m.start());
@@ -118,38 +134,38 @@ public final class FingerprintsCommand extends CommandGroup {
     public Integer call() throws Exception {
       FingerprintList l = list == null ? FingerprintList.loadDefault() : FingerprintList.load(list);
       FingerprintMatcher matcher = new FingerprintMatcher(l);
-      List<Path> files = new java.util.ArrayList<>();
+      List<Path> files = new ArrayList<>();
       for (Path p : inputs) {
-        if (java.nio.file.Files.isDirectory(p)) {
-          try (java.util.stream.Stream<Path> s = java.nio.file.Files.walk(p)) {
-            s.filter(f -> java.nio.file.Files.isRegularFile(f)
+        if (Files.isDirectory(p)) {
+          try (Stream<Path> s = Files.walk(p)) {
+            s.filter(f -> Files.isRegularFile(f)
                 && (f.toString().endsWith(".txt") || f.toString().endsWith(".txt.gz"))).sorted().forEach(files::add);
           }
-        } else if (java.nio.file.Files.isRegularFile(p)) {
+        } else if (Files.isRegularFile(p)) {
           files.add(p);
         } else {
-          throw new org.unspin.api.InputException(p + ": no such file or directory");
+          throw new InputException(p + ": no such file or directory");
         }
       }
       if (files.isEmpty()) {
-        throw new org.unspin.api.InputException("no .txt or .txt.gz files in " + inputs);
+        throw new InputException("no .txt or .txt.gz files in " + inputs);
       }
       PrintWriter err = spec.commandLine().getErr();
-      Map<org.unspin.channel.fingerprint.Fingerprint, Integer> docs = new java.util.HashMap<>();
+      Map<Fingerprint, Integer> docs = new HashMap<>();
       long words = 0;
       long documents = 0;
       long matched = 0;
-      java.util.Set<org.unspin.channel.fingerprint.Fingerprint> seen = new java.util.HashSet<>();
+      Set<Fingerprint> seen = new HashSet<>();
       for (Path f : files) {
-        try (org.unspin.text.TextLines lines = org.unspin.text.TextInput.lines(f, MAX_LINE_BYTES)) {
-          for (org.unspin.text.TextLines.Line line = lines.next(); line != null; line = lines.next()) {
+        try (TextLines lines = TextInput.lines(f, MAX_LINE_BYTES)) {
+          for (TextLines.Line line = lines.next(); line != null; line = lines.next()) {
             String t = line.text().strip();
             if (t.isEmpty()) {
               continue;
             }
             documents++;
-            for (org.unspin.restore.InputToken tok : org.unspin.restore.AnalyzedTokens.of(t)) {
-              if (tok.kind() == org.unspin.restore.TokenKind.WORD) {
+            for (InputToken tok : AnalyzedTokens.of(t)) {
+              if (tok.kind() == TokenKind.WORD) {
                 words++;
               }
             }
@@ -162,12 +178,12 @@ public final class FingerprintsCommand extends CommandGroup {
             }
           }
         }
-        err.printf(java.util.Locale.ROOT, "%s: %,d documents, %,d words, %,d entry matches so far%n", f, documents,
+        err.printf(Locale.ROOT, "%s: %,d documents, %,d words, %,d entry matches so far%n", f, documents,
             words, matched);
         err.flush();
       }
       if (words == 0) {
-        throw new org.unspin.api.InputException("no words in " + inputs);
+        throw new InputException("no words in " + inputs);
       }
       Map<String, String> provenance = new LinkedHashMap<>();
       provenance.put("list", l.source() + " (" + l.size() + " entries)");
@@ -177,9 +193,9 @@ public final class FingerprintsCommand extends CommandGroup {
               inputs.stream().map(p -> p.getFileName() == null ? p.toString() : p.getFileName().toString()).toList()));
       long w = words;
       long d = documents;
-      org.unspin.util.TsvModelFile.save(out, "clean-counts",
-          writer -> org.unspin.channel.fingerprint.CleanCounts.write(writer, l, w, d, docs, provenance));
-      err.printf(java.util.Locale.ROOT, "wrote %s: %,d entries matched %,d times (once a document at most) in %,d"
+      TsvModelFile.save(out, "clean-counts",
+          writer -> CleanCounts.write(writer, l, w, d, docs, provenance));
+      err.printf(Locale.ROOT, "wrote %s: %,d entries matched %,d times (once a document at most) in %,d"
           + " documents of %,d words%n", out, docs.size(), matched, documents, words);
       err.flush();
       return 0;

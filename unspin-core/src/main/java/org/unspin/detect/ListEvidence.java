@@ -21,8 +21,9 @@ import org.unspin.channel.fingerprint.FingerprintMatcher;
  * with "breast") are phrases that clean writing also uses, and are left out here. Seldom entries
  * together matched {@code c} clean documents in {@code W} words, so clean text meets a new seldom
  * entry at a rate of about {@code r = (c + 1) / W} a word. A text of {@code n} words with {@code k}
- * distinct seldom entries (an entry matching within another's match is not counted) has {@code k} or more by chance with the probability {@code P(N >= k)},
- * {@code N ~ Poisson(r n)}: the {@link Assessment#chance()}. The text is {@link Assessment#spun()} when
+ * distinct seldom entries (an entry matching within another's match is not counted) has {@code k}
+ * or more by chance with the probability {@code P(N >= k)}, {@code N ~ Poisson(r n)}: the {@link
+ * Assessment#chance()}. The text is {@link Assessment#spun()} when
  * it has at least {@link #MIN_ENTRIES} distinct seldom entries and that chance is at most {@link
  * #MAX_CHANCE}. One entry alone is never enough: a field may use a listed phrase as its own term
  * ("neural organization" in a paper on the brain), and clean text of a field the counts did not
@@ -86,7 +87,7 @@ public final class ListEvidence {
     int coveredTo = -1;
     for (FingerprintMatch m : all) {
       // an entry counts once, and so does a stretch of text that several entries match
-      // ("random forest" inside "random forest classifier")
+      // ("neural organization" inside "counterfeit neural organization")
       if (m.start() < coveredTo || common(m.fingerprint()) || !seldom.add(m.fingerprint().query())) {
         continue;
       }

@@ -22,7 +22,8 @@ import org.unspin.util.Json;
  *  "spun_probability":p,"note":"..."(only when there is one),"findings":[{"start":i,"end":j,
  *  "text":"...","suggestion":"...","confidence":c,"rule":"ID"},...]}
  * }</pre>
- * (the note says why the verdict is not the probability's, {@link CheckReport#note()}), with offsets in UTF-16 code units of the record's text (for HTML, of the extracted text), and
+ * (the note says why the verdict is not the probability's, {@link CheckReport#note()}), with
+ * offsets in UTF-16 code units of the record's text (for HTML, of the extracted text), and
  * probabilities rounded to {@link #DECIMALS} decimals. A bad record, a text that is not English
  * ({@link EnglishGuess}) or a check that fails gives
  * {@code {"id":"...","uri":...,"source":"...","error":"one line"}}. Lines hold no line break.

@@ -123,6 +123,9 @@ class DetectorTest {
         + " clean text of 27 words has as many about once in 21,000,000,000 texts (the probability is the model's,"
         + " which cannot weigh them)"), r.note());
     assertEquals(r.note(), Json.parseObject(r.toJson()).get("note"));
+    CheckReport shortOne = check(d.withMinWords(40), two);
+    assertEquals(Verdict.SPUN, shortOne.verdict(), "the list's evidence does not read the model: length is no bar");
+    assertEquals(r.note(), shortOne.note());
     String one = "Our group has studied the fundamental rule of counterfeit consciousness for many years.";
     assertEquals(Verdict.UNCERTAIN, check(d, one).verdict());
     assertTrue(check(d, one).note().startsWith("not called clean: 1 match"));

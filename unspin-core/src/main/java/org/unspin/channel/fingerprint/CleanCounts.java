@@ -152,7 +152,8 @@ public final class CleanCounts {
 
   /**
    * Writes the counts of {@code list}'s entries in its order (entries that matched nothing are left
-   * out), with {@code provenance}.
+   * out, and an entry whose query an earlier entry has, which matches the same documents), with
+   * {@code provenance}.
    */
   public static void write(Writer w, FingerprintList list, long words, long documents, Map<Fingerprint, Integer> docs,
       Map<String, String> provenance) throws IOException {
@@ -163,9 +164,10 @@ public final class CleanCounts {
     sb.append("format\t").append(FORMAT).append('\t').append(VERSION).append('\n');
     sb.append("words\t").append(words).append('\n');
     sb.append("documents\t").append(documents).append('\n');
+    java.util.Set<String> written = new java.util.HashSet<>();
     for (Fingerprint fp : list.entries()) {
       Integer n = docs.get(fp);
-      if (n != null && n > 0) {
+      if (n != null && n > 0 && written.add(fp.query())) {
         if (fp.query().indexOf('\t') >= 0 || fp.query().indexOf('\n') >= 0) {
           throw new IllegalArgumentException("a query with a TAB or line break cannot be written: line " + fp.line());
         }

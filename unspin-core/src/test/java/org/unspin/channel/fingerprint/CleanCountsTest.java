@@ -24,10 +24,12 @@ class CleanCountsTest {
     FingerprintList list = FingerprintList.read(new ByteArrayInputStream(("tortured_phrase,expected_phrase,num_papers\n"
         + "\"\"\"counterfeit consciousness\"\"\",artificial intelligence,10\n"
         + "\"\"\"bosom\"\" AND \"\"breast\"\"\",breast,5\n"
-        + "\"\"\"profound learning\"\"\",deep learning,7\n").getBytes(StandardCharsets.UTF_8)), "list.csv");
+        + "\"\"\"profound learning\"\"\",deep learning,7\n"
+        + "\"\"\"profound learning\"\"\",deep learning (again),1\n").getBytes(StandardCharsets.UTF_8)), "list.csv");
     Map<Fingerprint, Integer> docs = new LinkedHashMap<>();
     docs.put(list.entries().get(2), 3);
     docs.put(list.entries().get(1), 1);
+    docs.put(list.entries().get(3), 3); // the same query as entry 2: written once
     StringWriter w = new StringWriter();
     CleanCounts.write(w, list, 1000, 20, docs, Map.of("clean-text", "a test"));
     String text = w.toString();
