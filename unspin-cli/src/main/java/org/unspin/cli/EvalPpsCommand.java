@@ -215,11 +215,7 @@ public final class EvalPpsCommand implements Callable<Integer> {
       return unlisted ? unlistedDocuments(list, pairs) : documents(pairs);
     }
     PpsPairs.Split split = PpsPairs.split(pairs, holdout, seed);
-    ProfileLearner learner = new ProfileLearner();
-    split.train().forEach(learner::add);
-    SpinnerProfile profile = learner.build("pps-" + (1 - holdout), "PPS list, " + split.train().size()
-        + " pairs after holding out " + split.heldOut().size() + " (seed " + seed + ")", "CC BY 4.0",
-        java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString());
+    SpinnerProfile profile = learnedProfile(split);
     Path tmp = Files.createTempFile("unspin-pps-profile", ".tsv");
     Path termsDir = termsLm ? Files.createTempDirectory("unspin-pps-terms") : null;
     PrintWriter err = spec.commandLine().getErr();
@@ -332,11 +328,7 @@ public final class EvalPpsCommand implements Callable<Integer> {
     split.heldOut().forEach(p -> held.add(p.id()));
     List<org.unspin.channel.fingerprint.Fingerprint> kept = list.entries().stream()
         .filter(f -> !held.contains("line" + f.line())).toList();
-    ProfileLearner learner = new ProfileLearner();
-    split.train().forEach(learner::add);
-    SpinnerProfile profile = learner.build("pps-" + (1 - holdout), "PPS list, " + split.train().size()
-        + " pairs after holding out " + split.heldOut().size() + " (seed " + seed + ")", "CC BY 4.0",
-        java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString());
+    SpinnerProfile profile = learnedProfile(split);
     Path tmp = Files.createTempFile("unspin-pps-profile", ".tsv");
     try {
       ProfileFormat.save(profile, tmp);
@@ -351,6 +343,15 @@ public final class EvalPpsCommand implements Callable<Integer> {
     } finally {
       Files.deleteIfExists(tmp);
     }
+  }
+
+  /** The profile learned from the split's training pairs, as 'profile learn --pps --holdout' learns it. */
+  private SpinnerProfile learnedProfile(PpsPairs.Split split) {
+    ProfileLearner learner = new ProfileLearner();
+    split.train().forEach(learner::add);
+    return learner.build("pps-" + (1 - holdout), "PPS list, " + split.train().size() + " pairs after holding out "
+        + split.heldOut().size() + " (seed " + seed + ")", "CC BY 4.0",
+        java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString());
   }
 
   /** Checks the documents of {@code pairs} for each k and prints the verdicts. */
