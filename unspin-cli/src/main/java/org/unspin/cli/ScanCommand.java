@@ -438,6 +438,13 @@ public final class ScanCommand implements Callable<Integer> {
         models.lmWeights)).append(models.profiles).append(models.noDefaultProfile)
         .append(models.defaultProfileEverywhere ? "everywhere" : "").append(models.channelWeights)
         .append(models.detector).append(models.threshold);
+    // (only when given, so that the checkpoints of scans without them still match)
+    if (models.fingerprints != null) {
+      sb.append("\tfingerprints ").append(models.fingerprints);
+    }
+    if (models.reranker != null || models.noReranker) {
+      sb.append("\treranker ").append(models.noReranker ? "none" : models.reranker);
+    }
     sb.append('\n').append(sources.index).append(sources.index == null ? "" : sources.minCoverage);
     return HexFormat.of().formatHex(md.digest(sb.toString().getBytes(StandardCharsets.UTF_8)));
   }

@@ -107,6 +107,30 @@ class ScanCommandTest {
   }
 
   @Test
+  void aResumeWithAnotherListOrRerankerIsRefused() throws IOException {
+    Path in = tmp.resolve("in");
+    ScanFixtures.write(in, 3, 2, 2, 1);
+    Path list = tmp.resolve("mine.csv");
+    Files.writeString(list, "tortured_phrase,expected_phrase,num_papers\n\"\"\"lucid hallucination\"\"\",vivid dream,3\n");
+    Path report = tmp.resolve("r2.jsonl");
+    assertEquals(0, run("scan", in.toString(), "--out", report.toString(), "--progress", "off").code());
+    Path ckptFile = ScanCheckpoint.pathFor(report);
+    String digest = ScanCheckpoint.read(ckptFile).inputs();
+    for (String[] other : new String[][] {{"--fingerprints", list.toString()}, {"--no-reranker"}}) {
+      Files.writeString(report, "");
+      new ScanCheckpoint(0, 0, false, digest).write(ckptFile);
+      List<String> args = new ArrayList<>(List.of("scan", in.toString(), "--out", report.toString(), "--progress",
+          "off", "--resume"));
+      args.addAll(List.of(other));
+      Result r = run(args.toArray(String[]::new));
+      assertEquals(Main.EXIT_USAGE, r.code(), String.join(" ", other) + ": " + r.err());
+      assertTrue(r.err().contains("other inputs or options"), r.err());
+    }
+    Result same = run("scan", in.toString(), "--out", report.toString(), "--progress", "off", "--resume");
+    assertEquals(0, same.code(), "the same options resume: " + same.err());
+  }
+
+  @Test
   void missingInputIsAUsageError() {
     Result r = run("scan", tmp.resolve("nope").toString(), "--out", tmp.resolve("r.jsonl").toString());
     assertEquals(Main.EXIT_USAGE, r.code());
