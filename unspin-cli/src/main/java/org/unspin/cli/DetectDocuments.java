@@ -26,7 +26,13 @@ enum DetectDocuments {
   /** Longest accepted line (one document), in bytes. */
   private static final int MAX_LINE_BYTES = 16 << 20;
 
-  List<String> read(List<Path> inputs, int max, int maxChars, PrintWriter err) throws IOException {
+  /**
+   * The files of {@code inputs}: each regular file as given, and the {@code *.txt} and {@code
+   * *.txt.gz} files under each directory in name order.
+   *
+   * @throws InputException when an input is neither a file nor a directory
+   */
+  static List<Path> files(List<Path> inputs) throws IOException {
     List<Path> files = new ArrayList<>();
     for (Path p : inputs) {
       if (Files.isDirectory(p)) {
@@ -40,6 +46,11 @@ enum DetectDocuments {
         throw new InputException(p + ": no such file or directory");
       }
     }
+    return files;
+  }
+
+  List<String> read(List<Path> inputs, int max, int maxChars, PrintWriter err) throws IOException {
+    List<Path> files = files(inputs);
     List<String> docs = new ArrayList<>();
     int skipped = 0;
     for (Path f : files) {

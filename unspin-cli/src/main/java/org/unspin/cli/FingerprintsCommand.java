@@ -1,7 +1,6 @@
 package org.unspin.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.unspin.api.InputException;
 import org.unspin.channel.fingerprint.CleanCounts;
 import org.unspin.channel.fingerprint.Fingerprint;
@@ -134,19 +132,7 @@ public final class FingerprintsCommand extends CommandGroup {
     public Integer call() throws Exception {
       FingerprintList l = list == null ? FingerprintList.loadDefault() : FingerprintList.load(list);
       FingerprintMatcher matcher = new FingerprintMatcher(l);
-      List<Path> files = new ArrayList<>();
-      for (Path p : inputs) {
-        if (Files.isDirectory(p)) {
-          try (Stream<Path> s = Files.walk(p)) {
-            s.filter(f -> Files.isRegularFile(f)
-                && (f.toString().endsWith(".txt") || f.toString().endsWith(".txt.gz"))).sorted().forEach(files::add);
-          }
-        } else if (Files.isRegularFile(p)) {
-          files.add(p);
-        } else {
-          throw new InputException(p + ": no such file or directory");
-        }
-      }
+      List<Path> files = DetectDocuments.files(inputs);
       if (files.isEmpty()) {
         throw new InputException("no .txt or .txt.gz files in " + inputs);
       }

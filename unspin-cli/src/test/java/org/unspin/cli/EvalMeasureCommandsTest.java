@@ -209,7 +209,7 @@ class EvalMeasureCommandsTest {
   @Test
   void ppsUnlistedDocumentsHoldTheirPairsOutOfTheListAndTheProfile() throws IOException {
     Path lm = toyModel();
-    long before = tempProfiles();
+    long before = tempEntries("unspin-pps-profile");
     MainTest.Result r = MainTest.run("eval", "pps", "--documents", "--unlisted", "--docs", "3", "--sentences", "4",
         "--tortured", "0,2", "--seed", "5", "--no-default-lm", "--lm", lm.toString());
     assertEquals(0, r.code(), r.err());
@@ -220,15 +220,16 @@ class EvalMeasureCommandsTest {
     assertEquals(head.group(1), head.group(2), "each held-out pair's entry is left out of the list");
     assertTrue(Integer.parseInt(head.group(3)) >= 4 * Integer.parseInt(head.group(1)), r.out());
     assertEquals(2, r.out().lines().filter(l -> l.matches("[02] +3 +\\d+ +\\d+ +\\d+ +[0-9.]+")).count(), r.out());
-    assertEquals(before, tempProfiles(), "the learned profile's file is deleted");
+    assertEquals(before, tempEntries("unspin-pps-profile"), "the learned profile's file is deleted");
     MainTest.Result bad = MainTest.run("eval", "pps", "--unlisted");
     assertEquals(Main.EXIT_USAGE, bad.code());
     assertTrue(bad.err().contains("--unlisted goes with --documents"), bad.err());
   }
 
-  private static long tempProfiles() throws IOException {
+  /** The entries of the temporary directory whose names start with {@code prefix}. */
+  private static long tempEntries(String prefix) throws IOException {
     try (var s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-      return s.filter(f -> f.getFileName().toString().startsWith("unspin-pps-profile")).count();
+      return s.filter(f -> f.getFileName().toString().startsWith(prefix)).count();
     }
   }
 
@@ -236,20 +237,14 @@ class EvalMeasureCommandsTest {
   void ppsTermsLmInterpolatesAModelOfTheTrainingWordingsAndCleansUp() throws IOException {
     Path lm = toyModel();
     Path list = toyPpsList();
-    long tmpBefore;
-    try (var s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-      tmpBefore = s.filter(f -> f.getFileName().toString().startsWith("unspin-pps-terms")).count();
-    }
+    long tmpBefore = tempEntries("unspin-pps-terms");
     MainTest.Result r = MainTest.run("eval", "pps", "--pps", list.toString(), "--holdout", "0.5", "--seed", "2",
         "--no-default-lm", "--lm", lm.toString(), "--terms-lm", "--terms-weight", "0.3");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("held-out pairs: 4 (holdout 0.5, seed 2; phrase alone; the training pairs' wordings"
         + " as a language model at 0.3)"), r.out());
     assertTrue(r.err().contains("a language model of the 4 training pairs' wordings at weight 0.3"), r.err());
-    try (var s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-      assertEquals(tmpBefore, s.filter(f -> f.getFileName().toString().startsWith("unspin-pps-terms")).count(),
-          "the temporary model is removed");
-    }
+    assertEquals(tmpBefore, tempEntries("unspin-pps-terms"), "the temporary model is removed");
     MainTest.Result bad = MainTest.run("eval", "pps", "--listed", "--terms-lm");
     assertEquals(Main.EXIT_USAGE, bad.code());
     assertTrue(bad.err().contains("--terms-lm is for the held-out measurement"), bad.err());
