@@ -11,5 +11,6 @@ import picocli.CommandLine.Command;
     subcommands = {
         DetectTrainCommand.class,
         DetectEvalCommand.class,
+        DetectCleanEditsCommand.class,
     })
 public final class DetectCommand extends CommandGroup {}

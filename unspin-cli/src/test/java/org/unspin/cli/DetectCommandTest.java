@@ -167,4 +167,41 @@ class DetectCommandTest {
     assertTrue(r.out().contains("permissively"), r.out());
     assertTrue(r.out().contains("--dictionary"), r.out());
   }
+
+  /**
+   * {@code detect clean-edits} restores each document with the default model and counts its words
+   * and distinct confident edits; the file it writes is the one the detector reads.
+   */
+  @Test
+  void cleanEditsCountsTheDefaultModelsConfidentEdits() throws IOException {
+    Path corpus = Files.createDirectories(dir.resolve("clean-edits"));
+    String spun = "The world's biggest carmaker said the accelerator pedal crataegus oxycantha not work properly in"
+        + " extremely cold temperatures, requiring surplus braking, and that earnings this millisecond would be lower.";
+    Files.writeString(corpus.resolve("a.txt"), spun + "\n\nThe company said its profit rose in the third quarter.\n");
+    Path out = dir.resolve("edits.tsv");
+    Result r = run("detect", "clean-edits", "--out", out.toString(), "--source", "a test", "--threads", "2",
+        corpus.toString());
+    assertEquals(0, r.code(), r.err());
+    org.unspin.detect.EditEvidence e = org.unspin.detect.EditEvidence.load(out);
+    assertEquals(2, e.documents());
+    assertEquals(29 + 10, e.words(), "words as the detector counts them (\"'s\" is one)");
+    long expected;
+    try (org.unspin.api.Unspin u = org.unspin.api.Unspin.withDefaults()) {
+      expected = org.unspin.detect.EditEvidence.confidentEdits(u.restore(spun).edits(), 0.9)
+          + org.unspin.detect.EditEvidence.confidentEdits(
+              u.restore("The company said its profit rose in the third quarter.").edits(), 0.9);
+    }
+    assertTrue(expected >= 1, "the spun document has a confident edit");
+    assertEquals(expected, e.edits());
+    assertEquals(0.9, e.minConfidence());
+    assertEquals("a test", e.provenance().get("clean-text"));
+    assertTrue(r.err().contains("wrote " + out + ": " + e.edits() + " confident edits in 2 documents of 39 words"),
+        r.err());
+    Result bad = run("detect", "clean-edits", "--out", out.toString(), "--min-confidence", "0", corpus.toString());
+    assertEquals(Main.EXIT_USAGE, bad.code());
+    assertEquals("unspin: --min-confidence must be in (0, 1] (got 0.0)", bad.err().strip());
+    Result none = run("detect", "clean-edits", "--out", out.toString(), dir.resolve("nope").toString());
+    assertEquals(Main.EXIT_USAGE, none.code());
+    assertEquals("unspin: " + dir.resolve("nope") + ": no such file or directory", none.err().strip());
+  }
 }

@@ -15,6 +15,7 @@ import org.unspin.detect.CheckReport;
 import org.unspin.detect.Detector;
 import org.unspin.detect.DetectorConfig;
 import org.unspin.detect.DetectorModel;
+import org.unspin.detect.EditEvidence;
 import org.unspin.detect.ListEvidence;
 import org.unspin.detect.SignalAnalyzer;
 import org.unspin.lexicon.Lexicon;
@@ -419,7 +420,8 @@ public final class Unspin implements AutoCloseable {
     DetectorConfig config = DetectorConfig.DEFAULTS.withThresholds(spun, clean);
     FingerprintMatcher list = fingerprints.join();
     return new Detector(new SignalAnalyzer(lm, SignalAnalyzer.standardRules(list), config), model)
-        .withMinWords(Detector.SHIPPED_MIN_WORDS).withListEvidence(new ListEvidence(list, CleanCounts.loadDefault()));
+        .withMinWords(Detector.SHIPPED_MIN_WORDS).withListEvidence(new ListEvidence(list, CleanCounts.loadDefault()))
+        .withEditEvidence(EditEvidence.loadDefault());
   }
 
   /** Restores the likely original wording of {@code text}; every edit keeps offsets into it. */

@@ -37,6 +37,7 @@ public final class Detector {
   private final DetectorModel model;
   private final int minWords;
   private final ListEvidence list;
+  private final EditEvidence edits;
 
   /**
    * A detector that scores the analyzer's features with {@code model}: those the model names, in
@@ -45,15 +46,17 @@ public final class Detector {
    * @throws ModelException if the model has a feature the analyzer does not compute
    */
   public Detector(SignalAnalyzer analyzer, DetectorModel model) {
-    this(analyzer, model, 0, null);
+    this(analyzer, model, 0, null, null);
   }
 
-  private Detector(SignalAnalyzer analyzer, DetectorModel model, int minWords, ListEvidence list) {
+  private Detector(SignalAnalyzer analyzer, DetectorModel model, int minWords, ListEvidence list,
+      EditEvidence edits) {
     if (minWords < 0) {
       throw new IllegalArgumentException("minWords must be >= 0 (got " + minWords + ")");
     }
     this.minWords = minWords;
     this.list = list;
+    this.edits = edits;
     this.analyzer = Objects.requireNonNull(analyzer, "analyzer");
     this.model = Objects.requireNonNull(model, "model");
     if (!analyzer.featureNames().containsAll(model.featureNames())) {
@@ -71,7 +74,8 @@ public final class Detector {
     DetectorConfig config = DetectorConfig.DEFAULTS.withThresholds(model.spunThreshold(), model.cleanThreshold());
     FingerprintMatcher shipped = new FingerprintMatcher(FingerprintList.loadDefault());
     return new Detector(new SignalAnalyzer(lm, SignalAnalyzer.standardRules(shipped), config), model)
-        .withMinWords(SHIPPED_MIN_WORDS).withListEvidence(new ListEvidence(shipped, CleanCounts.loadDefault()));
+        .withMinWords(SHIPPED_MIN_WORDS).withListEvidence(new ListEvidence(shipped, CleanCounts.loadDefault()))
+        .withEditEvidence(EditEvidence.loadDefault());
   }
 
   /**
@@ -79,7 +83,7 @@ public final class Detector {
    * uncertain} (0: every text gets the verdict of its probability).
    */
   public Detector withMinWords(int words) {
-    return new Detector(analyzer, model, words, list);
+    return new Detector(analyzer, model, words, list, edits);
   }
 
   /** See {@link #withMinWords}. */
@@ -94,12 +98,27 @@ public final class Detector {
    * The probability stays the model's.
    */
   public Detector withListEvidence(ListEvidence evidence) {
-    return new Detector(analyzer, model, minWords, evidence);
+    return new Detector(analyzer, model, minWords, evidence, edits);
   }
 
   /** See {@link #withListEvidence}; may be null. */
   public ListEvidence listEvidence() {
     return list;
+  }
+
+  /**
+   * The same detector, calling a text of at least {@link #minWords()} words {@code spun} whatever
+   * its probability when the restoration's confident edits are too many for clean text of its length
+   * ({@link EditEvidence.Assessment#spun()}), with a note that says so; {@code null}: no such call.
+   * The probability stays the model's.
+   */
+  public Detector withEditEvidence(EditEvidence evidence) {
+    return new Detector(analyzer, model, minWords, list, evidence);
+  }
+
+  /** See {@link #withEditEvidence}; may be null. */
+  public EditEvidence editEvidence() {
+    return edits;
   }
 
   public DetectorModel model() {
@@ -149,6 +168,17 @@ public final class Detector {
         note = "called spun: " + a.seldomEntries() + " phrases of the tortured-phrase list that clean text"
             + " seldom has; clean text of " + a.words() + (a.words() == 1 ? " word" : " words") + " has as many "
             + oneIn(a.chance()) + " (the probability is the model's, which cannot weigh them)";
+      }
+    }
+    if (edits != null && v != Verdict.SPUN && s.words() >= minWords) {
+      EditEvidence.Assessment a = edits.assess(restoration.edits(), s.words());
+      if (a.spun()) {
+        // The restorer's own evidence, measured on clean text (docs/detect.md, "The edits' evidence"):
+        // the model, trained on texts of at most 400 words, weighs a long text's length against it.
+        v = Verdict.SPUN;
+        note = "called spun: " + a.edits() + " distinct substitutions restored with a confidence of at least "
+            + edits.minConfidence() + "; clean text of " + a.words() + " words has as many " + oneIn(a.chance())
+            + " (the probability is the model's, which weighs them against the text's length)";
       }
     }
     return new CheckReport(text, p, v, distinctSpans(s.findings()), s.hits(), x.asMap(),

@@ -418,4 +418,43 @@ class DetectorTest {
     assertTrue(written.findings().stream().anyMatch(f -> f.start() == pct && f.suggestion().equals("percent")),
         written.findings()::toString);
   }
+
+  /**
+   * Three confident restorations are more than clean text of this length has: the verdict is spun
+   * whatever the model says, with a note, unless the text is too short to judge; the probability
+   * stays the model's. Two are never enough, nor are three in a text long enough for them.
+   */
+  @Test
+  void confidentRestorationsThatCleanTextSeldomHasMakeTheTextSpun() {
+    String sentence = "The company said its shares rose in early trading on Monday after the report. ";
+    String text = sentence.repeat(12).strip();
+    RestoredText r = DetectFixtures.RESTORER.restore(text);
+    List<org.unspin.api.Edit> three = new ArrayList<>();
+    for (String w : List.of("company", "shares", "report")) {
+      int at = text.indexOf(w);
+      three.add(new org.unspin.api.Edit(at, at + w.length(), w, w + "x", 0.95));
+    }
+    RestoredText edited = new RestoredText(text, text, r.tokens(), three, r.tokenGain(), r.inputLogProb(),
+        r.restoredLogProb(), r.decoderLogProb());
+    EditEvidence counts = new EditEvidence(1_000_000, 500, 99, 0.9, Map.of());
+    Detector d = detector(0.8, 0.2).withMinWords(20).withEditEvidence(counts);
+    CheckReport plain = detector(0.8, 0.2).withMinWords(20).check(text, edited);
+    assertTrue(plain.verdict() != Verdict.SPUN, () -> "p=" + plain.spunProbability());
+    CheckReport c = d.check(text, edited);
+    assertEquals(Verdict.SPUN, c.verdict(), () -> "p=" + c.spunProbability());
+    assertEquals(plain.spunProbability(), c.spunProbability(), 1e-12, "the probability stays the model's");
+    assertEquals("called spun: 3 distinct substitutions restored with a confidence of at least 0.9; clean text of"
+        + " 168 words has as many about once in 1,300,000 texts (the probability is the model's, which weighs them"
+        + " against the text's length)", c.note());
+    assertEquals(c.note(), Json.parseObject(c.toJson()).get("note"));
+    RestoredText two = new RestoredText(text, text, r.tokens(), three.subList(0, 2), r.tokenGain(), r.inputLogProb(),
+        r.restoredLogProb(), r.decoderLogProb());
+    assertEquals(detector(0.8, 0.2).check(text, two).verdict(), d.check(text, two).verdict(), "two are never enough");
+    assertTrue(d.check(text, two).verdict() != Verdict.SPUN);
+    assertEquals(Verdict.UNCERTAIN, d.withMinWords(200).check(text, edited).verdict(), "too short to judge");
+    EditEvidence longer = new EditEvidence(1_000, 5, 99, 0.9, Map.of());
+    assertEquals(plain.verdict(), detector(0.8, 0.2).withEditEvidence(longer).check(text, edited).verdict(),
+        "where clean text has them often, three are chance");
+    assertEquals(counts, d.withListEvidence(null).editEvidence());
+  }
 }
