@@ -110,7 +110,7 @@ public final class DetectTrainCommand implements Callable<Integer> {
       description = "Skip documents with fewer words (default ${DEFAULT-VALUE}).")
   int minWords;
 
-  @Option(names = "--random-length", paramLabel = "MIN,MAX", split = ",",
+  @Option(names = "--random-length", paramLabel = "MIN,MAX", split = ",", hideParamSyntax = true,
       description = "Cut each document after a random number of words, uniform in [MIN, MAX] (seeded per document),"
           + " at the first sentence end past it, so the detector sees short texts too (news briefs are 30-80 words).")
   int[] randomLength;
