@@ -148,10 +148,42 @@ public final class ReverseLexicon {
     int slot = id * INFLECTIONS + infl.ordinal();
     String s = inflected[slot];
     if (s == null) {
-      s = morph.inflectPhrase(lex.phrase(id), infl);
+      s = alreadyInflected(lex, lex.phrase(id), infl) ? lex.phrase(id) : morph.inflectPhrase(lex.phrase(id), infl);
       inflected[slot] = s;
     }
     return s;
+  }
+
+  /**
+   * Whether {@code phrase}'s head word is already form {@code infl} of another word of {@code lex},
+   * so that the phrase is its own form {@code infl}: Moby's headwords include inflected words
+   * ("operations", "trafficking", "founded"), which inflected again gave "operationses",
+   * "traffickinging" and "foundeded". For a plural, the other word must be a noun of three letters
+   * or more ("glasses", "means", "species" stay as they are; "gas" is not "ga" + s); for a verb
+   * form, a verb, and the head must not be a verb itself ("weed" is not the past of "wee", "feed"
+   * not that of "fee"). Comparisons are left to {@link Morphology#inflectPhrase}.
+   */
+  static boolean alreadyInflected(Lexicon lex, String phrase, Inflection infl) {
+    if (infl == Inflection.BASE || infl == Inflection.COMPARATIVE || infl == Inflection.SUPERLATIVE) {
+      return false;
+    }
+    String head = Morphology.head(phrase, infl);
+    if (infl != Inflection.PLURAL) {
+      int own = lex.find(head);
+      if (own >= 0 && (lex.pos(own) & infl.pos()) != 0) {
+        return false;
+      }
+    }
+    boolean[] found = {false};
+    lex.morphology().analyze(head, (lemma, form) -> {
+      if (form == infl && lemma.length() >= (infl == Inflection.PLURAL ? 3 : 2) && !lemma.equals(phrase)) {
+        int lid = lex.find(lemma);
+        if (lid >= 0 && (lex.pos(lid) & infl.pos()) != 0) {
+          found[0] = true;
+        }
+      }
+    });
+    return found[0];
   }
 
   /** The forward view this index inverts. */
@@ -605,7 +637,8 @@ public final class ReverseLexicon {
     int slot = id * INFLECTIONS + infl.ordinal();
     byte b = formCounts[slot];
     if (b == 0) {
-      b = (byte) Math.min(Byte.MAX_VALUE, morph.formCount(Morphology.head(lex.phrase(id), infl), infl));
+      b = alreadyInflected(lex, lex.phrase(id), infl) ? 1
+          : (byte) Math.min(Byte.MAX_VALUE, morph.formCount(Morphology.head(lex.phrase(id), infl), infl));
       formCounts[slot] = b;
     }
     return b;

@@ -138,4 +138,27 @@ class DefaultLexiconTest {
     assertTrue(LEX.freqClass(LEX.find("time")) < 10, "time is a frequent word: " + LEX.freqClass(LEX.find("time")));
     assertTrue(LEX.freqClass(bank) < LEX.freqClass(LEX.find("acclivity")), "bank is more frequent than acclivity");
   }
+
+  /**
+   * A headword that is already an inflected word (Moby lists "operations", "trafficking", "terms") is
+   * its own inflected form: the reverse index offered "operationses", "traffickinging" and
+   * "termses". A headword that is a verb of its own is inflected as before ("weed" is not the past of
+   * "wee": "weeded"), and so is a regular lemma ("need": "needed").
+   */
+  @Test
+  void aHeadwordThatIsAlreadyInflectedIsNotInflectedAgain() {
+    List<String> occupations = originals(LEX.dictionary(), "occupations");
+    assertTrue(occupations.contains("operations") && !occupations.contains("operationses"), occupations.toString());
+    List<String> trading = originals(LEX.dictionary(), "trading");
+    assertTrue(trading.contains("trafficking") && !trading.contains("traffickinging"), trading.toString());
+    List<String> prices = originals(LEX.dictionary(), "prices");
+    assertFalse(prices.contains("termses") || prices.contains("damageses"), prices.toString());
+    assertTrue(originals(LEX.dictionary(), "cut").contains("weeded"));
+    assertTrue(originals(LEX.dictionary(), "required").contains("needed"));
+    for (String surface : List.of("occupations", "trading", "prices", "shares", "rates", "cut", "set", "made")) {
+      for (String o : originals(LEX.dictionary(), surface)) {
+        assertFalse(o.endsWith("seses") || o.endsWith("inginging"), surface + ": " + o);
+      }
+    }
+  }
 }

@@ -69,27 +69,36 @@ class ReverseLexiconOracleTest {
       if (!m.isPhraseForm(tp, infl, surface)) {
         continue;
       }
-      String orig = m.inflectPhrase(sp, infl);
+      String orig = form(lex, sp, infl, 0);
       if (orig == null) {
         continue;
       }
       if (infl == Inflection.PAST_PARTICIPLE && m.isPhraseForm(tp, Inflection.PAST, surface)
-          && orig.equals(m.inflectPhrase(sp, Inflection.PAST))) {
+          && orig.equals(form(lex, sp, Inflection.PAST, 0))) {
         continue; // reported once, by the past analysis
       }
-      for (int v = 0; v < m.formCount(Morphology.head(sp, infl), infl); v++) { // every irregular form
-        out.add(m.inflectPhrase(sp, infl, v) + "|" + e + "|" + infl + "|false|" + inverse);
+      for (int v = 0; v < forms(lex, sp, infl); v++) { // every irregular form
+        out.add(form(lex, sp, infl, v) + "|" + e + "|" + infl + "|false|" + inverse);
       }
       Inflection conf = opt.mismatches() ? Morphology.confusable(infl) : null;
       if (conf != null && !m.isPhraseForm(tp, conf, surface)) {
-        String other = m.inflectPhrase(sp, conf);
+        String other = form(lex, sp, conf, 0);
         if (other != null && !other.equals(orig)) {
-          for (int v = 0; v < m.formCount(Morphology.head(sp, conf), conf); v++) {
-            out.add(m.inflectPhrase(sp, conf, v) + "|" + e + "|" + infl + "|true|" + inverse);
+          for (int v = 0; v < forms(lex, sp, conf); v++) {
+            out.add(form(lex, sp, conf, v) + "|" + e + "|" + infl + "|true|" + inverse);
           }
         }
       }
     }
+  }
+
+  /** Form {@code v} of original phrase {@code sp} with {@code infl}: itself where it is already inflected. */
+  static String form(Lexicon lex, String sp, Inflection infl, int v) {
+    return ReverseLexicon.alreadyInflected(lex, sp, infl) ? sp : lex.morphology().inflectPhrase(sp, infl, v);
+  }
+
+  static int forms(Lexicon lex, String sp, Inflection infl) {
+    return ReverseLexicon.alreadyInflected(lex, sp, infl) ? 1 : lex.morphology().formCount(Morphology.head(sp, infl), infl);
   }
 
   static java.util.SortedSet<String> originals(List<String> candidates) {
