@@ -14,11 +14,8 @@ import java.util.concurrent.Future;
 import org.unspin.api.InputException;
 import org.unspin.api.Unspin;
 import org.unspin.detect.EditEvidence;
-import org.unspin.restore.InputToken;
+import org.unspin.detect.SignalAnalyzer;
 import org.unspin.restore.RestoredText;
-import org.unspin.restore.TokenKind;
-import org.unspin.text.TextInput;
-import org.unspin.text.TextLines;
 import org.unspin.util.TsvModelFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,8 +36,6 @@ import picocli.CommandLine.Spec;
             + " its corpus), as real input is. Progress goes to stderr.",
         "The shipped counts: the Brown corpus, each of its 500 texts as one document (MODEL_CARD.md)."})
 final class DetectCleanEditsCommand implements Callable<Integer> {
-  /** Longest accepted line (one document), in bytes. */
-  private static final int MAX_LINE_BYTES = 16 << 20;
   /** Documents read before they are restored together. */
   private static final int BATCH = 64;
 
@@ -82,20 +77,16 @@ final class DetectCleanEditsCommand implements Callable<Integer> {
     ExecutorService pool = Executors.newFixedThreadPool(n);
     try (Unspin unspin = Unspin.withDefaults()) {
       for (Path f : files) {
-        try (TextLines lines = TextInput.lines(f, MAX_LINE_BYTES)) {
-          List<String> batch = new ArrayList<>(BATCH);
-          for (TextLines.Line line = lines.next(); line != null; line = lines.next()) {
-            String t = line.text().strip();
-            if (!t.isEmpty()) {
-              batch.add(t);
-            }
-            if (batch.size() == BATCH) {
-              count(unspin, pool, batch, totals);
-              batch.clear();
-            }
+        List<String> batch = new ArrayList<>(BATCH);
+        DetectDocuments.eachLine(f, t -> {
+          batch.add(t);
+          if (batch.size() == BATCH) {
+            count(unspin, pool, batch, totals);
+            batch.clear();
           }
-          count(unspin, pool, batch, totals);
-        }
+          return true;
+        });
+        count(unspin, pool, batch, totals);
         err.printf(Locale.ROOT, "%s: %,d documents, %,d words, %,d confident edits so far%n", f, totals[1], totals[0],
             totals[2]);
         err.flush();
@@ -111,8 +102,7 @@ final class DetectCleanEditsCommand implements Callable<Integer> {
     provenance.put("restorer", "the default model (Unspin.withDefaults), as 'check' runs it");
     provenance.put("build-command", "unspin detect clean-edits --out " + out.getFileName()
         + (minConfidence == EditEvidence.DEFAULT_MIN_CONFIDENCE ? "" : " --min-confidence " + minConfidence) + " "
-        + String.join(" ", inputs.stream()
-            .map(p -> p.getFileName() == null ? p.toString() : p.getFileName().toString()).toList()));
+        + String.join(" ", DetectDocuments.fileNames(inputs)));
     EditEvidence counts = new EditEvidence(totals[0], totals[1], totals[2], minConfidence, provenance);
     TsvModelFile.save(out, "clean-edits", counts::write);
     err.printf(Locale.ROOT, "wrote %s: %,d confident edits in %,d documents of %,d words (%.3f per 1,000 words)%n",
@@ -127,13 +117,7 @@ final class DetectCleanEditsCommand implements Callable<Integer> {
     for (String t : batch) {
       done.add(pool.submit(() -> {
         RestoredText r = unspin.restore(t);
-        long words = 0;
-        for (InputToken tok : r.tokens()) {
-          if (tok.kind() == TokenKind.WORD) {
-            words++;
-          }
-        }
-        return new long[] {words, EditEvidence.confidentEdits(r.edits(), minConfidence)};
+        return new long[] {SignalAnalyzer.wordCount(r.tokens()), EditEvidence.confidentEdits(r.edits(), minConfidence)};
       }));
     }
     for (Future<long[]> f : done) {

@@ -49,6 +49,33 @@ enum DetectDocuments {
     return files;
   }
 
+  /** Receives the documents of a file of one document a line ({@link #eachLine}). */
+  @FunctionalInterface
+  interface LineSink<E extends Exception> {
+    /** One document, stripped and not blank; false: read no further in this file. */
+    boolean accept(String document) throws E;
+  }
+
+  /**
+   * Gives {@code sink} each non-blank line of {@code file}, stripped, until it returns false: the
+   * documents of a {@link #LINES} file (at most {@code MAX_LINE_BYTES} a line).
+   */
+  static <E extends Exception> void eachLine(Path file, LineSink<E> sink) throws IOException, E {
+    try (TextLines lines = TextInput.lines(file, MAX_LINE_BYTES)) {
+      for (TextLines.Line l = lines.next(); l != null; l = lines.next()) {
+        String t = l.text().strip();
+        if (!t.isEmpty() && !sink.accept(t)) {
+          return;
+        }
+      }
+    }
+  }
+
+  /** The file names of {@code paths} (a path without one as written), for a provenance line. */
+  static List<String> fileNames(List<Path> paths) {
+    return paths.stream().map(p -> p.getFileName() == null ? p.toString() : p.getFileName().toString()).toList();
+  }
+
   List<String> read(List<Path> inputs, int max, int maxChars, PrintWriter err) throws IOException {
     List<Path> files = files(inputs);
     List<String> docs = new ArrayList<>();
@@ -65,14 +92,10 @@ enum DetectDocuments {
         }
         continue;
       }
-      try (TextLines lines = TextInput.lines(f, MAX_LINE_BYTES)) {
-        for (TextLines.Line l = lines.next(); l != null && docs.size() < max; l = lines.next()) {
-          String t = l.text().strip();
-          if (!t.isEmpty()) {
-            docs.add(cut(t, maxChars));
-          }
-        }
-      }
+      eachLine(f, t -> {
+        docs.add(cut(t, maxChars));
+        return docs.size() < max;
+      });
     }
     err.printf(Locale.ROOT, "read %d documents from %d files%s%n", docs.size(), files.size(),
         skipped == 0 ? "" : " (" + skipped + " files skipped: not UTF-8 text)");

@@ -17,11 +17,8 @@ import org.unspin.channel.fingerprint.Fingerprint;
 import org.unspin.channel.fingerprint.FingerprintList;
 import org.unspin.channel.fingerprint.FingerprintMatch;
 import org.unspin.channel.fingerprint.FingerprintMatcher;
+import org.unspin.detect.SignalAnalyzer;
 import org.unspin.restore.AnalyzedTokens;
-import org.unspin.restore.InputToken;
-import org.unspin.restore.TokenKind;
-import org.unspin.text.TextInput;
-import org.unspin.text.TextLines;
 import org.unspin.util.Json;
 import org.unspin.util.TsvModelFile;
 import picocli.CommandLine.Command;
@@ -108,9 +105,6 @@ public final class FingerprintsCommand extends CommandGroup {
               + " for *.txt and *.txt.gz in name order. Words are counted as the detector counts them.",
           "The shipped counts: the shipped list over ../shared/corpora-permissive (MODEL_CARD.md)."})
   static final class CleanCountsCommand implements Callable<Integer> {
-    /** Longest accepted line (one document), in bytes. */
-    private static final int MAX_LINE_BYTES = 16 << 20;
-
     @Spec
     CommandSpec spec;
 
@@ -138,36 +132,27 @@ public final class FingerprintsCommand extends CommandGroup {
       }
       PrintWriter err = spec.commandLine().getErr();
       Map<Fingerprint, Integer> docs = new HashMap<>();
-      long words = 0;
-      long documents = 0;
-      long matched = 0;
+      long[] n = new long[3]; // documents, words, entry matches (once a document)
       Set<Fingerprint> seen = new HashSet<>();
       for (Path f : files) {
-        try (TextLines lines = TextInput.lines(f, MAX_LINE_BYTES)) {
-          for (TextLines.Line line = lines.next(); line != null; line = lines.next()) {
-            String t = line.text().strip();
-            if (t.isEmpty()) {
-              continue;
-            }
-            documents++;
-            for (InputToken tok : AnalyzedTokens.of(t)) {
-              if (tok.kind() == TokenKind.WORD) {
-                words++;
-              }
-            }
-            seen.clear();
-            for (FingerprintMatch m : matcher.match(t)) {
-              if (seen.add(m.fingerprint())) {
-                docs.merge(m.fingerprint(), 1, Integer::sum);
-                matched++;
-              }
+        DetectDocuments.eachLine(f, t -> {
+          n[0]++;
+          n[1] += SignalAnalyzer.wordCount(AnalyzedTokens.of(t));
+          seen.clear();
+          for (FingerprintMatch m : matcher.match(t)) {
+            if (seen.add(m.fingerprint())) {
+              docs.merge(m.fingerprint(), 1, Integer::sum);
+              n[2]++;
             }
           }
-        }
-        err.printf(Locale.ROOT, "%s: %,d documents, %,d words, %,d entry matches so far%n", f, documents,
-            words, matched);
+          return true;
+        });
+        err.printf(Locale.ROOT, "%s: %,d documents, %,d words, %,d entry matches so far%n", f, n[0], n[1], n[2]);
         err.flush();
       }
+      long documents = n[0];
+      long words = n[1];
+      long matched = n[2];
       if (words == 0) {
         throw new InputException("no words in " + inputs);
       }
@@ -176,11 +161,9 @@ public final class FingerprintsCommand extends CommandGroup {
       provenance.put("clean-text", source != null ? source : inputs.toString());
       provenance.put("build-command", "unspin fingerprints clean-counts --out " + out.getFileName()
           + (list == null ? "" : " --list " + list.getFileName()) + " " + String.join(" ",
-              inputs.stream().map(p -> p.getFileName() == null ? p.toString() : p.getFileName().toString()).toList()));
-      long w = words;
-      long d = documents;
+              DetectDocuments.fileNames(inputs)));
       TsvModelFile.save(out, "clean-counts",
-          writer -> CleanCounts.write(writer, l, w, d, docs, provenance));
+          writer -> CleanCounts.write(writer, l, words, documents, docs, provenance));
       err.printf(Locale.ROOT, "wrote %s: %,d entries matched %,d times (once a document at most) in %,d"
           + " documents of %,d words%n", out, docs.size(), matched, documents, words);
       err.flush();

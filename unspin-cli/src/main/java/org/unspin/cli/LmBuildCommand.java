@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import org.unspin.lm.BinaryLm;
 import org.unspin.lm.BinaryLmWriter;
 import org.unspin.lm.LmBuildConfig;
@@ -96,8 +95,7 @@ public final class LmBuildCommand implements Callable<Integer> {
     double buildSeconds = (System.nanoTime() - t0) / 1e9;
     Map<String, String> meta = new LinkedHashMap<>();
     meta.put("sources", sourceNote != null ? sourceNote
-        : inputs.stream().map(p -> p.getFileName() == null ? p.toString() : p.getFileName().toString())
-            .collect(Collectors.joining(",")));
+        : String.join(",", DetectDocuments.fileNames(inputs)));
     meta.put("smoothing", "interpolated modified Kneser-Ney");
     meta.put("tokens", Long.toString(builder.tokens()));
     meta.put("sentences", Long.toString(builder.sentences()));

@@ -7,7 +7,6 @@ import java.util.Objects;
 import org.unspin.channel.PpsPairs;
 import org.unspin.channel.ProfileFormat;
 import org.unspin.channel.TextPair;
-import org.unspin.channel.fingerprint.CleanCounts;
 import org.unspin.channel.fingerprint.FingerprintList;
 import org.unspin.channel.fingerprint.FingerprintMatcher;
 import org.unspin.channel.SpinnerProfile;
@@ -15,8 +14,6 @@ import org.unspin.detect.CheckReport;
 import org.unspin.detect.Detector;
 import org.unspin.detect.DetectorConfig;
 import org.unspin.detect.DetectorModel;
-import org.unspin.detect.EditEvidence;
-import org.unspin.detect.ListEvidence;
 import org.unspin.detect.SignalAnalyzer;
 import org.unspin.lexicon.Lexicon;
 import org.unspin.lexicon.LexiconDictionary;
@@ -419,9 +416,7 @@ public final class Unspin implements AutoCloseable {
     double clean = Math.min(model.cleanThreshold(), spun);
     DetectorConfig config = DetectorConfig.DEFAULTS.withThresholds(spun, clean);
     FingerprintMatcher list = fingerprints.join();
-    return new Detector(new SignalAnalyzer(lm, SignalAnalyzer.standardRules(list), config), model)
-        .withMinWords(Detector.SHIPPED_MIN_WORDS).withListEvidence(new ListEvidence(list, CleanCounts.loadDefault()))
-        .withEditEvidence(EditEvidence.loadDefault());
+    return Detector.shipped(new SignalAnalyzer(lm, SignalAnalyzer.standardRules(list), config), model, list);
   }
 
   /** Restores the likely original wording of {@code text}; every edit keeps offsets into it. */

@@ -73,8 +73,17 @@ public final class Detector {
   public static Detector create(LanguageModel lm, DetectorModel model) {
     DetectorConfig config = DetectorConfig.DEFAULTS.withThresholds(model.spunThreshold(), model.cleanThreshold());
     FingerprintMatcher shipped = new FingerprintMatcher(FingerprintList.loadDefault());
-    return new Detector(new SignalAnalyzer(lm, SignalAnalyzer.standardRules(shipped), config), model)
-        .withMinWords(SHIPPED_MIN_WORDS).withListEvidence(new ListEvidence(shipped, CleanCounts.loadDefault()))
+    return shipped(new SignalAnalyzer(lm, SignalAnalyzer.standardRules(shipped), config), model, shipped);
+  }
+
+  /**
+   * A detector of {@code analyzer} and {@code model} as the facade runs it: texts under {@link
+   * #SHIPPED_MIN_WORDS} words are {@code uncertain}, {@code list}'s evidence is weighed against the
+   * shipped clean counts, and the restorer's confident edits against the shipped edits' counts.
+   */
+  public static Detector shipped(SignalAnalyzer analyzer, DetectorModel model, FingerprintMatcher list) {
+    return new Detector(analyzer, model).withMinWords(SHIPPED_MIN_WORDS)
+        .withListEvidence(new ListEvidence(list, CleanCounts.loadDefault()))
         .withEditEvidence(EditEvidence.loadDefault());
   }
 

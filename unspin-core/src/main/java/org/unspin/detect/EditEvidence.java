@@ -190,7 +190,7 @@ public final class EditEvidence {
           if (counts[i] >= 0) {
             throw new ModelException(where + "repeated '" + x[0] + "'");
           }
-          counts[i] = whole(x[1], i == 2 ? 0 : 1, where);
+          counts[i] = ModelFields.whole(x[1], i == 2 ? 0 : 1, where);
         }
         case "min_confidence" -> {
           if (x.length != 2) {
@@ -233,18 +233,5 @@ public final class EditEvidence {
     sb.append("min_confidence\t").append(minConfidence).append('\n');
     TsvModelFile.appendProvenance(sb, provenance);
     w.write(sb.toString());
-  }
-
-  private static long whole(String s, long min, String where) {
-    long v;
-    try {
-      v = Long.parseLong(s);
-    } catch (NumberFormatException e) {
-      throw new ModelException(where + "not a whole number: '" + ModelFields.abbreviate(s) + "'", e);
-    }
-    if (v < min) {
-      throw new ModelException(where + "want a number >= " + min + " (got " + v + ")");
-    }
-    return v;
   }
 }

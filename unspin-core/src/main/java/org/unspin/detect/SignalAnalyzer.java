@@ -118,7 +118,8 @@ public final class SignalAnalyzer {
     return new Signals(all, hits, features(restoration, hits), wordCount(restoration.tokens()));
   }
 
-  private static int wordCount(List<InputToken> tokens) {
+  /** The word tokens among {@code tokens}: a text's length as the detector counts it. */
+  public static int wordCount(List<InputToken> tokens) {
     int words = 0;
     for (InputToken t : tokens) {
       if (t.kind() == TokenKind.WORD) {

@@ -34,6 +34,20 @@ public final class ModelFields {
     return v;
   }
 
+  /** {@code s} as a whole number of at least {@code min}. */
+  public static long whole(String s, long min, String where) {
+    long v;
+    try {
+      v = Long.parseLong(s);
+    } catch (NumberFormatException e) {
+      throw new ModelException(where + "not a whole number: '" + abbreviate(s) + "'", e);
+    }
+    if (v < min) {
+      throw new ModelException(where + "want a number >= " + min + " (got " + v + ")");
+    }
+    return v;
+  }
+
   /** {@code s} with tabs and line breaks turned into spaces, so that it fits one TSV field. */
   public static String oneLine(String s) {
     return s.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');

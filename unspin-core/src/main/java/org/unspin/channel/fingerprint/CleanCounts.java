@@ -117,7 +117,7 @@ public final class CleanCounts {
           if (x.length != 2) {
             throw new ModelException(where + "want '" + x[0] + "<TAB>N'");
           }
-          long v = positive(x[1], where);
+          long v = ModelFields.whole(x[1], 1, where);
           if ((x[0].equals("words") ? words : documents) >= 0) {
             throw new ModelException(where + "repeated '" + x[0] + "'");
           }
@@ -131,8 +131,8 @@ public final class CleanCounts {
           if (x.length != 4 || x[3].isEmpty()) {
             throw new ModelException(where + "want 'entry<TAB>LINE<TAB>DOCS<TAB>QUERY'");
           }
-          positive(x[1], where);
-          long docs = positive(x[2], where);
+          ModelFields.whole(x[1], 1, where);
+          long docs = ModelFields.whole(x[2], 1, where);
           if (docs > Integer.MAX_VALUE) {
             throw new ModelException(where + "count too large: " + x[2]);
           }
@@ -176,18 +176,5 @@ public final class CleanCounts {
     }
     TsvModelFile.appendProvenance(sb, provenance);
     w.write(sb.toString());
-  }
-
-  private static long positive(String s, String where) {
-    long v;
-    try {
-      v = Long.parseLong(s);
-    } catch (NumberFormatException e) {
-      throw new ModelException(where + "not a whole number: '" + ModelFields.abbreviate(s) + "'", e);
-    }
-    if (v < 1) {
-      throw new ModelException(where + "want a number >= 1 (got " + v + ")");
-    }
-    return v;
   }
 }
