@@ -6,7 +6,8 @@ package org.unspin.lm;
  * hypothesis through the lattice, then again in each self-training round), and a query of a
  * memory-mapped model costs a few cache misses, while a hit here costs a hash and a compare.
  *
- * <p>Results are exactly those of the model: the key is the whole query (the last {@code
+ * <p>Results are exactly those of the model, but for an optional penalty on the unknown word (see
+ * {@link #LmQueryCache(LanguageModel, int, float)}): the key is the whole query (the last {@code
  * order - 1} history words, or fewer at a sentence start, and the word), and a slot holds one key
  * (a colliding query replaces it). Not thread-safe: each thread owns its cache; the model is
  * shared.
@@ -26,6 +27,8 @@ public final class LmQueryCache implements LanguageModel {
   /** Per slot: history length (-1 for an empty slot), the history words, the word. */
   private final int[] keys;
   private final long[] values;
+  /** log10 units taken off every score of {@link Vocabulary#UNK} as the queried word (0: none). */
+  private final float unknownPenalty;
   private int[] quadScratch = new int[0];
   private long queries;
   private long hits;
@@ -35,9 +38,25 @@ public final class LmQueryCache implements LanguageModel {
    * @param slotBits log2 of the number of slots, 4 to 24 (16 takes about 0.5 MB for order 4)
    */
   public LmQueryCache(LanguageModel lm, int slotBits) {
+    this(lm, slotBits, 0f);
+  }
+
+  /**
+   * A cache whose answers for the unknown word ({@link Vocabulary#UNK} as the queried word, not in
+   * the history) score {@code unknownPenalty} log10 units lower than the model's, the matched order
+   * unchanged: a caller that reads each word the model does not know as one particular rare word
+   * rather than as all of them together.
+   *
+   * @param unknownPenalty 0 or more, finite
+   */
+  public LmQueryCache(LanguageModel lm, int slotBits, float unknownPenalty) {
     if (slotBits < 4 || slotBits > 24) {
       throw new IllegalArgumentException("slotBits must be in [4, 24] (got " + slotBits + ")");
     }
+    if (!(unknownPenalty >= 0) || Float.isInfinite(unknownPenalty)) {
+      throw new IllegalArgumentException("unknownPenalty must be >= 0 and finite (got " + unknownPenalty + ")");
+    }
+    this.unknownPenalty = unknownPenalty;
     this.lm = lm;
     this.binary = lm instanceof BinaryLm b ? b : null;
     this.cursor = binary != null ? binary.cursor() : null;
@@ -92,7 +111,17 @@ public final class LmQueryCache implements LanguageModel {
    * rarely repeat (see {@link #remember}).
    */
   public long uncached(int[] context, int from, int length, int word) {
-    return binary != null ? binary.query(cursor, context, from, length, word) : lm.query(context, from, length, word);
+    long r = binary != null ? binary.query(cursor, context, from, length, word) : lm.query(context, from, length, word);
+    return word == Vocabulary.UNK && unknownPenalty != 0 ? penalized(r) : r;
+  }
+
+  private long penalized(long r) {
+    return LanguageModel.pack(LanguageModel.score(r) - unknownPenalty, LanguageModel.matchedOrder(r));
+  }
+
+  /** The penalty on the unknown word's scores (0: answers are the model's). */
+  public float unknownPenalty() {
+    return unknownPenalty;
   }
 
   /** See {@link BinaryLm#warmQueries}; nothing for other models. */
@@ -107,6 +136,17 @@ public final class LmQueryCache implements LanguageModel {
    * overlap.
    */
   public void answerQuads(int[] quads, int count, long[] out) {
+    answerQuadsRaw(quads, count, out);
+    if (unknownPenalty != 0) {
+      for (int i = 0; i < count; i++) {
+        if (quads[4 * i + 3] == Vocabulary.UNK) {
+          out[i] = penalized(out[i]);
+        }
+      }
+    }
+  }
+
+  private void answerQuadsRaw(int[] quads, int count, long[] out) {
     if (binary != null) {
       if (quadScratch.length < BinaryLm.QUAD_SCRATCH * count) {
         quadScratch = new int[Math.max(BinaryLm.QUAD_SCRATCH * count, 2 * quadScratch.length)];

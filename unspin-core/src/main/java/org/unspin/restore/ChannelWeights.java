@@ -201,6 +201,16 @@ import org.unspin.api.ModelException;
  *     certain entries in 14.5 million words of Wikipedia, 1 in the 2,980 documents of the news dev
  *     split), so a match is evidence of its own; it decides where the model cannot tell the
  *     readings apart ("pre-prepared" and "pre-trained", neither known to the default model)
+ * @param unknownAsRare how far the restorer reads a word its language model does not know as one
+ *     of the model's rarest words rather than as the unknown word, 0 to 1: every query of the
+ *     unknown word scores this share of {@link Restorer#unknownGap()} lower (since session 34). The
+ *     model gives the unknown word the probability of all the words it does not know together
+ *     (−2.37 a word in the default model, likelier than "weekly" after "the"), so at 0 a spinner's
+ *     rare choice ("hebdomadal", "astir", "provender") outscores its common original and is almost
+ *     never put back, while a word seen just often enough to be known is priced as rare; at 1
+ *     every unknown word is priced as the rarest known words are, and {@code rareCost} protects
+ *     both alike. A tortured-phrase list's or a profile's unknown words were read so before (for
+ *     their candidates alone); they now share this setting
  */
 public record ChannelWeights(
     double replacementRate,
@@ -258,7 +268,8 @@ public record ChannelWeights(
     double gatedJudgedGate,
     double defaultProfileDiscount,
     double fingerprintBase,
-    double fingerprintOdds) {
+    double fingerprintOdds,
+    double unknownAsRare) {
 
   /** Hand-set defaults; see the class javadoc. */
   public static final ChannelWeights DEFAULTS = new ChannelWeights(
@@ -318,9 +329,10 @@ public record ChannelWeights(
       0.0, // gatedJudgedGate: the gate alone
       0.0, // defaultProfileDiscount: none
       2.0, // fingerprintBase: a listed phrase's change is free at any rate of 1% or more (the cost's cap at 0)
-      2.0); // fingerprintOdds: 100 to 1 (times the list's confidence) that a listed phrase is a spinner's;
-            // eval pps --listed even lines 3,111 / 3,138 / 3,146 / 3,155 at 1 / 2 / 3 / 4, odd lines (reported)
-            // 3,113 -> 3,157 at 2 (BENCHMARKS §7w)
+      2.0, // fingerprintOdds: 100 to 1 (times the list's confidence) that a listed phrase is a spinner's;
+           // eval pps --listed even lines 3,111 / 3,138 / 3,146 / 3,155 at 1 / 2 / 3 / 4, odd lines (reported)
+           // 3,113 -> 3,157 at 2 (BENCHMARKS §7w)
+      0.0); // unknownAsRare: off (the shipped file sets 1, session 34)
   // Pruning defaults measured with a WordNet reverse lexicon (23 candidates per token) and a 25 MB
   // trigram LM: 64.1% of spun errors removed at rate 40% vs 65.0% with (3.0, 8, 16, 2.0), at about
   // 1.5 times the speed.
@@ -409,6 +421,9 @@ public record ChannelWeights(
     if (!(defaultProfileDiscount >= 0) || Double.isInfinite(defaultProfileDiscount)) {
       throw new IllegalArgumentException("defaultProfileDiscount must be >= 0 and finite (got "
           + defaultProfileDiscount + ")");
+    }
+    if (!(unknownAsRare >= 0 && unknownAsRare <= 1)) {
+      throw new IllegalArgumentException("unknownAsRare must be in [0, 1] (got " + unknownAsRare + ")");
     }
     if (!(gatedJudgedGate >= 0 && gatedJudgedGate <= 1)) {
       throw new IllegalArgumentException("gatedJudgedGate must be in [0, 1] (got " + gatedJudgedGate + ")");

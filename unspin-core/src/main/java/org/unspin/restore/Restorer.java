@@ -91,7 +91,8 @@ public final class Restorer {
     this.documentCandidates = b.documentCandidates;
     this.gated = b.gate == null ? null : new Layer(b.gatedGenerator, proposer == null, b.spanCacheSize);
     LanguageModel model = b.lm;
-    this.works = ThreadLocal.withInitial(() -> new Work(model, wordIdCache));
+    this.works = ThreadLocal.withInitial(() -> new Work(model, wordIdCache,
+        (float) (weights.unknownAsRare() > 0 ? weights.unknownAsRare() * unknownGap() : 0)));
     this.closedIds = closedClassIds(b.lm.vocabulary());
   }
 
@@ -1141,20 +1142,23 @@ public final class Restorer {
 
   /**
    * {@link ChannelModel#immutableCost}, and for a {@link #vouched} candidate (a tortured-phrase
-   * list's phrase or a spinner profile's entry) less {@link #unknownGap()} for each token of its
-   * span that the LM does not know and plus it for each of its own words the LM does not know: the
-   * model gives such a token the probability of every word it does not know together
-   * ("pre-handling" −2.4 after "applied", against −6.7 for the list's "preprocessing"), which no
-   * known wording can beat, while the list or the profile says that the token is one a spinner
-   * wrote; it is read as one of the model's rarest words (since session 30 for the list's phrases,
-   * session 31 for their wordings and for profiles).
+   * list's phrase or a spinner profile's entry) less the share of {@link #unknownGap()} that the
+   * language model's scores do not already take off ({@link ChannelWeights#unknownAsRare()}) for
+   * each token of its span that the LM does not know, and plus it for each of its own words the LM
+   * does not know: the model gives such a token the probability of every word it does not know
+   * together ("pre-handling" −2.4 after "applied", against −6.7 for the list's "preprocessing"),
+   * which no known wording can beat, while the list or the profile says that the token is one a
+   * spinner wrote; it is read as one of the model's rarest words (since session 30 for the list's
+   * phrases, session 31 for their wordings and for profiles; since session 34 every candidate's
+   * scores read unknown words so, at the shipped {@code unknownAsRare} 1, and this adds nothing).
    */
   private double immutableCost(Sentence s, int from, Candidate c, int[] ids) {
     double cost = channel.immutableCost(s.tokens, c, surfaceKnown(s.ids, from, c.length()));
-    if (vouched(c)) {
+    double share = 1 - weights.unknownAsRare();
+    if (share > 0 && vouched(c)) {
       int unknown = unknownCount(s.ids, from, c.length()) - unknownCount(ids, 0, ids.length);
       if (unknown != 0) {
-        cost -= unknown * unknownGap();
+        cost -= unknown * share * unknownGap();
       }
     }
     return cost;
@@ -1508,7 +1512,7 @@ public final class Restorer {
     int c = cappedFirstLooks(col, keep, order);
     for (int i = 0; i < c; i++) {
       int j = order[i];
-      key[j] = col.prior[j] + LanguageModel.score(lm.query(NO_WORDS, 0, 0, col.ids[j][0]));
+      key[j] = col.prior[j] + LanguageModel.score(work.lm.query(NO_WORDS, 0, 0, col.ids[j][0]));
     }
     work.keepTopPerStart(order, c, col.from, n, key, k, keep);
   }
@@ -1822,9 +1826,13 @@ public final class Restorer {
       }
     }
 
-    Work(LanguageModel model, Map<String, Integer> sharedWordIds) {
+    /**
+     * @param unknownPenalty what the query cache takes off each score of the unknown word ({@link
+     *     ChannelWeights#unknownAsRare()} of {@link #unknownGap()})
+     */
+    Work(LanguageModel model, Map<String, Integer> sharedWordIds, float unknownPenalty) {
       this.wordIds = new WordIds(sharedWordIds);
-      this.lm = new LmQueryCache(model, QUERY_CACHE_BITS);
+      this.lm = new LmQueryCache(model, QUERY_CACHE_BITS, unknownPenalty);
       this.scorer = new WindowScorer(lm);
       this.decoder = new Decoder(lm);
     }

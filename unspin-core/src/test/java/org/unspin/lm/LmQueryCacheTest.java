@@ -53,6 +53,50 @@ class LmQueryCacheTest {
     }
   }
 
+  /**
+   * With a penalty on the unknown word, every answer for it as the queried word (one by one,
+   * cached, and in batches) is the model's less the penalty with the matched order unchanged; the
+   * unknown word in the history and every other word are answered as the model does.
+   */
+  @Test
+  void unknownWordPenaltyLowersOnlyTheUnknownWordsOwnScores() {
+    NgramModelData data = LmTestSupport.random(new Random(5), 40, 4, 400);
+    try (BinaryLm lm = LmTestSupport.write(data, dir, "u.ulm", 32)) {
+      LmQueryCache cache = new LmQueryCache(lm, 10, 4.25f);
+      assertEquals(4.25f, cache.unknownPenalty());
+      int[][] queries = {{Vocabulary.BOS, 5, Vocabulary.UNK}, {7, Vocabulary.UNK}, {Vocabulary.UNK, 9, 12},
+          {Vocabulary.UNK, 12}, {Vocabulary.UNK}, {3, 4, 5, 6}};
+      int[] quads = new int[4 * queries.length];
+      for (int round = 0; round < 2; round++) { // the second round from the cache
+        for (int q = 0; q < queries.length; q++) {
+          int[] c = queries[q];
+          int len = c.length - 1;
+          long model = lm.query(c, 0, len, c[len]);
+          long got = cache.query(c, 0, len, c[len]);
+          String msg = java.util.Arrays.toString(c);
+          assertEquals(LanguageModel.matchedOrder(model), LanguageModel.matchedOrder(got), msg);
+          float want = LanguageModel.score(model) - (c[len] == Vocabulary.UNK ? 4.25f : 0f);
+          assertEquals(want, LanguageModel.score(got), 1e-6, msg);
+          assertEquals(got, cache.uncached(c, 0, len, c[len]), msg);
+          // Laid out for answerQuads: up to three history words, then the word.
+          java.util.Arrays.fill(quads, 4 * q, 4 * q + 4, -1);
+          for (int k = 0; k < c.length; k++) {
+            quads[4 * q + 4 - c.length + k] = c[k];
+          }
+        }
+      }
+      long[] batch = new long[queries.length];
+      cache.answerQuads(quads, queries.length, batch);
+      for (int q = 0; q < queries.length; q++) {
+        int[] c = queries[q];
+        assertEquals(cache.uncached(c, 0, c.length - 1, c[c.length - 1]), batch[q], java.util.Arrays.toString(c));
+      }
+      assertEquals(0f, new LmQueryCache(lm, 10).unknownPenalty());
+      assertThrows(IllegalArgumentException.class, () -> new LmQueryCache(lm, 10, -1f));
+      assertThrows(IllegalArgumentException.class, () -> new LmQueryCache(lm, 10, Float.NaN));
+    }
+  }
+
   @Test
   void historiesDifferingOnlyBeyondTheOrderShareAnEntry() {
     NgramModelData data = LmTestSupport.random(new Random(7), 30, 3, 200);
