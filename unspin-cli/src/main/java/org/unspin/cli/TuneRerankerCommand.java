@@ -12,6 +12,7 @@ import org.unspin.api.InputException;
 import org.unspin.api.Unspin;
 import org.unspin.detect.EditRerankerTrainer;
 import org.unspin.lexicon.Lexicon;
+import org.unspin.lexicon.LexiconDictionary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -79,6 +80,17 @@ public final class TuneRerankerCommand implements Callable<Integer> {
           + " conjunctions, forms of 'be' and 'have', modals) alone (default ${DEFAULT-VALUE}).")
   double protectShare;
 
+  @Option(names = "--unknown-share", paramLabel = "F", defaultValue = "0",
+      description = "Share of the spun documents whose spinner uses lexicon entries the restorer does not have:"
+          + " a seeded --unknown-hold-out of the embedded lexicon's entries is the spinner's dictionary, and a"
+          + " restorer over the rest restores them, as in the unknown setting of 'eval run' (default ${DEFAULT-VALUE}).")
+  double unknownShare;
+
+  @Option(names = "--unknown-hold-out", paramLabel = "F", defaultValue = "0.25",
+      description = "Share of the lexicon's entries held out for the unknown spinner, drawn with seed --seed plus"
+          + " 1000 (default ${DEFAULT-VALUE}).")
+  double unknownHoldOut;
+
   @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
       description = "Worker threads (default ${DEFAULT-VALUE}).")
   int threads;
@@ -95,23 +107,33 @@ public final class TuneRerankerCommand implements Callable<Integer> {
     }
     EditRerankerTrainer.Config config;
     try {
-      config = new EditRerankerTrainer.Config(seed, devShare, l2, accept, threads, consistentShare, protectShare);
+      config = new EditRerankerTrainer.Config(seed, devShare, l2, accept, threads, consistentShare, protectShare,
+          unknownShare);
+      if (unknownShare > 0 && !(unknownHoldOut > 0 && unknownHoldOut < 1)) {
+        throw new IllegalArgumentException("--unknown-hold-out must be in (0, 1) (got " + unknownHoldOut + ")");
+      }
     } catch (IllegalArgumentException e) {
       throw new InputException("bad training setting: " + e.getMessage(), e);
     }
     List<String> docs = clean.readAfter(skipDocs, maxDocs, maxChars, err);
     Unspin.Builder b = models.builder().defaultEditReranker(false);
-    try (Unspin unspin = b.build()) {
+    LexiconDictionary full = Lexicon.loadDefault().dictionary();
+    LexiconDictionary kept = unknownShare > 0 ? full.holdingOut(unknownHoldOut, seed + 1000) : null;
+    try (Unspin unspin = b.build();
+        Unspin without = kept == null ? null : models.builder().defaultEditReranker(false).lexicon(kept).build()) {
       Map<String, String> prov = new LinkedHashMap<>();
       prov.put("source", (sourceNote == null ? "" : sourceNote + "; ") + "files: " + clean.files + ", documents "
           + skipDocs + " to " + (skipDocs + docs.size()) + " in file order");
       prov.put("restorer", "as 'check' builds it" + (models.channelWeights == null ? "" : ", channel weights "
           + models.channelWeights) + (models.lms.isEmpty() ? "" : ", LMs " + models.lms));
-      prov.put("spinner_dictionary", "embedded lexicon");
+      prov.put("spinner_dictionary", "embedded lexicon" + (kept == null ? "" : String.format(Locale.ROOT,
+          "; the unknown spinner's: its held-out share %s (seed %d), restored over the rest", unknownHoldOut,
+          seed + 1000)));
       long start = System.nanoTime();
       int step = Math.max(1, docs.size() / 20);
-      EditRerankerTrainer.Result r = new EditRerankerTrainer(unspin.restorer(), Lexicon.loadDefault().dictionary(),
-          config).train(docs, prov, (done, total) -> {
+      EditRerankerTrainer.Result r = new EditRerankerTrainer(unspin.restorer(), full,
+          without == null ? null : without.restorer(), kept == null ? null : kept.heldOut(), config).train(docs, prov,
+          (done, total) -> {
             if (done % step == 0 || done == total) {
               err.printf(Locale.ROOT, "restored %d/%d documents (%.0f s)%n", done, total,
                   (System.nanoTime() - start) / 1e9);

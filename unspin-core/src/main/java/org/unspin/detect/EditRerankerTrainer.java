@@ -52,9 +52,19 @@ public final class EditRerankerTrainer {
    *     entry ({@link SimulatorConfig#consistent()}), in [0, 1]
    * @param protectShare share of the spun documents whose spinner leaves closed-class words alone
    *     ({@link SimulatorConfig#protectClosedClasses()}), in [0, 1], drawn independently
+   * @param unknownShare share of the spun documents whose spinner uses dictionary entries the
+   *     restorer does not have (the trainer's unknown restorer and dictionary, {@link
+   *     #EditRerankerTrainer(Restorer, SynonymDictionary, Restorer, SynonymDictionary, Config)}), in
+   *     [0, 1], drawn independently; 0 without them
    */
   public record Config(long seed, double devShare, double l2, double threshold, int threads, double consistentShare,
-      double protectShare) {
+      double protectShare, double unknownShare) {
+    /** Settings with no unknown spinner ({@code unknownShare} 0). */
+    public Config(long seed, double devShare, double l2, double threshold, int threads, double consistentShare,
+        double protectShare) {
+      this(seed, devShare, l2, threshold, threads, consistentShare, protectShare, 0);
+    }
+
     /** Settings with every spinner deciding each occurrence anew and spinning every word ({@code 0} shares). */
     public Config(long seed, double devShare, double l2, double threshold, int threads) {
       this(seed, devShare, l2, threshold, threads, 0, 0);
@@ -71,6 +81,9 @@ public final class EditRerankerTrainer {
       }
       if (!(protectShare >= 0 && protectShare <= 1)) {
         throw new IllegalArgumentException("protectShare must be in [0, 1] (got " + protectShare + ")");
+      }
+      if (!(unknownShare >= 0 && unknownShare <= 1)) {
+        throw new IllegalArgumentException("unknownShare must be in [0, 1] (got " + unknownShare + ")");
       }
       if (!(devShare > 0 && devShare < 1)) {
         throw new IllegalArgumentException("devShare must be in (0, 1) (got " + devShare + ")");
@@ -104,16 +117,44 @@ public final class EditRerankerTrainer {
 
   private final Restorer restorer;
   private final SynonymDictionary dictionary;
+  private final Restorer unknownRestorer;
+  private final SynonymDictionary unknownDictionary;
   private final Config config;
 
   /**
    * @param restorer proposes the edits; give it no reranker (its edits are what the model judges)
    * @param dictionary the simulated spinner's dictionary
+   * @throws IllegalArgumentException if {@code config} asks for unknown spinners
    */
   public EditRerankerTrainer(Restorer restorer, SynonymDictionary dictionary, Config config) {
+    this(restorer, dictionary, null, null, config);
+  }
+
+  /**
+   * A trainer that also meets spinners whose dictionary is not the restorer's: a seeded share
+   * ({@link Config#unknownShare()}) of the spun documents is spun over {@code unknownDictionary}
+   * and restored by {@code unknownRestorer} (for example a lexicon's held-out entries and a
+   * restorer over the rest, as {@code eval run}'s unknown setting does), so that the model learns
+   * what a right edit looks like where the channel does not know the spinner's entry. The clean
+   * documents are always restored by {@code restorer}.
+   *
+   * @throws IllegalArgumentException if exactly one of the unknown pair is given, or if the share
+   *     is above 0 without them
+   */
+  public EditRerankerTrainer(Restorer restorer, SynonymDictionary dictionary, Restorer unknownRestorer,
+      SynonymDictionary unknownDictionary, Config config) {
     this.restorer = Objects.requireNonNull(restorer, "restorer");
     this.dictionary = Objects.requireNonNull(dictionary, "dictionary");
     this.config = Objects.requireNonNull(config, "config");
+    if ((unknownRestorer == null) != (unknownDictionary == null)) {
+      throw new IllegalArgumentException("give both the unknown restorer and its spinner's dictionary, or neither");
+    }
+    if (unknownRestorer == null && config.unknownShare() > 0) {
+      throw new IllegalArgumentException("unknownShare " + config.unknownShare()
+          + " needs an unknown restorer and dictionary");
+    }
+    this.unknownRestorer = unknownRestorer;
+    this.unknownDictionary = unknownDictionary;
   }
 
   /** Whether {@code e} puts back the original of a substitution it covers (the evaluation's rule). */
@@ -144,9 +185,12 @@ public final class EditRerankerTrainer {
       habits = habits.withConsistent(true);
     }
     habits = habits.withProtectClosedClasses(config.protectShare(), spinSeed);
-    SpunText spun = new SpinSimulator(dictionary, habits).spin("doc" + i, clean, spinSeed);
+    boolean unknown = config.unknownShare() > 0
+        && new SplittableRandom(spinSeed ^ 0x6A09E667F3BCC909L).nextDouble() < config.unknownShare();
+    SpunText spun = new SpinSimulator(unknown ? unknownDictionary : dictionary, habits).spin("doc" + i, clean,
+        spinSeed);
     if (!spun.substitutions().isEmpty()) {
-      for (ProposedEdit p : restorer.proposals(spun.spun())) {
+      for (ProposedEdit p : (unknown ? unknownRestorer : restorer).proposals(spun.spun())) {
         out.add(new Example(p.features(), right(p.edit(), spun.spun(), spun.substitutions()), false));
       }
     }
@@ -270,6 +314,9 @@ public final class EditRerankerTrainer {
             + " entry and document) for a seeded share %s of the documents", config.consistentShare()) : "")
         + (config.protectShare() > 0 ? String.format(Locale.ROOT, ", closed-class words left alone for a seeded"
             + " share %s of the documents", config.protectShare()) : "")
+        + (config.unknownShare() > 0 ? String.format(Locale.ROOT, ", an unknown spinner (the trainer's other"
+            + " dictionary, restored by a restorer without its entries) for a seeded share %s of the documents",
+            config.unknownShare()) : "")
         + "; each document also restored clean");
     prov.put("trainer", String.format(Locale.ROOT, "seed=%d dev_share=%s l2=%s newton_iterations=%d",
         config.seed(), config.devShare(), config.l2(), fit.iterations()));

@@ -75,6 +75,42 @@ class EditRerankerTrainerTest {
     assertFalse(result.model().provenance().get("simulator").contains("closed-class"));
   }
 
+  /**
+   * With an unknown share, that share of the spun documents is spun over the other dictionary and
+   * restored by the other restorer: here one without candidates, which proposes nothing, so the
+   * spun documents give fewer training edits; the provenance says so.
+   */
+  @Test
+  void anUnknownShareSpinsOverTheOtherDictionaryAndRestoresWithTheOtherRestorer() {
+    Restorer blind = Restorer.builder(DetectFixtures.LM).candidates(sentence -> List.of())
+        .weights(EAGER.weights()).build();
+    EditRerankerTrainer.Result half = new EditRerankerTrainer(EAGER, DetectFixtures.THESAURUS, blind,
+        DetectFixtures.THESAURUS, new EditRerankerTrainer.Config(5, 0.3, 1.0, 0.5, 2, 0, 0, 0.5))
+        .train(docs, Map.of("source", "toy corpus (test)"), DetectorTrainer.Progress.NONE);
+    String sim = half.model().provenance().get("simulator");
+    assertTrue(sim.contains("an unknown spinner") && sim.contains("share 0.5"), sim);
+    assertFalse(result.model().provenance().get("simulator").contains("unknown"));
+    assertTrue(trainEdits(half) < trainEdits(result), half.model().provenance() + " against "
+        + result.model().provenance());
+    // the same restorer and dictionary as the known ones: the same model
+    EditRerankerTrainer.Result same = new EditRerankerTrainer(EAGER, DetectFixtures.THESAURUS, EAGER,
+        DetectFixtures.THESAURUS, new EditRerankerTrainer.Config(5, 0.3, 1.0, 0.5, 2, 0, 0, 0.5))
+        .train(docs, Map.of("source", "toy corpus (test)"), DetectorTrainer.Progress.NONE);
+    for (String f : EditReranker.FEATURES) {
+      assertEquals(result.model().weight(f), same.model().weight(f), 0, f);
+    }
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new EditRerankerTrainer(EAGER,
+        DetectFixtures.THESAURUS, new EditRerankerTrainer.Config(5, 0.3, 1.0, 0.5, 2, 0, 0, 0.5)));
+    assertTrue(e.getMessage().contains("unknownShare"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> new EditRerankerTrainer(EAGER, DetectFixtures.THESAURUS, blind,
+        null, CONFIG));
+  }
+
+  private static int trainEdits(EditRerankerTrainer.Result r) {
+    String v = r.model().provenance().get("edits_train");
+    return Integer.parseInt(v.substring(0, v.indexOf(' ')));
+  }
+
   @Test
   void aTrainedRerankerPlugsIntoTheRestorer() {
     Restorer r = Restorer.builder(DetectFixtures.LM).candidates(DetectFixtures.THESAURUS).reranker(result.model())
@@ -95,5 +131,8 @@ class EditRerankerTrainerTest {
     IllegalArgumentException p = assertThrows(IllegalArgumentException.class,
         () -> new EditRerankerTrainer.Config(1, 0.3, 1, 0.5, 1, 0, -0.1));
     assertTrue(p.getMessage().contains("protectShare"), p.getMessage());
+    IllegalArgumentException u = assertThrows(IllegalArgumentException.class,
+        () -> new EditRerankerTrainer.Config(1, 0.3, 1, 0.5, 1, 0, 0, 1.5));
+    assertTrue(u.getMessage().contains("unknownShare"), u.getMessage());
   }
 }
