@@ -1184,17 +1184,7 @@ public final class Restorer {
   double unknownGap() {
     double g = unknownGap;
     if (Double.isNaN(g)) {
-      int[] none = new int[0];
-      double unk = lm.logProb(none, 0, 0, Vocabulary.UNK);
-      double floor = unk;
-      Vocabulary v = lm.vocabulary();
-      for (int id = 0; id < v.size(); id++) {
-        double p = id == Vocabulary.UNK ? 0 : lm.logProb(none, 0, 0, id);
-        if (p > -50 && p < floor) { // (below -50: the sentence markers, which are never predicted)
-          floor = p;
-        }
-      }
-      g = Math.max(0, unk - floor);
+      g = org.unspin.lm.UnknownWords.gap(lm);
       unknownGap = g;
     }
     return g;
