@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.unspin.api.Edit;
 import org.unspin.lm.LanguageModel;
 import org.unspin.lm.LmQueryCache;
+import org.unspin.lm.UnknownWords;
 import org.unspin.lm.Vocabulary;
 
 /**
@@ -1177,14 +1178,12 @@ public final class Restorer {
   private volatile double unknownGap = Double.NaN;
 
   /**
-   * How much likelier the LM finds the unknown word than its rarest known words, in log10 units, by
-   * their unigram probabilities (the default model: −2.37 against −6.61, 4.24); 0 if it is not.
-   * Computed on first use (one unigram query per word of the vocabulary; benign race).
+   * {@link UnknownWords#gap} of this restorer's model, computed on first use (benign race).
    */
   double unknownGap() {
     double g = unknownGap;
     if (Double.isNaN(g)) {
-      g = org.unspin.lm.UnknownWords.gap(lm);
+      g = UnknownWords.gap(lm);
       unknownGap = g;
     }
     return g;
