@@ -82,15 +82,56 @@ public final class ProfileCandidates implements SpanCandidateGenerator {
     if (surface == null) {
       return;
     }
+    int surfaceDigits = zeros(surface);
     for (SpinnerProfile p : profiles) {
       for (SpinnerProfile.Entry e : p.bySurface(surface)) {
         String[] words = e.original().split(" ");
         if (words.length > Candidate.MAX_PHRASE) {
           continue;
         }
+        // Phrases are in LM form, every digit written 0, and the original's digits are the writer's
+        // (the Restorer writes them from the span, withDigits): an original with other digits than the
+        // surface has cannot be written ("0" learned for "six").
+        if (zeros(e.original()) != surfaceDigits) {
+          continue;
+        }
         out.add(new Candidate(from, length, List.of(words), e.original(), CandidateSource.PROFILE,
             CandidateFeatures.profile((float) Math.max(Float.MIN_NORMAL, e.pOriginalGivenSurface() * scale))));
       }
     }
+  }
+
+  /** How many 0s (digits, in LM form) {@code phrase} holds. */
+  static int zeros(String phrase) {
+    int n = 0;
+    for (int k = 0; k < phrase.length(); k++) {
+      n += phrase.charAt(k) == '0' ? 1 : 0;
+    }
+    return n;
+  }
+
+  /**
+   * A profile's {@code original} (in LM form, every digit written 0) with its digits taken from
+   * {@code written} (the span as the input writes it) in order: the spinner's digits are the
+   * writer's ("00-rate" for "00 percent" is "50 percent" in "a 50-rate"). Unchanged when the counts
+   * differ, which {@link #spanCandidates} does not let happen.
+   */
+  static String withDigits(String original, String written) {
+    StringBuilder digits = new StringBuilder();
+    for (int k = 0; k < written.length(); k++) {
+      if (Character.isDigit(written.charAt(k))) {
+        digits.append(written.charAt(k));
+      }
+    }
+    if (zeros(original) != digits.length()) {
+      return original;
+    }
+    StringBuilder sb = new StringBuilder(original.length());
+    int next = 0;
+    for (int k = 0; k < original.length(); k++) {
+      char c = original.charAt(k);
+      sb.append(c == '0' ? digits.charAt(next++) : c);
+    }
+    return sb.toString();
   }
 }

@@ -2113,15 +2113,19 @@ public final class Restorer {
       InputToken first = doc.tokens.get(ch.token);
       InputToken last = doc.tokens.get(ch.token + ch.length - 1);
       CasePattern pattern = casePatternOf(ch);
-      String suggestion = pattern.apply(ch.candidate.display());
+      String written = doc.text.substring(first.start(), last.end());
+      String display = ch.candidate.display();
+      if (ch.candidate.source() == CandidateSource.PROFILE && display.indexOf('0') >= 0) {
+        display = ProfileCandidates.withDigits(display, written); // a profile's 0s are the span's digits
+      }
+      String suggestion = pattern.apply(display);
       if (pattern == CasePattern.LOWER) {
         suggestion = keepWrittenWords(suggestion, ch);
       }
       if (pattern == CasePattern.LOWER || pattern == CasePattern.TITLE) {
-        suggestion = keepOwnCase(suggestion, ch.candidate.display(), pattern == CasePattern.TITLE);
+        suggestion = keepOwnCase(suggestion, display, pattern == CasePattern.TITLE);
       }
-      return new Edit(first.start(), last.end(), doc.text.substring(first.start(), last.end()), suggestion,
-          confidence);
+      return new Edit(first.start(), last.end(), written, suggestion, confidence);
     }
 
     /**
