@@ -17,9 +17,11 @@ import org.unspin.bench.eval.EvalConfig;
 import org.unspin.bench.eval.EvalRun;
 import org.unspin.bench.eval.EvalSetting;
 import org.unspin.bench.eval.EvalTables;
+import org.unspin.channel.SpinnerProfile;
 import org.unspin.channel.fingerprint.FingerprintList;
 import org.unspin.channel.fingerprint.FingerprintMatcher;
 import org.unspin.lexicon.Lexicon;
+import org.unspin.lexicon.LexiconDictionary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -81,6 +83,11 @@ public final class EvalRunCommand implements Callable<Integer> {
       description = "Worker threads sharing one model (default: available processors).")
   Integer threads;
 
+  @Option(names = "--batch-profile", paramLabel = "C", defaultValue = "0",
+      description = "Learn a spinner profile from each cell's spun texts alone, as 'profile learn --from-batch"
+          + " --min-count C' does, and check and restore the cell's clean and spun texts with it (default 0: no).")
+  double batchProfile;
+
   @Option(names = "--out", paramLabel = "FILE", description = "Also write the TSV table here.")
   Path out;
 
@@ -111,16 +118,33 @@ public final class EvalRunCommand implements Callable<Integer> {
       throw new UsageException(e.getMessage());
     }
     models.builder(); // fails on bad model options before any work
-    EvalRun run = new EvalRun(config, view -> {
-      try {
-        return models.builder().lexicon(view).build();
-      } catch (IllegalArgumentException e) {
-        throw new UsageException(e.getMessage());
+    EvalRun.UnspinFactory factory = new EvalRun.UnspinFactory() {
+      @Override
+      public Unspin create(LexiconDictionary view) {
+        try {
+          return models.builder().lexicon(view).build();
+        } catch (IllegalArgumentException e) {
+          throw new UsageException(e.getMessage());
+        }
       }
-    }, Lexicon.loadDefault().dictionary(), new FingerprintMatcher(FingerprintList.loadDefault()), line -> {
-      err.println(line);
-      err.flush();
-    });
+
+      @Override
+      public Unspin create(LexiconDictionary view, SpinnerProfile batch) {
+        try {
+          return models.builder().lexicon(view).profile(batch).build();
+        } catch (IllegalArgumentException e) {
+          throw new UsageException(e.getMessage());
+        }
+      }
+    };
+    if (!(batchProfile >= 0) || Double.isInfinite(batchProfile)) {
+      throw new UsageException("--batch-profile must be >= 0 (got " + batchProfile + ")");
+    }
+    EvalRun run = new EvalRun(config, factory, Lexicon.loadDefault().dictionary(),
+        new FingerprintMatcher(FingerprintList.loadDefault()), line -> {
+          err.println(line);
+          err.flush();
+        }).batchProfile(batchProfile);
     EvalRun.Result result = run.run();
     String tsv = EvalTables.tsv(result.cells());
     PrintWriter o = spec.commandLine().getOut();

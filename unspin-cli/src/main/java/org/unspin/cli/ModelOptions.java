@@ -25,6 +25,12 @@ final class ModelOptions {
   @Option(names = "--profile", paramLabel = "FILE", description = "A spinner profile (TSV); repeatable.")
   List<Path> profiles = new ArrayList<>();
 
+  @Option(names = "--profile-gate", paramLabel = "P",
+      description = "Give the --profile files only to texts the detector finds at least P likely spun without"
+          + " them (restored again with them), so that a profile learned from one spinner's pages leaves other"
+          + " text alone (default: every text).")
+  Double profileGate;
+
   @Option(names = "--no-default-profile",
       description = "Leave out the shipped profile learned from the tortured-phrase list (and the list's own"
           + " phrases as restoration candidates).")
@@ -79,6 +85,12 @@ final class ModelOptions {
         .defaultProfileEverywhere(defaultProfileEverywhere);
     lms.forEach(b::languageModel);
     profiles.forEach(b::profile);
+    if (profileGate != null) {
+      if (!(profileGate > 0 && profileGate <= 1)) {
+        throw new UsageException("--profile-gate must be in (0, 1] (got " + profileGate + ")");
+      }
+      b.profileGate(profileGate);
+    }
     if (lmWeights != null) {
       b.interpolationWeights(lmWeights);
     }

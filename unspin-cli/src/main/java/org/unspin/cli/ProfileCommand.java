@@ -14,7 +14,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import java.io.UncheckedIOException;
 import org.unspin.api.InputException;
+import org.unspin.api.Unspin;
+import org.unspin.api.UnspinException;
+import org.unspin.records.RecordOptions;
+import org.unspin.records.Records;
+import org.unspin.restore.AnalyzedTokens;
+import org.unspin.restore.SubstitutionCounts;
 import org.unspin.channel.PairJsonl;
 import org.unspin.channel.PpsPairs;
 import org.unspin.channel.ProfileFormat;
@@ -25,6 +32,7 @@ import org.unspin.channel.TextPair;
 import org.unspin.channel.fingerprint.FingerprintList;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -93,11 +101,18 @@ public final class ProfileCommand extends CommandGroup {
   @Command(
       name = "learn",
       mixinStandardHelpOptions = true,
-      description = {"Learn a profile from aligned (spun, original) pairs by word alignment and counting.",
+      description = {"Learn a profile from aligned (spun, original) pairs by word alignment and counting, or from"
+          + " a batch of one spinner's output alone.",
           "--pairs takes a JSONL file (one {\"spun\": ..., \"original\": ..., \"weight\": w?} per line) or a"
               + " directory of X.spun.txt / X.orig.txt files (UTF-8, matched by name X).",
           "--pps takes a tortured-phrase list (PPS CSV): tortured phrase vs expected phrase; with --holdout the"
-              + " seeded random share is left out of learning and written to --heldout-out as JSONL pairs."})
+              + " seeded random share is left out of learning and written to --heldout-out as JSONL pairs.",
+          "--from-batch takes spun texts without their originals (directories, .txt, .html, .jsonl, .warc,"
+              + " .warc.gz, as 'unspin scan' reads them): every text is restored, the confident restorations of"
+              + " the whole batch are pooled and the batch is restored again with them (self-training); the"
+              + " substitutions seen at least --min-count times make the profile. Records that cannot be read or"
+              + " are not English are reported and skipped. The model options (--lm, --profile, ...) set the"
+              + " restorer that learns."})
   static final class Learn implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -108,7 +123,37 @@ public final class ProfileCommand extends CommandGroup {
 
       @Option(names = "--pps", paramLabel = "CSV", description = "A PPS tortured-phrase list ('default' for the shipped one).")
       String pps;
+
+      @Option(names = "--from-batch", paramLabel = "PATH", arity = "1..*",
+          description = "Spun texts of one spinner, without originals (files and directories).")
+      List<Path> fromBatch;
     }
+
+    @Mixin
+    ModelOptions models;
+
+    @Option(names = "--min-count", defaultValue = "2", paramLabel = "C",
+        description = "--from-batch only: the least posterior-weighted count of a learned substitution"
+            + " (default ${DEFAULT-VALUE}).")
+    double minCount;
+
+    @Option(names = "--min-documents", defaultValue = "2", paramLabel = "D",
+        description = "--from-batch only: the least number of texts a learned substitution was restored in"
+            + " (default ${DEFAULT-VALUE}: a spinner's habit recurs from page to page, a mistake on one story's word"
+            + " within the story).")
+    int minDocuments;
+
+    @Option(names = "--max-docs", paramLabel = "N",
+        description = "--from-batch only: learn from the first N readable English texts (default: all).")
+    Integer maxDocs;
+
+    @Option(names = "--field", paramLabel = "F", defaultValue = "text",
+        description = "--from-batch only: JSONL field that holds the text (default: ${DEFAULT-VALUE}).")
+    String field;
+
+    @Option(names = "--all-languages",
+        description = "--from-batch only: learn from texts that do not look English too.")
+    boolean allLanguages;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Input input;
@@ -144,6 +189,13 @@ public final class ProfileCommand extends CommandGroup {
       String date = created == null ? LocalDate.now(ZoneOffset.UTC).toString() : created;
       if (!date.matches("\\d{4}-\\d{2}-\\d{2}")) {
         throw new InputException("--created must be YYYY-MM-DD (got '" + date + "')");
+      }
+      if (input.fromBatch != null) {
+        return learnFromBatch(date);
+      }
+      if (minCount != 2 || minDocuments != 2 || maxDocs != null || !field.equals("text") || allLanguages) {
+        throw new UsageException("--min-count, --min-documents, --max-docs, --field and --all-languages work with"
+            + " --from-batch only");
       }
       List<TextPair> pairs;
       String source;
@@ -195,6 +247,81 @@ public final class ProfileCommand extends CommandGroup {
           + " gaps too long to learn) -> " + out);
       o.flush();
       return 0;
+    }
+
+    /** {@code --from-batch}: the unaligned learner over the batch's texts, read again for each pass. */
+    private int learnFromBatch(String date) throws IOException {
+      if (!(minCount > 0) || Double.isInfinite(minCount)) {
+        throw new UsageException("--min-count must be > 0 (got " + minCount + ")");
+      }
+      if (minDocuments < 1) {
+        throw new UsageException("--min-documents must be >= 1 (got " + minDocuments + ")");
+      }
+      if (maxDocs != null && maxDocs < 1) {
+        throw new UsageException("--max-docs must be >= 1 (got " + maxDocs + ")");
+      }
+      if (holdout != 0 || heldoutOut != null || uncertainWeight != 0.5) {
+        throw new UsageException("--holdout, --heldout-out and --uncertain-weight work with --pps only");
+      }
+      RecordOptions options;
+      try {
+        options = RecordOptions.defaults().withTextField(field);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage());
+      }
+      List<Path> files = Records.files(input.fromBatch);
+      if (files.isEmpty()) {
+        throw new InputException(input.fromBatch + ": no readable input files (.txt, .html, .jsonl, .warc, .warc.gz)");
+      }
+      PrintWriter err = spec.commandLine().getErr();
+      BatchTexts texts = new BatchTexts(files, options, !allLanguages, maxDocs == null ? Integer.MAX_VALUE : maxDocs,
+          err);
+      SubstitutionCounts counts;
+      long start = System.nanoTime();
+      try (Unspin unspin = models.build()) {
+        long[] lastReport = {System.nanoTime()};
+        counts = unspin.restorer().learnFromBatch(texts, AnalyzedTokens::of, (round, rounds, done) -> {
+          long now = System.nanoTime();
+          if (now - lastReport[0] >= PROGRESS_NANOS) {
+            lastReport[0] = now;
+            err.printf(Locale.ROOT, "profile learn: %s: %d documents (%.0f s)%n", pass(round, rounds), done,
+                (now - start) / 1e9);
+            err.flush();
+          }
+        });
+      } catch (UncheckedIOException e) {
+        throw new UnspinException("profile learn: the input cannot be read further (" + e.getCause().getMessage()
+            + ")", e.getCause());
+      } finally {
+        texts.close();
+      }
+      if (texts.documents() == 0) {
+        throw new InputException(input.fromBatch + ": no text to learn from (" + texts.skipped()
+            + " records skipped)");
+      }
+      String source = String.join(" ", input.fromBatch.stream().map(p -> p.getFileName() == null ? p.toString()
+          : p.getFileName().toString()).toList()) + ", " + texts.documents() + " documents" + (texts.skipped() > 0
+          ? " (" + texts.skipped() + " records skipped)" : "");
+      SpinnerProfile profile = counts.toProfile(name, source, license, date, minCount, minDocuments);
+      if (profile.size() == 0) {
+        throw new InputException(input.fromBatch + ": no substitution was restored at least " + minCount
+            + " times in " + minDocuments + " or more of the " + texts.documents() + " documents; give more text of"
+            + " the spinner, or a lower --min-count or --min-documents");
+      }
+      ProfileFormat.save(profile, out);
+      PrintWriter o = spec.commandLine().getOut();
+      o.println("learned " + profile.size() + " entries from " + texts.documents() + " documents (" + counts.entries()
+          .size() + " substitutions restored, " + texts.skipped() + " records skipped; replacement rate "
+          + String.format(Locale.ROOT, "%.4f", profile.replacementRate()) + ", "
+          + String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9) + " s) -> " + out);
+      o.flush();
+      return 0;
+    }
+
+    private static final long PROGRESS_NANOS = 10_000_000_000L;
+
+    private static String pass(int round, int rounds) {
+      return round > rounds ? "counting the learned phrases" : "round " + (round + 1) + " of " + (rounds + 1);
     }
 
     static List<TextPair> readPairs(Path path) throws IOException {

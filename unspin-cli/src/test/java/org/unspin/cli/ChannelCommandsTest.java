@@ -157,6 +157,70 @@ class ChannelCommandsTest {
   }
 
   @Test
+  void profileLearnFromABatchOfSpunTextsAlone() throws IOException {
+    write("farm/1.txt", "The inventory market fell sharply on Monday as investors sold.");
+    write("farm/2.txt", "Investors watched the inventory market closely after the central financial institution spoke.");
+    write("farm/3.html", "<html><body><p>The inventory market closed higher on Friday, traders said.</p></body></html>");
+    write("farm/more.jsonl", "{\"text\": \"The central financial institution raised rates of interest again.\"}\n"
+        + "{\"text\": broken\n"
+        + "{\"text\": \"Shares on the inventory market rose as the central financial institution held rates.\"}\n");
+    Files.write(dir.resolve("farm/zz.txt"), new byte[] {0, 1, 2, 3, 0, 0, (byte) 0xff});
+    Path out = dir.resolve("farm.tsv");
+    Result r = run("profile", "learn", "--from-batch", dir.resolve("farm").toString(), "--out", out.toString(),
+        "--name", "farm", "--created", "2026-12-02");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.err().contains("skipped") && r.err().contains("more.jsonl") && r.err().contains("zz.txt"), r.err());
+    assertTrue(r.out().contains("from 5 documents") && r.out().contains("2 records skipped"), r.out());
+    SpinnerProfile p = ProfileFormat.load(out);
+    assertEquals("batch-self-training", p.info().method());
+    assertEquals(5, p.info().pairs());
+    assertTrue(p.entry("inventory", "stock") != null, () -> p.entries().toString());
+    assertTrue(p.entry("inventory", "stock").count() >= 2);
+    // the learned profile restores the spinner's next text
+    Path next = write("next.txt", "Prices on the inventory market were mixed.");
+    Result restored = run("restore", "--profile", out.toString(), next.toString());
+    assertEquals(0, restored.code(), restored.err());
+    assertTrue(restored.out().contains("stock market"), restored.out());
+  }
+
+  @Test
+  void profileLearnFromABatchRefusesWhatItCannotLearnFrom() throws IOException {
+    write("none/a.bin", "not an input kind");
+    Result empty = run("profile", "learn", "--from-batch", dir.resolve("none").toString(), "--out",
+        dir.resolve("x.tsv").toString());
+    assertEquals(Main.EXIT_USAGE, empty.code());
+    assertTrue(empty.err().contains("no readable input files"), empty.err());
+    write("german/a.txt", "Der Hund läuft schnell über die Straße und die Katze schläft im Garten, während die Kinder"
+        + " in der Schule sind.");
+    Result foreign = run("profile", "learn", "--from-batch", dir.resolve("german").toString(), "--out",
+        dir.resolve("x.tsv").toString());
+    assertEquals(Main.EXIT_USAGE, foreign.code());
+    assertTrue(foreign.err().contains("no text to learn from (1 records skipped)"), foreign.err());
+    write("plain/a.txt", "The committee met on Tuesday and agreed on the budget for next year.");
+    Result nothing = run("profile", "learn", "--from-batch", dir.resolve("plain").toString(), "--out",
+        dir.resolve("x.tsv").toString());
+    assertEquals(Main.EXIT_USAGE, nothing.code());
+    assertTrue(nothing.err().contains("no substitution was restored at least 2.0 times"), nothing.err());
+    assertTrue(Files.notExists(dir.resolve("x.tsv")));
+    Result zero = run("profile", "learn", "--from-batch", dir.resolve("plain").toString(), "--min-count", "0",
+        "--out", dir.resolve("x.tsv").toString());
+    assertEquals(Main.EXIT_USAGE, zero.code());
+    assertTrue(zero.err().contains("--min-count must be > 0"), zero.err());
+    Result noDocs = run("profile", "learn", "--from-batch", dir.resolve("plain").toString(), "--min-documents", "0",
+        "--out", dir.resolve("x.tsv").toString());
+    assertEquals(Main.EXIT_USAGE, noDocs.code());
+    assertTrue(noDocs.err().contains("--min-documents must be >= 1"), noDocs.err());
+    Result pairsToo = run("profile", "learn", "--pairs", dir.resolve("plain").toString(), "--min-count", "3",
+        "--out", dir.resolve("x.tsv").toString());
+    assertEquals(Main.EXIT_USAGE, pairsToo.code());
+    assertTrue(pairsToo.err().contains("work with --from-batch only"), pairsToo.err());
+    Result missing = run("profile", "learn", "--from-batch", dir.resolve("gone").toString(), "--out",
+        dir.resolve("x.tsv").toString());
+    assertEquals(Main.EXIT_USAGE, missing.code());
+    assertTrue(missing.err().contains("no such file or directory"), missing.err());
+  }
+
+  @Test
   void profileShowDefaultAndErrors() throws IOException {
     Result r = run("profile", "show");
     assertEquals(0, r.code(), r.err());

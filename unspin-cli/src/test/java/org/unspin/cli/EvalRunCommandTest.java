@@ -177,6 +177,22 @@ class EvalRunCommandTest {
   }
 
   @Test
+  void eachCellCanBeMeasuredWithAProfileLearnedFromItsSpunTextsAlone() {
+    Result r = run(args("--rates", "0.8", "--settings", "known", "--threads", "2", "--batch-profile", "1",
+        "--profile-gate", "0.5").toArray(new String[0]));
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.err().contains("known spinner at 0.80: learned "), r.err());
+    assertTrue(r.err().contains("known spinner at 0.80 with its batch profile: " + TEST_DOCS + "/" + TEST_DOCS),
+        r.err());
+    List<String[]> rows = rows(r.out());
+    assertEquals(1, rows.size(), r.out());
+    assertEquals(TEST_DOCS, Integer.parseInt(rows.get(0)[3]));
+    Result bad = run(args("--batch-profile", "-1").toArray(new String[0]));
+    assertEquals(2, bad.code(), bad.err());
+    assertTrue(bad.err().contains("--batch-profile must be >= 0"), bad.err());
+  }
+
+  @Test
   void badOptionsAreUsageErrors() {
     Result r = run(args("--rates", "1.5").toArray(new String[0]));
     assertEquals(2, r.code(), r.err());

@@ -155,8 +155,15 @@ public final class Unspin implements AutoCloseable {
       if (shipped != null && !gateShipped) {
         profiles.add(shipped);
       }
+      List<SpinnerProfile> users = new ArrayList<>();
       for (Path p : b.profileFiles) {
-        profiles.add(ProfileFormat.load(p));
+        users.add(ProfileFormat.load(p));
+      }
+      users.addAll(b.profileObjects);
+      // the user's profiles, for the texts the judge finds likely spun without them (profileGate), else everywhere
+      CandidateGenerator judgedProfiles = b.profileGate > 0 && !users.isEmpty() ? new ProfileCandidates(users) : null;
+      if (judgedProfiles == null) {
+        profiles.addAll(users);
       }
       EditReranker reranker = null;
       if (b.rerankerFile != null) {
@@ -180,7 +187,7 @@ public final class Unspin implements AutoCloseable {
       java.util.function.Function<String, SpanCandidateGenerator> conditional = list == null ? null
           : text -> FingerprintCandidates.whereMatched(list.join().match(text));
       Restorer.Builder rb = Restorer.builder(lm).weights(weights).reranker(reranker).judge(judge)
-          .documentCandidates(conditional);
+          .documentCandidates(conditional).judgedCandidates(judgedProfiles, b.profileGate);
       CandidateGenerator gatedFull = null;
       if (gateShipped) {
         // The shipped profile holds the paper mills' habits ("fuel" for "gasoline"), mostly wrong in other
@@ -214,7 +221,8 @@ public final class Unspin implements AutoCloseable {
           BinaryLm terms = TermsModel.load(wordings, DefaultModels.cacheDirectory());
           termsModel = terms;
           return Restorer.builder(new InterpolatedLm(List.of(general, terms), new double[] {1 - w, w}))
-              .weights(weights).reranker(r).judge(judge).documentCandidates(conditional).candidates(full).build();
+              .weights(weights).reranker(r).judge(judge).documentCandidates(conditional).candidates(full)
+              .judgedCandidates(judgedProfiles, b.profileGate).build();
         });
       } else {
         termsGate = null;
@@ -454,6 +462,8 @@ public final class Unspin implements AutoCloseable {
     private boolean defaultProfile = true;
     private boolean defaultProfileEverywhere;
     private final List<Path> profileFiles = new ArrayList<>();
+    private final List<SpinnerProfile> profileObjects = new ArrayList<>();
+    private double profileGate;
     private ChannelWeights weights;
     private Path detectorFile;
     private Double spunThreshold;
@@ -568,6 +578,32 @@ public final class Unspin implements AutoCloseable {
     /** Adds a spinner profile (TSV, see {@code unspin profile show}). */
     public Builder profile(Path file) {
       profileFiles.add(Objects.requireNonNull(file, "file"));
+      return this;
+    }
+
+    /**
+     * Gives the profiles added with {@link #profile} only to the texts that the detector, as the
+     * restorer's judge, finds at least {@code p} likely spun without them (such a text is restored
+     * again with them); 0 (the default): to every text. For a profile learned from one spinner's
+     * pages ({@code profile learn --from-batch}) used on text of other writers too. Needs the
+     * judge (the embedded detector or {@link #detector}, and channel weights that ask it).
+     *
+     * @throws IllegalArgumentException if {@code p} is not in [0, 1]
+     */
+    public Builder profileGate(double p) {
+      if (!(p >= 0 && p <= 1)) {
+        throw new IllegalArgumentException("profile gate must be in [0, 1] (got " + p + ")");
+      }
+      this.profileGate = p;
+      return this;
+    }
+
+    /**
+     * Adds a spinner profile held in memory, e.g. one learned from a batch of a spinner's pages
+     * ({@code restorer().learnFromBatch(texts).toProfile(...)}).
+     */
+    public Builder profile(SpinnerProfile profile) {
+      profileObjects.add(Objects.requireNonNull(profile, "profile"));
       return this;
     }
 

@@ -54,8 +54,8 @@ public final class ProfileFormat {
       #   @source            what it was learned from
       #   @license           licence of that data (credit it where the profile is shipped)
       #   @created           date, yyyy-mm-dd
-      #   @pairs             aligned (spun, original) pairs used
-      #   @tokens            original word tokens in those pairs
+      #   @pairs             aligned (spun, original) pairs used (batch-self-training: texts)
+      #   @tokens            original word tokens in those pairs (0: not known)
       #   @eligible          original word tokens the spinner could replace
       #   @changed           original word tokens it replaced
       #   @replacement_rate  changed / eligible, in [0, 1] (required)

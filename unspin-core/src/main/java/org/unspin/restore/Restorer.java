@@ -69,6 +69,14 @@ public final class Restorer {
   private final Layer gated;
   /** Which documents get the gated candidates instead ({@link Builder#gatedCandidates}); null without. */
   private final java.util.function.Predicate<String> gate;
+  /**
+   * The base's and the gated candidates with the judged ones added ({@link Builder#judgedCandidates}),
+   * for a document the judge finds at least {@link #judgedCandidatesGate} likely spun without them;
+   * null without.
+   */
+  private final Layer judgedBase;
+  private final Layer judgedGated;
+  private final double judgedCandidatesGate;
   /** A document's own candidates ({@link Builder#documentCandidates}); null without. */
   private final java.util.function.Function<String, SpanCandidateGenerator> documentCandidates;
   private final ContextProposer proposer;
@@ -91,6 +99,13 @@ public final class Restorer {
     this.gate = b.gate;
     this.documentCandidates = b.documentCandidates;
     this.gated = b.gate == null ? null : new Layer(b.gatedGenerator, proposer == null, b.spanCacheSize);
+    this.judgedCandidatesGate = b.judgedGenerator == null ? 0 : b.judgedGate;
+    this.judgedBase = b.judgedGenerator == null ? null
+        : new Layer(CandidateGenerator.union(List.of(b.generator, b.judgedGenerator)), proposer == null,
+            b.spanCacheSize);
+    this.judgedGated = b.judgedGenerator == null || b.gate == null ? null
+        : new Layer(CandidateGenerator.union(List.of(b.gatedGenerator, b.judgedGenerator)), proposer == null,
+            b.spanCacheSize);
     LanguageModel model = b.lm;
     this.works = ThreadLocal.withInitial(() -> new Work(model, wordIdCache,
         (float) (weights.unknownAsRare() > 0 ? weights.unknownAsRare() * unknownGap() : 0)));
@@ -176,6 +191,8 @@ public final class Restorer {
     private long spanCacheSize = defaultSpanCacheSize();
     private CandidateGenerator gatedGenerator;
     private java.util.function.Predicate<String> gate;
+    private CandidateGenerator judgedGenerator;
+    private double judgedGate;
     private java.util.function.Function<String, SpanCandidateGenerator> documentCandidates;
 
     private Builder(LanguageModel lm) {
@@ -202,6 +219,24 @@ public final class Restorer {
       }
       this.gatedGenerator = g;
       this.gate = gate;
+      return this;
+    }
+
+    /**
+     * Adds the candidates of {@code g} (e.g. a user's spinner profiles) to those of a document that
+     * the judge ({@link #judge}) finds at least {@code gate} likely spun without them: the document
+     * is then restored again with them. A profile learned from one spinner's pages then leaves
+     * other text alone. Without a judge, or where it is not asked (no self-training, both of its
+     * gates at 0), no document gets them. Null removes them.
+     *
+     * @throws IllegalArgumentException if {@code gate} is not in (0, 1]
+     */
+    public Builder judgedCandidates(CandidateGenerator g, double gate) {
+      if (g != null && !(gate > 0 && gate <= 1)) {
+        throw new IllegalArgumentException("gate must be in (0, 1] (got " + gate + ")");
+      }
+      this.judgedGenerator = g;
+      this.judgedGate = gate;
       return this;
     }
 
@@ -334,7 +369,12 @@ public final class Restorer {
     // ({@link ChannelWeights#gatedJudgedGate()}; NaN, not judged: no).
     double g = weights.gatedJudgedGate();
     if (layer != gated && gated != null && g > 0 && d.judgedP >= g) {
-      return decodeRounds(text, tokens, gated, work);
+      layer = gated;
+      d = decodeRounds(text, tokens, gated, work);
+    }
+    // and one it finds likely spun without the judged candidates gets them too (Builder.judgedCandidates)
+    if (judgedBase != null && d.judgedP >= judgedCandidatesGate) {
+      return decodeRounds(text, tokens, layer == gated ? judgedGated : judgedBase, work);
     }
     return d;
   }
@@ -397,9 +437,9 @@ public final class Restorer {
   /**
    * The unaligned profile learner: restores every text of a batch (one site's pages, one
    * spinner), pools the confident substitutions of all of them, decodes again with the pooled
-   * channel for {@link ChannelWeights#selfTrainingRounds()} rounds, and returns the final counts.
-   * Texts are tokenized with {@link AnalyzedTokens}; memory holds one text at a time plus the
-   * counts.
+   * channel for {@link ChannelWeights#selfTrainingRounds()} rounds, and returns the final counts
+   * with how often each learned surface phrase occurs in the batch ({@link
+   * SubstitutionCounts#occurrences}). Texts are tokenized with {@link AnalyzedTokens}.
    */
   public SubstitutionCounts learnFromBatch(List<String> texts) {
     return learnFromBatch(texts, AnalyzedTokens::of);
@@ -408,23 +448,74 @@ public final class Restorer {
   /** {@link #learnFromBatch(List)} with the caller's tokenizer (e.g. an analyzer adapter). */
   public SubstitutionCounts learnFromBatch(List<String> texts,
       java.util.function.Function<String, List<InputToken>> tokenizer) {
+    return learnFromBatch(texts, tokenizer, (round, rounds, documents) -> { });
+  }
+
+  /** Told how far {@link #learnFromBatch(Iterable, java.util.function.Function, BatchProgress)} is. */
+  @FunctionalInterface
+  public interface BatchProgress {
+    /**
+     * Called after each document of each pass: {@code round} from 0 to {@code rounds} (the
+     * decoding rounds), then {@code rounds + 1} for the last pass, which only counts the learned
+     * phrases' occurrences; {@code documents} done in this pass.
+     */
+    void documentDone(int round, int rounds, int documents);
+  }
+
+  /**
+   * {@link #learnFromBatch(List)} over texts read again for each pass ({@link
+   * ChannelWeights#selfTrainingRounds()} + 2 passes: the decoding rounds, then one that counts the
+   * learned surfaces' occurrences), so that memory holds one text at a time plus the counts:
+   * {@code texts} must give the same texts in the same order every time it is iterated.
+   */
+  public SubstitutionCounts learnFromBatch(Iterable<String> texts,
+      java.util.function.Function<String, List<InputToken>> tokenizer, BatchProgress progress) {
+    Objects.requireNonNull(progress, "progress");
     Work work = work();
     DocChannel state = new DocChannel(weights.replacementRate(), null);
     SubstitutionCounts.Accumulator last = null;
-    for (int round = 0; round <= weights.selfTrainingRounds(); round++) {
+    int rounds = weights.selfTrainingRounds();
+    for (int round = 0; round <= rounds; round++) {
       DocChannel collector = new DocChannel(0, new SubstitutionCounts.Accumulator());
-      for (int d = 0; d < texts.size(); d++) {
-        String text = texts.get(d);
+      int d = 0;
+      for (String text : texts) {
         Prepared doc = prepare(text, tokenizer.apply(text), work, layerFor(text));
         collector.collect(decodeDocument(doc, state, work, d), d, weights);
         collector.counts.documents++;
+        d++;
+        progress.documentDone(round, rounds, d);
       }
       collector.rate = estimateRate(collector.counts);
-      LOG.debug("batch round {}: {} documents, rate {}", round, texts.size(), collector.rate);
+      LOG.debug("batch round {}: {} documents, rate {}", round, d, collector.rate);
       last = collector.counts;
       state = collector;
     }
-    return last.freeze();
+    // How often each learned surface occurs in all, restored or not: a profile's entry for a surface
+    // the batch mostly leaves as it is ("about", with "of" learned) is worth less than one for a
+    // surface it always restores ("angstrom" for "a").
+    java.util.Set<String> surfaces = last.surfaces();
+    Map<String, Integer> occurrences = new HashMap<>();
+    StringBuilder sb = new StringBuilder();
+    int d = 0;
+    for (String text : texts) {
+      List<InputToken> tokens = tokenizer.apply(text);
+      for (int i = 0; i < tokens.size(); i++) {
+        sb.setLength(0);
+        for (int len = 1; len <= Candidate.MAX_SPAN && i + len <= tokens.size(); len++) {
+          if (len > 1) {
+            sb.append(' ');
+          }
+          sb.append(tokens.get(i + len - 1).lmForm());
+          String phrase = sb.toString();
+          if (surfaces.contains(phrase)) {
+            occurrences.merge(phrase, 1, Integer::sum);
+          }
+        }
+      }
+      d++;
+      progress.documentDone(rounds + 1, rounds, d);
+    }
+    return last.freeze(occurrences);
   }
 
   /**
@@ -652,7 +743,7 @@ public final class Restorer {
     doc.ids = work.wordIds;
     doc.text = text;
     doc.layer = layer;
-    if (documentCandidates != null && (gate == null || layer == gated)) {
+    if (documentCandidates != null && (gate == null || layer == gated || layer == judgedGated)) {
       doc.own = documentCandidates.apply(text);
     }
     doc.tokens = tokens;
@@ -1898,7 +1989,7 @@ public final class Restorer {
               orderWeight += ch.posterior;
             }
           }
-          counts.add(ch.key, ch.posterior);
+          counts.add(ch.key, ch.posterior, doc);
           originals.merge(ch.candidate.phrase(), ch.posterior, Double::sum);
           own.computeIfAbsent(position(doc, ch.token), p -> new HashMap<>()).merge(ch.key, ch.posterior,
               Double::sum);
@@ -1996,6 +2087,25 @@ public final class Restorer {
       return reranker == null || eligible == 0 ? 0 : strictEdits(judged) / (double) eligible;
     }
 
+    /**
+     * {@code judged} with the posterior of each profile entry's change (which the reranker does not
+     * judge), as evidence that a document restored with judged candidates ({@link
+     * Builder#judgedCandidates}) is spun: a profile learned from a spinner's batch holds that
+     * batch's most frequent right restorations, and without them such a text lost its edits under
+     * the reranker's threshold. Elsewhere profile entries are not counted, as before: the shipped
+     * profile's habits in a paper's text would lower the threshold for the thesaurus's doubtful
+     * edits there ("mammogram" to "x-ray"). The list's phrases never count (the detector weighs them).
+     */
+    private double[] withPosteriors(double[] judged) {
+      double[] e = judged.clone();
+      for (int i = 0; i < e.length; i++) {
+        if (Double.isNaN(e[i]) && changes.get(i).candidate.source() == CandidateSource.PROFILE) {
+          e[i] = changes.get(i).posterior;
+        }
+      }
+      return e;
+    }
+
     /** The reranker's probability of each change, NaN for those it does not judge ({@link #judges}). */
     private double[] judged() {
       double[] p = new double[changes.size()];
@@ -2029,7 +2139,9 @@ public final class Restorer {
       int copied = 0;
       double[] judged = judged();
       double threshold = reranker == null ? 0 : reranker.threshold();
-      if (looksSpun(judged)) { // its edits are more often right than the reranker's document-blind estimate
+      // (in a text restored again with judged candidates, their restorations are evidence too)
+      boolean judgedLayer = doc.layer == judgedBase || doc.layer == judgedGated;
+      if (looksSpun(judgedLayer ? withPosteriors(judged) : judged)) { // more often right than the reranker's estimate
         threshold = weights.spunDocumentThreshold();
       }
       threshold = Math.max(threshold, floor);

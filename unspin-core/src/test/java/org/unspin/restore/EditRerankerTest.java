@@ -190,6 +190,41 @@ class EditRerankerTest {
     assertTrue(noneStrict.restore(spun).edits().isEmpty());
   }
 
+  /**
+   * In a text restored again with judged candidates (a user's profile behind the gate), a profile
+   * entry's restoration (kept by its posterior, not judged by the reranker) is evidence that the
+   * text is spun as much as a thesaurus pair: a profile learned from a batch holds that batch's
+   * most frequent right restorations, and with them left out a spun text lost its low-threshold
+   * edits. A profile given to every text is not counted (the shipped one in a paper's text).
+   */
+  @Test
+  void aJudgedProfilesRestorationCountsAsEvidenceThatTheTextIsSpun() {
+    CountingLm lm = RestorerTest.toyLm();
+    ToyThesaurus th = RestorerTest.toyThesaurus();
+    String spun = "The inventory market fell. The central financial institution raised interest rates.";
+    double logit3 = Math.log(0.3 / 0.7);
+    ChannelWeights w = ChannelWeights.DEFAULTS.with("spunDocumentEditRate", 0.01).with("spunDocumentThreshold", 0.2)
+        .with("spunDocumentEvidence", 1).with("spunDocumentMinEdits", 1.0).with("judgedSpunGate", 0.99);
+    org.unspin.channel.ProfileInfo info = new org.unspin.channel.ProfileInfo("farm", "hand", "test", "CC0",
+        "2026-12-02", 1, 1, 1, 1, 0.5, "none");
+    ProfileCandidates profile = new ProfileCandidates(List.of(new org.unspin.channel.SpinnerProfile(info,
+        List.of(new org.unspin.channel.SpinnerProfile.Entry("financial institution", "bank", 9, 0.9, 0.9)))));
+    Restorer judged = Restorer.builder(lm).candidates(th).judgedCandidates(profile, 0.5)
+        .judge(new JudgedRateTest.FixedJudge(0.9)).reranker(constant(logit3, 0.5)).weights(w).build();
+    RestoredText out = judged.restore(spun);
+    // the profile's "bank" (its posterior) and the thesaurus's "stock" (0.3) make more than one
+    // expected right edit: the text looks spun, and "stock" passes its threshold of 0.2
+    assertEquals("The stock market fell. The central bank raised interest rates.", out.text(),
+        () -> out.edits().toString());
+    // the same profile given to every text: "bank" is restored, but 0.3 alone is too little
+    // evidence, and the reranker's 0.5 drops "stock"
+    Restorer everywhere = Restorer.builder(lm).candidates(CandidateGenerator.union(List.of(th, profile)))
+        .judge(new JudgedRateTest.FixedJudge(0.9)).reranker(constant(logit3, 0.5)).weights(w).build();
+    RestoredText plain = everywhere.restore(spun);
+    assertEquals("The inventory market fell. The central bank raised interest rates.", plain.text(),
+        () -> plain.edits().toString());
+  }
+
   @Test
   void withTheExpectedEditsAsEvidenceEditsUnderTheRerankersThresholdCanMakeADocumentLookSpun() {
     CountingLm lm = RestorerTest.toyLm();

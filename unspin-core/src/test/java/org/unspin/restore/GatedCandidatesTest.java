@@ -98,4 +98,31 @@ class GatedCandidatesTest {
     assertThrows(IllegalArgumentException.class, () -> ChannelWeights.DEFAULTS.with("defaultProfileDiscount", -1));
     assertThrows(IllegalArgumentException.class, () -> new ProfileCandidates(List.of(), -0.5));
   }
+
+  /** The toy thesaurus's "fell" alone: the judged candidates of these tests. */
+  static ToyThesaurus fellOnly() {
+    return ToyThesaurus.of(java.util.Map.of("fell", thesaurus.synonyms("fell")));
+  }
+
+  static Restorer judged(SpunJudge judge, double gate) {
+    return Restorer.builder(lm).candidates(withoutFell).judgedCandidates(fellOnly(), gate).weights(JUDGED)
+        .judge(judge).build();
+  }
+
+  @Test
+  void judgedCandidatesGoOnlyToTextsTheJudgeFindsLikelySpunWithoutThem() {
+    RestoredText with = everywhere(JUDGED, new JudgedRateTest.FixedJudge(0.6)).restore(DOC);
+    assertTrue(restoresFell(with), with::text);
+    RestoredText spun = judged(new JudgedRateTest.FixedJudge(0.6), 0.5).restore(DOC);
+    assertEquals(with.text(), spun.text());
+    assertEquals(with.edits(), spun.edits());
+    RestoredText clean = judged(new JudgedRateTest.FixedJudge(0.4), 0.5).restore(DOC);
+    assertFalse(restoresFell(clean), () -> "judged clean: no judged candidate: " + clean.edits());
+    // without a judge nothing is judged, and no text gets them
+    Restorer noJudge = Restorer.builder(lm).candidates(withoutFell).judgedCandidates(fellOnly(), 0.5).weights(JUDGED)
+        .build();
+    assertFalse(restoresFell(noJudge.restore(DOC)));
+    assertThrows(IllegalArgumentException.class, () -> Restorer.builder(lm).judgedCandidates(fellOnly(), 0));
+    assertThrows(IllegalArgumentException.class, () -> Restorer.builder(lm).judgedCandidates(fellOnly(), 1.5));
+  }
 }

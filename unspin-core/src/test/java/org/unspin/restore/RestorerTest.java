@@ -272,4 +272,34 @@ class RestorerTest {
     assertTrue(counts.toTsv().startsWith("# Unspin substitution counts"));
     assertFalse(counts.toTsv().contains("\tstore\t"), counts::toTsv);
   }
+
+  @Test
+  void aBatchReadAgainForEachPassLearnsWhatTheListLearnsAndCountsTheSurfaces() {
+    List<String> batch = List.of(
+        "The inventory market fell sharply on Monday.",
+        "Investors watched the inventory market closely.",
+        "The central financial institution raised interest rates on Thursday.",
+        "The inventory market closed higher on Friday.");
+    int[] iterations = {0};
+    Iterable<String> reread = () -> {
+      iterations[0]++;
+      return batch.iterator();
+    };
+    List<int[]> calls = new ArrayList<>();
+    SubstitutionCounts counts = restorer.learnFromBatch(reread, AnalyzedTokens::of,
+        (round, rounds, documents) -> calls.add(new int[] {round, rounds, documents}));
+    assertEquals(restorer.learnFromBatch(batch).toTsv(), counts.toTsv());
+    int passes = ChannelWeights.DEFAULTS.selfTrainingRounds() + 2; // the rounds, then the count of the surfaces
+    assertEquals(passes, iterations[0]);
+    assertEquals(passes * batch.size(), calls.size());
+    assertEquals(passes - 1, calls.get(calls.size() - 1)[0]);
+    assertEquals(batch.size(), calls.get(calls.size() - 1)[2]);
+    // "inventory" is written three times, each restored; a phrase nobody restored is not counted
+    assertEquals(3, counts.occurrences("inventory"), counts::toTsv);
+    assertEquals(0, counts.occurrences("market"));
+    // restored in three of the four documents, once each
+    SubstitutionCounts.Entry stock = counts.entries().stream().filter(e -> e.surface().equals("inventory"))
+        .findFirst().orElseThrow();
+    assertEquals(3, stock.documents(), counts::toTsv);
+  }
 }

@@ -68,6 +68,11 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--profile", paramLabel = "FILE", description = "A spinner profile (TSV); repeatable.")
   List<Path> profiles = new ArrayList<>();
 
+  @Option(names = "--profile-gate", paramLabel = "P",
+      description = "Give the --profile files only to texts the detector finds at least P likely spun without"
+          + " them (default: every text).")
+  Double profileGate;
+
   @Option(names = "--fingerprints", paramLabel = "CSV",
       description = "A tortured-phrase list in the Problematic Paper Screener's CSV format (e.g. a newer export)"
           + " instead of the shipped one.")
@@ -123,6 +128,13 @@ public final class ServeCommand implements Callable<Integer> {
     Unspin.Builder b = Unspin.builder().lmHashIndex(true).preloadDetector(true);
     lms.forEach(b::languageModel);
     profiles.forEach(b::profile);
+    if (profileGate != null) {
+      if (!(profileGate > 0 && profileGate <= 1)) {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+            "--profile-gate must be in (0, 1] (got " + profileGate + ")");
+      }
+      b.profileGate(profileGate);
+    }
     if (fingerprints != null) {
       b.fingerprintList(org.unspin.channel.fingerprint.FingerprintList.load(fingerprints));
     }

@@ -36,6 +36,11 @@ final class JobModelOptions {
   @Option(names = "--profile", paramLabel = "FILE", description = "A spinner profile (TSV); repeatable.")
   List<String> profiles = new ArrayList<>();
 
+  @Option(names = "--profile-gate", paramLabel = "P",
+      description = "Give the --profile files only to records the detector finds at least P likely spun without"
+          + " them (default: every record).")
+  Double profileGate;
+
   @Option(names = "--no-default-profile",
       description = "Leave out the shipped profile learned from the tortured-phrase list.")
   boolean noDefaultProfile;
@@ -95,6 +100,9 @@ final class JobModelOptions {
     if (fingerprints != null) { // (only when given: manifests written before the option still match)
       m.put("--fingerprints", withScheme(fingerprints));
     }
+    if (profileGate != null) { // (only when given, as above)
+      m.put("--profile-gate", profileGate.toString());
+    }
     m.put("--channel-weights", channelWeights == null ? "" : withScheme(channelWeights));
     m.put("--detector", detector == null ? "" : withScheme(detector));
     m.put("--reranker", reranker == null ? "" : withScheme(reranker));
@@ -121,6 +129,9 @@ final class JobModelOptions {
     }
     if (!(sourceCoverage > 0 && sourceCoverage <= 1)) {
       throw new InputException("--source-coverage must be in (0, 1] (got " + sourceCoverage + ")");
+    }
+    if (profileGate != null && !(profileGate > 0 && profileGate <= 1)) {
+      throw new InputException("--profile-gate must be in (0, 1] (got " + profileGate + ")");
     }
     String indexFile = index == null ? null : withScheme(index);
     boolean domainLm = false;
@@ -162,7 +173,7 @@ final class JobModelOptions {
       jsc.sc().addFile(indexFile, true);
     }
     return new ModelSpec(lmNames, !noDefaultLm, lmWeights, profileNames, !noDefaultProfile, cw, det, threshold, rr,
-        !noReranker, idx, sourceCoverage, defaultProfileEverywhere, fp);
+        !noReranker, idx, sourceCoverage, defaultProfileEverywhere, fp, profileGate == null ? 0 : profileGate);
   }
 
   private static String ship(JavaSparkContext jsc, String given, Map<String, String> shipped) throws IOException {

@@ -34,15 +34,26 @@ import org.unspin.restore.ChannelWeights;
  *     --default-profile-everywhere})
  * @param fingerprints shipped tortured-phrase list used instead of the shipped one ({@code
  *     --fingerprints}), or {@code null}
+ * @param profileGate the {@code profiles} only for records the detector finds at least this likely
+ *     spun without them ({@code --profile-gate}); 0: for every record
  */
 public record ModelSpec(List<String> languageModels, boolean defaultLanguageModel, double[] interpolationWeights,
     List<String> profiles, boolean defaultProfile, String channelWeights, String detector, Double threshold,
     String reranker, boolean useReranker, String index, double sourceCoverage, boolean defaultProfileEverywhere,
-    String fingerprints) implements Serializable {
+    String fingerprints, double profileGate) implements Serializable {
 
   /** The embedded models only, as {@code unspin check} uses them without options. */
   public static final ModelSpec DEFAULTS = new ModelSpec(List.of(), true, null, List.of(), true, null, null, null,
       null, true, null, 0.5, false);
+
+  /** A spec whose profiles apply to every record. */
+  public ModelSpec(List<String> languageModels, boolean defaultLanguageModel, double[] interpolationWeights,
+      List<String> profiles, boolean defaultProfile, String channelWeights, String detector, Double threshold,
+      String reranker, boolean useReranker, String index, double sourceCoverage, boolean defaultProfileEverywhere,
+      String fingerprints) {
+    this(languageModels, defaultLanguageModel, interpolationWeights, profiles, defaultProfile, channelWeights, detector,
+        threshold, reranker, useReranker, index, sourceCoverage, defaultProfileEverywhere, fingerprints, 0);
+  }
 
   /** A spec with the shipped tortured-phrase list. */
   public ModelSpec(List<String> languageModels, boolean defaultLanguageModel, double[] interpolationWeights,
@@ -88,6 +99,9 @@ public record ModelSpec(List<String> languageModels, boolean defaultLanguageMode
     if (!(sourceCoverage > 0 && sourceCoverage <= 1)) {
       throw new IllegalArgumentException("sourceCoverage must be in (0, 1] (got " + sourceCoverage + ")");
     }
+    if (!(profileGate >= 0 && profileGate <= 1)) {
+      throw new IllegalArgumentException("profileGate must be in [0, 1] (got " + profileGate + ")");
+    }
   }
 
   /**
@@ -102,6 +116,7 @@ public record ModelSpec(List<String> languageModels, boolean defaultLanguageMode
         .defaultProfileEverywhere(defaultProfileEverywhere).lmHashIndex(true).preloadDetector(true);
     languageModels.forEach(n -> b.languageModel(resolve.apply(n)));
     profiles.forEach(n -> b.profile(resolve.apply(n)));
+    b.profileGate(profileGate);
     if (interpolationWeights != null) {
       b.interpolationWeights(interpolationWeights);
     }
@@ -142,14 +157,14 @@ public record ModelSpec(List<String> languageModels, boolean defaultLanguageMode
         && Objects.equals(detector, m.detector) && Objects.equals(threshold, m.threshold)
         && Objects.equals(reranker, m.reranker) && useReranker == m.useReranker && Objects.equals(index, m.index)
         && sourceCoverage == m.sourceCoverage && defaultProfileEverywhere == m.defaultProfileEverywhere
-        && Objects.equals(fingerprints, m.fingerprints);
+        && Objects.equals(fingerprints, m.fingerprints) && profileGate == m.profileGate;
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(languageModels, defaultLanguageModel, java.util.Arrays.hashCode(interpolationWeights),
         profiles, defaultProfile, channelWeights, detector, threshold, reranker, useReranker, index, sourceCoverage,
-        defaultProfileEverywhere, fingerprints);
+        defaultProfileEverywhere, fingerprints, profileGate);
   }
 
   @Override

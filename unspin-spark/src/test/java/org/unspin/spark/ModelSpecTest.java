@@ -43,6 +43,15 @@ class ModelSpecTest {
         0.5, true);
     assertNotEquals(ModelSpec.DEFAULTS, everywhere);
     assertEquals(everywhere, roundTrip(everywhere));
+    ModelSpec gated = new ModelSpec(List.of(), true, null, List.of("farm.tsv"), true, null, null, null, null, true,
+        null, 0.5, false, null, 0.5);
+    assertNotEquals(gated, new ModelSpec(List.of(), true, null, List.of("farm.tsv"), true, null, null, null, null,
+        true, null, 0.5, false, null));
+    assertEquals(gated, roundTrip(gated));
+    assertEquals(gated.hashCode(), roundTrip(gated).hashCode());
+    IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> new ModelSpec(List.of(), true,
+        null, List.of(), true, null, null, null, null, true, null, 0.5, false, null, 1.5));
+    assertTrue(bad.getMessage().contains("profileGate"), bad.getMessage());
   }
 
   @Test

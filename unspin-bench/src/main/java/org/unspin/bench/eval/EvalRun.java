@@ -25,6 +25,7 @@ import org.unspin.bench.corpus.Document;
 import org.unspin.bench.corpus.DocumentStream;
 import org.unspin.channel.SimulatorConfig;
 import org.unspin.channel.SpinSimulator;
+import org.unspin.channel.SpinnerProfile;
 import org.unspin.channel.SpunText;
 import org.unspin.channel.Substitution;
 import org.unspin.channel.fingerprint.FingerprintMatch;
@@ -32,6 +33,7 @@ import org.unspin.channel.fingerprint.FingerprintMatcher;
 import org.unspin.detect.CheckReport;
 import org.unspin.lexicon.LexiconDictionary;
 import org.unspin.restore.RestoredText;
+import org.unspin.restore.SubstitutionCounts;
 
 /**
  * The evaluation harness behind {@code unspin eval run}: samples documents of one split of the
@@ -55,6 +57,14 @@ public final class EvalRun {
   @FunctionalInterface
   public interface UnspinFactory {
     Unspin create(LexiconDictionary candidates);
+
+    /**
+     * The same with the spinner profile {@code batch} added ({@link #batchProfile}); a factory
+     * that cannot add one refuses.
+     */
+    default Unspin create(LexiconDictionary candidates, SpinnerProfile batch) {
+      throw new UnsupportedOperationException("this factory cannot add a spinner profile");
+    }
   }
 
   /**
@@ -88,6 +98,7 @@ public final class EvalRun {
   private final LexiconDictionary lexicon;
   private final FingerprintMatcher baseline;
   private final Consumer<String> progress;
+  private double batchMinCount;
 
   /**
    * @param config what to measure
@@ -103,6 +114,25 @@ public final class EvalRun {
     this.lexicon = Objects.requireNonNull(lexicon, "lexicon");
     this.baseline = Objects.requireNonNull(baseline, "baseline");
     this.progress = Objects.requireNonNull(progress, "progress");
+  }
+
+  /**
+   * Measures each cell with a profile learned from that cell's spun texts alone, as a user learns
+   * one from a batch of a spinner's pages ({@code unspin profile learn --from-batch}): the
+   * setting's restorer learns from the batch ({@link org.unspin.restore.Restorer#learnFromBatch},
+   * no originals seen), {@link SubstitutionCounts#toProfile} keeps the substitutions of count
+   * {@code minCount} or more restored in {@link SubstitutionCounts#DEFAULT_MIN_DOCUMENTS} documents
+   * or more, and the clean and spun texts of the cell are checked and restored
+   * with that profile added. 0 (the default): no batch profile.
+   *
+   * @return this
+   */
+  public EvalRun batchProfile(double minCount) {
+    if (!(minCount >= 0) || Double.isInfinite(minCount)) {
+      throw new IllegalArgumentException("minCount must be >= 0 and finite (got " + minCount + ")");
+    }
+    this.batchMinCount = minCount;
+    return this;
   }
 
   /** Reads all usable documents of the split and keeps a seeded sample of {@code documents}, in sample order. */
@@ -155,7 +185,11 @@ public final class EvalRun {
           unspin.detector(); // fail now, not in a worker, when no detector is available
           progress.accept(String.format(Locale.ROOT, "%s spinner: models ready in %.1f s", setting.label(),
               (System.nanoTime() - load) / 1e9));
-          runSetting(setting, docs, views[0], unspin, pool, start, cells, kinds);
+          if (batchMinCount > 0) {
+            runSettingWithBatchProfiles(setting, docs, views, unspin, pool, start, cells, kinds);
+          } else {
+            runSetting(setting, docs, views[0], unspin, pool, start, cells, kinds);
+          }
         }
       }
     } finally {
@@ -193,18 +227,11 @@ public final class EvalRun {
         Document document = docs.get(doc);
         String text = document.text();
         clean[doc] = measure(unspin, text, text, List.of());
-        SimulatorConfig.Choice choice = choice(config.seed(), document.id());
         for (int r = 0; r < k; r++) {
-          double rate = config.rates().get(r);
-          SimulatorConfig habits = SimulatorConfig.of(rate, choice).withConsistent(setting == EvalSetting.CONSISTENT)
-              .withProtectClosedClasses(setting == EvalSetting.PROTECTED || setting == EvalSetting.SPARING)
-              .withMangleNames(setting != EvalSetting.SPARING);
-          SpunText s = new SpinSimulator(spinDict, habits).spin(document.id(), text,
-              spinSeed(config.seed(), document.id(), rate));
-          if (s.substitutions().isEmpty()) {
-            continue; // nothing was spun: not a spun document
+          SpunText s = spin(setting, spinDict, document, config.rates().get(r));
+          if (s != null) {
+            spun[r][doc] = measure(unspin, s.spun(), text, s.substitutions());
           }
-          spun[r][doc] = measure(unspin, s.spun(), text, s.substitutions());
         }
         int c = done.incrementAndGet();
         if (c % step == 0 || c == n) {
@@ -214,6 +241,74 @@ public final class EvalRun {
         return null;
       }));
     }
+    awaitAll(futures);
+    for (int r = 0; r < k; r++) {
+      addCell(setting, config.rates().get(r), clean, spun[r], cells, kinds);
+    }
+  }
+
+  /** {@link #batchProfile}: per rate, a profile learned from the cell's spun texts, then the cell measured with it. */
+  private void runSettingWithBatchProfiles(EvalSetting setting, List<Document> docs, LexiconDictionary[] views,
+      Unspin learner, ExecutorService pool, long start, List<CellResult> cells, List<KindResult> kinds) {
+    int n = docs.size();
+    for (double rate : config.rates()) {
+      SpunText[] spunTexts = new SpunText[n];
+      List<String> batch = new ArrayList<>(n);
+      for (int d = 0; d < n; d++) {
+        spunTexts[d] = spin(setting, views[0], docs.get(d), rate);
+        if (spunTexts[d] != null) {
+          batch.add(spunTexts[d].spun());
+        }
+      }
+      long t0 = System.nanoTime();
+      SubstitutionCounts counts = learner.restorer().learnFromBatch(batch);
+      String label = String.format(Locale.ROOT, "%s spinner at %.2f", setting.label(), rate);
+      SpinnerProfile profile = counts.toProfile("eval-batch", label + ", " + batch.size() + " spun documents",
+          "unknown", "unknown", batchMinCount, SubstitutionCounts.DEFAULT_MIN_DOCUMENTS);
+      progress.accept(String.format(Locale.ROOT, "%s: learned %d profile entries (%d substitutions) from %d spun"
+          + " documents in %.1f s", label, profile.size(), counts.entries().size(), batch.size(),
+          (System.nanoTime() - t0) / 1e9));
+      Outcome[] clean = new Outcome[n];
+      Outcome[] spun = new Outcome[n];
+      try (Unspin unspin = factory.create(views[1], profile)) {
+        AtomicInteger done = new AtomicInteger();
+        int step = Math.max(1, n / 10);
+        List<Future<?>> futures = new ArrayList<>(n);
+        for (int d = 0; d < n; d++) {
+          final int doc = d;
+          futures.add(pool.submit(() -> {
+            String text = docs.get(doc).text();
+            clean[doc] = measure(unspin, text, text, List.of());
+            SpunText s = spunTexts[doc];
+            if (s != null) {
+              spun[doc] = measure(unspin, s.spun(), text, s.substitutions());
+            }
+            int c = done.incrementAndGet();
+            if (c % step == 0 || c == n) {
+              progress.accept(String.format(Locale.ROOT, "%s with its batch profile: %d/%d documents (%.0f s)", label,
+                  c, n, (System.nanoTime() - start) / 1e9));
+            }
+            return null;
+          }));
+        }
+        awaitAll(futures);
+      }
+      addCell(setting, rate, clean, spun, cells, kinds);
+    }
+  }
+
+  /** The spun version of {@code document} at {@code rate}, or null when nothing was spun (not a spun document). */
+  private SpunText spin(EvalSetting setting, LexiconDictionary spinDict, Document document, double rate) {
+    SimulatorConfig habits = SimulatorConfig.of(rate, choice(config.seed(), document.id()))
+        .withConsistent(setting == EvalSetting.CONSISTENT)
+        .withProtectClosedClasses(setting == EvalSetting.PROTECTED || setting == EvalSetting.SPARING)
+        .withMangleNames(setting != EvalSetting.SPARING);
+    SpunText s = new SpinSimulator(spinDict, habits).spin(document.id(), document.text(),
+        spinSeed(config.seed(), document.id(), rate));
+    return s.substitutions().isEmpty() ? null : s;
+  }
+
+  private static void awaitAll(List<Future<?>> futures) {
     for (Future<?> f : futures) {
       try {
         f.get();
@@ -231,22 +326,23 @@ public final class EvalRun {
         throw new UnspinException("evaluation failed: " + c, c);
       }
     }
-    for (int r = 0; r < k; r++) {
-      double rate = config.rates().get(r);
-      cells.add(cell(setting, rate, clean, spun[r]));
-      int[] total = new int[KindResult.KINDS.size()];
-      int[] reverted = new int[total.length];
-      for (Outcome o : spun[r]) {
-        if (o != null) {
-          for (int i = 0; i < total.length; i++) {
-            total[i] += o.kindTotal()[i];
-            reverted[i] += o.kindReverted()[i];
-          }
+  }
+
+  private void addCell(EvalSetting setting, double rate, Outcome[] clean, Outcome[] spun, List<CellResult> cells,
+      List<KindResult> kinds) {
+    cells.add(cell(setting, rate, clean, spun));
+    int[] total = new int[KindResult.KINDS.size()];
+    int[] reverted = new int[total.length];
+    for (Outcome o : spun) {
+      if (o != null) {
+        for (int i = 0; i < total.length; i++) {
+          total[i] += o.kindTotal()[i];
+          reverted[i] += o.kindReverted()[i];
         }
       }
-      for (int i = 0; i < total.length; i++) {
-        kinds.add(new KindResult(setting, rate, KindResult.KINDS.get(i), total[i], reverted[i]));
-      }
+    }
+    for (int i = 0; i < total.length; i++) {
+      kinds.add(new KindResult(setting, rate, KindResult.KINDS.get(i), total[i], reverted[i]));
     }
   }
 
