@@ -110,9 +110,9 @@ public final class ProfileCommand extends CommandGroup {
           "--from-batch takes spun texts without their originals (directories, .txt, .html, .jsonl, .warc,"
               + " .warc.gz, as 'unspin scan' reads them): every text is restored, the confident restorations of"
               + " the whole batch are pooled and the batch is restored again with them (self-training); the"
-              + " substitutions seen at least --min-count times make the profile. Records that cannot be read or"
-              + " are not English are reported and skipped. The model options (--lm, --profile, ...) set the"
-              + " restorer that learns."})
+              + " substitutions restored at least --min-count times in at least --min-documents texts make the"
+              + " profile. Records that cannot be read or are not English are reported and skipped. The model"
+              + " options (--lm, --profile, ...) set the restorer that learns (--from-batch only)."})
   static final class Learn implements Callable<Integer> {
     @Spec
     CommandSpec spec;

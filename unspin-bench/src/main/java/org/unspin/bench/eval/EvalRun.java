@@ -218,30 +218,17 @@ public final class EvalRun {
     int k = config.rates().size();
     Outcome[] clean = new Outcome[n];
     Outcome[][] spun = new Outcome[k][n];
-    AtomicInteger done = new AtomicInteger();
-    int step = Math.max(1, n / 10);
-    List<Future<?>> futures = new ArrayList<>(n);
-    for (int d = 0; d < n; d++) {
-      final int doc = d;
-      futures.add(pool.submit(() -> {
-        Document document = docs.get(doc);
-        String text = document.text();
-        clean[doc] = measure(unspin, text, text, List.of());
-        for (int r = 0; r < k; r++) {
-          SpunText s = spin(setting, spinDict, document, config.rates().get(r));
-          if (s != null) {
-            spun[r][doc] = measure(unspin, s.spun(), text, s.substitutions());
-          }
+    eachDocument(pool, n, setting.label() + " spinner", start, doc -> {
+      Document document = docs.get(doc);
+      String text = document.text();
+      clean[doc] = measure(unspin, text, text, List.of());
+      for (int r = 0; r < k; r++) {
+        SpunText s = spin(setting, spinDict, document, config.rates().get(r));
+        if (s != null) {
+          spun[r][doc] = measure(unspin, s.spun(), text, s.substitutions());
         }
-        int c = done.incrementAndGet();
-        if (c % step == 0 || c == n) {
-          progress.accept(String.format(Locale.ROOT, "%s spinner: %d/%d documents (%.0f s)", setting.label(), c, n,
-              (System.nanoTime() - start) / 1e9));
-        }
-        return null;
-      }));
-    }
-    awaitAll(futures);
+      }
+    });
     for (int r = 0; r < k; r++) {
       addCell(setting, config.rates().get(r), clean, spun[r], cells, kinds);
     }
@@ -271,27 +258,14 @@ public final class EvalRun {
       Outcome[] clean = new Outcome[n];
       Outcome[] spun = new Outcome[n];
       try (Unspin unspin = factory.create(views[1], profile)) {
-        AtomicInteger done = new AtomicInteger();
-        int step = Math.max(1, n / 10);
-        List<Future<?>> futures = new ArrayList<>(n);
-        for (int d = 0; d < n; d++) {
-          final int doc = d;
-          futures.add(pool.submit(() -> {
-            String text = docs.get(doc).text();
-            clean[doc] = measure(unspin, text, text, List.of());
-            SpunText s = spunTexts[doc];
-            if (s != null) {
-              spun[doc] = measure(unspin, s.spun(), text, s.substitutions());
-            }
-            int c = done.incrementAndGet();
-            if (c % step == 0 || c == n) {
-              progress.accept(String.format(Locale.ROOT, "%s with its batch profile: %d/%d documents (%.0f s)", label,
-                  c, n, (System.nanoTime() - start) / 1e9));
-            }
-            return null;
-          }));
-        }
-        awaitAll(futures);
+        eachDocument(pool, n, label + " with its batch profile", start, doc -> {
+          String text = docs.get(doc).text();
+          clean[doc] = measure(unspin, text, text, List.of());
+          SpunText s = spunTexts[doc];
+          if (s != null) {
+            spun[doc] = measure(unspin, s.spun(), text, s.substitutions());
+          }
+        });
       }
       addCell(setting, rate, clean, spun, cells, kinds);
     }
@@ -306,6 +280,30 @@ public final class EvalRun {
     SpunText s = new SpinSimulator(spinDict, habits).spin(document.id(), document.text(),
         spinSeed(config.seed(), document.id(), rate));
     return s.substitutions().isEmpty() ? null : s;
+  }
+
+  /**
+   * Runs {@code work} for documents 0 to {@code n - 1} on {@code pool}, reporting progress as
+   * {@code label: done/n documents (s)} at every tenth, and waits for all of them.
+   */
+  private void eachDocument(ExecutorService pool, int n, String label, long start,
+      java.util.function.IntConsumer work) {
+    AtomicInteger done = new AtomicInteger();
+    int step = Math.max(1, n / 10);
+    List<Future<?>> futures = new ArrayList<>(n);
+    for (int d = 0; d < n; d++) {
+      final int doc = d;
+      futures.add(pool.submit(() -> {
+        work.accept(doc);
+        int c = done.incrementAndGet();
+        if (c % step == 0 || c == n) {
+          progress.accept(String.format(Locale.ROOT, "%s: %d/%d documents (%.0f s)", label, c, n,
+              (System.nanoTime() - start) / 1e9));
+        }
+        return null;
+      }));
+    }
+    awaitAll(futures);
   }
 
   private static void awaitAll(List<Future<?>> futures) {
