@@ -437,9 +437,12 @@ public final class Restorer {
   /**
    * The unaligned profile learner: restores every text of a batch (one site's pages, one
    * spinner), pools the confident substitutions of all of them, decodes again with the pooled
-   * channel for {@link ChannelWeights#selfTrainingRounds()} rounds, and returns the final counts
-   * with how often each learned surface phrase occurs in the batch ({@link
-   * SubstitutionCounts#occurrences}). Texts are tokenized with {@link AnalyzedTokens}.
+   * channel for {@link ChannelWeights#selfTrainingRounds()} rounds, and returns the last round's
+   * restorations that the restoration keeps (posterior at least {@link
+   * ChannelWeights#selfTrainingMinConfidence()} and, where the edit reranker judges them, its
+   * probability at its threshold or more) with how often each learned surface phrase occurs in
+   * the batch ({@link SubstitutionCounts#occurrences}). Texts are tokenized with {@link
+   * AnalyzedTokens}.
    */
   public SubstitutionCounts learnFromBatch(List<String> texts) {
     return learnFromBatch(texts, AnalyzedTokens::of);
@@ -475,13 +478,26 @@ public final class Restorer {
     DocChannel state = new DocChannel(weights.replacementRate(), null);
     SubstitutionCounts.Accumulator last = null;
     int rounds = weights.selfTrainingRounds();
+    // The last round's restorations that the restoration keeps: the reranker's veto applies to
+    // what the batch learns, as to what it reports ("commercial paper" to "music" in two texts
+    // is not a habit).
+    SubstitutionCounts.Accumulator kept = new SubstitutionCounts.Accumulator();
     for (int round = 0; round <= rounds; round++) {
       DocChannel collector = new DocChannel(0, new SubstitutionCounts.Accumulator());
       int d = 0;
       for (String text : texts) {
         Prepared doc = prepare(text, tokenizer.apply(text), work, layerFor(text));
-        collector.collect(decodeDocument(doc, state, work, d), d, weights);
+        Decoded decoded = decodeDocument(doc, state, work, d);
+        collector.collect(decoded, d, weights);
         collector.counts.documents++;
+        if (round == rounds) {
+          for (Change ch : decoded.changes) {
+            if (ch.posterior >= weights.selfTrainingMinConfidence()
+                && (!decoded.judges(ch) || reranker.probability(ch.features) >= reranker.threshold())) {
+              kept.add(ch.key, ch.posterior, d);
+            }
+          }
+        }
         d++;
         progress.documentDone(round, rounds, d);
       }
@@ -493,7 +509,10 @@ public final class Restorer {
     // How often each learned surface occurs in all, restored or not: a profile's entry for a surface
     // the batch mostly leaves as it is ("about", with "of" learned) is worth less than one for a
     // surface it always restores ("angstrom" for "a").
-    java.util.Set<String> surfaces = last.surfaces();
+    kept.eligible = last.eligible;
+    kept.changed = last.changed;
+    kept.documents = last.documents;
+    java.util.Set<String> surfaces = kept.surfaces();
     Map<String, Integer> occurrences = new HashMap<>();
     StringBuilder sb = new StringBuilder();
     int d = 0;
@@ -515,7 +534,7 @@ public final class Restorer {
       d++;
       progress.documentDone(rounds + 1, rounds, d);
     }
-    return last.freeze(occurrences);
+    return kept.freeze(occurrences);
   }
 
   /**

@@ -225,6 +225,22 @@ class EditRerankerTest {
         () -> plain.edits().toString());
   }
 
+  /** A batch learns the restorations the restoration keeps: the reranker's veto applies to it too. */
+  @Test
+  void aBatchLearnsOnlyTheRestorationsTheRerankerKeeps() {
+    CountingLm lm = RestorerTest.toyLm();
+    ToyThesaurus th = RestorerTest.toyThesaurus();
+    List<String> batch = List.of("The inventory market fell sharply on Monday.",
+        "Investors watched the inventory market closely.", "The inventory market closed higher on Friday.");
+    SubstitutionCounts vetoed = Restorer.builder(lm).candidates(th).reranker(constant(-5, 0.5)).build()
+        .learnFromBatch(batch);
+    assertTrue(vetoed.entries().isEmpty(), vetoed::toTsv);
+    assertEquals(3, vetoed.documents());
+    SubstitutionCounts kept = Restorer.builder(lm).candidates(th).reranker(constant(5, 0.5)).build()
+        .learnFromBatch(batch);
+    assertTrue(kept.count("inventory", "stock") > 2, kept::toTsv);
+  }
+
   @Test
   void withTheExpectedEditsAsEvidenceEditsUnderTheRerankersThresholdCanMakeADocumentLookSpun() {
     CountingLm lm = RestorerTest.toyLm();
