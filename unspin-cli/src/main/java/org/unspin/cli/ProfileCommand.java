@@ -147,6 +147,11 @@ public final class ProfileCommand extends CommandGroup {
         description = "--from-batch only: learn from the first N readable English texts (default: all).")
     Integer maxDocs;
 
+    @Option(names = "--threads", paramLabel = "N",
+        description = "--from-batch only: threads that restore the texts (default: the number of cores; the"
+            + " profile is the same for any number).")
+    Integer threads;
+
     @Option(names = "--field", paramLabel = "F", defaultValue = "text",
         description = "--from-batch only: JSONL field that holds the text (default: ${DEFAULT-VALUE}).")
     String field;
@@ -193,9 +198,10 @@ public final class ProfileCommand extends CommandGroup {
       if (input.fromBatch != null) {
         return learnFromBatch(date);
       }
-      if (minCount != 2 || minDocuments != 2 || maxDocs != null || !field.equals("text") || allLanguages) {
-        throw new UsageException("--min-count, --min-documents, --max-docs, --field and --all-languages work with"
-            + " --from-batch only");
+      if (minCount != 2 || minDocuments != 2 || maxDocs != null || threads != null || !field.equals("text")
+          || allLanguages) {
+        throw new UsageException("--min-count, --min-documents, --max-docs, --threads, --field and --all-languages"
+            + " work with --from-batch only");
       }
       List<TextPair> pairs;
       String source;
@@ -260,6 +266,10 @@ public final class ProfileCommand extends CommandGroup {
       if (maxDocs != null && maxDocs < 1) {
         throw new UsageException("--max-docs must be >= 1 (got " + maxDocs + ")");
       }
+      int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+      if (n < 1 || n > 1024) {
+        throw new UsageException("--threads must be in 1..1024 (got " + n + ")");
+      }
       if (holdout != 0 || heldoutOut != null || uncertainWeight != 0.5) {
         throw new UsageException("--holdout, --heldout-out and --uncertain-weight work with --pps only");
       }
@@ -288,7 +298,7 @@ public final class ProfileCommand extends CommandGroup {
                 (now - start) / 1e9);
             err.flush();
           }
-        });
+        }, n);
       } catch (UncheckedIOException e) {
         throw new UnspinException("profile learn: the input cannot be read further (" + e.getCause().getMessage()
             + ")", e.getCause());

@@ -167,7 +167,7 @@ class ChannelCommandsTest {
     Files.write(dir.resolve("farm/zz.txt"), new byte[] {0, 1, 2, 3, 0, 0, (byte) 0xff});
     Path out = dir.resolve("farm.tsv");
     Result r = run("profile", "learn", "--from-batch", dir.resolve("farm").toString(), "--out", out.toString(),
-        "--name", "farm", "--created", "2026-12-02");
+        "--name", "farm", "--created", "2026-12-02", "--threads", "2");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.err().contains("skipped") && r.err().contains("more.jsonl") && r.err().contains("zz.txt"), r.err());
     assertTrue(r.out().contains("from 5 documents") && r.out().contains("2 records skipped"), r.out());

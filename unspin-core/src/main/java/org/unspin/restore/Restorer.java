@@ -473,8 +473,40 @@ public final class Restorer {
    */
   public SubstitutionCounts learnFromBatch(Iterable<String> texts,
       java.util.function.Function<String, List<InputToken>> tokenizer, BatchProgress progress) {
+    return learnFromBatch(texts, tokenizer, progress, 1);
+  }
+
+  /**
+   * {@link #learnFromBatch(Iterable, java.util.function.Function, BatchProgress)} with the texts of
+   * each round restored by {@code threads} threads (the counts are taken in the texts' order, so
+   * the result is the same for any number of threads).
+   *
+   * @throws IllegalArgumentException if {@code threads} is under 1
+   */
+  public SubstitutionCounts learnFromBatch(Iterable<String> texts,
+      java.util.function.Function<String, List<InputToken>> tokenizer, BatchProgress progress, int threads) {
     Objects.requireNonNull(progress, "progress");
-    Work work = work();
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be >= 1 (got " + threads + ")");
+    }
+    java.util.concurrent.ExecutorService pool = threads == 1 ? null
+        : java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+          Thread t = new Thread(r, "unspin-batch");
+          t.setDaemon(true);
+          return t;
+        });
+    try {
+      return learnFromBatch(texts, tokenizer, progress, pool, threads);
+    } finally {
+      if (pool != null) {
+        pool.shutdownNow();
+      }
+    }
+  }
+
+  private SubstitutionCounts learnFromBatch(Iterable<String> texts,
+      java.util.function.Function<String, List<InputToken>> tokenizer, BatchProgress progress,
+      java.util.concurrent.ExecutorService pool, int threads) {
     DocChannel state = new DocChannel(weights.replacementRate(), null);
     SubstitutionCounts.Accumulator last = null;
     int rounds = weights.selfTrainingRounds();
@@ -485,9 +517,7 @@ public final class Restorer {
     for (int round = 0; round <= rounds; round++) {
       DocChannel collector = new DocChannel(0, new SubstitutionCounts.Accumulator());
       int d = 0;
-      for (String text : texts) {
-        Prepared doc = prepare(text, tokenizer.apply(text), work, layerFor(text));
-        Decoded decoded = decodeDocument(doc, state, work, d);
+      for (Decoded decoded : decodedInOrder(texts, tokenizer, state, pool, threads)) {
         collector.collect(decoded, d, weights);
         collector.counts.documents++;
         if (round == rounds) {
@@ -535,6 +565,57 @@ public final class Restorer {
       progress.documentDone(rounds + 1, rounds, d);
     }
     return kept.freeze(occurrences);
+  }
+
+  /**
+   * The texts restored at {@code state}'s channel, in their order: on this thread without a
+   * {@code pool}, else by the pool's threads with at most two texts a thread in flight. The channel
+   * is only read while a round decodes; each text's restoration is its own.
+   */
+  private Iterable<Decoded> decodedInOrder(Iterable<String> texts,
+      java.util.function.Function<String, List<InputToken>> tokenizer, DocChannel state,
+      java.util.concurrent.ExecutorService pool, int threads) {
+    return () -> new java.util.Iterator<>() {
+      private final java.util.Iterator<String> it = texts.iterator();
+      private final java.util.ArrayDeque<java.util.concurrent.Future<Decoded>> inFlight = new java.util.ArrayDeque<>();
+      private int submitted;
+
+      @Override
+      public boolean hasNext() {
+        return !inFlight.isEmpty() || it.hasNext();
+      }
+
+      @Override
+      public Decoded next() {
+        if (pool == null) {
+          String text = it.next();
+          Work work = work();
+          return decodeDocument(prepare(text, tokenizer.apply(text), work, layerFor(text)), state, work, submitted++);
+        }
+        while (inFlight.size() < 2 * threads && it.hasNext()) {
+          String text = it.next();
+          int index = submitted++;
+          inFlight.add(pool.submit(() -> {
+            Work work = work();
+            return decodeDocument(prepare(text, tokenizer.apply(text), work, layerFor(text)), state, work, index);
+          }));
+        }
+        try {
+          return inFlight.remove().get();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new CancellationException("batch learning interrupted");
+        } catch (java.util.concurrent.ExecutionException e) {
+          if (e.getCause() instanceof RuntimeException r) {
+            throw r;
+          }
+          if (e.getCause() instanceof Error err) {
+            throw err;
+          }
+          throw new IllegalStateException(e.getCause());
+        }
+      }
+    };
   }
 
   /**

@@ -289,6 +289,13 @@ class RestorerTest {
     SubstitutionCounts counts = restorer.learnFromBatch(reread, AnalyzedTokens::of,
         (round, rounds, documents) -> calls.add(new int[] {round, rounds, documents}));
     assertEquals(restorer.learnFromBatch(batch).toTsv(), counts.toTsv());
+    // restored by several threads, the counts are taken in the texts' order: the same result
+    for (int threads : new int[] {2, 3}) {
+      assertEquals(counts.toTsv(), restorer.learnFromBatch(batch, AnalyzedTokens::of, (r, n, d) -> { }, threads)
+          .toTsv(), "threads=" + threads);
+    }
+    assertThrows(IllegalArgumentException.class,
+        () -> restorer.learnFromBatch(batch, AnalyzedTokens::of, (r, n, d) -> { }, 0));
     int passes = ChannelWeights.DEFAULTS.selfTrainingRounds() + 2; // the rounds, then the count of the surfaces
     assertEquals(passes, iterations[0]);
     assertEquals(passes * batch.size(), calls.size());

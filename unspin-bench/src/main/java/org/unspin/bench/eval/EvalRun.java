@@ -248,7 +248,8 @@ public final class EvalRun {
         }
       }
       long t0 = System.nanoTime();
-      SubstitutionCounts counts = learner.restorer().learnFromBatch(batch);
+      SubstitutionCounts counts = learner.restorer().learnFromBatch(batch, org.unspin.restore.AnalyzedTokens::of,
+          (round, rounds, done) -> { }, config.threads());
       String label = String.format(Locale.ROOT, "%s spinner at %.2f", setting.label(), rate);
       SpinnerProfile profile = counts.toProfile("eval-batch", label + ", " + batch.size() + " spun documents",
           "unknown", "unknown", batchMinCount, SubstitutionCounts.DEFAULT_MIN_DOCUMENTS);
