@@ -121,20 +121,12 @@ public final class EvalRunCommand implements Callable<Integer> {
     EvalRun.UnspinFactory factory = new EvalRun.UnspinFactory() {
       @Override
       public Unspin create(LexiconDictionary view) {
-        try {
-          return models.builder().lexicon(view).build();
-        } catch (IllegalArgumentException e) {
-          throw new UsageException(e.getMessage());
-        }
+        return ModelOptions.build(models.builder().lexicon(view));
       }
 
       @Override
       public Unspin create(LexiconDictionary view, SpinnerProfile batch) {
-        try {
-          return models.builder().lexicon(view).profile(batch).build();
-        } catch (IllegalArgumentException e) {
-          throw new UsageException(e.getMessage());
-        }
+        return ModelOptions.build(models.builder().lexicon(view).profile(batch));
       }
     };
     if (!(batchProfile >= 0) || Double.isInfinite(batchProfile)) {

@@ -65,7 +65,11 @@ final class ModelOptions {
   Double threshold;
 
   Unspin build() {
-    Unspin.Builder b = builder();
+    return build(builder());
+  }
+
+  /** Builds {@code b}, a settings conflict ({@link IllegalArgumentException}) being a usage error. */
+  static Unspin build(Unspin.Builder b) {
     try {
       return b.build();
     } catch (IllegalArgumentException e) {

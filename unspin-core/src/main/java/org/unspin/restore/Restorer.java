@@ -588,17 +588,12 @@ public final class Restorer {
       @Override
       public Decoded next() {
         if (pool == null) {
-          String text = it.next();
-          Work work = work();
-          return decodeDocument(prepare(text, tokenizer.apply(text), work, layerFor(text)), state, work, submitted++);
+          return decodeText(it.next(), tokenizer, state, submitted++);
         }
         while (inFlight.size() < 2 * threads && it.hasNext()) {
           String text = it.next();
           int index = submitted++;
-          inFlight.add(pool.submit(() -> {
-            Work work = work();
-            return decodeDocument(prepare(text, tokenizer.apply(text), work, layerFor(text)), state, work, index);
-          }));
+          inFlight.add(pool.submit(() -> decodeText(text, tokenizer, state, index)));
         }
         try {
           return inFlight.remove().get();
@@ -616,6 +611,13 @@ public final class Restorer {
         }
       }
     };
+  }
+
+  /** Text {@code index} of a batch restored at {@code state}'s channel, on this thread's work space. */
+  private Decoded decodeText(String text, java.util.function.Function<String, List<InputToken>> tokenizer,
+      DocChannel state, int index) {
+    Work work = work();
+    return decodeDocument(prepare(text, tokenizer.apply(text), work, layerFor(text)), state, work, index);
   }
 
   /**
