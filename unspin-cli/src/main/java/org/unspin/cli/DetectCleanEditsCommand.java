@@ -64,10 +64,7 @@ final class DetectCleanEditsCommand implements Callable<Integer> {
     if (!(minConfidence > 0 && minConfidence <= 1)) {
       throw new UsageException("--min-confidence must be in (0, 1] (got " + minConfidence + ")");
     }
-    int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-    if (n < 1) {
-      throw new UsageException("--threads must be >= 1 (got " + n + ")");
-    }
+    int n = Threads.resolve(threads);
     List<Path> files = DetectDocuments.files(inputs);
     if (files.isEmpty()) {
       throw new InputException("no .txt or .txt.gz files in " + inputs);

@@ -112,7 +112,7 @@ public final class EvalRunCommand implements Callable<Integer> {
         st.add(EvalSetting.parse(name));
       }
       Path dir = CorporaDirectory.resolve(corpora, sources);
-      int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+      int t = Threads.resolve(threads);
       config = new EvalConfig(dir, sources, s, docs, rates, st, EvalConfig.DEFAULT_HOLD_OUT, seed, t);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());

@@ -203,6 +203,11 @@ public final class ProfileCommand extends CommandGroup {
         throw new UsageException("--min-count, --min-documents, --max-docs, --threads, --field and --all-languages"
             + " work with --from-batch only");
       }
+      List<String> modelOptions = models.given();
+      if (!modelOptions.isEmpty()) {
+        throw new UsageException("the model options (here " + String.join(", ", modelOptions) + ") set the restorer"
+            + " that learns and work with --from-batch only");
+      }
       List<TextPair> pairs;
       String source;
       if (input.pps != null) {
@@ -266,10 +271,7 @@ public final class ProfileCommand extends CommandGroup {
       if (maxDocs != null && maxDocs < 1) {
         throw new UsageException("--max-docs must be >= 1 (got " + maxDocs + ")");
       }
-      int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-      if (n < 1 || n > 1024) {
-        throw new UsageException("--threads must be in 1..1024 (got " + n + ")");
-      }
+      int n = Threads.resolve(threads);
       if (holdout != 0 || heldoutOut != null || uncertainWeight != 0.5) {
         throw new UsageException("--holdout, --heldout-out and --uncertain-weight work with --pps only");
       }

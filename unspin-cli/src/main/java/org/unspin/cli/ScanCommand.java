@@ -133,10 +133,7 @@ public final class ScanCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, InterruptedException {
     PrintWriter err = spec.commandLine().getErr();
-    int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-    if (n < 1 || n > 1024) {
-      throw new UsageException("--threads must be in 1..1024 (got " + n + ")");
-    }
+    int n = Threads.resolve(threads);
     if (!(checkpointInterval >= 0) || !(progressInterval > 0)) {
       throw new UsageException("--checkpoint-interval must be >= 0 and --progress-interval > 0");
     }

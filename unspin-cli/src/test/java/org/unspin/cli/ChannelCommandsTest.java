@@ -214,6 +214,17 @@ class ChannelCommandsTest {
         "--out", dir.resolve("x.tsv").toString());
     assertEquals(Main.EXIT_USAGE, pairsToo.code());
     assertTrue(pairsToo.err().contains("work with --from-batch only"), pairsToo.err());
+    // the model options set the restorer that learns from a batch; aligned pairs are counted without one
+    Result modelToo = run("profile", "learn", "--pps", "default", "--no-reranker", "--lm-weights", "1",
+        "--out", dir.resolve("x.tsv").toString());
+    assertEquals(Main.EXIT_USAGE, modelToo.code());
+    assertTrue(modelToo.err().contains("the model options (here --lm-weights, --no-reranker) set the restorer that"
+        + " learns and work with --from-batch only"), modelToo.err());
+    assertTrue(Files.notExists(dir.resolve("x.tsv")));
+    Result tooMany = run("profile", "learn", "--from-batch", dir.resolve("plain").toString(), "--threads", "0",
+        "--out", dir.resolve("x.tsv").toString());
+    assertEquals(Main.EXIT_USAGE, tooMany.code());
+    assertTrue(tooMany.err().contains("--threads must be in 1..1024 (got 0)"), tooMany.err());
     Result missing = run("profile", "learn", "--from-batch", dir.resolve("gone").toString(), "--out",
         dir.resolve("x.tsv").toString());
     assertEquals(Main.EXIT_USAGE, missing.code());
