@@ -38,7 +38,9 @@ import org.unspin.api.ModelException;
  * @param thesaurusBase extra log10 cost of a thesaurus change (on top of the rate)
  * @param morphologyBase extra log10 cost of a morphology change
  * @param profileBase extra log10 cost of a profile change (added to {@code log10(profileProb)})
- * @param contextBase extra log10 cost of a context proposal (no lexical evidence, so high)
+ * @param contextBase extra log10 cost of a context proposal (no lexical evidence, so high); this and the two
+ *     {@code context*} settings below act only on a restorer built with a {@link Neighbourhood}, which the
+ *     facade's is not (BENCHMARKS.md §7ab)
  * @param numberBase extra log10 cost of a number-word change
  * @param alignmentBase extra log10 cost of a change read off an aligned source (near 0)
  * @param fanoutWeight cost per log10 of the original's fan-out: a spinner choosing uniformly among
