@@ -196,23 +196,39 @@ public final class SpinnerProfile {
 
   static void checkPhrase(String field, String p) {
     Objects.requireNonNull(p, field);
+    String problem = phraseProblem(p);
+    if (problem != null) {
+      throw new IllegalArgumentException(field + " must " + problem);
+    }
+  }
+
+  /**
+   * Whether {@code p} can be a surface or original of an entry: 1 to {@value #MAX_PHRASE_WORDS}
+   * lower-case words separated by single spaces, without tabs or line breaks.
+   */
+  public static boolean holdsPhrase(String p) {
+    return p != null && phraseProblem(p) == null;
+  }
+
+  /** What is wrong with {@code p} as an entry's phrase (completing "must ..."), or null. */
+  private static String phraseProblem(String p) {
     if (p.isEmpty() || p.startsWith(" ") || p.endsWith(" ") || p.contains("  ")) {
-      throw new IllegalArgumentException(field + " must be words separated by single spaces (got '" + p + "')");
+      return "be words separated by single spaces (got '" + p + "')";
     }
     for (int i = 0; i < p.length(); i++) {
       char c = p.charAt(i);
       if (c == '\t' || c == '\n' || c == '\r' || (c != ' ' && Character.isWhitespace(c))) {
-        throw new IllegalArgumentException(field + " must not contain tabs or line breaks (got '" + p + "')");
+        return "not contain tabs or line breaks (got '" + p + "')";
       }
     }
     if (!p.equals(p.toLowerCase(Locale.ROOT))) {
-      throw new IllegalArgumentException(field + " must be lower case (got '" + p + "')");
+      return "be lower case (got '" + p + "')";
     }
     int words = p.split(" ").length;
     if (words > MAX_PHRASE_WORDS) {
-      throw new IllegalArgumentException(field + " must have at most " + MAX_PHRASE_WORDS + " words (got " + words
-          + " in '" + p + "')");
+      return "have at most " + MAX_PHRASE_WORDS + " words (got " + words + " in '" + p + "')";
     }
+    return null;
   }
 
   private static void checkProbability(String field, double p) {

@@ -149,8 +149,7 @@ public final class SubstitutionCounts {
     List<Entry> kept = new ArrayList<>();
     for (Entry e : entries) {
       if (e.count() >= minCount && e.documents() >= minDocuments && !e.surface().equals(e.original())
-          && fitsProfile(e.surface())
-          && fitsProfile(e.original())) {
+          && SpinnerProfile.holdsPhrase(e.surface()) && SpinnerProfile.holdsPhrase(e.original())) {
         kept.add(e);
       }
     }
@@ -180,14 +179,6 @@ public final class SubstitutionCounts {
             + " p(o|s)=c(s,o)/(c(s)+types(s)) times the share of the surface's occurrences restored", minCount,
             minDocuments));
     return new SpinnerProfile(info, out);
-  }
-
-  private static boolean fitsProfile(String phrase) {
-    if (phrase.isEmpty() || !phrase.equals(phrase.toLowerCase(Locale.ROOT)) || phrase.startsWith(" ")
-        || phrase.endsWith(" ") || phrase.contains("  ") || phrase.indexOf('\t') >= 0) {
-      return false;
-    }
-    return phrase.split(" ").length <= SpinnerProfile.MAX_PHRASE_WORDS;
   }
 
   /**

@@ -41,6 +41,25 @@ class SubstitutionCountsTest {
   }
 
   @Test
+  void aPhraseAProfileCannotHoldIsLeftOutWhateverTheWhitespace() {
+    // the profile's own rule decides (SpinnerProfile.holdsPhrase): a line break or a carriage return is
+    // left out of the profile, not a failure of the whole batch
+    List<SubstitutionCounts.Entry> entries = List.of(
+        new SubstitutionCounts.Entry("angstrom", "a", 9.0, 9, 4),
+        new SubstitutionCounts.Entry("per\ncent", "percent", 3.0, 3, 3),
+        new SubstitutionCounts.Entry("grand\rtotal", "total", 3.0, 3, 3),
+        new SubstitutionCounts.Entry("Upper", "upper case", 3.0, 3, 3));
+    SpinnerProfile p = new SubstitutionCounts(entries, 100, 18, 4, Map.of()).toProfile("farm", "pages", "unknown",
+        "unknown", 2.0, 2);
+    assertEquals(1, p.size());
+    assertNotNull(p.entry("angstrom", "a"));
+    assertTrue(SpinnerProfile.holdsPhrase("per cent"));
+    assertTrue(!SpinnerProfile.holdsPhrase("per\ncent") && !SpinnerProfile.holdsPhrase("a  b")
+        && !SpinnerProfile.holdsPhrase("Upper") && !SpinnerProfile.holdsPhrase("a b c d e")
+        && !SpinnerProfile.holdsPhrase("") && !SpinnerProfile.holdsPhrase(null));
+  }
+
+  @Test
   void aSurfaceMostlyLeftAsItIsIsWorthLessThanOneAlwaysRestored() {
     SpinnerProfile p = batch().toProfile("farm", "pages", "unknown", "unknown", 1.0, 2);
     // Witten-Bell as from aligned pairs: p(s|o) = c / (c(o) + types(o))
