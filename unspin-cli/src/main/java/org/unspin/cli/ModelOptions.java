@@ -68,51 +68,6 @@ final class ModelOptions {
     return build(builder());
   }
 
-  /** The names of the options given, in declaration order (empty when every one keeps its default). */
-  List<String> given() {
-    List<String> out = new ArrayList<>();
-    if (!lms.isEmpty()) {
-      out.add("--lm");
-    }
-    if (noDefaultLm) {
-      out.add("--no-default-lm");
-    }
-    if (lmWeights != null) {
-      out.add("--lm-weights");
-    }
-    if (!profiles.isEmpty()) {
-      out.add("--profile");
-    }
-    if (profileGate != null) {
-      out.add("--profile-gate");
-    }
-    if (noDefaultProfile) {
-      out.add("--no-default-profile");
-    }
-    if (defaultProfileEverywhere) {
-      out.add("--default-profile-everywhere");
-    }
-    if (fingerprints != null) {
-      out.add("--fingerprints");
-    }
-    if (channelWeights != null) {
-      out.add("--channel-weights");
-    }
-    if (reranker != null) {
-      out.add("--reranker");
-    }
-    if (noReranker) {
-      out.add("--no-reranker");
-    }
-    if (detector != null) {
-      out.add("--detector");
-    }
-    if (threshold != null) {
-      out.add("--threshold");
-    }
-    return out;
-  }
-
   /** Builds {@code b}, a settings conflict ({@link IllegalArgumentException}) being a usage error. */
   static Unspin build(Unspin.Builder b) {
     try {

@@ -34,7 +34,9 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -203,7 +205,7 @@ public final class ProfileCommand extends CommandGroup {
         throw new UsageException("--min-count, --min-documents, --max-docs, --threads, --field and --all-languages"
             + " work with --from-batch only");
       }
-      List<String> modelOptions = models.given();
+      List<String> modelOptions = modelOptionsGiven();
       if (!modelOptions.isEmpty()) {
         throw new UsageException("the model options (here " + String.join(", ", modelOptions) + ") set the restorer"
             + " that learns and work with --from-batch only");
@@ -258,6 +260,13 @@ public final class ProfileCommand extends CommandGroup {
           + " gaps too long to learn) -> " + out);
       o.flush();
       return 0;
+    }
+
+    /** The options of the {@code models} mixin given on the command line, by name, sorted. */
+    private List<String> modelOptionsGiven() {
+      ParseResult parsed = spec.commandLine().getParseResult();
+      return spec.mixins().get("models").options().stream().filter(parsed::hasMatchedOption)
+          .map(OptionSpec::longestName).sorted().toList();
     }
 
     /** {@code --from-batch}: the unaligned learner over the batch's texts, read again for each pass. */
